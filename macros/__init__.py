@@ -1,0 +1,23 @@
+"""mkdocs-macros entry point: load content once, check it, and register the macros authors use.
+
+Authors write, in any page:
+
+- ``{{ exercise("proctor-function-balance") }}``: an exercise from ``exercises/``;
+- ``{{ cite("proctor-1986") }}`` and ``{{ page_references() }}``: citations from ``data/references.yaml``;
+- ``{{ module_intro() }}``: the "who it is for, how long" box from the page's front matter;
+- ``{{ local_link("supervision_policy") }}``: a link to an organisation's own policy, or neutral wording.
+"""
+
+from __future__ import annotations
+
+from .plugin import register
+
+
+def define_env(env) -> None:  # noqa: ANN001 (mkdocs-macros passes its own environment type)
+    """Register the site's macros; every content file is loaded and checked here, once."""
+    register(env)
+
+
+def on_post_page_macros(env) -> None:  # noqa: ANN001
+    """Add glossary abbreviations to the end of every page, so they get tooltips."""
+    env.markdown = env.markdown.rstrip("\n") + "\n\n" + env.variables["rs_abbreviations"] + "\n"

@@ -1,0 +1,123 @@
+"""Load every exercise file once, validate it, and report every problem together."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .errors import ContentError, Problem
+from .kinds import KINDS
+from .schema_messages import describe, field_path
+
+EXAMPLES_DIR = "_examples"
+SCHEMA_DIR = "schema"
+TEMPLATES_DIR = "_templates"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A validated exercise definition."""
+
+    id: str
+    kind: str
+    data: dict[str, Any]
+    path: str
+    example: bool = False
+
+    @property
+    def title(self) -> str:
+        """Return the heading learners see."""
+        return str(self.data["title"])
+
+
+@dataclass
+class Catalogue:
+    """All exercises and examples, by id."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    examples: dict[str, Exercise] = field(default_factory=dict)
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        """Find an exercise or an example by id."""
+        return self.exercises.get(exercise_id) or self.examples.get(exercise_id)
+
+
+def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    """Build one validator per kind from ``<kind>.schema.json`` files."""
+    resources = []
+    schemas: dict[str, dict[str, Any]] = {}
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents)))
+        schemas[path.name.removesuffix(".schema.json")] = contents
+    registry = Registry().with_resources(resources)
+    return {
+        name: Draft202012Validator(schema, registry=registry)
+        for name, schema in schemas.items()
+        if name in KINDS
+    }
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file, turning syntax errors into a problem with a line number."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML syntax"
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(shown, place, f"the YAML cannot be read ({reason}). Check indentation "
+                                            "(spaces, not tabs) and that text with a colon is in quotes.")]
+
+
+def check_file(path: Path, shown: str, validators: dict[str, Draft202012Validator]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Validate one exercise file against its kind's schema and the kind's own rules."""
+    data, problems = read_yaml(path, shown)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [Problem(shown, "(top level)", "the file must be a set of named fields (kind:, title:, ...), not a list or plain text.")]
+    kind = data.get("kind")
+    if kind not in KINDS:
+        known = ", ".join(sorted(KINDS))
+        return None, [Problem(shown, "kind", f"unknown kind {kind!r}. Use one of: {known}.")]
+    if "id" in data:
+        problems.append(Problem(shown, "id", "remove this field: the file name is the exercise id."))
+    for error in sorted(validators[kind].iter_errors(data), key=lambda e: list(e.absolute_path)):
+        problems.append(Problem(shown, field_path(error.absolute_path), describe(error)))
+    if not problems:
+        problems += [Problem(shown, place, message) for place, message in KINDS[kind].check(data)]
+    return (data if not problems else None), problems
+
+
+def load_catalogue(exercises_dir: Path) -> Catalogue:
+    """Load and validate every exercise and example; raise one error listing all problems."""
+    validators = load_schemas(exercises_dir / SCHEMA_DIR)
+    catalogue = Catalogue()
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(exercises_dir.rglob("*.yaml")):
+        parts = path.relative_to(exercises_dir).parts
+        if parts[0] in {SCHEMA_DIR, TEMPLATES_DIR}:
+            continue
+        example = parts[0] == EXAMPLES_DIR
+        exercise_id = f"example-{parts[1]}-{path.stem}" if example and len(parts) > 2 else path.stem
+        shown = path.relative_to(exercises_dir.parent).as_posix()
+        if exercise_id in seen:
+            problems.append(Problem(shown, "file name", f"the id {exercise_id!r} is already used by {seen[exercise_id]}. Rename one of the files."))
+            continue
+        seen[exercise_id] = shown
+        data, found = check_file(path, shown, validators)
+        problems += found
+        if data is not None:
+            exercise = Exercise(exercise_id, data["kind"], data, shown, example)
+            (catalogue.examples if example else catalogue.exercises)[exercise_id] = exercise
+    if problems:
+        raise ContentError(f"{len(problems)} problem(s) in exercise files. Fix each one and build again:", problems)
+    return catalogue

@@ -1,0 +1,118 @@
+"""The reference list: loading, in-text citations and the generated references sections."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from jsonschema import Draft202012Validator
+
+from .catalogue import read_yaml
+from .errors import ContentError, Problem
+from .schema_messages import describe, field_path
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One source: in-text author label, year and full text."""
+
+    key: str
+    cite: str
+    year: str
+    text: str
+    url: str | None = None
+    check: str | None = None
+    jurisdiction: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        """Return the id of this entry on the references page."""
+        return f"ref-{self.key}"
+
+
+def load_references(paths: list[Path], schema_path: Path, root: Path) -> dict[str, Reference]:
+    """Load and validate one or more reference files; raise one error listing every problem."""
+    validator = Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    references: dict[str, Reference] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        shown = path.relative_to(root).as_posix()
+        data, found = read_yaml(path, shown)
+        problems += found
+        if found:
+            continue
+        for error in validator.iter_errors(data or {}):
+            problems.append(Problem(shown, field_path(error.absolute_path), describe(error)))
+        if problems:
+            continue
+        for key, entry in (data or {}).items():
+            if key in references:
+                problems.append(Problem(shown, key, "this key is already defined in another references file. Use a different key."))
+                continue
+            references[key] = Reference(key=key, **{k: str(v) for k, v in entry.items()})
+    if problems:
+        raise ContentError("Problems in the reference list:", problems)
+    return references
+
+
+class Citations:
+    """Resolve citations for pages and remember which sources each page cites."""
+
+    def __init__(self, references: dict[str, Reference]) -> None:
+        """Start with no citations recorded."""
+        self.references = references
+        self.used: dict[str, list[str]] = {}
+
+    def lookup(self, key: str, page: str) -> Reference:
+        """Find a reference or fail naming the page and close matches."""
+        if key in self.references:
+            self.used.setdefault(page, [])
+            if key not in self.used[page]:
+                self.used[page].append(key)
+            return self.references[key]
+        close = difflib.get_close_matches(key, self.references, n=3, cutoff=0.5)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise ContentError(
+            f"Unknown reference {key!r} in {page}.",
+            [Problem(page, f'cite("{key}")', f"no entry with this key in data/references*.yaml.{hint} "
+                                              "Fix the key, or add the source to data/references.yaml.")],
+        )
+
+    def cite(self, keys: tuple[str, ...], page: str, link_to: str, narrative: bool = False, pages: str | None = None) -> str:
+        """Return Markdown for an in-text citation, each part linked to the references page."""
+        parts = []
+        for key in keys:
+            ref = self.lookup(key, page)
+            label = f"{ref.cite} ({ref.year})" if narrative else f"{ref.cite} {ref.year}"
+            parts.append(f"[{label}]({link_to}#{ref.anchor})")
+        joined = "; ".join(parts)
+        suffix = f", {pages}" if pages else ""
+        if narrative:
+            return joined + (f" ({pages})" if pages else "")
+        return f"({joined}{suffix})"
+
+    def page_list(self, page: str, link_to: str) -> str:
+        """Return a Markdown list of the sources cited on a page, in alphabetical order."""
+        keys = sorted(self.used.get(page, []), key=lambda k: self.references[k].text.lower())
+        if not keys:
+            raise ContentError(f"{page} has a references section but cites nothing.",
+                               [Problem(page, "page_references()", "cite at least one source with cite(...) or remove the call.")])
+        return "\n".join(f"- {self.references[key].text}" for key in keys)
+
+    def full_list(self) -> str:
+        """Return Markdown for the references page: one paragraph per source with a stable anchor."""
+        blocks = []
+        for ref in sorted(self.references.values(), key=lambda r: r.text.lower()):
+            lines = [ref.text]
+            if ref.url:
+                lines[0] += f" <{ref.url}>"
+            if ref.check:
+                lines.append(f"*Note: {ref.check}*")
+            blocks.append("\n".join(lines) + "\n{: #" + ref.anchor + " .rs-reference }")
+        return "\n\n".join(blocks)
+
+    def unused(self) -> list[str]:
+        """List references no page cites."""
+        cited = {key for keys in self.used.values() for key in keys}
+        return sorted(set(self.references) - cited)

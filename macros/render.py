@@ -1,0 +1,71 @@
+"""Render an exercise to one block of HTML that Markdown passes through untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .catalogue import Exercise
+from .kinds import KINDS
+
+PRIVACY_REMINDER = "Do not include names or details that could identify anyone: people who use services, their families or colleagues."
+
+
+def markdown_to_html(text: str) -> Markup:
+    """Convert author Markdown (trusted, from the repository) to HTML."""
+    html = markdown.markdown(text, extensions=["attr_list", "sane_lists", "tables"])
+    return Markup(html)
+
+
+def markdown_inline(text: str) -> Markup:
+    """Convert a one-line Markdown string to HTML without the wrapping paragraph."""
+    html = str(markdown_to_html(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def compact(html: str) -> str:
+    """Strip indentation and blank lines, which Markdown would turn into code blocks or paragraphs."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def make_environment(template_dir: Path) -> Environment:
+    """Create the Jinja environment for widget templates: autoescaped, strict about missing values."""
+    env = Environment(
+        loader=FileSystemLoader(str(template_dir)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = markdown_to_html
+    env.filters["md_inline"] = markdown_inline
+    return env
+
+
+def template_name(kind: str) -> str:
+    """Name the template file of a kind: the kind's own name."""
+    return f"{kind}.html"
+
+
+def render_exercise(env: Environment, exercise: Exercise, heading_level: int = 3, extra: dict[str, Any] | None = None) -> str:
+    """Render an exercise with its kind's template."""
+    module = KINDS[exercise.kind]
+    uid = f"ex-{exercise.id}"
+    values = {
+        "ex": exercise.data,
+        "id": exercise.id,
+        "uid": uid,
+        "kind": exercise.kind,
+        "kind_label": module.LABEL,
+        "level": max(2, min(heading_level, 5)),
+        "reminder": PRIVACY_REMINDER,
+        **(extra or {}),
+        **module.context(exercise.id, exercise.data),
+    }
+    return compact(env.get_template(template_name(exercise.kind)).render(values))
