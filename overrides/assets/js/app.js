@@ -1,0 +1,27 @@
+/**
+ * Enhance the page: every exercise with its kind's script, page applications ([data-rs-app]) such as
+ * My learning, and progress marks. One failure never stops the rest; everything works as plain HTML first.
+ */
+
+const NAME_PATTERN = /^[a-z]+(-[a-z]+)*$/;
+
+async function load(path, root) {
+  try {
+    const module = await import(path);
+    module.mount(root);
+  } catch (error) {
+    console.warn(`Could not enhance ${path}`, error);
+  }
+}
+
+for (const root of document.querySelectorAll("[data-rs-widget]")) {
+  const kind = root.dataset.rsWidget;
+  if (NAME_PATTERN.test(kind) && !root.dataset.rsReady) {
+    root.dataset.rsReady = "true";
+    load(`./widgets/${kind}.js`, root);
+  }
+}
+for (const root of document.querySelectorAll("[data-rs-app]")) {
+  if (NAME_PATTERN.test(root.dataset.rsApp)) load(`./apps/${root.dataset.rsApp}.js`, root);
+}
+load("./apps/progress.js", document);

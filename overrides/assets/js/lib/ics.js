@@ -1,0 +1,64 @@
+/**
+ * Calendar files (RFC 5545) for goal review dates: an all-day event, CRLF line endings,
+ * escaped text and lines folded at 75 octets.
+ */
+
+/** Escape a TEXT value (RFC 5545 3.3.11). */
+export function escapeText(text) {
+  return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Fold a content line to at most 75 octets per line (RFC 5545 3.1), never splitting a character. */
+export function foldLine(line) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  let current = "";
+  let limit = 75;
+  for (const char of line) {
+    if (encoder.encode(current + char).length > limit) {
+      parts.push(current);
+      current = "";
+      limit = 74; // continuation lines start with a space
+    }
+    current += char;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+function stamp(date) {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+function nextDay(isoDate) {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10).replace(/-/g, "");
+}
+
+/**
+ * Build a calendar file with one all-day review event.
+ * @param {{uid: string, date: string, summary: string, description?: string, now?: Date}} event  date as YYYY-MM-DD
+ * @returns {string}
+ */
+export function reviewEvent({ uid, date, summary, description = "", now = new Date() }) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError("date must be YYYY-MM-DD");
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//reflective-supervision//goal review//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "BEGIN:VEVENT",
+    `UID:${escapeText(uid)}`,
+    `DTSTAMP:${stamp(now)}`,
+    `DTSTART;VALUE=DATE:${date.replace(/-/g, "")}`,
+    `DTEND;VALUE=DATE:${nextDay(date)}`,
+    `SUMMARY:${escapeText(summary)}`,
+    ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
+    "TRANSP:TRANSPARENT",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}

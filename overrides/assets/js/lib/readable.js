@@ -1,0 +1,41 @@
+/**
+ * A plain-text copy of an exercise's answers, in page order, for My learning, the agenda and the record.
+ * Labels come from the form itself (legends and labels), so the copy reads the way the exercise does.
+ */
+
+function clean(text) {
+  return (text || "").replace(/\s+/g, " ").trim();
+}
+
+function labelFor(control) {
+  const label = control.id ? control.ownerDocument.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null;
+  return clean(label ? label.textContent : control.getAttribute("aria-label"));
+}
+
+function groupPrefix(control) {
+  const goal = control.closest("[data-rs-goal]");
+  const legend = goal && goal.querySelector("legend");
+  return legend ? `${clean(legend.textContent)}: ` : "";
+}
+
+/**
+ * Describe every answered control inside a form as {label, text}.
+ * @param {ParentNode} root
+ * @returns {{label: string, text: string}[]}
+ */
+export function describeAnswers(root) {
+  const lines = [];
+  for (const control of root.querySelectorAll("[data-rs-field]")) {
+    const prefix = groupPrefix(control);
+    if (control.type === "radio") {
+      if (!control.checked) continue;
+      const legend = control.closest("fieldset")?.querySelector("legend");
+      lines.push({ label: prefix + clean(legend ? legend.textContent : control.name), text: labelFor(control) });
+    } else if (control.type === "checkbox") {
+      if (control.checked) lines.push({ label: prefix + labelFor(control), text: "Yes" });
+    } else if (control.value.trim() !== "") {
+      lines.push({ label: prefix + labelFor(control), text: control.value });
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,147 @@
+/**
+ * Self-assessment: restore ratings, then show a profile per dimension (never a total):
+ * a bar chart (SVG, labelled) with the same figures in a table, and the author's feedback for each band.
+ */
+
+import { cloneContent, h, svg } from "../lib/dom.js";
+import { mountExercise, readConfig } from "../lib/exercise.js";
+
+/** @param {HTMLFormElement} root */
+export function mount(root) {
+  const config = readConfig(root);
+  const listNote = root.querySelector("[data-rs-snapshots]");
+  let exercise = null;
+  const describeSnapshots = () => {
+    const snapshots = exercise ? exercise.entry().snapshots || [] : [];
+    listNote.textContent = snapshots.length
+      ? `Dated copies kept: ${snapshots.map((snap) => `${snap.label} (${new Date(snap.taken).toLocaleDateString("en-GB")})`).join("; ")}.`
+      : "";
+  };
+  exercise = mountExercise(root, {
+    update: (form, values) => {
+      showProfile(form, config, values);
+      if (exercise) describeSnapshots();
+    },
+  });
+  describeSnapshots();
+  root.querySelector('[data-rs-action="snapshot"]').addEventListener("click", () => {
+    const values = exercise.refresh();
+    const rows = profile(config, values);
+    if (rows.every((row) => row.average === null)) {
+      listNote.textContent = "Rate some statements first, then save a dated copy.";
+      return;
+    }
+    const label = root.querySelector("[data-rs-snapshot-label]").value;
+    exercise.change((entry) => ({
+      ...entry,
+      snapshots: [...(entry.snapshots || []), {
+        taken: new Date().toISOString(),
+        label,
+        values,
+        profile: rows.map((row) => ({ id: row.id, title: row.title, average: row.average, max: config.max })),
+      }],
+    }));
+    describeSnapshots();
+  });
+  return exercise;
+}
+
+/**
+ * Average the answered ratings of each dimension.
+ * @param {{dimensions: {id: string, title: string, items: string[]}[]}} config
+ * @param {Record<string, string>} values
+ */
+export function profile(config, values) {
+  return config.dimensions.map((dimension) => {
+    const ratings = dimension.items.map((item) => values[item]).filter((v) => v !== undefined).map(Number);
+    const average = ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : null;
+    return { ...dimension, answered: ratings.length, average };
+  });
+}
+
+/** Find the band an average falls in (bands are sorted by their upper limit). */
+export function bandFor(bands, average) {
+  const index = bands.findIndex((band) => average <= band.upto + 1e-9);
+  return index === -1 ? bands.length - 1 : index;
+}
+
+function showProfile(root, config, values) {
+  const area = root.querySelector("[data-rs-profile]");
+  const rows = profile(config, values);
+  const complete = rows.filter((row) => row.average !== null);
+  area.hidden = false;
+  area.replaceChildren();
+  if (complete.length === 0) {
+    area.append(h("p", {}, "Rate at least one statement in a group to see your profile here."));
+    return;
+  }
+  const uid = root.id;
+  area.append(
+    chart(uid, config, rows),
+    table(uid, config, rows),
+    ...complete.map((row) => feedback(root, config, row)),
+  );
+  const spreadText = root.querySelector("[data-rs-spread-text]");
+  if (config.spread && complete.length > 1 && spreadText) {
+    const averages = complete.map((row) => row.average);
+    if (Math.max(...averages) - Math.min(...averages) >= config.spread - 1e-9) {
+      area.append(h("div", { class: "rs-feedback rs-feedback--spread" }, cloneContent(spreadText)));
+    }
+  }
+}
+
+function formatAverage(value) {
+  return value === null ? "not rated yet" : value.toFixed(1);
+}
+
+function chart(uid, config, rows) {
+  const barHeight = 22;
+  const rowHeight = 56;
+  const width = 600;
+  const height = rows.length * rowHeight + 8;
+  const span = config.max - config.min || 1;
+  const titleId = `${uid}-chart-title`;
+  const graphic = svg("svg", {
+    class: "rs-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
+  }, svg("title", { id: titleId }, "Bar chart of your average rating in each group. The table below gives the same figures."));
+  rows.forEach((row, index) => {
+    const y = index * rowHeight + 4;
+    const share = row.average === null ? 0 : (row.average - config.min) / span;
+    graphic.append(
+      svg("text", { x: 0, y: y + 14, class: "rs-chart__label" }, row.title),
+      svg("rect", { x: 0, y: y + 22, width, height: barHeight, class: "rs-chart__track", rx: 3 }),
+      svg("rect", { x: 0, y: y + 22, width: Math.max(share * width, row.average === null ? 0 : 4), height: barHeight, class: "rs-chart__bar", rx: 3 }),
+      svg("text", { x: width - 6, y: y + 38, class: "rs-chart__value", "text-anchor": "end" },
+        row.average === null ? "not rated" : `${formatAverage(row.average)} of ${config.max}`),
+    );
+  });
+  return h("figure", { class: "rs-chart-figure" }, graphic);
+}
+
+function table(uid, config, rows) {
+  return h("table", { class: "rs-profile-table" },
+    h("caption", {}, `Your average rating in each group (scale ${config.min} to ${config.max})`),
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col" }, "Group"),
+      h("th", { scope: "col" }, "Average"),
+      h("th", { scope: "col" }, "Statements rated"),
+      h("th", { scope: "col" }, "Reading"))),
+    h("tbody", {}, rows.map((row) => h("tr", {},
+      h("th", { scope: "row" }, row.title),
+      h("td", {}, formatAverage(row.average)),
+      h("td", {}, `${row.answered} of ${row.items.length}`),
+      h("td", {}, row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label)))));
+}
+
+function feedback(root, config, row) {
+  const index = bandFor(config.bands, row.average);
+  const band = config.bands[index];
+  const box = h("div", { class: "rs-feedback", "data-rs-feedback": row.id },
+    h("p", { class: "rs-feedback__title" }, h("strong", {}, `${row.title}: ${band.label}`)),
+    cloneContent(root.querySelector(`[data-rs-band-text="${index}"]`)));
+  if (band.suggest) {
+    const ideas = root.querySelector(`[data-rs-suggestions="${CSS.escape(row.id)}"]`);
+    if (ideas) box.append(cloneContent(ideas));
+  }
+  return box;
+}

@@ -1,0 +1,179 @@
+/**
+ * SMART goal worksheet: several goals, each saved by a stable goal id, with advice checks
+ * (review date window, a named evidence source, vague verbs). Advice is words only; it never blocks saving.
+ */
+
+import { h } from "../lib/dom.js";
+import { mountExercise, readConfig } from "../lib/exercise.js";
+import { mirrorForPrint, readFields, writeFields } from "../lib/fields.js";
+import { download } from "../lib/download.js";
+import { reviewEvent } from "../lib/ics.js";
+
+/** @param {HTMLFormElement} root */
+export function mount(root) {
+  const config = readConfig(root);
+  const list = root.querySelector("[data-rs-goals]");
+  const template = root.querySelector("template[data-rs-goal-template]");
+  const addButton = root.querySelector('[data-rs-action="add-goal"]');
+  const blankCount = list.querySelectorAll("[data-rs-goal]").length;
+
+  const goals = () => [...list.querySelectorAll("[data-rs-goal]")];
+
+  const renumber = () => {
+    goals().forEach((goal, index) => {
+      for (const span of goal.querySelectorAll("[data-rs-goal-number]")) span.textContent = String(index + 1);
+      goal.querySelector('[data-rs-action="remove-goal"]').hidden = goals().length === 1;
+    });
+    addButton.hidden = goals().length >= config.maxGoals;
+  };
+
+  const addGoal = (key) => {
+    const used = new Set(goals().map((goal) => goal.dataset.rsGoal));
+    let id = key;
+    for (let n = 1; !id; n += 1) if (!used.has(`g${n}`)) id = `g${n}`;
+    const goal = template.content.firstElementChild.cloneNode(true);
+    for (const element of [goal, ...goal.querySelectorAll("*")]) {
+      for (const attr of [...element.attributes]) {
+        if (attr.value.includes("__GOAL__")) element.setAttribute(attr.name, attr.value.replaceAll("__GOAL__", id));
+      }
+    }
+    list.append(goal);
+    wireGoal(goal);
+    return goal;
+  };
+
+  const wireGoal = (goal) => {
+    const calendar = goal.querySelector('[data-rs-action="calendar"]');
+    calendar.hidden = false;
+    calendar.addEventListener("click", () => {
+      const values = readFields(goal);
+      const note = goal.querySelector("[data-rs-checks]");
+      if (!values.time_bound) {
+        note.prepend(h("p", { class: "rs-goal__calendar-note" }, "Add a review date first, then add it to your calendar."));
+        goal.querySelector('[data-rs-field="time_bound"]').focus();
+        return;
+      }
+      const text = reviewEvent({
+        uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
+        date: values.time_bound,
+        summary: `Review my goal: ${(values.goal || "supervision goal").slice(0, 80)}`,
+        description: [values.goal, values.measurable && `Evidence: ${values.measurable}`].filter(Boolean).join("\n"),
+      });
+      download(`goal-review-${values.time_bound}.ics`, text, "text/calendar");
+    });
+    goal.querySelector('[data-rs-action="remove-goal"]').addEventListener("click", () => {
+      const number = goals().indexOf(goal) + 1;
+      const hasText = Object.keys(readFields(goal)).length > 0;
+      if (hasText && !window.confirm(`Remove goal ${number} and what you wrote in it?`)) return;
+      goal.remove();
+      renumber();
+      root.querySelector("[data-rs-saved]").textContent = `Goal ${number} removed.`;
+      addButton.focus();
+      root.dispatchEvent(new Event("rs-change"));
+    });
+  };
+
+  goals().forEach(wireGoal);
+  addButton.addEventListener("click", () => {
+    const goal = addGoal();
+    renumber();
+    goal.querySelector("textarea, input").focus();
+    root.dispatchEvent(new Event("rs-change"));
+  });
+
+  const behaviour = {
+    collect: () => ({
+      goals: goals()
+        .map((goal) => ({ id: goal.dataset.rsGoal, ...readFields(goal) }))
+        .filter((goal) => Object.keys(goal).length > 1),
+    }),
+    apply: (form, values) => {
+      const saved = Array.isArray(values.goals) ? values.goals : [];
+      for (const goal of goals()) goal.remove();
+      if (saved.length === 0) for (let n = 1; n <= blankCount; n += 1) addGoal(`g${n}`);
+      for (const entry of saved) {
+        if (entry && typeof entry.id === "string" && /^[a-z0-9-]+$/.test(entry.id)) writeFields(addGoal(entry.id), entry);
+      }
+      renumber();
+      mirrorForPrint(form);
+    },
+    update: () => {
+      renumber();
+      for (const goal of goals()) showChecks(goal, config, readFields(goal), new Date());
+    },
+  };
+  renumber();
+  return mountExercise(root, behaviour);
+}
+
+/**
+ * Advice for one goal, as a list of {ok, text}. Empty goals get no advice.
+ * @param {{review: {min: number, max: number}, evidence: string[], vague: string[]}} config
+ * @param {Record<string, string>} goal
+ * @param {Date} today
+ */
+export function adviseGoal(config, goal, today) {
+  const advice = [];
+  if (Object.keys(goal).length === 0) return advice;
+  const earliest = addMonths(today, config.review.min);
+  const latest = addMonths(today, config.review.max);
+  const window = `between ${formatDate(earliest)} and ${formatDate(latest)}`;
+  if (!goal.time_bound) {
+    advice.push({ ok: false, text: `Add a review date ${window} (${config.review.min} to ${config.review.max} months from today).` });
+  } else {
+    const review = new Date(`${goal.time_bound}T12:00:00`);
+    if (Number.isNaN(review.getTime())) advice.push({ ok: false, text: "The review date is not a date this page can read. Use the date picker or write it as YYYY-MM-DD." });
+    else if (review < startOfDay(earliest)) advice.push({ ok: false, text: `The review date is less than ${config.review.min} months away. Change takes time to show: consider a date ${window}.` });
+    else if (review > endOfDay(latest)) advice.push({ ok: false, text: `The review date is more than ${config.review.max} months away. A nearer date keeps the goal alive: consider a date ${window}.` });
+    else advice.push({ ok: true, text: `The review date falls in the ${config.review.min} to ${config.review.max} month window.` });
+  }
+  const measurable = (goal.measurable || "").toLowerCase();
+  if (!measurable) advice.push({ ok: false, text: "Measurable is empty: say where your evidence will come from, for example supervisee feedback or an observation." });
+  else if (!config.evidence.some((word) => measurable.includes(word.toLowerCase()))) {
+    advice.push({ ok: false, text: `Measurable does not yet name a source of evidence, such as ${config.evidence.slice(0, 3).join(", ")}.` });
+  } else advice.push({ ok: true, text: "Measurable names a source of evidence." });
+  const wording = `${goal.goal || ""} ${goal.specific || ""}`.toLowerCase();
+  const vague = config.vague.filter((phrase) => new RegExp(`\\b${escapeRegExp(phrase.toLowerCase())}\\b`).test(wording));
+  if (vague.length) {
+    advice.push({ ok: false, text: `"${vague.join('", "')}" ${vague.length === 1 ? "is" : "are"} vague. Say what you will do that someone else could see or hear, for example "start each session by agreeing the agenda together".` });
+  }
+  return advice;
+}
+
+function showChecks(goal, config, values, today) {
+  const box = goal.querySelector("[data-rs-checks]");
+  const advice = adviseGoal(config, values, today);
+  box.replaceChildren();
+  if (!advice.length) return;
+  box.append(
+    h("p", { class: "rs-goal__checks-title" }, h("strong", {}, "Checks (advice only; your goal is saved either way)")),
+    h("ul", {}, advice.map((item) => h("li", { class: item.ok ? "rs-check rs-check--ok" : "rs-check rs-check--warn" },
+      h("span", { class: "rs-check__mark" }, item.ok ? "Done: " : "Consider: "), item.text))),
+  );
+}
+
+function addMonths(date, months) {
+  const result = new Date(date.getTime());
+  const day = result.getDate();
+  result.setDate(1);
+  result.setMonth(result.getMonth() + months);
+  const lastDay = new Date(result.getFullYear(), result.getMonth() + 1, 0).getDate();
+  result.setDate(Math.min(day, lastDay));
+  return result;
+}
+
+function startOfDay(date) {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+function endOfDay(date) {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate(), 23, 59, 59);
+}
+
+function formatDate(date) {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
