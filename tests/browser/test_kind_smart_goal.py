@@ -1,0 +1,96 @@
+"""smart-goal in Chromium: keyboard only, goals added and removed, advice with a fixed clock, no-JS form, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, type_date, wait_saved
+
+EXERCISE = "example-smart-goal-default"
+FORM = form_selector(EXERCISE)
+TODAY = dt.datetime(2026, 11, 22, 10, 0, 0)
+
+
+def open_with_clock(visit):
+    visit.page.clock.set_fixed_time(TODAY)
+    page = visit.open(GALLERY)
+    enhanced(page, EXERCISE)
+    return page
+
+
+def test_complete_two_goals_with_keyboard_only_then_restore(visit) -> None:
+    page = open_with_clock(visit)
+    tab_to(page, f"{FORM} [data-rs-goal='g1'] textarea[data-rs-field='goal']")
+    page.keyboard.type("Agree the agenda with my supervisee at the start of every session.")
+    tab_to(page, f"{FORM} [data-rs-goal='g1'] textarea[data-rs-field='measurable']")
+    page.keyboard.type("Supervisee feedback at the three-month review.")
+    tab_to(page, f"{FORM} [data-rs-goal='g1'] input[data-rs-field='time_bound']")
+    type_date(page, "2027-03-15")
+    tab_to(page, f"{FORM} [data-rs-action='add-goal']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.matches('[data-rs-goal=\"g2\"] textarea')")
+    page.keyboard.type("Read one article a month and bring it to supervision.")
+    entry = wait_saved(page, EXERCISE)
+    goals = entry["values"]["goals"]
+    assert [goal["id"] for goal in goals] == ["g1", "g2"]
+    assert goals[0]["time_bound"] == "2027-03-15"
+    assert goals[1]["goal"] == "Read one article a month and bring it to supervision."
+
+    page.reload(wait_until="networkidle")
+    enhanced(page, EXERCISE)
+    assert page.locator(f"{FORM} [data-rs-goal]").count() == 2
+    assert page.input_value(f"{FORM} [data-rs-goal='g2'] textarea[data-rs-field='goal']").startswith("Read one article")
+    assert page.locator(f"{FORM} [data-rs-goal='g2'] legend.rs-goal__legend").inner_text() == "Goal 2"
+
+
+def test_advice_for_date_window_evidence_and_vague_verbs(visit) -> None:
+    page = open_with_clock(visit)
+    goal = f"{FORM} [data-rs-goal='g1']"
+    page.fill(f"{goal} textarea[data-rs-field='goal']", "Improve my supervision")
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "2026-12-20")
+    checks = page.locator(f"{goal} [data-rs-checks]")
+    text = checks.inner_text()
+    assert "less than 3 months away" in text and "between 22 February 2027 and 22 May 2027" in text
+    assert "Measurable is empty" in text
+    assert '"improve" is vague' in text
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "2027-04-01")
+    page.fill(f"{goal} textarea[data-rs-field='measurable']", "Observation by a colleague")
+    page.fill(f"{goal} textarea[data-rs-field='goal']", "Start each session with a check-in")
+    text = checks.inner_text()
+    assert "falls in the 3 to 6 month window" in text
+    assert "Measurable names a source of evidence" in text
+    assert "vague" not in text
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "2028-01-01")
+    assert "more than 6 months away" in checks.inner_text()
+    # Advice never blocks saving.
+    assert wait_saved(page, EXERCISE)["values"]["goals"][0]["time_bound"] == "2028-01-01"
+
+
+def test_remove_goal_keeps_the_other_goals(visit) -> None:
+    page = open_with_clock(visit)
+    page.click(f"{FORM} [data-rs-action='add-goal']")
+    page.fill(f"{FORM} [data-rs-goal='g1'] textarea[data-rs-field='goal']", "First goal")
+    page.fill(f"{FORM} [data-rs-goal='g2'] textarea[data-rs-field='goal']", "Second goal")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click(f"{FORM} [data-rs-goal='g1'] [data-rs-action='remove-goal']")
+    assert page.locator(f"{FORM} [data-rs-goal]").count() == 1
+    assert page.locator(f"{FORM} [data-rs-goal='g2'] legend.rs-goal__legend").inner_text() == "Goal 1"
+    page.wait_for_function("(id) => { const k = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id)); return k && JSON.parse(localStorage.getItem(k)).values.goals.length === 1; }", arg=EXERCISE)
+    assert page.locator(f"{FORM} [data-rs-action='remove-goal']:visible").count() == 0
+
+
+def test_without_javascript_the_worksheet_is_complete_and_labelled(no_js_visit) -> None:
+    page = no_js_visit.open(GALLERY)
+    form = page.locator(FORM)
+    assert form.locator("fieldset.rs-goal:visible").count() == 1
+    for control in form.locator("fieldset.rs-goal textarea, fieldset.rs-goal input").all():
+        assert page.locator(f"label[for='{control.get_attribute('id')}']").is_visible()
+    assert form.locator("button:visible").count() == 0
+
+
+def test_print_shows_goals_without_buttons_or_advice(visit) -> None:
+    page = open_with_clock(visit)
+    page.fill(f"{FORM} [data-rs-goal='g1'] textarea[data-rs-field='goal']", "Start each session with a check-in")
+    text = printed_text(page, FORM)
+    assert "Start each session with a check-in" in text
+    assert "Add another goal" not in text and "Checks (advice only" not in text

@@ -1,0 +1,114 @@
+"""Builds: the real site builds strictly; small fixture sites with broken content fail with clear messages."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+
+def test_real_site_has_every_exercise_rendered_and_no_macro_errors(site_dir: Path) -> None:
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "Macro Rendering Error" not in html and "Macro Syntax Error" not in html, page
+    gallery = (site_dir / "authoring" / "exercise-kinds" / "index.html").read_text(encoding="utf-8")
+    assert gallery.count("data-rs-widget=") >= 3
+
+
+def make_site(tmp_path: Path, page: str, exercises: dict[str, str] | None = None, references: str | None = None) -> Path:
+    """Create a tiny project that uses the real macros, templates and schemas."""
+    project = tmp_path / "mini"
+    (project / "docs").mkdir(parents=True)
+    (project / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    shutil.copytree(ROOT / "exercises" / "schema", project / "exercises" / "schema")
+    (project / "data").mkdir()
+    shutil.copy(ROOT / "data" / "references.schema.json", project / "data")
+    shutil.copy(ROOT / "data" / "support.yaml", project / "data")
+    (project / "data" / "references.yaml").write_text(references or textwrap.dedent("""\
+        proctor-1986:
+          cite: Proctor
+          year: "1986"
+          text: "Proctor, B. (1986) Supervision: a co-operative exercise in accountability."
+        """), encoding="utf-8")
+    for name, text in (exercises or {}).items():
+        path = project / "exercises" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    (project / "docs" / "index.md").write_text(textwrap.dedent(page), encoding="utf-8")
+    (project / "docs" / "privacy.md").write_text("# Privacy\n", encoding="utf-8")
+    (project / "docs" / "references.md").write_text("# References\n\n{{ references_list() }}\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: Mini
+        theme:
+          name: material
+          custom_dir: {ROOT / 'overrides'}
+          font: false
+        plugins:
+          - macros:
+              module_name: macros
+              on_error_fail: true
+              on_undefined: strict
+        """), encoding="utf-8")
+    return project
+
+
+GOOD_EXERCISE = """\
+    kind: reflection
+    title: A reflection
+    prompts:
+      - id: first
+        label: What happened?
+    """
+
+
+def test_fixture_site_builds(tmp_path: Path) -> None:
+    project = make_site(tmp_path, '# Home\n\n{{ exercise("good-one") }}\n\nAs shown {{ cite("proctor-1986") }}.\n', {"demo/good-one.yaml": GOOD_EXERCISE})
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert 'data-rs-exercise="good-one"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_broken_exercise_file_fails_naming_file_field_and_fix(tmp_path: Path) -> None:
+    broken = "kind: reflection\ntitle: A reflection\nprompts:\n  - id: first\n    lable: What happened?\n"
+    project = make_site(tmp_path, "# Home\n", {"demo/broken-one.yaml": broken})
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "exercises/demo/broken-one.yaml → prompts[0]" in output
+    assert 'unknown field "lable"' in output and '"label" is missing' in output
+    assert "Traceback" not in output
+
+
+def test_unknown_exercise_id_fails_naming_page_and_close_matches(tmp_path: Path) -> None:
+    project = make_site(tmp_path, '# Home\n\n{{ exercise("good-on") }}\n', {"demo/good-one.yaml": GOOD_EXERCISE})
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Unknown exercise id 'good-on'" in output
+    assert 'index.md → exercise("good-on")' in output and "Did you mean: good-one?" in output
+    assert "Traceback" not in output
+
+
+def test_missing_reference_fails_naming_page(tmp_path: Path) -> None:
+    project = make_site(tmp_path, '# Home\n\nSee {{ cite("proctor-1968") }}.\n')
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Unknown reference 'proctor-1968' in index.md" in output and "Did you mean: proctor-1986?" in output
+    assert "Traceback" not in output
+
+
+def test_broken_link_in_exercise_text_fails(tmp_path: Path) -> None:
+    exercise = GOOD_EXERCISE + "intro: See [the models](modules/nowhere.md).\n"
+    project = make_site(tmp_path, '# Home\n\n{{ exercise("good-one") }}\n', {"demo/good-one.yaml": exercise})
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "link to modules/nowhere.md" in output

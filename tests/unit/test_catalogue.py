@@ -1,0 +1,136 @@
+"""The exercise pipeline: every file valid, every kind a complete unit, errors that name file and field."""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros.catalogue import load_catalogue
+from macros.errors import ContentError
+from macros.kinds import KINDS
+from tests.helpers import ROOT
+from tests.unit.render_helpers import catalogue, render
+
+
+def test_every_exercise_file_is_valid_and_named_by_its_id() -> None:
+    loaded = catalogue()
+    files = [p for p in (ROOT / "exercises").rglob("*.yaml") if p.relative_to(ROOT / "exercises").parts[0] not in {"schema", "_examples", "_templates"}]
+    assert len(loaded.exercises) == len(files) > 0
+    for exercise in loaded.exercises.values():
+        assert Path(exercise.path).stem == exercise.id
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_is_a_complete_unit(kind: str) -> None:
+    """One kind = schema, renderer, template, script, style, example, tests and author doc, sharing one name."""
+    snake = kind.replace("-", "_")
+    for path in [
+        f"exercises/schema/{kind}.schema.json",
+        f"macros/kinds/{snake}.py",
+        f"overrides/partials/widgets/{kind}.html",
+        f"overrides/assets/js/widgets/{kind}.js",
+        f"overrides/assets/css/widgets/{kind}.css",
+        f"exercises/_examples/{kind}/default.yaml",
+        f"tests/unit/test_kind_{snake}.py",
+        f"tests/browser/test_kind_{snake}.py",
+    ]:
+        assert (ROOT / path).is_file(), f"{kind} is missing {path}"
+    assert f"example-{kind}-default" in catalogue().examples
+
+
+@pytest.mark.parametrize("exercise_id", sorted(catalogue().exercises) + sorted(catalogue().examples))
+def test_rendered_html_has_no_blank_lines_or_indentation(exercise_id: str) -> None:
+    """Markdown would turn blank lines into paragraphs and indented lines into code blocks."""
+    html = render(catalogue().get(exercise_id))
+    assert "\n\n" not in html
+    assert all(not line.startswith((" ", "\t")) for line in html.splitlines())
+    assert html.startswith("<form") and html.endswith("</form>")
+
+
+def copy_schemas(tmp_path: Path) -> Path:
+    """Make an empty exercises folder with the real schemas."""
+    shutil.copytree(ROOT / "exercises" / "schema", tmp_path / "exercises" / "schema")
+    return tmp_path / "exercises"
+
+
+def problems_for(tmp_path: Path, files: dict[str, str]) -> str:
+    """Write exercise files and return the loader's error message."""
+    folder = copy_schemas(tmp_path)
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(folder)
+    return str(caught.value)
+
+
+def test_missing_field_names_file_and_path(tmp_path: Path) -> None:
+    message = problems_for(tmp_path, {"demo/broken.yaml": "kind: reflection\ntitle: A title\nprompts:\n  - id: one\n"})
+    assert "exercises/demo/broken.yaml → prompts[0]" in message
+    assert '"label" is missing' in message
+
+
+def test_misspelt_field_is_named_with_allowed_fields(tmp_path: Path) -> None:
+    message = problems_for(tmp_path, {"demo/typo.yaml": "kind: reflection\ntitel: A title\nprompts:\n  - {id: one, label: Q}\n"})
+    assert "exercises/demo/typo.yaml" in message
+    assert 'unknown field "titel"' in message and "title" in message
+
+
+def test_every_problem_is_reported_together(tmp_path: Path) -> None:
+    message = problems_for(tmp_path, {
+        "a/first.yaml": "kind: reflection\ntitle: A title\nprompts: []\n",
+        "b/second.yaml": "kind: nonsense\n",
+        "c/third.yaml": "kind: reflection\ntitle: [unclosed\n",
+    })
+    assert "3 problem(s)" in message
+    assert "exercises/a/first.yaml → prompts: needs at least 1" in message
+    assert "exercises/b/second.yaml → kind: unknown kind 'nonsense'" in message
+    assert "exercises/c/third.yaml → line" in message
+
+
+def test_duplicate_item_ids_and_bad_ids_are_reported(tmp_path: Path) -> None:
+    message = problems_for(tmp_path, {"d/dupe.yaml": (
+        "kind: reflection\ntitle: A title\nprompts:\n  - {id: same, label: One}\n  - {id: same, label: Two}\n")})
+    assert "prompts[1].id: the id 'same' is used twice" in message
+    message = problems_for(tmp_path / "x", {"d/bad.yaml": "kind: reflection\ntitle: A title\nprompts:\n  - {id: Bad Id, label: One}\n"})
+    assert "prompts[0].id" in message and "not a valid id" in message
+
+
+def test_the_same_id_in_two_folders_is_refused(tmp_path: Path) -> None:
+    text = "kind: reflection\ntitle: A title\nprompts:\n  - {id: one, label: One}\n"
+    message = problems_for(tmp_path, {"a/same.yaml": text, "b/same.yaml": text})
+    assert "the id 'same' is already used by exercises/a/same.yaml" in message
+
+
+class _FormAudit(HTMLParser):
+    """Collect ids, label targets and controls from rendered HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.label_for: set[str] = set()
+        self.controls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.append(values["id"])
+        if tag == "label" and values.get("for"):
+            self.label_for.add(values["for"])
+        if tag in {"input", "textarea", "select"}:
+            self.controls.append(values.get("id") or "")
+
+
+@pytest.mark.parametrize("exercise_id", sorted(catalogue().exercises) + sorted(catalogue().examples))
+def test_every_control_has_a_label_and_ids_are_unique(exercise_id: str) -> None:
+    html = render(catalogue().get(exercise_id))
+    html = html.split("<template", 1)[0] + html.split("</template>", 1)[-1] if "<template" in html else html
+    audit = _FormAudit()
+    audit.feed(html)
+    duplicates = {i for i in audit.ids if audit.ids.count(i) > 1}
+    assert not duplicates, f"duplicate ids: {duplicates}"
+    unlabelled = [c for c in audit.controls if c not in audit.label_for]
+    assert not unlabelled, f"controls without a label: {unlabelled}"
