@@ -1,0 +1,80 @@
+"""Supervision agreement builder: sections of fields that print as a signed agreement."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+LABEL = "Agreement builder"
+NAME = "agreement"
+
+# Ids the template uses for its own parts (ex-<id>-<suffix>): a section or field may not take them.
+RESERVED_IDS = {"title", "reminder", "summary", "summary-title", "count", "missing", "signatures"}
+
+
+def choice_id(label: str, index: int) -> str:
+    """Turn a choice's text into the id and saved value of its radio button."""
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    return slug or f"choice-{index + 1}"
+
+
+def check(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Check that every id is unique and reserved ids are free, and that choices go with type: choice."""
+    problems: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+
+    def claim(entry_id: str, place: str) -> None:
+        if entry_id in RESERVED_IDS:
+            problems.append((place, f"the id {entry_id!r} is used by the agreement itself. Choose another id."))
+        elif entry_id in seen:
+            problems.append((place, f"the id {entry_id!r} is already used by {seen[entry_id]}. Every section and field id in a file must be different."))
+        else:
+            seen[entry_id] = place
+
+    for s_index, section in enumerate(data["sections"]):
+        claim(section["id"], f"sections[{s_index}].id")
+        for f_index, field in enumerate(section["fields"]):
+            place = f"sections[{s_index}].fields[{f_index}]"
+            claim(field["id"], f"{place}.id")
+            has_choices = "choices" in field
+            if field["type"] == "choice" and not has_choices:
+                problems.append((f"{place}.choices", "a field with type: choice needs choices, for example choices: [\"Yes\", \"No\"]."))
+            elif field["type"] != "choice" and has_choices:
+                problems.append((f"{place}.choices", f"only a field with type: choice has choices. Remove them, or change type: {field['type']} to type: choice."))
+            if has_choices:
+                ids = [choice_id(label, index) for index, label in enumerate(field["choices"])]
+                for index, value in enumerate(ids):
+                    if value in ids[:index]:
+                        problems.append((f"{place}.choices[{index}]", f"{field['choices'][index]!r} is the same as an earlier choice (ignoring capitals and punctuation). Make each choice different."))
+    return problems or _page_id_clashes(data)
+
+
+def _page_id_clashes(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Report a field whose page ids (its own, its hint's, its choices') clash with another field's."""
+    owners: dict[str, str] = {name: "the agreement itself" for name in RESERVED_IDS}
+    problems = []
+    for s_index, section in enumerate(data["sections"]):
+        for f_index, field in enumerate(section["fields"]):
+            made = [field["id"], f"{field['id']}-hint"]
+            made += [f"{field['id']}-{choice_id(label, index)}" for index, label in enumerate(field.get("choices", []))]
+            clash = next((name for name in made if name in owners), None)
+            if clash:
+                problems.append((f"sections[{s_index}].fields[{f_index}].id",
+                                 f"the id {field['id']!r} makes the page id {clash!r}, which {owners[clash]} also makes. Choose another id."))
+            owners.update({name: f"the field {field['id']!r}" for name in made})
+    return problems
+
+
+def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Give the template each choice's id, and the script every field with its label and focus target."""
+    uid = f"ex-{exercise_id}"
+    options: dict[str, list[dict[str, str]]] = {}
+    fields = []
+    for section in data["sections"]:
+        for field in section["fields"]:
+            target = f"{uid}-{field['id']}"
+            if field["type"] == "choice":
+                options[field["id"]] = [{"id": choice_id(label, index), "label": label} for index, label in enumerate(field["choices"])]
+                target = f"{target}-{options[field['id']][0]['id']}"
+            fields.append({"id": field["id"], "label": field["label"], "essential": bool(field.get("essential")), "target": target})
+    return {"options": options, "config": {"fields": fields}}

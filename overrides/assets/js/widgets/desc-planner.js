@@ -1,0 +1,141 @@
+/**
+ * DESC conversation planner: save the plan and show four checks in words (advice only, never blocking):
+ * judgemental words in Describe, the first person in Express, at most two requests in Specify,
+ * and a follow-up date. The checks region is polite and only changes when a check's outcome changes.
+ */
+
+import { h } from "../lib/dom.js";
+import { mountExercise, readConfig } from "../lib/exercise.js";
+
+/** Words that show Express speaks in the first person ("I'm" and "I've" split into "i" plus the rest). */
+const FIRST_PERSON = new Set(["i", "me", "my"]);
+
+const NUMBER_WORDS = ["none", "one", "two", "three", "four"];
+
+/** @param {HTMLFormElement} root */
+export function mount(root) {
+  const config = readConfig(root);
+  const box = root.querySelector("[data-rs-checks]");
+  let shown = null;
+  return mountExercise(root, {
+    update: (form, values) => {
+      const advice = advise(config, values);
+      const key = JSON.stringify(advice);
+      if (key === shown) return;
+      shown = key;
+      showChecks(box, advice);
+    },
+  });
+}
+
+/**
+ * Split text into lowercase words: letters and digits only, so "I'm" gives "i" and "m",
+ * and curly or straight apostrophes, hyphens and punctuation all end a word.
+ * @param {string} text
+ */
+export function words(text) {
+  return (text || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+}
+
+/**
+ * The listed words or phrases found as whole words in a text (capitals ignored), in the order they first appear.
+ * @param {string} text
+ * @param {string[]} list
+ */
+export function flaggedWords(text, list) {
+  const tokens = words(text);
+  const found = [];
+  for (const entry of list) {
+    const phrase = words(entry);
+    if (!phrase.length) continue;
+    for (let i = 0; i + phrase.length <= tokens.length; i += 1) {
+      if (phrase.every((part, j) => tokens[i + j] === part)) {
+        found.push({ entry, at: i });
+        break;
+      }
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((item) => item.entry);
+}
+
+/**
+ * True when a text uses I, I'm, I've, me or my.
+ * @param {string} text
+ */
+export function usesFirstPerson(text) {
+  return words(text).some((word) => FIRST_PERSON.has(word));
+}
+
+/**
+ * Count the requests in Specify. The rule: each line counts as one request, and a line holding
+ * several sentences counts once per sentence. List markers (-, *, •, 1.) are ignored, and a piece
+ * with no letters or digits does not count.
+ * @param {string} text
+ */
+export function countRequests(text) {
+  return (text || "")
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-*•+]|\d+[.)])\s+/u, ""))
+    .flatMap((line) => line.split(/[.!?]+(?=\s|$)/u))
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece)).length;
+}
+
+/**
+ * The four checks for a plan, as {id, ok, text}. An empty plan gets none.
+ * @param {{words: string[], maxRequests: number}} config
+ * @param {Record<string, string>} values
+ */
+export function advise(config, values) {
+  if (Object.keys(values).length === 0) return [];
+  const advice = [];
+
+  const describe = values.describe || "";
+  const flagged = flaggedWords(describe, config.words);
+  if (!describe.trim()) advice.push({ id: "describe", ok: false, text: "Describe is empty: write what you saw or heard, with a date or an example." });
+  else if (flagged.length) {
+    advice.push({ id: "describe", ok: false, text: `You used ${listOf(flagged.map((word) => `'${word}'`))} in Describe: describe what you saw or heard instead, with a date or example.` });
+  } else advice.push({ id: "describe", ok: true, text: "Describe has none of the words that can sound like a judgement." });
+
+  const express = values.express || "";
+  if (!express.trim()) advice.push({ id: "express", ok: false, text: "Express is empty: say how this affects you or the work, starting from \"I\"." });
+  else if (!usesFirstPerson(express)) {
+    advice.push({ id: "express", ok: false, text: "Express does not use the first person yet (I, I'm, I've, me or my). Say it as your own view, for example \"I'm concerned that…\"." });
+  } else advice.push({ id: "express", ok: true, text: "Express speaks in the first person." });
+
+  const count = countRequests(values.specify || "");
+  const rule = "Each line or sentence counts as one request.";
+  if (count === 0) advice.push({ id: "specify", ok: false, text: "Specify is empty: name one or two things you would like your supervisee to do." });
+  else if (count > config.maxRequests) {
+    advice.push({ id: "specify", ok: false, text: `Specify asks for ${count} things. One or two are easier to remember and act on: keep the ${NUMBER_WORDS[config.maxRequests] || config.maxRequests} that matter most. ${rule}` });
+  } else advice.push({ id: "specify", ok: true, text: `Specify asks for ${count} ${count === 1 ? "thing" : "things"}. ${rule}` });
+
+  const date = values.follow_up || "";
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00`) : null;
+  if (!date) advice.push({ id: "follow_up", ok: false, text: "Add a follow-up date, so you both know when you will look at this again." });
+  else if (!parsed || Number.isNaN(parsed.getTime())) {
+    advice.push({ id: "follow_up", ok: false, text: "The follow-up date is not a date this page can read. Use the date picker or write it as YYYY-MM-DD." });
+  } else {
+    const weekday = parsed.toLocaleDateString("en-GB", { weekday: "long" });
+    const day = parsed.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    advice.push({ id: "follow_up", ok: true, text: `Follow-up date set: ${weekday} ${day}.` });
+  }
+  return advice;
+}
+
+/** Join words as "a", "a and b", "a, b and c". */
+export function listOf(items) {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function showChecks(box, advice) {
+  if (!advice.length) {
+    box.replaceChildren(h("p", {}, "Your checks appear here as you write your plan."));
+    return;
+  }
+  box.replaceChildren(
+    h("p", { class: "rs-desc-planner__note" }, "Advice only: your plan is saved either way."),
+    h("ul", { class: "rs-desc-planner__list" }, advice.map((item) => h("li", {
+      class: `rs-desc-planner__check rs-desc-planner__check--${item.ok ? "ok" : "warn"}`, "data-rs-check": item.id,
+    }, h("span", { class: "rs-desc-planner__mark" }, item.ok ? "Done: " : "Consider: "), item.text))),
+  );
+}

@@ -1,0 +1,223 @@
+/**
+ * Seven-eyed case reflection: restore answers, then show how much attention each eye usually gets
+ * as a labelled bar chart (SVG) with the same figures in a table. Once all seven eyes are rated, add the
+ * author's casework-focus feedback when its rule holds, and name one eye to try next.
+ * The results are rebuilt only when a rating changes, never while someone types in a text box.
+ */
+
+import { cloneContent, h, svg } from "../lib/dom.js";
+import { mountExercise, readConfig } from "../lib/exercise.js";
+
+const PLACEHOLDER = "{eye}";
+
+/** @param {HTMLFormElement} root */
+export function mount(root) {
+  const config = readConfig(root);
+  let shown = null;
+  return mountExercise(root, {
+    readable: readableAnswers,
+    update: (form, values) => {
+      const rows = attention(config, values);
+      const signature = rows.map((row) => (row.value === null ? "-" : row.value)).join(",");
+      if (signature === shown) return;
+      shown = signature;
+      showResults(form, config, rows);
+    },
+  });
+}
+
+/**
+ * Read each eye's rating.
+ * @param {{eyes: {id: string, mode: number, title: string}[], scale: {value: number, label: string}[]}} config
+ * @param {Record<string, string>} values
+ * @returns {{id: string, mode: number, title: string, value: number|null, label: string|null}[]}
+ */
+export function attention(config, values) {
+  return config.eyes.map((eye) => {
+    const raw = values[`${eye.id}-attention`];
+    const point = raw === undefined ? undefined : config.scale.find((p) => String(p.value) === String(raw));
+    return { ...eye, value: point ? point.value : null, label: point ? point.label : null };
+  });
+}
+
+/** True when every eye has a rating. */
+export function allRated(rows) {
+  return rows.length > 0 && rows.every((row) => row.value !== null);
+}
+
+/**
+ * The casework-focus rule: all seven eyes rated, modes 1 and 2 each rated at least as high as every
+ * other eye (mode 3 included), and every one of modes 4 to 7 rated lower than both mode 1 and mode 2.
+ */
+export function leansToCasework(rows) {
+  if (!allRated(rows)) return false;
+  const byMode = (mode) => rows.find((row) => row.mode === mode).value;
+  const floor = Math.min(byMode(1), byMode(2));
+  const others = rows.filter((row) => row.mode >= 3);
+  const lower = rows.filter((row) => row.mode >= 4);
+  return others.every((row) => row.value <= floor) && lower.every((row) => row.value < floor);
+}
+
+/**
+ * The eye to try next: the lowest rating; on a tie, the lowest mode among 4 to 7 first, then among 1 to 3.
+ * Null until all eyes are rated, and when every eye has the same rating (none stands out).
+ */
+export function leastAttended(rows) {
+  if (!allRated(rows)) return null;
+  const lowest = Math.min(...rows.map((row) => row.value));
+  if (rows.every((row) => row.value === lowest)) return null;
+  const tied = rows.filter((row) => row.value === lowest).sort((a, b) => a.mode - b.mode);
+  return tied.find((row) => row.mode >= 4) || tied[0];
+}
+
+/**
+ * An eye's title as it reads at a point in a sentence: mid-sentence the first letter is lowercased
+ * ("that the supervisory relationship gets ..."), unless the first word is in capitals (an abbreviation).
+ * @param {string} title
+ * @param {string} before  the text of the paragraph before the title
+ */
+export function titleInSentence(title, before) {
+  const midSentence = /[^\s.!?:]\s*$/.test(before);
+  const firstWord = title.split(/\s/)[0];
+  if (!midSentence || (firstWord.length > 1 && firstWord === firstWord.toUpperCase())) return title;
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+const BLOCKS = "p, li, dd, dt, td, th, blockquote, div, h1, h2, h3, h4, h5, h6";
+
+/**
+ * Replace every {eye} in the text of cloned author content with an eye's title (as text, never HTML).
+ * @param {DocumentFragment|Element} content
+ * @param {string} title
+ */
+export function fillEye(content, title) {
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+  for (const node of nodes) {
+    if (!node.data.includes(PLACEHOLDER)) continue;
+    const block = node.parentElement ? node.parentElement.closest(BLOCKS) : null;
+    let before = textBefore(block || content, node);
+    node.data = node.data.split(PLACEHOLDER).map((part, index) => {
+      if (index === 0) {
+        before += part;
+        return part;
+      }
+      const name = titleInSentence(title, before);
+      before += name + part;
+      return name + part;
+    }).join("");
+  }
+  return content;
+}
+
+/** The text inside a container that comes before one of its text nodes. */
+function textBefore(container, target) {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  let text = "";
+  for (let node = walker.nextNode(); node && node !== target; node = walker.nextNode()) text += node.data;
+  return text;
+}
+
+/**
+ * A plain-text copy of the answers for My learning and the record, each line named by its eye.
+ * @param {ParentNode} root
+ * @returns {{label: string, text: string}[]}
+ */
+export function readableAnswers(root) {
+  const clean = (text) => (text || "").replace(/\s+/g, " ").trim();
+  const labelText = (control) => clean(root.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent);
+  const lines = [];
+  for (const section of root.querySelectorAll("[data-rs-eye]")) {
+    const eye = clean(section.querySelector(".rs-seven-eyed__eye-title").textContent);
+    const box = section.querySelector("textarea[data-rs-field]");
+    if (box && box.value.trim() !== "") lines.push({ label: `${eye}. ${labelText(box)}`, text: box.value });
+    const chosen = section.querySelector("input[type=radio][data-rs-field]:checked");
+    if (chosen) lines.push({ label: `${eye}. How much attention it usually gets in your supervision`, text: labelText(chosen) });
+  }
+  return lines;
+}
+
+function eyeName(row) {
+  return `Eye ${row.mode}: ${row.title}`;
+}
+
+function showResults(root, config, rows) {
+  const area = root.querySelector("[data-rs-attention]");
+  const chartArea = area.querySelector("[data-rs-chart]");
+  const feedback = area.querySelector("[data-rs-feedback]");
+  area.hidden = false;
+  const rated = rows.filter((row) => row.value !== null).length;
+  if (rated === 0) {
+    chartArea.replaceChildren();
+    feedback.replaceChildren(h("p", {}, "Rate how much attention each eye usually gets to see your chart here."));
+    return;
+  }
+  chartArea.replaceChildren(chart(root.id, config, rows), table(config, rows));
+  if (rated < rows.length) {
+    feedback.replaceChildren(h("p", { class: "rs-seven-eyed__status" },
+      `You have rated ${rated} of ${rows.length} eyes. Rate all ${rows.length} to see feedback and an eye to try next.`));
+    return;
+  }
+  const parts = [];
+  if (leansToCasework(rows)) {
+    parts.push(h("div", { class: "rs-feedback", "data-rs-casework": "" },
+      h("p", { class: "rs-feedback__title" }, h("strong", {}, "Your supervision may lean towards casework")),
+      cloneContent(root.querySelector("[data-rs-casework-text]"))));
+  }
+  const next = leastAttended(rows);
+  if (next) {
+    parts.push(h("div", { class: "rs-feedback", "data-rs-try-next": next.id },
+      h("p", { class: "rs-feedback__title" }, h("strong", {}, `An eye to try next: ${eyeName(next)}`)),
+      fillEye(cloneContent(root.querySelector("[data-rs-try-next-text]")), next.title)));
+  } else {
+    parts.push(h("p", { class: "rs-seven-eyed__status" },
+      "You gave all seven eyes the same rating, so none stands out as getting less attention than the others."));
+  }
+  feedback.replaceChildren(...parts);
+}
+
+function valueText(row) {
+  return row.value === null ? "Not rated yet" : `${row.value} ${row.label}`;
+}
+
+function chart(uid, config, rows) {
+  const width = 320;
+  const track = 150;
+  const rowHeight = 50;
+  const barHeight = 18;
+  const bottom = config.scale[0].value;
+  const span = config.scale[config.scale.length - 1].value - bottom || 1;
+  const height = rows.length * rowHeight + 6;
+  const titleId = `${uid}-chart-title`;
+  const graphic = svg("svg", {
+    class: "rs-seven-eyed__svg", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
+  }, svg("title", { id: titleId },
+    "Bar chart of how much attention each eye usually gets in your supervision. The table below gives the same figures."));
+  rows.forEach((row, index) => {
+    const y = index * rowHeight + 4;
+    const share = row.value === null ? 0 : (row.value - bottom) / span;
+    graphic.append(
+      svg("text", { x: 0, y: y + 14, class: "rs-seven-eyed__chart-label" }, eyeName(row)),
+      svg("rect", { x: 1, y: y + 22, width: track, height: barHeight, rx: 3, class: "rs-seven-eyed__chart-track" }),
+      share > 0 ? svg("rect", { x: 1, y: y + 22, width: share * track, height: barHeight, rx: 3, class: "rs-seven-eyed__chart-bar" }) : null,
+      svg("text", { x: track + 10, y: y + 36, class: "rs-seven-eyed__chart-value" }, valueText(row)),
+    );
+  });
+  return h("figure", { class: "rs-seven-eyed__figure" }, graphic);
+}
+
+function table(config, rows) {
+  const low = config.scale[0];
+  const high = config.scale[config.scale.length - 1];
+  return h("table", { class: "rs-seven-eyed__table" },
+    h("caption", {}, `How much attention each eye usually gets (${low.value} ${low.label} to ${high.value} ${high.label})`),
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col" }, "Eye"),
+      h("th", { scope: "col" }, "Usual attention"),
+      h("th", { scope: "col" }, "Value"))),
+    h("tbody", {}, rows.map((row) => h("tr", {},
+      h("th", { scope: "row" }, eyeName(row)),
+      h("td", {}, row.value === null ? "Not rated yet" : row.label),
+      h("td", {}, row.value === null ? "–" : String(row.value))))));
+}

@@ -1,0 +1,188 @@
+/**
+ * Time split: check what each session adds up to (advice only, never blocking), then show the average
+ * split across the sessions with usable figures as a bar chart (SVG, role="img") and a table with the
+ * same figures, plus the author's advice for any category above its threshold, cloned from the
+ * hand-working guide. A session counts when every category has a figure, or when its figures reach 100%.
+ * A session that adds up to more or less than 100% is scaled to 100% ("worked out from what you entered").
+ */
+
+import { cloneContent, h, svg } from "../lib/dom.js";
+import { mountExercise, readConfig } from "../lib/exercise.js";
+import { readFields } from "../lib/fields.js";
+
+/** @param {HTMLFormElement} root */
+export function mount(root) {
+  const config = readConfig(root);
+  let shown = null;
+  return mountExercise(root, {
+    readable: (form) => describeSplit(config, analyse(config, readFields(form))),
+    update: (form, values) => {
+      const result = analyse(config, values);
+      showTotals(form, result);
+      // The results region is live: rebuild it only when what it says changes.
+      const key = JSON.stringify([result.used, result.rounded, result.advice.map((a) => a.index), result.notes]);
+      if (key !== shown) {
+        shown = key;
+        showSplit(form, config, result);
+      }
+    },
+  });
+}
+
+/** Read one saved figure: a number from 0 up, or null when empty or unreadable. */
+export function figure(value) {
+  if (value === undefined || value === null || String(value).trim() === "") return null;
+  const number = Number(value);
+  return Number.isFinite(number) && number >= 0 ? number : null;
+}
+
+/**
+ * Work out each session's total and status, the average split and the advice that applies.
+ * @param {{sessions: number, categories: {id: string, label: string}[], advice: {category: string, above: number}[]}} config
+ * @param {Record<string, string>} values
+ */
+export function analyse(config, values) {
+  const sessions = [];
+  for (let n = 1; n <= config.sessions; n += 1) {
+    const figures = config.categories.map((category) => figure(values[`s${n}-${category.id}`]));
+    const filled = figures.filter((value) => value !== null).length;
+    const total = figures.reduce((sum, value) => sum + (value || 0), 0);
+    let status = "used";
+    if (filled === 0) status = "empty";
+    else if (total === 0) status = "zero";
+    else if (filled < figures.length && total < 100) status = "partial";
+    const shares = status === "used" ? figures.map((value) => ((value || 0) / total) * 100) : null;
+    sessions.push({ number: n, figures, filled, total, status, shares });
+  }
+  const usable = sessions.filter((session) => session.status === "used");
+  const average = usable.length
+    ? config.categories.map((_, index) => usable.reduce((sum, session) => sum + session.shares[index], 0) / usable.length)
+    : null;
+  const rounded = average ? average.map((value) => Math.round(value)) : null;
+  const advice = rounded
+    ? config.advice
+      .map((item, index) => ({ ...item, index, share: rounded[config.categories.findIndex((c) => c.id === item.category)] }))
+      .filter((item) => item.share > item.above)
+    : [];
+  const notes = usable.filter((session) => Math.abs(session.total - 100) > 1e-9)
+    .map((session) => `Session ${session.number} adds up to ${formatNumber(session.total)}%: the split is worked out from what you entered.`);
+  for (const session of sessions) {
+    if (session.status === "partial") notes.push(`Session ${session.number} is left out until every category has a figure (0 is fine).`);
+  }
+  return { sessions, used: usable.map((session) => session.number), average, rounded, advice, notes };
+}
+
+/**
+ * A plain-text copy of the answers (for My learning and the supervision agenda): every figure entered,
+ * by session, then the average split.
+ * @returns {{label: string, text: string}[]}
+ */
+export function describeSplit(config, result) {
+  const lines = [];
+  for (const session of result.sessions) {
+    if (session.status === "empty") continue;
+    const figures = config.categories.map((category, index) => {
+      const value = session.figures[index];
+      return `${category.label} ${value === null ? "not given" : `${formatNumber(value)}%`}`;
+    });
+    lines.push({ label: `Session ${session.number}`, text: `${figures.join("; ")} (adds up to ${formatNumber(session.total)}%)` });
+  }
+  if (result.rounded) {
+    const sessions = result.used.length === 1 ? `session ${result.used[0]}` : `sessions ${listNumbers(result.used)}`;
+    lines.push({
+      label: `Average split across ${sessions}`,
+      text: config.categories.map((category, index) => `${category.label} ${result.rounded[index]}%`).join("; "),
+    });
+  }
+  return lines;
+}
+
+/** What one session's note under its fields says. */
+export function totalText(session) {
+  if (session.status === "empty") return "Nothing entered yet.";
+  const sum = `Adds up to ${formatNumber(session.total)}%`;
+  if (session.status === "partial") return `${sum} so far. Fill in every category (0 is fine) to include this session.`;
+  if (session.status === "zero") return `${sum}. Enter the share of time for at least one category.`;
+  if (Math.abs(session.total - 100) > 1e-9) return `${sum}. The split is worked out from what you entered.`;
+  return `${sum}.`;
+}
+
+/** Join session numbers in words: "1", "1 and 3", "1, 2 and 3". */
+export function listNumbers(numbers) {
+  if (numbers.length < 2) return numbers.join("");
+  return `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+}
+
+function formatNumber(value) {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
+}
+
+function showTotals(root, result) {
+  for (const session of result.sessions) {
+    const note = root.querySelector(`[data-rs-total="${session.number}"]`);
+    const text = totalText(session);
+    note.hidden = false;
+    if (note.textContent !== text) note.textContent = text;
+    note.classList.toggle("rs-time-split__total--off", session.status !== "empty" && Math.abs(session.total - 100) > 1e-9);
+  }
+}
+
+function showSplit(root, config, result) {
+  const area = root.querySelector("[data-rs-split]");
+  area.replaceChildren();
+  if (!result.average) {
+    area.append(h("p", {}, "Fill in at least one session to see your average split here."));
+    if (result.notes.length) area.append(notesList(result.notes));
+    return;
+  }
+  const sessions = result.used.length === 1 ? `session ${result.used[0]}` : `sessions ${listNumbers(result.used)}`;
+  const sum = result.rounded.reduce((a, b) => a + b, 0);
+  area.append(
+    h("p", {}, `Average share of time across ${sessions}.`),
+    chart(root.id, config, result, sessions),
+    table(config, result, sessions, sum),
+  );
+  if (result.notes.length) area.append(notesList(result.notes));
+  for (const item of result.advice) {
+    const label = config.categories.find((category) => category.id === item.category).label;
+    area.append(h("div", { class: "rs-feedback rs-time-split__advice", "data-rs-advice-for": item.category },
+      h("p", { class: "rs-time-split__advice-title" }, h("strong", {}, `${label}: ${item.share}% on average`)),
+      cloneContent(root.querySelector(`[data-rs-advice-text="${item.index}"]`))));
+  }
+}
+
+function notesList(notes) {
+  return h("ul", { class: "rs-time-split__notes" }, notes.map((note) => h("li", {}, note)));
+}
+
+function chart(uid, config, result, sessions) {
+  // Sized in CSS pixels, bars in percentages: the text stays readable at any width.
+  const rowHeight = 52;
+  const barHeight = 20;
+  const height = config.categories.length * rowHeight;
+  const titleId = `${uid}-chart-title`;
+  const graphic = svg("svg", {
+    class: "rs-time-split__chart", width: "100%", height, role: "img", "aria-labelledby": titleId, focusable: "false",
+  }, svg("title", { id: titleId },
+    `Bar chart of the average share of time for each category across ${sessions}. The table below gives the same figures.`));
+  config.categories.forEach((category, index) => {
+    const y = index * rowHeight;
+    const share = result.rounded[index];
+    graphic.append(
+      svg("text", { x: 0, y: y + 17, class: "rs-time-split__chart-label" },
+        `${category.label}: `, svg("tspan", { class: "rs-time-split__chart-value" }, `${share}%`)),
+      svg("rect", { x: 1, y: y + 25, width: "99%", height: barHeight, rx: 3, class: "rs-time-split__chart-track" }),
+      svg("rect", { x: 1, y: y + 25, width: `${Math.max(share * 0.99, share > 0 ? 0.5 : 0)}%`, height: barHeight, rx: 3, class: "rs-time-split__chart-bar" }),
+    );
+  });
+  return h("figure", { class: "rs-time-split__figure" }, graphic);
+}
+
+function table(config, result, sessions, sum) {
+  return h("table", { class: "rs-time-split__table" },
+    h("caption", {}, `Average share of time across ${sessions}${sum === 100 ? "" : " (rounded, so the figures may not add up to exactly 100)"}`),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Category"), h("th", { scope: "col" }, "Average share"))),
+    h("tbody", {}, config.categories.map((category, index) => h("tr", {},
+      h("th", { scope: "row" }, category.label),
+      h("td", {}, `${result.rounded[index]}%`)))));
+}
