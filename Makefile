@@ -36,9 +36,11 @@ browser-setup: setup
 	@bash scripts/ensure-browser.sh
 
 test: setup browser-setup
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
+	node --test tests/js/
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: setup browser-setup

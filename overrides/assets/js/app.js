@@ -25,3 +25,13 @@ for (const root of document.querySelectorAll("[data-rs-app]")) {
   if (NAME_PATTERN.test(root.dataset.rsApp)) load(`./apps/${root.dataset.rsApp}.js`, root);
 }
 load("./apps/progress.js", document);
+
+// Wide tables scroll sideways on a phone: make each scrolling wrapper reachable with the keyboard.
+// The theme wraps tables once the page has loaded, so this runs after load and on resize.
+function reachableScrolling() {
+  for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    if (wrapper.scrollWidth > wrapper.clientWidth && !wrapper.hasAttribute("tabindex")) wrapper.tabIndex = 0;
+  }
+}
+window.addEventListener("load", () => setTimeout(reachableScrolling, 0));
+window.addEventListener("resize", reachableScrolling);

@@ -51,7 +51,7 @@ export function buildBackup(store, now = new Date()) {
         backup.damaged[rest] = raw;
       }
     } else if (type === "corrupt") {
-      backup.damaged[name] = raw;
+      backup.damaged[rest] = raw;
     }
   }
   return backup;
@@ -103,7 +103,7 @@ export function parseBackup(text) {
     if (!DATA_NAMES.has(name)) throw new BackupError(`This backup holds an unknown part "${name.slice(0, 60)}". Nothing was imported.`);
   }
   for (const [key, raw] of Object.entries(data.damaged || {})) {
-    if (typeof raw !== "string" || !/^[a-z]+:[a-z0-9:-]+$/.test(key)) throw new BackupError("A damaged entry in this backup has the wrong shape. Nothing was imported.");
+    if (typeof raw !== "string" || !/^(entry|data|corrupt):[a-z0-9:-]+$/.test(key)) throw new BackupError("A damaged entry in this backup has the wrong shape. Nothing was imported.");
   }
   return { ...data, entries, data: data.data || {}, damaged: data.damaged || {} };
 }
@@ -113,7 +113,7 @@ function backupItems(store, backup) {
   const items = {};
   for (const [id, entry] of Object.entries(backup.entries)) items[`${store.prefix}entry:${id}`] = JSON.stringify(entry);
   for (const [name, value] of Object.entries(backup.data)) items[`${store.prefix}data:${name}`] = JSON.stringify(value);
-  for (const [rest, raw] of Object.entries(backup.damaged)) items[`${store.prefix}corrupt:${rest}`] = raw;
+  for (const [rest, raw] of Object.entries(backup.damaged)) items[`${store.prefix}${rest}`] = raw;
   return items;
 }
 
@@ -125,7 +125,7 @@ function describeKey(store, key, raw) {
   }
   if (rest === "data:visits") return "Which modules you have opened";
   if (rest === "data:record") return "Your professional learning record";
-  return `Damaged entry (${rest})`;
+  return `Damaged entry (${rest.replace(/^corrupt:/, "")})`;
 }
 
 function updatedOf(raw) {

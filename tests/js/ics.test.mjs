@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { escapeText, foldLine, reviewEvent } from "../../overrides/assets/js/lib/ics.js";
+
+const NOW = new Date("2026-11-22T10:00:00Z");
+
+test("an all-day review event with CRLF endings and the required properties", () => {
+  const text = reviewEvent({ uid: "g1@rs", date: "2027-03-15", summary: "Review my goal", now: NOW });
+  assert.ok(text.endsWith("\r\n"));
+  assert.ok(!text.replace(/\r\n/g, "").includes("\n"));
+  const lines = text.split("\r\n");
+  for (const needed of ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:g1@rs", "DTSTAMP:20261122T100000Z",
+    "DTSTART;VALUE=DATE:20270315", "DTEND;VALUE=DATE:20270316", "END:VEVENT", "END:VCALENDAR"]) {
+    assert.ok(lines.includes(needed), needed);
+  }
+});
+
+test("text values are escaped", () => {
+  assert.equal(escapeText("a,b;c\\d\nnext"), "a\\,b\\;c\\\\d\\nnext");
+});
+
+test("long lines fold at 75 octets without splitting a character", () => {
+  const folded = foldLine(`SUMMARY:${"é".repeat(60)}${"x".repeat(40)}`);
+  for (const line of folded.split("\r\n")) assert.ok(new TextEncoder().encode(line).length <= 75, line);
+  assert.equal(folded.split("\r\n").map((line, i) => (i ? line.slice(1) : line)).join(""), `SUMMARY:${"é".repeat(60)}${"x".repeat(40)}`);
+});
+
+test("a malformed date is refused", () => {
+  assert.throws(() => reviewEvent({ uid: "u", date: "15/03/2027", summary: "s", now: NOW }), RangeError);
+});

@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import { FORMAT, Store, migrate, parseEntry } from "../../overrides/assets/js/lib/storage.js";
+import { MemoryStorage } from "./memory-storage.mjs";
+
+const fixture = readFileSync(new URL("./fixtures/entry-format-1.json", import.meta.url), "utf8").trim();
+
+test("a stored format-1 entry is migrated on read and written back in the current format", () => {
+  const area = new MemoryStorage();
+  const store = new Store({ name: "rs", scope: "/", area });
+  area.setItem("rs:/:entry:example-reflection-default", fixture);
+  const loaded = store.load("example-reflection-default");
+  assert.equal(loaded.status, "ok");
+  assert.equal(loaded.entry.format, FORMAT);
+  assert.deepEqual(loaded.entry.values, JSON.parse(fixture).values);
+  assert.deepEqual([loaded.entry.flagged, loaded.entry.snapshots, loaded.entry.readable], [false, [], []]);
+  assert.equal(JSON.parse(area.getItem("rs:/:entry:example-reflection-default")).format, FORMAT);
+});
+
+test("migrate leaves current entries alone and parseEntry refuses wrong shapes", () => {
+  const current = { format: FORMAT, exercise: "x", values: {}, flagged: true, snapshots: [], readable: [] };
+  assert.deepEqual(migrate(current), current);
+  assert.equal(parseEntry("{not json"), null);
+  assert.equal(parseEntry(JSON.stringify({ exercise: "x", values: [] })).values.length, 0);
+  assert.equal(parseEntry(JSON.stringify({ exercise: 3, values: {} })), null);
+  assert.equal(parseEntry(JSON.stringify([1, 2])), null);
+});
+
+test("a damaged entry is kept under a corrupt key, reported, and does not affect other entries", () => {
+  const area = new MemoryStorage();
+  const store = new Store({ name: "rs", scope: "/", area });
+  store.save("good", { exercise: "good", values: { a: "1" } });
+  area.setItem("rs:/:entry:bad", "{oops");
+  assert.equal(store.load("bad").status, "corrupt");
+  assert.equal(area.getItem("rs:/:corrupt:entry:bad"), "{oops");
+  assert.equal(area.getItem("rs:/:entry:bad"), null);
+  assert.equal(store.load("good").status, "ok");
+  const { entries, corrupt } = store.list();
+  assert.deepEqual(entries.map((entry) => entry.exercise), ["good"]);
+  assert.deepEqual(corrupt, [{ key: "rs:/:corrupt:entry:bad", raw: "{oops" }]);
+});
+
+test("a full store reports 'full' and an absent store reports 'unavailable'", () => {
+  const full = new Store({ name: "rs", scope: "/", area: new MemoryStorage(40) });
+  assert.deepEqual(full.save("x", { exercise: "x", values: { text: "a long answer that does not fit" } }), { ok: false, reason: "full" });
+  const none = new Store({ name: "rs", scope: "/", area: null });
+  assert.deepEqual(none.save("x", { exercise: "x", values: {} }), { ok: false, reason: "unavailable" });
+  assert.equal(none.load("x").status, "unavailable");
+});
+
+test("two copies of the site on one domain never see each other's entries", () => {
+  const area = new MemoryStorage();
+  const ours = new Store({ name: "rs", scope: "/", area });
+  const theirs = new Store({ name: "rs", scope: "/council/", area });
+  ours.save("same-id", { exercise: "same-id", values: { a: "ours" } });
+  theirs.save("same-id", { exercise: "same-id", values: { a: "theirs" } });
+  assert.equal(ours.load("same-id").entry.values.a, "ours");
+  assert.equal(theirs.load("same-id").entry.values.a, "theirs");
+  assert.equal(Object.keys(ours.snapshot()).length, 1);
+  ours.clearAll();
+  assert.equal(theirs.load("same-id").status, "ok");
+});
+
+test("an entry from a newer format is reported and left untouched", () => {
+  const area = new MemoryStorage();
+  const store = new Store({ name: "rs", scope: "/", area });
+  const raw = JSON.stringify({ format: FORMAT + 1, exercise: "x", values: { a: "future" } });
+  area.setItem("rs:/:entry:x", raw);
+  assert.equal(store.load("x").status, "newer");
+  assert.equal(area.getItem("rs:/:entry:x"), raw);
+});
