@@ -113,6 +113,7 @@ class _FormAudit(HTMLParser):
         self.ids: list[str] = []
         self.label_for: set[str] = set()
         self.controls: list[str] = []
+        self.names: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -122,6 +123,8 @@ class _FormAudit(HTMLParser):
             self.label_for.add(values["for"])
         if tag in {"input", "textarea", "select"}:
             self.controls.append(values.get("id") or "")
+            if values.get("name"):
+                self.names.append(values["name"])
 
 
 @pytest.mark.parametrize("exercise_id", sorted(catalogue().exercises) + sorted(catalogue().examples))
@@ -134,3 +137,6 @@ def test_every_control_has_a_label_and_ids_are_unique(exercise_id: str) -> None:
     assert not duplicates, f"duplicate ids: {duplicates}"
     unlabelled = [c for c in audit.controls if c not in audit.label_for]
     assert not unlabelled, f"controls without a label: {unlabelled}"
+    # A control named like a form property (a prompt id "closest", "action", "submit") would shadow it.
+    bare = [name for name in audit.names if not name.startswith("ex-")]
+    assert not bare, f"control names must carry the exercise prefix: {bare}"

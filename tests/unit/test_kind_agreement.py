@@ -31,16 +31,16 @@ def test_every_type_of_field_renders_its_labelled_control() -> None:
     essential = ' <span class="rs-agreement__essential">(essential)</span>'
     assert (f'<label class="rs-field__label" for="{UID}-frequency">How often we will meet{essential}</label>\n'
             f'<p class="rs-field__hint" id="{UID}-frequency-hint">For example, every two weeks for ninety minutes.</p>\n'
-            f'<input class="rs-input rs-input--text" type="text" id="{UID}-frequency" name="frequency" data-rs-field="frequency" '
+            f'<input class="rs-input rs-input--text" type="text" id="{UID}-frequency" name="{UID}-frequency" data-rs-field="frequency" '
             f'aria-describedby="{UID}-frequency-hint {UID}-reminder">') in html
-    assert f'name="review-date" data-rs-field="review-date">' in html  # a date holds no free text: no reminder
+    assert f'name="{UID}-review-date" data-rs-field="review-date">' in html  # a date holds no free text: no reminder
     assert f'<legend class="rs-choice__legend">How we will usually meet</legend>' in html
     assert (f'<input class="rs-choice__input" type="radio" id="{UID}-format-a-mix-of-both" name="{UID}-format" '
             f'value="a-mix-of-both" data-rs-field="format">\n'
             f'<label class="rs-choice__label" for="{UID}-format-a-mix-of-both">A mix of both</label>') in html
-    assert f'<textarea class="rs-textarea" id="{UID}-record-storage" name="record-storage" rows="3" data-rs-field="record-storage" aria-describedby="{UID}-reminder"></textarea>' in html
+    assert f'<textarea class="rs-textarea" id="{UID}-record-storage" name="{UID}-record-storage" rows="3" data-rs-field="record-storage" aria-describedby="{UID}-reminder"></textarea>' in html
     assert f'for="{UID}-review-date">Date of our first review{essential}</label>' in html
-    assert f'type="date" id="{UID}-review-date" name="review-date"' in html
+    assert f'type="date" id="{UID}-review-date" name="{UID}-review-date"' in html
     assert html.count("(essential)</span>") == 3
 
 

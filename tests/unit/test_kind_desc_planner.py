@@ -33,7 +33,7 @@ def test_every_field_of_the_plan_is_labelled_in_order_inside_four_fieldsets() ->
             positions.append(html.index(marker))
     assert positions == sorted(positions)
     assert html.count("<textarea") == 8
-    assert f'type="date" id="{UID}-follow_up" name="follow_up" data-rs-field="follow_up"' in html
+    assert f'type="date" id="{UID}-follow_up" name="{UID}-follow_up" data-rs-field="follow_up"' in html
 
 
 def test_hints_are_linked_and_every_text_box_points_to_the_privacy_reminder() -> None:
