@@ -10,7 +10,11 @@ Authors write, in any page:
 
 from __future__ import annotations
 
+import logging
+
 from .plugin import register
+
+LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
 
 
 def define_env(env) -> None:  # noqa: ANN001 (mkdocs-macros passes its own environment type)
@@ -21,3 +25,10 @@ def define_env(env) -> None:  # noqa: ANN001 (mkdocs-macros passes its own envir
 def on_post_page_macros(env) -> None:  # noqa: ANN001
     """Add glossary abbreviations to the end of every page, so they get tooltips."""
     env.markdown = env.markdown.rstrip("\n") + "\n\n" + env.variables["rs_abbreviations"] + "\n"
+
+
+def on_post_build(env) -> None:  # noqa: ANN001
+    """Report sources in the reference list that no page cites (a note, not an error)."""
+    unused = env.variables["rs_content"].citations.unused()
+    if unused:
+        LOG.info("References no page cites (%d): %s", len(unused), ", ".join(unused))

@@ -277,3 +277,29 @@ def test_profiles_over_time_side_by_side(visit) -> None:
     assert headers[1].startswith("Start of the supported year") and headers[2].startswith("End of the supported year")
     assert table.locator("tbody tr").first.inner_text().split("\t") == ["Learning", "1.0", "3.0"]
     assert page.locator(".rs-compare svg[role='img'] title").count() == 1
+
+
+def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
+    page = visit.open(GALLERY)
+    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.querySelector('[data-rs-actions]:not([hidden])'))")
+    fields = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
+    count = fields.count()
+    assert count >= 20
+    for index in range(count):
+        fields.nth(index).fill(f"{HOSTILE} #{index}")
+    for flag in page.locator("[data-rs-flag]").all():
+        flag.check()
+    page.wait_for_timeout(800)
+    page.reload(wait_until="networkidle")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.querySelector('[data-rs-actions]:not([hidden])'))")
+    restored = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
+    assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(f"{HOSTILE} #{i}" for i in range(count))
+    page.emulate_media(media="print")
+    assert page.evaluate("window.__pwned") is None
+    page.emulate_media(media="screen")
+    for path in ("my-learning/", "agenda/"):
+        visit.open(path)
+        text = page.locator("[data-rs-app]").inner_text()
+        assert f"{HOSTILE} #0" in text and f"{HOSTILE} #{count - 1}" in text, path
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator("[data-rs-app] img, [data-rs-app] script").count() == 0, path

@@ -112,3 +112,11 @@ def test_broken_link_in_exercise_text_fails(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "link to modules/nowhere.md" in output
+
+
+def test_unused_references_are_reported(tmp_path: Path) -> None:
+    references = 'proctor-1986:\n  cite: Proctor\n  year: "1986"\n  text: "Proctor, B. (1986) Supervision."\nheron-2001:\n  cite: Heron\n  year: "2001"\n  text: "Heron, J. (2001) Helping the Client."\n'
+    project = make_site(tmp_path, '# Home\n\nSee {{ cite("proctor-1986") }}.\n', references=references)
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "References no page cites (1): heron-2001" in result.stdout + result.stderr

@@ -96,3 +96,13 @@ def test_free_text_exercises_carry_the_anonymity_reminder() -> None:
         text = template.read_text(encoding="utf-8")
         if "f.textarea(" in text:
             assert "f.reminder(" in text, f"{template.name} has free text but no anonymity reminder"
+
+
+def test_privacy_page_names_the_controls_the_code_offers() -> None:
+    privacy = (DOCS / "privacy.md").read_text(encoding="utf-8")
+    scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "assets" / "js").rglob("*.js"))
+    templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "partials" / "widgets").glob("*.html"))
+    for label in ("Clear my answers", "Delete everything from this browser", "This is a shared computer: keep my answers only until I close this tab"):
+        assert label in privacy, f"the privacy page does not mention {label!r}"
+        assert label in scripts + templates, f"the code no longer offers {label!r}"
+    assert "sessionStorage" in scripts and "session storage" in privacy
