@@ -74,6 +74,11 @@ def page_assets(site: Path, page: str) -> list[Path]:
         path = (html_path.parent / ref).resolve()
         if path.is_file():
             files.append(path)
+    # Modules our app.js imports at run time: the shared library, progress, and each kind on the page.
+    scripts = site / "assets" / "js"
+    if scripts.is_dir():
+        files += sorted((scripts / "lib").glob("*.js")) + [scripts / "apps" / "progress.js"]
+        files += [scripts / "widgets" / f"{kind}.js" for kind in sorted(set(re.findall(r'data-rs-widget="([a-z-]+)"', html)))]
     return files
 
 

@@ -97,7 +97,7 @@ function formatAverage(value) {
 function chart(uid, config, rows) {
   const barHeight = 22;
   const rowHeight = 56;
-  const width = 600;
+  const width = 400;
   const height = rows.length * rowHeight + 8;
   const span = config.max - config.min || 1;
   const titleId = `${uid}-chart-title`;
