@@ -31,7 +31,7 @@ def test_the_four_steps_come_in_order_with_the_content_note_before_the_summary()
         ">Step 2: Which factors does the review identify?</h4>",
         '<fieldset class="rs-choice rs-case-review__factors">',
         'data-rs-action="compare" hidden>Compare with the answer key</button>',
-        '<details class="rs-case-review__key">',
+        '<details class="rs-case-review__key rs-print-open">',
         ">Step 3: Link each factor to a Proctor function</h4>",
         ">Step 4: Reflect on your own practice</h4>",
     ]
@@ -54,7 +54,7 @@ def test_step_2_has_a_labelled_tick_box_per_factor() -> None:
 def test_without_javascript_the_answer_key_is_in_a_closed_box_after_step_2() -> None:
     html = render(example())
     assert "<details open" not in html
-    key = html[html.index('<details class="rs-case-review__key">'):html.index("</details>")]
+    key = html[html.index('<details class="rs-case-review__key rs-print-open">'):html.index("</details>")]
     assert key.count("the review identifies this.") == 3
     assert key.count("the answer key does not list this as a finding of the review.") == 1
     assert 'data-rs-key-explanation="inter-agency"><p>The summary used here does not mention working between agencies.' in key

@@ -63,7 +63,7 @@ def test_every_control_has_exactly_one_label() -> None:
 def test_without_javascript_every_tip_and_the_all_done_text_are_listed() -> None:
     example = catalogue().examples[TICK]
     html = render(example)
-    details = html.split('<details class="rs-checklist__tips rs-no-js" data-rs-tip-source>', 1)[1].split("</details>", 1)[0]
+    details = html.split('<details class="rs-print-open rs-checklist__tips rs-no-js" data-rs-tip-source>', 1)[1].split("</details>", 1)[0]
     assert "<summary>Tips for each item</summary>" in details
     assert "Each tip is for an item you have not ticked." in details
     for group in example.data["groups"]:

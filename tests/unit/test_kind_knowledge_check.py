@@ -44,7 +44,7 @@ def test_every_question_is_a_fieldset_with_its_text_as_legend_and_a_labelled_rad
 def test_without_javascript_each_question_has_a_closed_answer_sheet_with_every_explanation() -> None:
     html = render(example())
     questions = example().data["questions"]
-    assert html.count('<details class="rs-knowledge-check__answers">') == len(questions)
+    assert html.count('<details class="rs-knowledge-check__answers rs-print-open">') == len(questions)
     assert "<details open" not in html
     assert html.count("(the answer key's answer)") == len(questions)
     assert html.count("data-rs-explanation=") == sum(len(q["options"]) for q in questions)
@@ -52,7 +52,7 @@ def test_without_javascript_each_question_has_a_closed_answer_sheet_with_every_e
     assert "<dt>B. Names or details that could identify someone. <strong class=\"rs-knowledge-check__tag\">" in html
     assert 'Read more: <a href="privacy.md#what-is-stored-and-where">What is stored, and where</a>' in html
     # Each answer sheet comes right after its own question's options.
-    sheets = [m.start() for m in re.finditer('<details class="rs-knowledge-check__answers">', html)]
+    sheets = [m.start() for m in re.finditer('<details class="rs-knowledge-check__answers rs-print-open">', html)]
     fieldsets = [m.start() for m in re.finditer('<fieldset class="rs-knowledge-check__question"', html)]
     assert all(f < s for f, s in zip(fieldsets, sheets)) and all(s < f for s, f in zip(sheets, fieldsets[1:]))
 
