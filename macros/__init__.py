@@ -5,7 +5,10 @@ Authors write, in any page:
 - ``{{ exercise("proctor-function-balance") }}``: an exercise from ``exercises/``;
 - ``{{ cite("proctor-1986") }}`` and ``{{ page_references() }}``: citations from ``data/references.yaml``;
 - ``{{ module_intro() }}``: the "who it is for, how long" box from the page's front matter;
-- ``{{ local_link("supervision_policy") }}``: a link to an organisation's own policy, or neutral wording.
+- ``{{ local_link("supervision_policy") }}``: a link to an organisation's own policy, or neutral wording;
+- ``{{ organisation_name() }}`` and ``{{ organisation_contacts() }}``: for an adapted copy's own pages.
+
+Organisation overlays, security headers and offline copies are MkDocs hooks: see ``hooks.py``.
 """
 
 from __future__ import annotations

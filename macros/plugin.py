@@ -15,26 +15,30 @@ from mkdocs_macros.errors import format_error
 from .authoring import example_source, field_table
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError, Problem
+from .facilitator import load_notes, missing_notes, render_notes
+from .handouts import EXERCISE_CALL, module_source
 from .kinds import KINDS
 from .glossary import abbreviation_lines, glossary_page, load_glossary
 from .references import Citations, load_references
-from .render import make_environment, render_exercise
+from .render import compact, make_environment, render_exercise
+from .organisation import EXTERNAL, Organisation, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
+from .strings import default_strings
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 WIDGET_TEMPLATES = PACKAGE_ROOT / "overrides" / "partials" / "widgets"
+PARTIALS = PACKAGE_ROOT / "overrides" / "partials"
 
 # A link in exercise text to a Markdown page: href="modules/x.md" or href="modules/x.md#part".
 MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+\.md)(#[^"]*)?"')
 
-LOCAL_LINK_LABELS = {
-    "supervision_policy": "your organisation's supervision policy",
-    "employee_assistance": "your organisation's Employee Assistance Programme",
-    "lone_working": "your organisation's lone working policy",
-    "data_protection": "your organisation's data protection and records policy",
-    "learning_and_development": "your organisation's learning and development team",
-    "wellbeing_support": "the wellbeing support your organisation offers",
-}
+# The same, as a whole anchor element (to unwrap links to pages an adapted copy leaves out).
+MD_ANCHOR = re.compile(r'<a href="(?![a-z]+:|/|#)([^"#]+\.md)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.DOTALL)
+
+# Words for {{ local_link(key) }}: the interface strings local_link_<key> (data/strings.yaml).
+LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", "data_protection",
+                   "learning_and_development", "wellbeing_support")
+LOCAL_LINK_LABELS = {key: default_strings()[f"local_link_{key}"] for key in LOCAL_LINK_KEYS}
 
 
 @format_error.register
@@ -53,6 +57,7 @@ class SiteContent:
     support: list[str]
     abbreviations: str
     glossary_markdown: str
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     exercise_pages: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -64,13 +69,25 @@ def load_content(root: Path) -> SiteContent:
     citations = Citations(load_references(reference_files, data / "references.schema.json", root))
     terms = load_glossary(data / "glossary.yaml", root) if (data / "glossary.yaml").exists() else []
     support = yaml.safe_load((data / "support.yaml").read_text(encoding="utf-8"))
-    return SiteContent(root, catalogue, citations, support, abbreviation_lines(terms), glossary_page(terms))
+    return SiteContent(root, catalogue, citations, support, abbreviation_lines(terms), glossary_page(terms), load_notes(root))
 
 
 def register(env: Any) -> None:
-    """Load content and register the macros on a mkdocs-macros environment."""
-    content = load_content(Path(env.project_dir))
-    widgets = make_environment(WIDGET_TEMPLATES)
+    """Load content and register the macros on a mkdocs-macros environment.
+
+    Content (exercises/, data/, docs/) comes from the upstream repository: ``extra.rs_upstream``, set by
+    macros/hooks.py (``extra.upstream_dir``, else the folder holding this package), or the project folder
+    when the hooks are not in use. An organisation overlay (``extra.rs_organisation``, also set by the hooks)
+    supplies its own helplines, local links and interface strings.
+    """
+    extra_config = env.conf["extra"]
+    organisation: Organisation | None = extra_config.get("rs_organisation")
+    content = load_content(Path(extra_config.get("rs_upstream") or env.project_dir))
+    strings = organisation.strings if organisation else default_strings()
+    widgets = make_environment(WIDGET_TEMPLATES, strings)
+    support = organisation.helplines if organisation and organisation.helplines else content.support
+    removed = organisation.removed_pages(upstream_pages(content.root)) if organisation else set()
+    partials = make_environment(PARTIALS)
     env.variables["rs_abbreviations"] = content.abbreviations
     env.variables["rs_content"] = content
     # Module pages and their exercises, filled in as pages render; the theme turns it into the
@@ -91,29 +108,59 @@ def register(env: Any) -> None:
         here = page_url(current_page(), directory_urls)
         return relative_url(here, page_url(src_uri, directory_urls))
 
-    @env.macro
-    def exercise(exercise_id: str, heading: int = 3) -> Markup:
-        """Insert the exercise defined in exercises/**/<exercise_id>.yaml."""
-        page = current_page()
+    def find_exercise(exercise_id: str, call: str) -> Any:
+        """Find an exercise by id, or fail naming the page, the call and close matches."""
         found = content.catalogue.get(exercise_id)
         if found is None:
             close = difflib.get_close_matches(exercise_id, list(content.catalogue.exercises), n=3, cutoff=0.5)
             hint = f" Did you mean: {', '.join(close)}?" if close else " No exercise has a similar name."
             raise ContentError(
                 f"Unknown exercise id {exercise_id!r}.",
-                [Problem(page, f'exercise("{exercise_id}")', f"there is no file exercises/**/{exercise_id}.yaml.{hint} "
-                                                            "Fix the id, or create the exercise file.")],
+                [Problem(current_page(), call, f"there is no file exercises/**/{exercise_id}.yaml.{hint} "
+                                               "Fix the id, or create the exercise file.")],
             )
+        return found
+
+    def render_here(found: Any, heading: int, **extra: Any) -> str:
+        """Render an exercise for the current page, with links in its text made relative to the page."""
+        values = {"privacy_url": link_to_page("privacy.md"), "pulse_url": link_to_page("pulse.md"),
+                  "support": support, **extra}
+        html = render_exercise(widgets, found, heading, values)
+        if removed:
+            # In an adapted copy, links to pages it leaves out become plain text.
+            html = MD_ANCHOR.sub(lambda match: match.group(2) if match.group(1) in removed else match.group(0), html)
+        return MD_LINK.sub(lambda match: resolve_link(match, found.path), html)
+
+    @env.macro
+    def exercise(exercise_id: str, heading: int = 3) -> Markup:
+        """Insert the exercise defined in exercises/**/<exercise_id>.yaml."""
+        page = current_page()
+        found = find_exercise(exercise_id, f'exercise("{exercise_id}")')
         pages = content.exercise_pages.setdefault(exercise_id, [])
         if page in pages:
             raise ContentError(f"Exercise {exercise_id!r} is used twice on one page.",
                                [Problem(page, f'exercise("{exercise_id}")', "use each exercise once per page.")])
         pages.append(page)
-        if page in modules:
+        # Progress counts exercises that keep answers; an activity timer keeps none.
+        if page in modules and getattr(KINDS[found.kind], "RECORDS_ANSWERS", True):
             modules[page].append(exercise_id)
-        extra = {"privacy_url": link_to_page("privacy.md"), "support": content.support}
-        html = render_exercise(widgets, found, heading, extra)
-        return Markup(MD_LINK.sub(lambda match: resolve_link(match, found.path), html))
+        return Markup(render_here(found, heading))
+
+    @env.macro
+    def handouts(module: str) -> Markup:
+        """Lay out every exercise of docs/modules/<module>.md for printing on A4: blank, or with saved answers."""
+        source = content.root / "docs" / "modules" / f"{module}.md"
+        if not source.is_file():
+            raise ContentError(f"Unknown module {module!r}.", [Problem(
+                current_page(), f'handouts("{module}")', f"there is no page docs/modules/{module}.md. Use the module page's file name.")])
+        title, ids = module_source(source)
+        module_link = link_to_page(f"modules/{module}.md")
+        forms = [render_here(find_exercise(exercise_id, f'handouts("{module}")'), 2, home=module_link)
+                 for exercise_id in dict.fromkeys(ids)]
+        if not forms:
+            raise ContentError("A module has no exercises to print.", [Problem(current_page(), f'handouts("{module}")', "the module page uses no exercise.")])
+        html = partials.get_template("handouts.html").render(title=title, module_link=module_link, count=len(forms), forms=[Markup(f) for f in forms])
+        return Markup(compact(html))
 
     def resolve_link(match: re.Match[str], exercise_path: str) -> str:
         """Turn a link to a docs page written in exercise text into a URL relative to this page."""
@@ -163,11 +210,55 @@ def register(env: Any) -> None:
 
     @env.macro
     def local_link(key: str) -> str:
-        """Name an organisation's own resource in neutral words."""
-        if key not in LOCAL_LINK_LABELS:
-            known = ", ".join(sorted(LOCAL_LINK_LABELS))
+        """Name an organisation's own resource: a link with an overlay that sets it, else neutral words."""
+        if key not in LOCAL_LINK_KEYS:
+            known = ", ".join(sorted(LOCAL_LINK_KEYS))
             raise ContentError(f"Unknown local link {key!r}.", [Problem(current_page(), f'local_link("{key}")', f"use one of: {known}.")])
-        return LOCAL_LINK_LABELS[key]
+        label = strings[f"local_link_{key}"]
+        target = organisation.local_links.get(key) if organisation else None
+        if not target:
+            return label
+        if not EXTERNAL.match(target):
+            page, _, anchor = target.partition("#")
+            page = page.removeprefix(organisation.pages_dir.name + "/")
+            target = relative_source(current_page(), page) + (f"#{anchor}" if anchor else "")
+        return f"[{label}]({target})"
+
+    @env.macro
+    def organisation_name(default: str = "your organisation") -> str:
+        """The organisation's name in an adapted copy, else the given neutral words."""
+        return organisation.name if organisation else default
+
+    @env.macro
+    def organisation_contacts() -> str:
+        """The organisation's contacts as a Markdown list (for its own pages)."""
+        if not organisation or not organisation.contacts:
+            raise ContentError("organisation_contacts() needs contacts.", [Problem(
+                current_page(), "organisation_contacts()", "add contacts: to the organisation file, or remove the call.")])
+        lines = []
+        for contact in organisation.contacts:
+            head = f"**{contact['name']}**" + (f", {contact['role']}" if contact.get("role") else "")
+            parts = []
+            if contact.get("email"):
+                parts.append(f"email [{contact['email']}](mailto:{contact['email']})")
+            if contact.get("phone"):
+                parts.append(f"phone {contact['phone']}")
+            if contact.get("url"):
+                parts.append(f"[web page]({contact['url']})")
+            lines.append(f"- {head}" + (": " + "; ".join(parts) if parts else ""))
+        return "\n".join(lines)
+
+    @env.macro
+    def pulse_collector() -> Markup:
+        """The facilitator's group pulse: collect codes from every self-assessment and show the group's spread."""
+        known = []
+        for found in [*content.catalogue.exercises.values(), *content.catalogue.examples.values()]:
+            if found.kind != "self-assessment":
+                continue
+            config = KINDS[found.kind].context(found.id, found.data)["config"]
+            known.append({"id": found.id, "title": found.title, "min": config["min"], "max": config["max"],
+                          "dimensions": [{"id": d["id"], "title": d["title"]} for d in config["dimensions"]]})
+        return Markup(compact(partials.get_template("pulse.html").render(exercises=known)))
 
     @env.macro
     def module_intro() -> Markup:
@@ -182,10 +273,21 @@ def register(env: Any) -> None:
             source = "Written for this site. It is not part of the SSSC supervisor resource series."
         else:
             source = f"Based on the themes of SSSC supervisor resource {meta['resource']}, written afresh for this site."
+        slug = Path(current_page()).stem
+        if slug not in content.notes:
+            raise missing_notes(current_page())
+        handouts_page = f"handouts/{slug}.md"
+        handouts_line = ""
+        if (content.root / "docs" / handouts_page).is_file():
+            handouts_line = (f'<p><strong>Handouts:</strong> <a href="{link_to_page(handouts_page)}">print this module\'s exercises</a>, '
+                             "blank for a group or with your own answers.</p>\n")
         return Markup(
             '<div class="rs-module-intro">\n'
             f'<p><strong>Who it is for:</strong> {Markup.escape(meta["audience"])}</p>\n'
             f'<p><strong>Time:</strong> about {int(meta["time"])} minutes, including the exercises.</p>\n'
             f'<p><strong>Source:</strong> {source}</p>\n'
-            "</div>"
+            f"{handouts_line}"
+            "</div>\n"
+            + compact(partials.get_template("page-tools.html").render()) + "\n"
+            + render_notes(partials, content.notes[slug])
         )

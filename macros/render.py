@@ -11,8 +11,9 @@ from markupsafe import Markup
 
 from .catalogue import Exercise
 from .kinds import KINDS
+from .strings import default_strings
 
-PRIVACY_REMINDER = "Do not include names or details that could identify anyone: people who use services, their families or colleagues."
+PRIVACY_REMINDER = default_strings()["reminder"]
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -34,8 +35,12 @@ def compact(html: str) -> str:
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
-def make_environment(template_dir: Path) -> Environment:
-    """Create the Jinja environment for widget templates: autoescaped, strict about missing values."""
+def make_environment(template_dir: Path, strings: dict[str, str] | None = None) -> Environment:
+    """Create the Jinja environment for widget templates: autoescaped, strict about missing values.
+
+    ``strings`` are the interface strings (data/strings.yaml, with an organisation's overrides): templates,
+    and the macros they import, read them as ``t.<key>``.
+    """
     env = Environment(
         loader=FileSystemLoader(str(template_dir)),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -45,6 +50,7 @@ def make_environment(template_dir: Path) -> Environment:
     )
     env.filters["md"] = markdown_to_html
     env.filters["md_inline"] = markdown_inline
+    env.globals["t"] = strings or default_strings()
     return env
 
 
@@ -64,7 +70,7 @@ def render_exercise(env: Environment, exercise: Exercise, heading_level: int = 3
         "kind": exercise.kind,
         "kind_label": module.LABEL,
         "level": max(2, min(heading_level, 5)),
-        "reminder": PRIVACY_REMINDER,
+        "reminder": env.globals["t"]["reminder"],
         **(extra or {}),
         **module.context(exercise.id, exercise.data),
     }

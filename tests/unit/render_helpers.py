@@ -12,7 +12,7 @@ from macros.render import make_environment, render_exercise
 from tests.helpers import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
-EXTRA = {"privacy_url": "../privacy/", "support": ["Support route one.", "Support route **two**."]}
+EXTRA = {"privacy_url": "../privacy/", "pulse_url": "../pulse/", "support": ["Support route one.", "Support route **two**."]}
 
 
 @lru_cache(maxsize=1)

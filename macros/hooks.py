@@ -1,0 +1,149 @@
+"""MkDocs hooks (``hooks: [macros/hooks.py]`` in mkdocs.yml): organisation overlays, CSP headers, offline copies.
+
+- **Organisation overlay.** When the build's mkdocs.yml has an overlay file beside it (``organisation.yaml``,
+  or ``extra.organisation_file``), it is loaded and checked (macros/organisation.py) before anything else.
+  The copy's navigation, logo, brand colours and footer come from it; modules it leaves out are removed from
+  the build (so from navigation, search and the sitemap); its own pages are added from its pages folder; links
+  in upstream pages to pages the copy leaves out become plain text. Content (docs/, exercises/, data/) comes
+  from the upstream repository: ``extra.upstream_dir`` if set (relative to the copy's mkdocs.yml), else the
+  folder holding this ``macros`` package.
+- **Security headers.** After every build, ``_headers`` (Netlify and Cloudflare Pages format) is written
+  with the Content-Security-Policy the site runs under; the build stops if a page has an inline script the
+  policy would block (macros/csp.py).
+- **Offline copy.** With the offline plugin on (``RS_OFFLINE=true``), the vendored iframe-worker shim is used
+  instead of a third-party one, and the site's scripts are bundled into one classic script that works from
+  file:// (scripts/build-offline.sh).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import csp, offline  # noqa: E402
+from macros.errors import ContentError, Problem  # noqa: E402
+from macros.organisation import find_organisation_file, load_organisation, own_nav, unlink_removed  # noqa: E402
+
+LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+LOGO_URI = "assets/organisation/logo"
+BRAND_CSS = "assets/organisation/brand.css"
+SHIM = "assets/vendor/iframe-worker/shim.js"
+
+_state: dict[str, Any] = {}
+
+
+def _upstream(config: Any, config_dir: Path) -> Path:
+    named = config.extra.get("upstream_dir")
+    if not named:
+        return PACKAGE_ROOT
+    path = (config_dir / str(named)).resolve()
+    if not (path / "exercises").is_dir() or not (path / "docs").is_dir():
+        raise ContentError("The upstream folder is not the reflective-supervision repository.", [Problem(
+            "mkdocs.yml", "extra.upstream_dir", f"{named} ({path}) has no docs/ and exercises/ folders. "
+            "Point it at your copy of the upstream repository, relative to this mkdocs.yml.")])
+    return path
+
+
+def _offline_enabled(config: Any) -> bool:
+    for name, plugin in config.plugins.items():
+        if name.endswith("offline") and getattr(plugin, "config", {}).get("enabled"):
+            return True
+    return False
+
+
+@event_priority(100)
+def on_config(config: Any) -> Any:
+    """Load the overlay (if any) before other plugins configure themselves."""
+    _state.clear()
+    config_dir = Path(config.config_file_path).resolve().parent
+    upstream = _upstream(config, config_dir)
+    config.extra["rs_upstream"] = str(upstream)
+    if _offline_enabled(config):
+        # Our own pinned copy of the shim: the offline plugin then adds no third-party script.
+        config.extra["polyfills"] = [SHIM, *[p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]]
+        config.extra["rs_offline"] = True
+    path = find_organisation_file(config_dir, config.extra)
+    if path is None or path.parent == upstream:
+        config.extra["rs_organisation"] = None
+        return config
+    docs = Path(config.docs_dir).resolve()
+    if docs != (upstream / "docs").resolve():
+        raise ContentError("An adapted copy builds the upstream pages.", [Problem(
+            "mkdocs.yml", "docs_dir", f"is {docs}; set it to the upstream docs folder ({os.path.relpath(upstream / 'docs', config_dir)}). "
+            "Put your own pages in your pages folder instead (see docs/hosting.md).")])
+    organisation = load_organisation(path, upstream)
+    _state["organisation"] = organisation
+    config.extra["rs_organisation"] = organisation
+    config.nav = own_nav(organisation, config.nav or [])
+    if organisation.logo:
+        uri = LOGO_URI + organisation.logo.suffix.lower()
+        config.theme["logo"] = uri
+        config.theme["favicon"] = uri
+    if organisation.colours:
+        config.extra_css.append(BRAND_CSS)
+    hosted = f"{organisation.strings['hosted_by']} {organisation.name}."
+    config.copyright = f"{config.copyright} {hosted}" if config.copyright else hosted
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Leave out pages the copy does not include; add the organisation's pages, logo and colours."""
+    organisation = _state.get("organisation")
+    if organisation is None:
+        return files
+    upstream_pages = [f.src_uri for f in files if f.src_uri.endswith(".md")]
+    removed = organisation.removed_pages(upstream_pages)
+    _state["removed"] = removed
+    for file in list(files):
+        if file.src_uri in removed or file.src_uri in organisation.own_files:
+            files.remove(file)
+    for src_uri in organisation.own_files:
+        files.append(File(src_uri, str(organisation.pages_dir), config.site_dir, config.use_directory_urls))
+    if organisation.logo:
+        files.append(File.generated(config, LOGO_URI + organisation.logo.suffix.lower(), abs_src_path=str(organisation.logo)))
+    if organisation.colours:
+        files.append(File.generated(config, BRAND_CSS, content=organisation.brand_css()))
+    return files
+
+
+@event_priority(-50)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """In upstream pages, links to pages this copy leaves out become plain text (after macros have run)."""
+    organisation = _state.get("organisation")
+    removed = _state.get("removed")
+    if organisation is None or not removed or page.file.src_uri in organisation.own_files:
+        return markdown
+    text, unlinked = unlink_removed(markdown, page.file.src_uri, removed, drop_rows=page.file.src_uri == "modules/index.md")
+    if unlinked:
+        LOG.info("%s: %d link(s) to pages this copy leaves out became plain text (%s)", page.file.src_uri, len(unlinked),
+                 ", ".join(sorted(set(unlinked))))
+    return text
+
+
+@event_priority(-200)
+def on_post_build(config: Any) -> None:
+    """Write the security headers for the built site; bundle scripts for an offline copy."""
+    site = Path(config.site_dir)
+    if config.extra.get("rs_offline"):
+        offline.bundle_scripts(site)
+    else:
+        csp.write_headers(site)
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """`mkdocs serve` of an adapted copy: rebuild when the overlay file or the copy's own pages change."""
+    organisation = _state.get("organisation")
+    if organisation is not None:
+        server.watch(str(organisation.file))
+        if organisation.pages_dir.is_dir():
+            server.watch(str(organisation.pages_dir))
+    return server

@@ -1,0 +1,391 @@
+"""An organisation's overlay: one YAML file (organisation.yaml) beside the organisation's own mkdocs.yml.
+
+It names the organisation, its logo and colours, contacts, local policy links, helplines, the modules it
+includes (and their order), its own pages and any interface strings it changes. Everything is checked once,
+when the build starts; every problem is reported together as a ContentError naming the key and the fix.
+See docs/hosting.md ("Make an adapted copy").
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from .catalogue import read_yaml
+from .errors import ContentError, Problem
+from .schema_messages import describe, field_path
+from .strings import default_strings, merge_strings
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = PACKAGE_ROOT / "data" / "organisation.schema.json"
+DEFAULT_FILE = "organisation.yaml"
+DEFAULT_PAGES_DIR = "pages"
+DEFAULT_MANIFEST = "upstream-manifest.json"
+LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", "data_protection",
+                   "learning_and_development", "wellbeing_support")
+# Upstream pages an adapted copy leaves out: they are about editing or hosting this project itself.
+UPSTREAM_ONLY = ("authoring/", "hosting.md")
+WHITE = "#ffffff"
+AA = 4.5
+
+# A Markdown inline link or image: [text](target "title"), capturing text and target.
+MD_LINK = re.compile(r'(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Colour contrast (WCAG 2.x relative luminance)
+# ---------------------------------------------------------------------------------------------------
+
+def luminance(colour: str) -> float:
+    """Relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, two: str) -> float:
+    """WCAG contrast ratio between two #rrggbb colours (1 to 21)."""
+    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The overlay
+# ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class Organisation:
+    """A checked organisation overlay."""
+
+    root: Path                      # the organisation's folder (where its mkdocs.yml is)
+    file: Path                      # organisation.yaml
+    upstream: Path                  # the upstream repository (docs/, exercises/, data/)
+    data: dict[str, Any]
+    modules: list[str]              # included module ids, in order
+    all_modules: list[str]          # every upstream module id
+    pages_dir: Path
+    pages: list[str]                # nav pages, as src_uri inside pages_dir
+    own_files: list[str]            # every file in pages_dir, as src_uri
+    strings: dict[str, str]
+    colours: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The organisation's name."""
+        return str(self.data["name"])
+
+    @property
+    def shown(self) -> str:
+        """The overlay file as named in messages."""
+        return self.file.name
+
+    @property
+    def logo(self) -> Path | None:
+        """The logo file, if any."""
+        return (self.root / self.data["logo"]) if self.data.get("logo") else None
+
+    @property
+    def excluded_modules(self) -> list[str]:
+        """Upstream modules this copy leaves out."""
+        return [m for m in self.all_modules if m not in self.modules]
+
+    @property
+    def helplines(self) -> list[str] | None:
+        """Support routes replacing data/support.yaml, if given."""
+        return self.data.get("helplines")
+
+    @property
+    def contacts(self) -> list[dict[str, str]]:
+        """Contacts, in order."""
+        return list(self.data.get("contacts", []))
+
+    @property
+    def local_links(self) -> dict[str, str]:
+        """Local policy links by key."""
+        return dict(self.data.get("local_links", {}))
+
+    @property
+    def manifest(self) -> Path:
+        """The recorded upstream content manifest."""
+        return self.root / self.data.get("upstream_manifest", DEFAULT_MANIFEST)
+
+    def removed_pages(self, upstream_pages: list[str]) -> set[str]:
+        """Upstream pages (src_uri) not built in this copy: excluded modules, pages named after them in any
+        folder (handouts/<module>.md), and upstream-only pages (the authoring and hosting guides)."""
+        excluded = set(self.excluded_modules)
+        removed = {f"modules/{m}.md" for m in excluded}
+        removed |= {page for page in upstream_pages if posixpath.basename(page).removesuffix(".md") in excluded}
+        removed |= {page for page in upstream_pages if page.startswith(UPSTREAM_ONLY)}
+        return removed - set(self.own_files)
+
+    def brand_css(self) -> str:
+        """A stylesheet applying the brand colours through Material's custom palette variables."""
+        colours = self.colours
+        if not colours:
+            return ""
+        lines = [":root,", '[data-md-color-scheme="default"] {']
+        if "primary" in colours:
+            lines += [f"  --md-primary-fg-color: {colours['primary']};",
+                      f"  --md-primary-fg-color--light: {colours['primary']};",
+                      f"  --md-primary-fg-color--dark: {colours['primary']};"]
+        if "primary_text" in colours:
+            lines += [f"  --md-primary-bg-color: {colours['primary_text']};",
+                      f"  --md-primary-bg-color--light: {colours['primary_text']};"]
+        if "accent" in colours:
+            lines.append(f"  --md-accent-fg-color: {colours['accent']};")
+        link = colours.get("link", colours.get("primary"))
+        if link:
+            lines.append(f"  --md-typeset-a-color: {link};")
+        lines.append("}")
+        return "/* Generated from the organisation's overlay (organisation.yaml): brand colours. */\n" + "\n".join(lines) + "\n"
+
+
+def module_ids(upstream: Path) -> list[str]:
+    """Every upstream module id, in the upstream navigation order where known (else alphabetical)."""
+    found = sorted(p.stem for p in (upstream / "docs" / "modules").glob("*.md") if p.stem != "index")
+    order = _upstream_nav_modules(upstream)
+    return [m for m in order if m in found] + [m for m in found if m not in order]
+
+
+def _upstream_nav_modules(upstream: Path) -> list[str]:
+    text = (upstream / "mkdocs.yml").read_text(encoding="utf-8") if (upstream / "mkdocs.yml").exists() else ""
+    return re.findall(r"modules/([a-z0-9-]+)\.md", text)
+
+
+def find_organisation_file(config_dir: Path, extra: dict[str, Any]) -> Path | None:
+    """The overlay file: extra.organisation_file (relative to mkdocs.yml), else organisation.yaml beside it."""
+    named = extra.get("organisation_file")
+    if named:
+        path = (config_dir / str(named)).resolve()
+        if not path.is_file():
+            raise ContentError("The organisation file is missing.", [Problem(
+                "mkdocs.yml", "extra.organisation_file", f"there is no file {named} beside mkdocs.yml ({path}). "
+                "Fix the path, or remove the setting to build without an overlay.")])
+        return path
+    default = config_dir / DEFAULT_FILE
+    return default.resolve() if default.is_file() else None
+
+
+def load_organisation(path: Path, upstream: Path) -> Organisation:
+    """Load and check an overlay file; raise one ContentError listing every problem."""
+    root = path.parent
+    shown = path.name
+    data, problems = read_yaml(path, shown)
+    if problems:
+        raise ContentError("The organisation file cannot be read:", problems)
+    if not isinstance(data, dict):
+        raise ContentError("Problems in the organisation file:", [Problem(shown, "(top level)", "the file must be a set of named fields (name:, logo:, ...).")])
+    validator = Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+        problems.append(Problem(shown, field_path(error.absolute_path), _describe(error)))
+    if problems:
+        raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
+
+    all_modules = module_ids(upstream)
+    modules = list(data.get("modules", all_modules))
+    for index, module in enumerate(modules):
+        if module not in all_modules:
+            close = difflib.get_close_matches(module, all_modules, n=3, cutoff=0.5)
+            hint = f" Did you mean: {', '.join(close)}?" if close else f" Known modules: {', '.join(all_modules)}."
+            problems.append(Problem(shown, f"modules[{index}]", f"there is no module {module!r} (no docs/modules/{module}.md upstream).{hint}"))
+
+    logo = data.get("logo")
+    if logo:
+        logo_path = root / logo
+        if not logo_path.is_file():
+            problems.append(Problem(shown, "logo", f"the file {logo} does not exist (looked for {logo_path}). Fix the path, or add the file."))
+        elif logo_path.suffix.lower() not in {".svg", ".png"}:
+            problems.append(Problem(shown, "logo", "use an SVG or PNG file."))
+
+    pages_dir = root / data.get("pages_dir", DEFAULT_PAGES_DIR)
+    own_files = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*") if p.is_file()) if pages_dir.is_dir() else []
+    pages = list(data.get("pages", []))
+    if "pages_dir" in data and not pages_dir.is_dir():
+        problems.append(Problem(shown, "pages_dir", f"the folder {data['pages_dir']} does not exist. Create it, or remove the setting."))
+    for index, page in enumerate(pages):
+        if not page.endswith(".md"):
+            problems.append(Problem(shown, f"pages[{index}]", f"{page!r} is not a Markdown page. List .md files inside {pages_dir.name}/."))
+        elif page not in own_files:
+            problems.append(Problem(shown, f"pages[{index}]", f"the page {pages_dir.name}/{page} does not exist. Fix the path, or create the page."))
+
+    for key, target in data.get("local_links", {}).items():
+        if EXTERNAL.match(target):
+            if not target.lower().startswith(("https://", "http://", "mailto:", "tel:")):
+                problems.append(Problem(shown, f"local_links.{key}", f"{target!r}: use an https:// address, a mailto: or tel: link, or one of your own pages."))
+        else:
+            page = target.split("#", 1)[0].removeprefix(pages_dir.name + "/")
+            if page not in own_files or not page.endswith(".md"):
+                problems.append(Problem(shown, f"local_links.{key}", f"{target!r} is not one of your pages ({pages_dir.name}/…). "
+                                                                     "Use an https:// address, or the path of a page in your pages folder."))
+
+    colours = {key: value.lower() for key, value in data.get("colours", {}).items()}
+    problems += check_colours(colours, shown)
+
+    try:
+        strings = merge_strings(default_strings(), data.get("strings"), shown)
+    except ContentError as error:
+        problems += error.problems
+        strings = default_strings()
+
+    if problems:
+        raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
+    organisation = Organisation(root=root, file=path, upstream=upstream, data=data, modules=modules, all_modules=all_modules,
+                                pages_dir=pages_dir, pages=pages, own_files=own_files, strings=strings, colours=colours)
+    problems += check_own_page_links(organisation)
+    if problems:
+        raise ContentError("Problems in the organisation's pages. Fix each one and build again:", problems)
+    return organisation
+
+
+def check_colours(colours: dict[str, str], shown: str) -> list[Problem]:
+    """Brand colour pairs must meet WCAG AA (4.5:1) for the text shown on them."""
+    problems = []
+    pairs = []
+    if "primary" in colours:
+        pairs.append(("colours.primary", colours["primary"], "colours.primary_text", colours.get("primary_text", WHITE),
+                      "the header text and icons are drawn in primary_text on the primary colour"))
+    if "primary_text" in colours and "primary" not in colours:
+        problems.append(Problem(shown, "colours.primary_text", "set colours.primary too: primary_text is the text on it."))
+    link = colours.get("link", colours.get("primary"))
+    if link:
+        key = "colours.link" if "link" in colours else "colours.primary"
+        pairs.append((key, link, "the white page", WHITE, "links in text use this colour on the white page"
+                      + ("" if "link" in colours else " (set colours.link to choose a different link colour)")))
+    if "accent" in colours:
+        pairs.append(("colours.accent", colours["accent"], "the white page", WHITE, "links on hover and active controls use the accent on the white page"))
+    for key, colour, other_name, other, why in pairs:
+        ratio = contrast(colour, other)
+        if ratio < AA:
+            fix = "choose a darker colour" if luminance(other) > 0.5 else "choose a lighter text colour or a darker background"
+            problems.append(Problem(shown, key, f"{colour} against {other_name} ({other}) has contrast {ratio:.2f}:1, below the "
+                                                f"WCAG AA minimum of 4.5:1; {why}. Fix: {fix}."))
+    return problems
+
+
+def _describe(error: Any) -> str:
+    path = list(error.absolute_path)
+    if error.validator == "pattern" and path and path[0] == "colours":
+        return f"{error.instance!r} is not a colour. Write # and six hex digits, for example #1b5962."
+    if error.validator == "pattern" and path and path[0] == "modules":
+        return f"{error.instance!r} is not a module name. Use the name of a file in docs/modules/ without .md, for example what-is-supervision."
+    if error.validator == "additionalProperties" and not path:
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = [str(k) for k in error.instance if k not in allowed]
+        hints = []
+        for name in unknown:
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            hints.append(f'"{name}"' + (f' (did you mean "{close[0]}"?)' if close else ""))
+        return f"unknown key {', '.join(hints)}. Remove it or fix the spelling; the keys are: {', '.join(allowed)}."
+    if error.validator == "uniqueItems":
+        return "lists the same entry twice. Keep each once."
+    return describe(error)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Links between pages
+# ---------------------------------------------------------------------------------------------------
+
+def resolve_target(page_src_uri: str, target: str) -> tuple[str, str] | None:
+    """Resolve a relative Markdown link target to (docs src_uri, #anchor), or None for external/other links."""
+    if EXTERNAL.match(target) or target.startswith(("#", "/")):
+        return None
+    path, _, anchor = target.partition("#")
+    if not path.endswith(".md"):
+        return None
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_src_uri), path))
+    return resolved, ("#" + anchor if anchor else "")
+
+
+def check_own_page_links(organisation: Organisation) -> list[Problem]:
+    """The organisation's own pages must not link to modules it leaves out (or to pages a copy never has)."""
+    removed = organisation.removed_pages(upstream_pages(organisation.upstream))
+    problems = []
+    for src_uri in organisation.own_files:
+        if not src_uri.endswith(".md"):
+            continue
+        text = (organisation.pages_dir / src_uri).read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in MD_LINK.finditer(line):
+                found = resolve_target(src_uri, match.group(3))
+                if found and found[0] in removed:
+                    target = found[0]
+                    module = target.removeprefix("modules/").removesuffix(".md")
+                    fix = (f"remove the link, or include the module by adding {module} to modules: in {organisation.shown}"
+                           if target.startswith("modules/") else "remove the link: adapted copies do not include this page")
+                    problems.append(Problem(f"{organisation.pages_dir.name}/{src_uri}", f"line {number}",
+                                            f"links to {target}, which this copy leaves out; {fix}."))
+    return problems
+
+
+def upstream_pages(upstream: Path) -> list[str]:
+    docs = upstream / "docs"
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def unlink_removed(markdown: str, page_src_uri: str, removed: set[str], drop_rows: bool = False) -> tuple[str, list[str]]:
+    """Turn links to pages this copy leaves out into plain text (upstream pages only).
+
+    With ``drop_rows`` (the module list), a table row or list item whose first link goes to a removed page
+    is dropped whole. Returns the new Markdown and the targets that were unlinked.
+    """
+    unlinked: list[str] = []
+    out_lines = []
+    in_fence = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            out_lines.append(line)
+            continue
+        first = MD_LINK.search(line)
+        if drop_rows and first and re.match(r"\s*(\||[-*+]\s|\d+\.\s)", line):
+            found = resolve_target(page_src_uri, first.group(3))
+            if found and found[0] in removed:
+                unlinked.append(found[0])
+                continue
+
+        def replace(match: re.Match[str]) -> str:
+            found = resolve_target(page_src_uri, match.group(3))
+            if match.group(1) or not found or found[0] not in removed:
+                return match.group(0)
+            unlinked.append(found[0])
+            return match.group(2)
+
+        out_lines.append(MD_LINK.sub(replace, line))
+    return "\n".join(out_lines), unlinked
+
+
+def own_nav(organisation: Organisation, upstream_nav: list[Any]) -> list[Any]:
+    """The copy's navigation: the upstream navigation with the module list replaced by the organisation's
+    choice and order, pages the copy leaves out removed, and the organisation's pages after Home."""
+    removed = organisation.removed_pages(upstream_pages(organisation.upstream))
+    module_entries = ["modules/index.md"] + [f"modules/{m}.md" for m in organisation.modules]
+
+    def keep(entry: Any) -> Any:
+        if isinstance(entry, str):
+            if entry in removed or (entry.startswith("modules/") and entry not in module_entries):
+                return None
+            return entry
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            if isinstance(value, list):
+                if any(isinstance(v, str) and v.startswith("modules/") for v in value):
+                    return {title: module_entries}
+                kept = [k for k in (keep(v) for v in value) if k is not None]
+                return {title: kept} if kept else None
+            return {title: value} if keep(value) is not None else None
+        return entry
+
+    nav = [k for k in (keep(e) for e in upstream_nav) if k is not None]
+    if organisation.pages:
+        section = {organisation.data.get("pages_section", organisation.name): list(organisation.pages)}
+        nav.insert(1 if nav else 0, section)
+    return nav

@@ -1,0 +1,136 @@
+"""Report what changed upstream since an adapted copy last took an upstream version.
+
+    python -m macros.upgrade_report examples/glenbarra-council            # report
+    python -m macros.upgrade_report examples/glenbarra-council --record   # after reviewing: record this version
+
+The copy records the version it last took as a content-hash manifest (``upstream-manifest.json`` beside
+its organisation.yaml, or the file named by ``upstream_manifest:``): one SHA-256 per upstream content file
+(pages, exercises, data, facilitator notes). No git history is needed: the report compares the manifest with
+the upstream files as they are now, and lists changed, added and removed modules, exercises and pages,
+marking the ones the copy includes and the pages it replaces with its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError
+from .organisation import DEFAULT_FILE, DEFAULT_MANIFEST, DEFAULT_PAGES_DIR, module_ids
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+TRACKED = ("docs/**/*.md", "exercises/**/*.yaml", "data/*.yaml", "facilitator/**/*.yaml")
+FORMAT = 1
+
+
+def content_hashes(upstream: Path) -> dict[str, str]:
+    """SHA-256 of every tracked upstream content file, by path relative to the upstream folder."""
+    hashes = {}
+    for pattern in TRACKED:
+        for path in sorted(upstream.glob(pattern)):
+            if path.is_file():
+                hashes[path.relative_to(upstream).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(hashes.items()))
+
+
+def write_manifest(path: Path, upstream: Path) -> dict:
+    """Record the upstream version as it is now."""
+    manifest = {"format": FORMAT, "recorded": datetime.date.today().isoformat(), "files": content_hashes(upstream)}
+    path.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return manifest
+
+
+def _overlay(copy: Path) -> dict:
+    path = copy / DEFAULT_FILE
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+
+
+def describe(path: str) -> tuple[str, str]:
+    """Group a tracked path: (group, name)."""
+    parts = path.split("/")
+    if path.startswith("docs/modules/") and parts[-1] != "index.md":
+        return "module", parts[-1].removesuffix(".md")
+    if path.startswith("exercises/") and len(parts) == 3 and not parts[1].startswith("_"):
+        return "exercise", f"{parts[2].removesuffix('.yaml')} (module {parts[1]})"
+    if path.startswith("exercises/"):
+        return "exercise schema or example", path
+    if path.startswith("docs/"):
+        return "page", path.removeprefix("docs/")
+    return "data", path
+
+
+def report(copy: Path, upstream: Path) -> tuple[str, bool]:
+    """The report text, and whether anything changed."""
+    overlay = _overlay(copy)
+    manifest_path = copy / overlay.get("upstream_manifest", DEFAULT_MANIFEST)
+    if not manifest_path.is_file():
+        return (f"No recorded upstream version: {manifest_path} is missing.\n"
+                f"Record the version you have now with: python -m macros.upgrade_report {copy} --record\n"), True
+    recorded = json.loads(manifest_path.read_text(encoding="utf-8"))
+    old, new = recorded.get("files", {}), content_hashes(upstream)
+    included = set(overlay.get("modules") or module_ids(upstream))
+    pages_dir = copy / overlay.get("pages_dir", DEFAULT_PAGES_DIR)
+    replaced = {p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")} if pages_dir.is_dir() else set()
+
+    rows: list[tuple[str, str, str, str]] = []
+    for path in sorted(set(old) | set(new)):
+        if old.get(path) == new.get(path):
+            continue
+        change = "added" if path not in old else "removed" if path not in new else "changed"
+        group, name = describe(path)
+        module = path.split("/")[2].removesuffix(".md") if path.startswith("docs/modules/") else (
+            path.split("/")[1] if path.startswith("exercises/") and path.count("/") == 2 else None)
+        notes = []
+        if module and module not in included and (path.startswith("docs/modules/") or path.startswith("exercises/")):
+            notes.append("not in your copy")
+        elif module:
+            notes.append("in your copy")
+        if path.startswith("docs/") and path.removeprefix("docs/") in replaced:
+            notes.append("YOU REPLACE THIS PAGE with your own: compare and update yours")
+        rows.append((group, change, name, "; ".join(notes)))
+
+    lines = [f"Upstream changes since {recorded.get('recorded', 'the recorded version')} "
+             f"(manifest {manifest_path.name}, upstream {upstream}):"]
+    if not rows:
+        lines.append("  nothing has changed.")
+    for group in ("module", "exercise", "page", "exercise schema or example", "data"):
+        chosen = [r for r in rows if r[0] == group]
+        if chosen:
+            lines.append(f"\n{group.capitalize()}s ({len(chosen)}):" if not group.endswith("data") else f"\nData files ({len(chosen)}):")
+            lines += [f"  {change:8} {name}" + (f"  [{notes}]" if notes else "") for _, change, name, notes in chosen]
+    if rows:
+        lines.append(f"\nReview the changes, build your copy (make example shows how), then record this version:\n"
+                     f"  python -m macros.upgrade_report {copy} --record")
+    return "\n".join(lines) + "\n", bool(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m macros.upgrade_report", description=__doc__.split("\n\n")[0])
+    parser.add_argument("copy", type=Path, help="the adapted copy's folder (holding its mkdocs.yml and organisation.yaml)")
+    parser.add_argument("--upstream", type=Path, default=PACKAGE_ROOT, help="the upstream repository (default: the one holding this command)")
+    parser.add_argument("--record", action="store_true", help="record the current upstream version in the manifest")
+    parser.add_argument("--check", action="store_true", help="exit with status 1 when something changed")
+    args = parser.parse_args(argv)
+    try:
+        if args.record:
+            path = args.copy / _overlay(args.copy).get("upstream_manifest", DEFAULT_MANIFEST)
+            manifest = write_manifest(path, args.upstream.resolve())
+            print(f"Recorded {len(manifest['files'])} upstream files in {path}.")
+            return 0
+        text, changed = report(args.copy, args.upstream.resolve())
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(text, end="")
+    return 1 if changed and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The shipped nginx configuration (hosting/nginx.conf + hosting/security-headers.conf), run by Debian's nginx
+on 127.0.0.1: every page of the site and of the example copy loads under the strict Content-Security-Policy
+with no violation and no script error; exercises save and restore; search works; caching is right."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from macros import csp
+from tests.browser.kit import enhanced, form_selector
+from tests.browser.test_site_pages import site_pages
+from tests.conftest import Visit
+from tests.hosting.conftest import HOSTING, nginx
+
+pytestmark = pytest.mark.browser
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+});
+"""
+JOURNAL = "what-is-supervision-journal"
+# Under the policy, page.wait_for_function() cannot run (Playwright evaluates its predicate with eval, which
+# the policy rightly blocks), so these tests wait with locators or poll with page.evaluate() instead.
+SAVED_ENTRY = "(id) => { const k = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id)); return k ? JSON.parse(localStorage.getItem(k)) : null; }"
+
+
+def poll_saved(page: object, exercise_id: str) -> dict:
+    """Wait for the debounced autosave and return the stored entry."""
+    for _ in range(100):
+        entry = page.evaluate(SAVED_ENTRY, exercise_id)
+        if entry:
+            return entry
+        page.wait_for_timeout(50)
+    raise AssertionError(f"{exercise_id} was not saved")
+
+
+@pytest.fixture(scope="module")
+def upstream_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with nginx(site_dir, tmp_path_factory.mktemp("nginx-upstream")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def example_url(example_site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with nginx(example_site_dir, tmp_path_factory.mktemp("nginx-example")) as url:
+        yield url
+
+
+def guarded(browser: object, url: str) -> Visit:
+    """A browser context that records CSP violations (events and console messages) as well as errors."""
+    session = Visit(browser, url, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    session.context.add_init_script(CSP_LISTENER)
+    return session
+
+
+def visit_every_page(browser: object, url: str, site: Path) -> None:
+    session = guarded(browser, url)
+    problems = []
+    for path in site_pages(site):
+        response = session.page.goto(url + path, wait_until="networkidle")
+        if response is None or response.status != 200:
+            problems.append(f"/{path}: HTTP {response.status if response else 'no response'}")
+            continue
+        if response.headers.get("content-security-policy") != csp.policy():
+            problems.append(f"/{path}: Content-Security-Policy header is {response.headers.get('content-security-policy')!r}")
+        problems += [f"/{path}: {v}" for v in session.page.evaluate("window.__cspViolations")]
+        if session.page.locator("h1").count() != 1:
+            problems.append(f"/{path}: no single h1")
+        # The scripts that used to be inline ran: Material's scope and our JavaScript marker.
+        if not session.page.evaluate("typeof __md_scope === 'object' && document.documentElement.classList.contains('rs-js')"):
+            problems.append(f"/{path}: the head scripts did not run")
+    session.close()
+    problems += [f"console: {message}" for message in session.console_errors]
+    assert session.external == []
+    assert problems == [], "\n".join(problems)
+
+
+def test_shipped_headers_match_the_policy_the_site_needs(site_dir: Path, example_site_dir: Path) -> None:
+    snippet = (HOSTING / "security-headers.conf").read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{csp.policy()}" always;' in snippet
+    for site in (site_dir, example_site_dir):
+        inline = csp.inline_scripts(site)
+        assert inline == {}, f"inline scripts need 'unsafe-inline' or hashes; move them to files: {inline}"
+        assert f"Content-Security-Policy: {csp.policy()}" in (site / "_headers").read_text(encoding="utf-8")
+
+
+def test_every_page_works_under_the_csp_through_nginx(browser, upstream_url: str, site_dir: Path) -> None:
+    visit_every_page(browser, upstream_url, site_dir)
+
+
+def test_every_page_of_the_example_copy_works_under_the_csp_through_nginx(browser, example_url: str, example_site_dir: Path) -> None:
+    visit_every_page(browser, example_url, example_site_dir)
+
+
+def test_exercise_saves_and_restores_and_search_works_through_nginx(browser, upstream_url: str) -> None:
+    session = guarded(browser, upstream_url)
+    page = session.open("modules/what-is-supervision/")
+    enhanced(page, JOURNAL)
+    field = f"{form_selector(JOURNAL)} textarea[data-rs-field='closest-in-practice']"
+    page.fill(field, "Mostly the managerial one.")
+    entry = poll_saved(page, JOURNAL)
+    assert entry["values"]["closest-in-practice"] == "Mostly the managerial one."
+    page.reload(wait_until="networkidle")
+    enhanced(page, JOURNAL)
+    assert page.input_value(field) == "Mostly the managerial one."
+    page.click("input.md-search__input")
+    page.keyboard.type("supervision")
+    page.locator(".md-search-result__meta", has_text=re.compile(r"\d+ matching")).wait_for(timeout=10000)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert page.evaluate("window.__cspViolations") == []
+    session.close()
+    assert session.console_errors == [] and session.external == []
+
+
+def test_hashed_assets_are_cached_for_a_year_and_pages_are_revalidated(upstream_url: str, site_dir: Path) -> None:
+    home = urllib.request.urlopen(upstream_url)
+    assert home.headers["Cache-Control"] == "no-cache"
+    assert home.headers["X-Content-Type-Options"] == "nosniff" and home.headers["Referrer-Policy"] == "no-referrer"
+    html = home.read().decode("utf-8")
+    bundle = re.search(r'src="(assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"', html).group(1)
+    hashed = urllib.request.urlopen(upstream_url + bundle)
+    assert hashed.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert hashed.headers["Content-Security-Policy"] == csp.policy()
+    plain = urllib.request.urlopen(upstream_url + "assets/js/app.js")
+    assert plain.headers["Cache-Control"] == "public, max-age=3600, must-revalidate"
+    for hidden in ("_headers", ".git/config"):
+        with pytest.raises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(upstream_url + hidden)
+        assert caught.value.code == 404

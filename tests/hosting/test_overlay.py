@@ -1,0 +1,172 @@
+"""Organisation overlays without a build: every check names the key and the fix; links, navigation, upgrades."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.errors import ContentError
+from macros.organisation import contrast, load_organisation, own_nav, unlink_removed
+from macros.strings import default_strings
+from macros.upgrade_report import main as upgrade_main
+from macros.upgrade_report import report, write_manifest
+from tests.helpers import ROOT
+from tests.hosting.conftest import EXAMPLE
+
+
+def copy_example(tmp_path: Path, change=None) -> Path:
+    """A copy of the example's overlay folder, with its organisation.yaml changed by `change(data)`."""
+    folder = tmp_path / "copy"
+    shutil.copytree(EXAMPLE, folder)
+    if change:
+        path = folder / "organisation.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def problems(tmp_path: Path, change) -> str:
+    folder = copy_example(tmp_path, change)
+    with pytest.raises(ContentError) as caught:
+        load_organisation(folder / "organisation.yaml", ROOT)
+    return str(caught.value)
+
+
+def test_the_example_overlay_loads() -> None:
+    organisation = load_organisation(EXAMPLE / "organisation.yaml", ROOT)
+    assert organisation.name == "Glenbarra Council"
+    assert {"learning-from-reviews", "seven-eyed-model"} <= set(organisation.excluded_modules)
+    assert organisation.modules[1] == "good-supervision"
+    assert organisation.strings["flag_for_supervision"] == "Bring this to my next supervision session"
+    assert organisation.strings["clear_answers"] == default_strings()["clear_answers"]
+
+
+def test_wcag_contrast_ratios() -> None:
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast("#777777", "#ffffff"), 2) == 4.48
+    assert contrast("#1b5962", "#ffffff") >= 4.5
+
+
+def test_unknown_key_is_named_with_a_suggestion(tmp_path: Path) -> None:
+    message = problems(tmp_path, lambda d: d.update(helpline=["x"]))
+    assert 'organisation.yaml → (top level): unknown key "helpline" (did you mean "helplines"?)' in message
+
+
+def test_unknown_nested_key_and_bad_colour(tmp_path: Path) -> None:
+    message = problems(tmp_path, lambda d: d["colours"].update(primry="#000000", accent="blue"))
+    assert 'organisation.yaml → colours: unknown field "primry"' in message
+    assert "organisation.yaml → colours.accent: 'blue' is not a colour" in message
+
+
+def test_missing_logo_and_page_files_are_named(tmp_path: Path) -> None:
+    def change(d):
+        d["logo"] = "assets/nowhere.svg"
+        d["pages"].append("glenbarra/missing.md")
+    message = problems(tmp_path, change)
+    assert "organisation.yaml → logo: the file assets/nowhere.svg does not exist" in message
+    assert "organisation.yaml → pages[2]: the page pages/glenbarra/missing.md does not exist" in message
+
+
+def test_unknown_module_suggests_the_right_name(tmp_path: Path) -> None:
+    message = problems(tmp_path, lambda d: d["modules"].append("seven-eyed"))
+    assert "modules[12]: there is no module 'seven-eyed'" in message and "Did you mean: seven-eyed-model?" in message
+
+
+def test_brand_colours_failing_wcag_aa_are_errors_with_the_fix(tmp_path: Path) -> None:
+    def change(d):
+        d["colours"] = {"primary": "#ffcc00", "primary_text": "#ffffff", "accent": "#999999"}
+    message = problems(tmp_path, change)
+    assert "colours.primary: #ffcc00 against colours.primary_text (#ffffff) has contrast 1.51:1, below the WCAG AA minimum of 4.5:1" in message
+    assert "colours.accent: #999999 against the white page" in message and "Fix: choose a darker colour." in message
+
+
+def test_own_page_linking_to_an_excluded_module_fails(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path)
+    page = folder / "pages" / "glenbarra" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the seven eyes](../modules/seven-eyed-model.md#x).\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_organisation(folder / "organisation.yaml", ROOT)
+    message = str(caught.value)
+    assert "pages/glenbarra/index.md → line" in message
+    assert "links to modules/seven-eyed-model.md, which this copy leaves out; remove the link, or include the module by adding seven-eyed-model to modules:" in message
+
+
+def test_local_links_must_be_web_addresses_or_own_pages(tmp_path: Path) -> None:
+    message = problems(tmp_path, lambda d: d["local_links"].update(lone_working="glenbarra/nowhere.md"))
+    assert "local_links.lone_working: 'glenbarra/nowhere.md' is not one of your pages" in message
+
+
+def test_unknown_interface_string_is_an_error(tmp_path: Path) -> None:
+    message = problems(tmp_path, lambda d: d["strings"].update(clear_answer="Wipe"))
+    assert "strings.clear_answer: unknown string. Did you mean: clear_answers?" in message
+
+
+def test_links_to_left_out_pages_become_plain_text() -> None:
+    removed = {"modules/seven-eyed-model.md"}
+    text, unlinked = unlink_removed("See [the model](seven-eyed-model.md#modes) and [models](supervision-models.md).\n"
+                                    "```\n[code](seven-eyed-model.md)\n```", "modules/x.md", removed)
+    assert text.startswith("See the model and [models](supervision-models.md).")
+    assert "[code](seven-eyed-model.md)" in text and unlinked == ["modules/seven-eyed-model.md"]
+    table = "| 1 | [A](a.md) | x |\n| 2 | [Seven](seven-eyed-model.md) | y |"
+    assert unlink_removed(table, "modules/index.md", removed, drop_rows=True)[0] == "| 1 | [A](a.md) | x |"
+
+
+def test_navigation_follows_the_organisations_choice_and_order() -> None:
+    organisation = load_organisation(EXAMPLE / "organisation.yaml", ROOT)
+    nav = own_nav(organisation, [{"Home": "index.md"}, {"Modules": ["modules/index.md", "modules/seven-eyed-model.md"]},
+                                 {"Authoring": ["authoring/index.md"]}, {"Privacy": "privacy.md"}])
+    assert nav[0] == {"Home": "index.md"}
+    assert nav[1] == {"At Glenbarra": ["glenbarra/index.md", "glenbarra/support.md"]}
+    assert nav[2]["Modules"][:3] == ["modules/index.md", "modules/what-is-supervision.md", "modules/good-supervision.md"]
+    assert "modules/seven-eyed-model.md" not in nav[2]["Modules"]
+    assert nav[3:] == [{"Privacy": "privacy.md"}]
+
+
+def make_upstream(root: Path) -> Path:
+    upstream = root / "upstream"
+    for path, text in {"docs/modules/index.md": "# Modules\n", "docs/modules/alpha.md": "# Alpha\n",
+                       "docs/modules/beta.md": "# Beta\n", "docs/index.md": "# Home\n",
+                       "exercises/alpha/alpha-journal.yaml": "kind: reflection\n", "data/support.yaml": "- x\n"}.items():
+        (upstream / path).parent.mkdir(parents=True, exist_ok=True)
+        (upstream / path).write_text(text, encoding="utf-8")
+    return upstream
+
+
+def test_upgrade_report_lists_what_changed_since_the_recorded_version(tmp_path: Path, capsys) -> None:
+    upstream = make_upstream(tmp_path)
+    copy = tmp_path / "copy"
+    (copy / "pages").mkdir(parents=True)
+    (copy / "organisation.yaml").write_text("name: Test\nmodules: [alpha]\n", encoding="utf-8")
+    (copy / "pages" / "index.md").write_text("# Our home\n", encoding="utf-8")
+    assert upgrade_main([str(copy), "--upstream", str(upstream), "--record"]) == 0
+    manifest = json.loads((copy / "upstream-manifest.json").read_text(encoding="utf-8"))
+    assert "docs/modules/alpha.md" in manifest["files"] and len(manifest["files"]) == 6
+    assert report(copy, upstream)[1] is False
+
+    (upstream / "docs/modules/alpha.md").write_text("# Alpha, revised\n", encoding="utf-8")
+    (upstream / "docs/modules/beta.md").write_text("# Beta, revised\n", encoding="utf-8")
+    (upstream / "exercises/alpha/alpha-journal.yaml").write_text("kind: reflection\ntitle: New\n", encoding="utf-8")
+    (upstream / "exercises/alpha/alpha-quiz.yaml").write_text("kind: knowledge-check\n", encoding="utf-8")
+    (upstream / "docs/index.md").write_text("# Home, revised\n", encoding="utf-8")
+    assert upgrade_main([str(copy), "--upstream", str(upstream), "--check"]) == 1
+    text = capsys.readouterr().out
+    assert "changed  alpha  [in your copy]" in text
+    assert "changed  beta  [not in your copy]" in text
+    assert "changed  alpha-journal (module alpha)  [in your copy]" in text
+    assert "added    alpha-quiz (module alpha)  [in your copy]" in text
+    assert "changed  index.md  [YOU REPLACE THIS PAGE" in text
+    write_manifest(copy / "upstream-manifest.json", upstream)
+    assert report(copy, upstream)[1] is False
+
+
+def test_upgrade_report_without_a_manifest_says_how_to_record(tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "organisation.yaml").write_text("name: Test\n", encoding="utf-8")
+    text, changed = report(copy, make_upstream(tmp_path))
+    assert changed and "--record" in text
