@@ -6,13 +6,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup serve build test test-fast browser-setup bench clean
+.PHONY: help setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
 	@echo "make test    set up (including a browser), then run the whole test suite"
 	@echo "make build   strict build of the site into site/"
 	@echo "make bench   print build-time and page-size figures"
+	@echo "make example build the example adapted copy (examples/glenbarra-council) into build/example"
+	@echo "make serve-example  serve the example adapted copy at http://127.0.0.1:8001"
+	@echo "make offline build an offline copy (file://, zip) into build/offline"
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +38,19 @@ build: $(STAMP)
 browser-setup: setup
 	@bash scripts/ensure-browser.sh
 
-test: setup browser-setup
+nginx-setup:
+	@bash scripts/ensure-nginx.sh
+
+example: $(STAMP)
+	cd examples/glenbarra-council && ../../$(BIN)/mkdocs build --strict --clean --site-dir ../../build/example
+
+serve-example: $(STAMP)
+	cd examples/glenbarra-council && ../../$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
+
+offline: setup
+	bash scripts/build-offline.sh $(CONFIG)
+
+test: setup browser-setup nginx-setup
 	node --test tests/js/
 	$(BIN)/python -m pytest
 

@@ -1,0 +1,140 @@
+/**
+ * The facilitator's group pulse page: read codes typed or pasted here (lib/pulse.js), keep them only in
+ * this page's memory, and show the group's spread in each dimension as a chart with a table of the same
+ * figures. Nothing is stored or sent. The spread shows only from three codes up.
+ */
+
+import { h, svg } from "../lib/dom.js";
+import { decodeMany, distribution } from "../lib/pulse.js";
+
+export const MIN_GROUP = 3;
+
+/** @param {HTMLElement} root */
+export function mount(root) {
+  const exercises = JSON.parse(root.querySelector("[data-rs-pulse-exercises]").textContent);
+  const input = root.querySelector("#rs-pulse-input");
+  const messages = root.querySelector("[data-rs-pulse-messages]");
+  const results = root.querySelector("[data-rs-pulse-results]");
+  /** @type {Map<string, {exercise: object, codes: {code: string, averages: (number|null)[]}[]}>} */
+  const collected = new Map();
+  for (const element of root.querySelectorAll(".rs-js-only")) element.hidden = false;
+
+  const draw = () => {
+    results.replaceChildren(...[...collected.values()].filter((group) => group.codes.length > 0)
+      .map((group) => groupResults(group, remove)));
+  };
+
+  const remove = (exerciseId, index) => {
+    const group = collected.get(exerciseId);
+    const [gone] = group.codes.splice(index, 1);
+    messages.replaceChildren(h("p", {}, `Removed ${gone.code}.`));
+    draw();
+    input.focus(); // the button that had the focus is gone
+  };
+
+  root.querySelector('[data-rs-pulse="add"]').addEventListener("click", () => {
+    const { codes, problems } = decodeMany(input.value, exercises);
+    for (const found of codes) {
+      if (!collected.has(found.exercise.id)) collected.set(found.exercise.id, { exercise: found.exercise, codes: [] });
+      collected.get(found.exercise.id).codes.push({ code: found.code, averages: found.averages });
+    }
+    const parts = [];
+    if (codes.length === 0 && problems.length === 0) parts.push(h("p", {}, "Type or paste at least one code first."));
+    if (codes.length > 0) parts.push(h("p", {}, `Added ${codes.length} code${codes.length === 1 ? "" : "s"}.`));
+    if (problems.length > 0) {
+      parts.push(
+        h("p", { class: "rs-pulse__problem-title" }, `${problems.length} code${problems.length === 1 ? " was" : "s were"} not added, and ${problems.length === 1 ? "is" : "are"} left in the box to correct:`),
+        h("ul", { class: "rs-pulse__problems" }, problems.map((problem) => h("li", {}, problem.message))),
+      );
+    }
+    messages.replaceChildren(...parts);
+    input.value = problems.map((problem) => problem.text).join("\n");
+    draw();
+  });
+
+  root.querySelector('[data-rs-pulse="clear"]').addEventListener("click", () => {
+    if (collected.size && !window.confirm("Remove every code from this page?")) return;
+    collected.clear();
+    input.value = "";
+    messages.replaceChildren(h("p", {}, "All codes removed."));
+    draw();
+  });
+}
+
+function groupResults(group, remove) {
+  const { exercise, codes } = group;
+  const slug = exercise.id;
+  const section = h("section", { class: "rs-pulse__group", "aria-labelledby": `rs-pulse-${slug}-title` },
+    h("h3", { id: `rs-pulse-${slug}-title` }, exercise.title),
+    h("p", {}, `${codes.length} code${codes.length === 1 ? "" : "s"} from this self-assessment. Scale ${exercise.min} to ${exercise.max}.`));
+  if (codes.length < MIN_GROUP) {
+    section.append(h("p", { class: "rs-pulse__wait" },
+      `Add at least ${MIN_GROUP} codes to see the group's spread. With fewer, one person's answers could be worked out.`));
+  } else {
+    const rows = distribution(exercise, codes.map((entry) => entry.averages));
+    section.append(chart(slug, exercise, rows, codes.length), table(exercise, rows));
+  }
+  section.append(h("details", { class: "rs-pulse__codes" },
+    h("summary", {}, `Codes added (${codes.length})`),
+    h("ul", {}, codes.map((entry, index) => h("li", {},
+      h("code", {}, entry.code), " ",
+      removeButton(entry.code, () => remove(exercise.id, index)))))));
+  return section;
+}
+
+function removeButton(code, onClick) {
+  const button = h("button", { type: "button", class: "rs-button rs-button--secondary rs-pulse__remove", "aria-label": `Remove ${code}` }, "Remove");
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+function format(value) {
+  return value === null ? "–" : value.toFixed(1);
+}
+
+function chart(slug, exercise, rows, total) {
+  const width = 600;
+  const rowHeight = 150;
+  const barArea = 80;
+  const points = rows[0].points;
+  const column = (width - 40) / points.length;
+  const titleId = `rs-pulse-${slug}-chart`;
+  const graphic = svg("svg", {
+    class: "rs-pulse__chart", viewBox: `0 0 ${width} ${rows.length * rowHeight}`, role: "img", "aria-labelledby": titleId, focusable: "false",
+  }, svg("title", { id: titleId },
+    `Bar charts of how many participants' averages round to each point of the scale, one for each group of statements. The table below gives the same figures.`));
+  rows.forEach((row, index) => {
+    const top = index * rowHeight;
+    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-pulse__chart-label" }, `${row.title} (median ${format(row.median)})`));
+    row.counts.forEach((count, n) => {
+      const x = 20 + n * column;
+      const height = total ? (count / total) * barArea : 0;
+      const base = top + 30 + barArea;
+      graphic.append(
+        svg("rect", { x: x + column * 0.2, y: base - height, width: column * 0.6, height: Math.max(height, count ? 2 : 0), class: "rs-pulse__chart-bar" }),
+        svg("line", { x1: x, x2: x + column, y1: base, y2: base, class: "rs-pulse__chart-axis" }),
+        svg("text", { x: x + column / 2, y: base - height - 6, "text-anchor": "middle", class: "rs-pulse__chart-count" }, String(count)),
+        svg("text", { x: x + column / 2, y: base + 22, "text-anchor": "middle", class: "rs-pulse__chart-point" }, String(row.points[n])),
+      );
+    });
+  });
+  return h("figure", { class: "rs-pulse__figure" }, graphic);
+}
+
+function table(exercise, rows) {
+  const points = rows[0].points;
+  return h("table", { class: "rs-pulse__table" },
+    h("caption", {}, `How many participants' averages round to each point of the scale (${exercise.min} to ${exercise.max})`),
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col" }, "Group of statements"),
+      points.map((point) => h("th", { scope: "col" }, String(point))),
+      h("th", { scope: "col" }, "Median"),
+      h("th", { scope: "col" }, "Range"),
+      h("th", { scope: "col" }, "Rated by"))),
+    h("tbody", {}, rows.map((row) => h("tr", {},
+      h("th", { scope: "row" }, row.title),
+      row.counts.map((count) => h("td", {}, String(count))),
+      h("td", {}, format(row.median)),
+      h("td", {}, row.lowest === null ? "–" : `${format(row.lowest)} to ${format(row.highest)}`),
+      h("td", {}, String(row.rated))))));
+}

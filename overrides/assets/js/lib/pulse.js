@@ -1,0 +1,199 @@
+/**
+ * Group pulse codes: a participant's self-assessment profile (their average in each dimension, and nothing
+ * else) as a short code that can be read out, typed, pasted or shown as a QR code.
+ *
+ * Format, version 1:  RS1-HHHH-SSSS-SSSS-CC  (hyphens and spaces are only for reading; case does not matter)
+ *   RS    marks a pulse code
+ *   1     the format version
+ *   HHHH  a 20-bit hash of the exercise id (FNV-1a), so codes from different exercises never mix
+ *   SS    two characters per dimension, in the exercise's order: 0 = not rated, otherwise
+ *         1 + the average's distance above the scale's lowest point, in tenths (so 1.0 on a 1-4 scale is 1)
+ *   CC    a 10-bit checksum (FNV-1a) of everything before it, which catches almost every typing mistake
+ * Characters are Crockford's base 32 (no I, L, O or U); when reading, O counts as 0 and I or L as 1.
+ * No name, no date, no single answer: only rounded averages.
+ */
+
+export const PULSE_VERSION = 1;
+export const PREFIX = "RS";
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const HASH_CHARS = 4;
+const SCORE_CHARS = 2;
+const CHECK_CHARS = 2;
+const MAX_SCORE = 32 ** SCORE_CHARS - 1;
+
+/** A code that cannot be read, with words for the facilitator. */
+export class PulseError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PulseError";
+  }
+}
+
+/** FNV-1a, 32 bits, over the UTF-16 code units of a string. */
+export function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+function toChars(value, width) {
+  let out = "";
+  let rest = value;
+  for (let i = 0; i < width; i += 1) {
+    out = ALPHABET[rest % 32] + out;
+    rest = Math.floor(rest / 32);
+  }
+  return out;
+}
+
+function fromChars(chars) {
+  let value = 0;
+  for (const char of chars) value = value * 32 + ALPHABET.indexOf(char);
+  return value;
+}
+
+/** The four characters that stand for an exercise in its codes. */
+export function exerciseHash(id) {
+  return toChars(fnv1a(String(id)) & 0xfffff, HASH_CHARS);
+}
+
+/** The two check characters for the rest of a code (normalised, without hyphens). */
+export function checkChars(body) {
+  return toChars(fnv1a(body) & 0x3ff, CHECK_CHARS);
+}
+
+/**
+ * Make a pulse code from a profile.
+ * @param {{exercise: string, min: number, max: number, averages: (number|null)[]}} profile
+ * @returns {string} for example RS1-4K7Q-0B0F-XM
+ */
+export function encodePulse({ exercise, min, max, averages }) {
+  if (!averages.length) throw new RangeError("a profile needs at least one dimension");
+  const scores = averages.map((average) => {
+    if (average === null || average === undefined) return toChars(0, SCORE_CHARS);
+    if (!Number.isFinite(average) || average < min - 1e-9 || average > max + 1e-9) throw new RangeError(`average ${average} is outside the scale`);
+    const value = Math.round((average - min) * 10) + 1;
+    if (value > MAX_SCORE) throw new RangeError("the scale is too long for a pulse code");
+    return toChars(value, SCORE_CHARS);
+  }).join("");
+  const body = `${PREFIX}${PULSE_VERSION}${exerciseHash(exercise)}${scores}`;
+  const rest = `${scores}${checkChars(body)}`;
+  const groups = rest.match(/.{1,4}/g);
+  return [`${PREFIX}${PULSE_VERSION}`, exerciseHash(exercise), ...groups].join("-");
+}
+
+/**
+ * Put a typed code into its canonical form: capitals, no spaces or hyphens, O as 0, I and L as 1.
+ * @throws {PulseError} when a character cannot be part of a code
+ */
+export function normaliseCode(text) {
+  const compact = String(text).toUpperCase().replace(/[\s\-–—_.]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+  const wrong = [...compact].find((char) => !ALPHABET.includes(char));
+  if (wrong !== undefined) {
+    throw new PulseError(`"${wrong}" is not used in pulse codes, which have only letters and digits. Check the code and type it again.`);
+  }
+  return compact;
+}
+
+/**
+ * Read one pulse code.
+ * @param {string} text the code as typed
+ * @param {{id: string, title: string, min: number, max: number, dimensions: {id: string, title: string}[]}[]} exercises
+ * @returns {{code: string, exercise: object, averages: (number|null)[]}}
+ * @throws {PulseError} with a message saying what is wrong
+ */
+export function decodePulse(text, exercises) {
+  const shown = String(text).trim().slice(0, 40);
+  if (!/^\s*R\s*S/i.test(String(text))) throw new PulseError(`"${shown}" is not a group pulse code: codes start with RS.`);
+  const code = normaliseCode(text);
+  const version = code.charCodeAt(2) - 48;
+  if (!(version >= 0 && version <= 9)) throw new PulseError(`"${shown}" is not a group pulse code: RS is followed by a version number.`);
+  if (version > PULSE_VERSION) throw new PulseError(`"${shown}" was made by a newer version of the site. Update this page's site, then add it again.`);
+  if (version !== PULSE_VERSION) throw new PulseError(`"${shown}" has a version this page cannot read.`);
+  const minimum = 3 + HASH_CHARS + SCORE_CHARS + CHECK_CHARS;
+  if (code.length < minimum || (code.length - 3 - HASH_CHARS - CHECK_CHARS) % SCORE_CHARS !== 0) {
+    throw new PulseError(`"${shown}" is too short or too long to be a pulse code. Check for a missing or extra character.`);
+  }
+  const body = code.slice(0, -CHECK_CHARS);
+  if (checkChars(body) !== code.slice(-CHECK_CHARS)) {
+    throw new PulseError(`"${shown}" has a typing mistake somewhere: its check characters do not match. Compare it with the participant's screen.`);
+  }
+  const hash = code.slice(3, 3 + HASH_CHARS);
+  const exercise = exercises.find((candidate) => exerciseHash(candidate.id) === hash);
+  if (!exercise) throw new PulseError(`"${shown}" comes from a self-assessment this page does not know. It may come from another site, or another version of this one.`);
+  const scores = body.slice(3 + HASH_CHARS);
+  const count = scores.length / SCORE_CHARS;
+  if (count !== exercise.dimensions.length) {
+    throw new PulseError(`"${shown}" holds ${count} scores, but "${exercise.title}" has ${exercise.dimensions.length} groups. It may come from another version of the site.`);
+  }
+  const averages = [];
+  for (let i = 0; i < count; i += 1) {
+    const value = fromChars(scores.slice(i * SCORE_CHARS, (i + 1) * SCORE_CHARS));
+    const average = value === 0 ? null : Math.round((exercise.min + (value - 1) / 10) * 10) / 10;
+    if (average !== null && average > exercise.max + 1e-9) throw new PulseError(`"${shown}" holds a score above the top of the scale. Check the code.`);
+    averages.push(average);
+  }
+  return { code: encodePulse({ exercise: exercise.id, min: exercise.min, max: exercise.max, averages }), exercise, averages };
+}
+
+/**
+ * Read every code in pasted text. Codes may be separated by new lines, commas, semicolons or spaces;
+ * a code may itself contain spaces or hyphens, since each one starts with RS.
+ * @returns {{codes: object[], problems: {text: string, message: string}[]}}
+ */
+export function decodeMany(text, exercises) {
+  const pieces = [];
+  for (const token of String(text).split(/[\s,;]+/).filter(Boolean)) {
+    if (/^RS/i.test(token) || pieces.length === 0) pieces.push(token);
+    else pieces[pieces.length - 1] += token;
+  }
+  const codes = [];
+  const problems = [];
+  for (const piece of pieces) {
+    try {
+      codes.push(decodePulse(piece, exercises));
+    } catch (error) {
+      if (!(error instanceof PulseError)) throw error;
+      problems.push({ text: piece, message: error.message });
+    }
+  }
+  return { codes, problems };
+}
+
+/** The middle value of a list of numbers (the mean of the two middle ones for an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * The group's distribution in each dimension: how many averages round to each point of the scale,
+ * with the median and range. Dimensions someone did not rate are left out of that dimension's figures.
+ * @param {{min: number, max: number, dimensions: {id: string, title: string}[]}} exercise
+ * @param {(number|null)[][]} profiles one list of averages per code
+ */
+export function distribution(exercise, profiles) {
+  const points = [];
+  for (let point = exercise.min; point <= exercise.max; point += 1) points.push(point);
+  return exercise.dimensions.map((dimension, index) => {
+    const values = profiles.map((averages) => averages[index]).filter((value) => value !== null && value !== undefined);
+    const counts = points.map(() => 0);
+    for (const value of values) {
+      const point = Math.min(exercise.max, Math.max(exercise.min, Math.floor(value + 0.5)));
+      counts[point - exercise.min] += 1;
+    }
+    return {
+      ...dimension,
+      points,
+      counts,
+      rated: values.length,
+      median: values.length ? median(values) : null,
+      lowest: values.length ? Math.min(...values) : null,
+      highest: values.length ? Math.max(...values) : null,
+    };
+  });
+}

@@ -1,0 +1,93 @@
+"""Facilitator notes in Chromium: absent from the learner view (screen, accessibility tree, print), shown by the
+facilitator view, remembered on the device, printed only in that view; axe stays clean in both views."""
+
+from __future__ import annotations
+
+from tests.browser.kit import printed_text, tab_to
+from tests.browser.test_site_pages import run_axe
+
+MODULE = "modules/supervision-models/"
+NOTES = "[data-rs-facilitator]"
+TOGGLE = '[data-rs-tool="facilitator"]'
+TITLE = "Facilitator notes: session plan"
+VIGNETTE_WORDS = "Lewis is an NQSW"  # from facilitator/supervision-models.yaml
+
+
+def notes_heading(page: object) -> object:
+    return page.get_by_role("heading", name=TITLE)
+
+
+def test_the_learner_view_never_shows_the_notes_on_screen_to_assistive_technology_or_in_print(visit, no_js_visit) -> None:
+    page = visit.open(MODULE)
+    page.wait_for_selector(f"{TOGGLE}:visible")
+    assert page.locator(NOTES).count() == 1
+    assert page.locator(NOTES).get_attribute("hidden") == ""
+    assert not page.locator(NOTES).is_visible()
+    assert notes_heading(page).count() == 0
+    tree = page.locator("article").aria_snapshot()
+    assert "Facilitator notes" not in tree and VIGNETTE_WORDS not in tree and "Session plan" not in tree
+    assert page.locator(TOGGLE).get_attribute("aria-pressed") == "false"
+    text = printed_text(page, "article")
+    assert "Facilitator notes" not in text and VIGNETTE_WORDS not in text and "Supervision models" in text
+    assert "Facilitator view" not in text and "Present this page" not in text
+
+    # Without JavaScript the notes stay hidden and the tools never appear.
+    plain = no_js_visit.open(MODULE)
+    assert not plain.locator(NOTES).is_visible() and notes_heading(plain).count() == 0
+    assert not plain.locator(".rs-page-tools").is_visible()
+    assert VIGNETTE_WORDS not in printed_text(plain, "article")
+
+
+def test_the_facilitator_view_shows_prints_and_remembers_the_notes(visit) -> None:
+    page = visit.open(MODULE)
+    tab_to(page, TOGGLE)
+    page.keyboard.press("Enter")
+    assert page.locator(TOGGLE).get_attribute("aria-pressed") == "true"
+    assert page.locator(NOTES).is_visible() and notes_heading(page).count() == 1
+    notes = page.locator(NOTES)
+    for heading in ("Aims", "Before the session", "Session plan", "Discussion prompts", "After the session"):
+        assert notes.get_by_role("heading", name=heading, exact=True).count() == 1, heading
+    assert notes.get_by_role("heading", name="Case vignette (fictional): The request for approval").count() == 1
+    assert "Fictional case." in notes.inner_text()
+    assert notes.locator("table caption").inner_text() == "Activities and timings (90 minutes in all)"
+    assert notes.locator("tbody tr").first.locator("td").first.inner_text() == "0 to 5 min"
+    assert notes.locator("tbody tr").last.locator("td").first.inner_text() == "80 to 90 min"
+    assert VIGNETTE_WORDS in page.locator("article").aria_snapshot()
+    text = printed_text(page, "article")
+    assert TITLE in text and VIGNETTE_WORDS in text and "Discussion prompts" in text
+
+    stored = page.evaluate("() => Object.entries(localStorage).filter(([k]) => k.endsWith(':data:preferences'))")
+    assert [value for _, value in stored] == ['{"facilitator":true}']
+
+    # Remembered: after a reload, and on another module page.
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(f"{NOTES}:visible")
+    assert page.locator(TOGGLE).get_attribute("aria-pressed") == "true"
+    other = visit.open("modules/managing-boundaries/")
+    other.wait_for_selector(f"{NOTES}:visible")
+    assert "DESC role-play" in other.locator(NOTES).inner_text()
+
+    # Off again: hidden, and forgotten on the next visit.
+    other.click(TOGGLE)
+    assert not other.locator(NOTES).is_visible() and notes_heading(other).count() == 0
+    page = visit.open(MODULE)
+    page.wait_for_selector(f"{TOGGLE}:visible")
+    assert page.locator(NOTES).get_attribute("hidden") == ""
+
+
+def test_axe_finds_nothing_in_the_facilitator_view(visit) -> None:
+    page = visit.open(MODULE)
+    page.click(TOGGLE)
+    page.wait_for_selector(f"{NOTES}:visible")
+    problems = [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in run_axe(page)]
+    assert problems == []
+    assert visit.console_errors == []
+
+
+def test_every_module_page_has_notes_and_tools(visit, site_dir) -> None:
+    modules = sorted(p.parent.name for p in (site_dir / "modules").glob("*/index.html"))
+    assert len(modules) == 14
+    for name in modules:
+        html = (site_dir / "modules" / name / "index.html").read_text(encoding="utf-8")
+        assert html.count('data-rs-facilitator hidden') == 1, name
+        assert 'data-rs-app="page-tools" hidden' in html, name

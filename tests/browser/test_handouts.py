@@ -1,0 +1,126 @@
+"""Handouts in Chromium: every module has a handouts page; blank copies never show saved answers (on screen or
+in the PDF) and print the paper versions; copies with answers show them; both print on A4, one exercise a sheet."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.kit import enhanced, form_selector, wait_saved
+
+pypdf = pytest.importorskip("pypdf")
+
+MODULE = "modules/supervision-models/"
+HANDOUTS = "handouts/supervision-models/"
+JOURNAL = "supervision-models-journal"
+ANSWER = "A steady level three when I help with casework decisions"
+TITLES = [
+    "How balanced are Proctor's three functions in your supervision?",
+    "A 4x4x4 check on a recent session",
+    "Your balance of Heron's six categories",
+    "Where are you, or your supervisee, right now?",
+    "Quick check: supervision models",
+    "Journal: supervision models",
+]
+A4 = (595, 842)  # points
+
+
+def pdf_pages(page: object) -> list[str]:
+    """Print the page to PDF (as a browser would, print CSS and A4 page rule) and return each page's text."""
+    data = page.pdf(prefer_css_page_size=True, print_background=False)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    for sheet in reader.pages:
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert (round(width), round(height)) == A4, f"page is {width}x{height} points, not A4"
+    return [re.sub(r"\s+", " ", sheet.extract_text()) for sheet in reader.pages]
+
+
+def save_an_answer(visit: object) -> None:
+    page = visit.open(MODULE)
+    enhanced(page, JOURNAL)
+    page.fill(f"{form_selector(JOURNAL)} textarea[data-rs-field='developmental-self']", ANSWER)
+    assert wait_saved(page, JOURNAL)["values"]["developmental-self"] == ANSWER
+
+
+def sheet_starts(pages: list[str]) -> list[int]:
+    """The PDF page on which each exercise title first appears."""
+    return [next(n for n, text in enumerate(pages) if title in text) for title in TITLES]
+
+
+def test_blank_handouts_never_show_saved_answers_and_print_one_exercise_a_sheet(visit) -> None:
+    save_an_answer(visit)
+    page = visit.open(HANDOUTS)
+    assert page.locator("h1").inner_text().startswith("Handouts: Supervision models")
+    assert page.locator("[data-rs-handouts-mode]").inner_text().startswith("These copies are blank")
+    assert page.get_by_role("link", name="Blank copies").get_attribute("aria-current") == "page"
+    journal = page.locator(form_selector(JOURNAL))
+    assert journal.locator("textarea[data-rs-field='developmental-self']").input_value() == ""
+    assert journal.locator("[data-rs-actions]").is_hidden()  # never enhanced
+    assert page.locator("form[data-rs-ready]").count() == 0
+    # The paper versions' guidance shows, as it does without JavaScript.
+    assert page.locator(f"{form_selector('proctor-function-balance')} .rs-no-js").first.is_visible()
+
+    pages = pdf_pages(page)
+    text = " ".join(pages)
+    assert ANSWER not in text
+    for title in TITLES:
+        assert title in text, title
+    starts = sheet_starts(pages)
+    assert starts == sorted(set(starts)), f"two exercises share a sheet: {starts}"
+    assert "How to read your profile" in text  # the self-assessment's hand-working guide
+    assert "Clear my answers" not in text and "Bring this to my next supervision" not in text
+    assert "Print these handouts" not in text and "Your answers are kept only while this page is open" not in text
+    # Typing on a blank copy saves nothing.
+    journal.locator("textarea[data-rs-field='support-needed']").fill("Typed on a blank copy")
+    page.wait_for_timeout(700)
+    assert wait_saved(page, JOURNAL)["values"] == {"developmental-self": ANSWER}
+
+
+def test_copies_with_answers_show_them_and_answers_saved_there_belong_to_the_module(visit) -> None:
+    save_an_answer(visit)
+    page = visit.open(HANDOUTS)
+    page.get_by_role("link", name="Copies with my saved answers").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("?copy=answers")
+    enhanced(page, JOURNAL)
+    assert page.locator("[data-rs-handouts-mode]").inner_text().startswith("These copies show the answers saved in this browser")
+    assert page.get_by_role("link", name="Copies with my saved answers").get_attribute("aria-current") == "page"
+    journal = page.locator(form_selector(JOURNAL))
+    assert journal.locator("textarea[data-rs-field='developmental-self']").input_value() == ANSWER
+
+    pages = pdf_pages(page)
+    text = " ".join(pages)
+    assert ANSWER in text
+    for title in TITLES:
+        assert title in text, title
+    assert sheet_starts(pages) == sorted(set(sheet_starts(pages)))
+    assert "Clear my answers" not in text and "Print these handouts" not in text
+
+    journal.locator("textarea[data-rs-field='support-needed']").fill("A peer group of supervisors")
+    page.wait_for_function(
+        "() => Object.values(localStorage).some((v) => v.includes('A peer group of supervisors'))", timeout=5000)
+    entry = wait_saved(page, JOURNAL)
+    assert entry["page"] == "/" + MODULE
+
+
+def test_every_module_has_a_handouts_page_linked_from_the_module_and_the_index(visit, site_dir: Path) -> None:
+    modules = sorted(p.parent.name for p in (site_dir / "modules").glob("*/index.html"))
+    handouts = sorted(p.parent.name for p in (site_dir / "handouts").glob("*/index.html"))
+    assert modules == handouts and len(modules) == 14
+    index = visit.open("handouts/")
+    assert index.locator("article li a[href$='/']").count() >= 14
+    page = visit.open(MODULE)
+    page.get_by_role("link", name="print this module's exercises").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/" + HANDOUTS)
+
+
+def test_without_javascript_handouts_are_blank_forms_ready_to_print(no_js_visit) -> None:
+    page = no_js_visit.open(HANDOUTS)
+    assert page.locator("form[data-rs-widget]").count() == len(TITLES)
+    assert not page.locator(".rs-handouts__tools").is_visible()
+    assert page.locator(".rs-handouts__nojs").is_visible()
+    assert ANSWER not in " ".join(pdf_pages(page))
