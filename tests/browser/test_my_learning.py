@@ -62,6 +62,7 @@ def test_export_delete_import_restores_exactly_the_same_state(visit, browser, ba
     assert site_state(page) == {}
     page.set_input_files("[data-rs-import]", str(backup_path))
     preview = page.locator(".rs-import-preview")
+    page.wait_for_function("() => (document.querySelector('.rs-import-preview')?.innerText || '').includes('New here:')")
     assert "New here:" in preview.inner_text() and "Looking back on a session" in preview.inner_text()
     page.click("[data-rs-action='import-merge']")
     assert site_state(page) == before
@@ -281,7 +282,7 @@ def test_profiles_over_time_side_by_side(visit) -> None:
 
 def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
     page = visit.open(GALLERY)
-    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.querySelector('[data-rs-actions]:not([hidden])'))")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.dataset.rsMounted)")
     fields = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
     count = fields.count()
     assert count >= 20
@@ -291,7 +292,7 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
         flag.check()
     page.wait_for_timeout(800)
     page.reload(wait_until="networkidle")
-    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.querySelector('[data-rs-actions]:not([hidden])'))")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.dataset.rsMounted)")
     restored = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
     assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(f"{HOSTILE} #{i}" for i in range(count))
     page.emulate_media(media="print")

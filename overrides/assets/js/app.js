@@ -7,15 +7,24 @@ const NAME_PATTERN = /^[a-z]+(-[a-z]+)*$/;
 
 async function load(path, root) {
   try {
-    const module = await import(path);
+    // The offline bundle (assets/js/app.bundle.js) registers every module in rsModules: no import() from file://.
+    const module = globalThis.rsModules?.[path] ?? (await import(path));
     module.mount(root);
+    // Marks an element whose script has finished mounting (tests wait for it).
+    if (root instanceof HTMLElement) root.dataset.rsMounted = "true";
   } catch (error) {
     console.warn(`Could not enhance ${path}`, error);
   }
 }
 
+// Blank handouts ([data-rs-blank]) are never enhanced, so nothing is read from storage and they print as
+// the paper versions; "?copy=answers" asks for the same page with saved answers.
+const blankCopies = new URLSearchParams(location.search).get("copy") !== "answers";
+if (!blankCopies) for (const area of document.querySelectorAll("[data-rs-blank]")) area.removeAttribute("data-rs-blank");
+
 for (const root of document.querySelectorAll("[data-rs-widget]")) {
   const kind = root.dataset.rsWidget;
+  if (root.closest("[data-rs-blank]")) continue;
   if (NAME_PATTERN.test(kind) && !root.dataset.rsReady) {
     root.dataset.rsReady = "true";
     load(`./widgets/${kind}.js`, root);

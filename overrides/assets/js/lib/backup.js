@@ -10,7 +10,7 @@ export const BACKUP_FORMAT = "reflective-supervision-backup";
 export const BACKUP_VERSION = 1;
 export const MAX_BYTES = 5 * 1024 * 1024;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const DATA_NAMES = new Set(["visits", "record"]);
+const DATA_NAMES = new Set(["visits", "record", "preferences"]);
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** A problem that makes a file unusable, with words for the learner. */
@@ -124,6 +124,7 @@ function describeKey(store, key, raw) {
     return entry && entry.title ? entry.title : rest.slice(6);
   }
   if (rest === "data:visits") return "Which modules you have opened";
+  if (rest === "data:preferences") return "Your display choices (facilitator view)";
   if (rest === "data:record") return "Your professional learning record";
   return `Damaged entry (${rest.replace(/^corrupt:/, "")})`;
 }

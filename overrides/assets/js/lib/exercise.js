@@ -67,7 +67,8 @@ export function mountExercise(root, behaviour, options = {}) {
       kind: root.dataset.rsWidget,
       exercise: id,
       title: root.querySelector(".rs-exercise__title").textContent,
-      page: location.pathname,
+      // The page the exercise belongs to: its module, even when answered on a handouts page.
+      page: root.dataset.rsHome ? new URL(root.dataset.rsHome, location.href).pathname : location.pathname,
       updated: new Date().toISOString(),
       values,
       readable: readable(root),

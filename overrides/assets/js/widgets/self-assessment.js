@@ -1,10 +1,13 @@
 /**
  * Self-assessment: restore ratings, then show a profile per dimension (never a total):
  * a bar chart (SVG, labelled) with the same figures in a table, and the author's feedback for each band.
+ * On request, the profile's averages (only) as an anonymous group pulse code and QR code (lib/pulse.js).
  */
 
+import qrcode from "../../vendor/qrcode-generator/qrcode.js";
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { encodePulse } from "../lib/pulse.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -17,12 +20,24 @@ export function mount(root) {
       ? `Dated copies kept: ${snapshots.map((snap) => `${snap.label} (${new Date(snap.taken).toLocaleDateString("en-GB")})`).join("; ")}.`
       : "";
   };
+  const pulseButton = root.querySelector('[data-rs-action="pulse"]');
+  const pulseArea = root.querySelector("[data-rs-pulse]");
   exercise = mountExercise(root, {
     update: (form, values) => {
       showProfile(form, config, values);
       if (exercise) describeSnapshots();
+      if (pulseArea && !pulseArea.hidden) showPulse(root, config, values);
     },
   });
+  if (pulseButton) {
+    pulseButton.addEventListener("click", () => {
+      const open = pulseArea.hidden;
+      pulseArea.hidden = !open;
+      pulseButton.setAttribute("aria-expanded", String(open));
+      pulseButton.textContent = open ? "Hide my anonymous code" : "Show my anonymous code";
+      if (open) showPulse(root, config, exercise.refresh());
+    });
+  }
   describeSnapshots();
   root.querySelector('[data-rs-action="snapshot"]').addEventListener("click", () => {
     const values = exercise.refresh();
@@ -144,4 +159,47 @@ function feedback(root, config, row) {
     if (ideas) box.append(cloneContent(ideas));
   }
   return box;
+}
+
+/** The group pulse code for a profile, or null when nothing is rated yet. */
+export function pulseCode(exerciseId, config, values) {
+  const rows = profile(config, values);
+  if (rows.every((row) => row.average === null)) return null;
+  return encodePulse({ exercise: exerciseId, min: config.min, max: config.max, averages: rows.map((row) => row.average) });
+}
+
+function showPulse(root, config, values) {
+  const code = pulseCode(root.dataset.rsExercise, config, values);
+  const text = root.querySelector("[data-rs-pulse-code]");
+  const picture = root.querySelector("[data-rs-pulse-qr]");
+  const note = root.querySelector("[data-rs-pulse-note]");
+  if (text.textContent === (code || "") && (code || note.textContent)) return;
+  text.textContent = code || "";
+  picture.replaceChildren();
+  if (!code) {
+    note.textContent = "Rate some statements first: the code holds your average in each group.";
+    return;
+  }
+  picture.append(qrPicture(code));
+  note.textContent = "Read the code out, type it into the group's chat, or let your facilitator scan the QR code. If you change an answer, the code changes too.";
+}
+
+/** Draw a QR code of a pulse code as SVG squares (built with DOM calls, never parsed from a string). */
+export function qrPicture(code) {
+  const qr = qrcode(0, "M");
+  qr.addData(code, "Alphanumeric");
+  qr.make();
+  const count = qr.getModuleCount();
+  const quiet = 4;
+  const size = count + quiet * 2;
+  let path = "";
+  for (let row = 0; row < count; row += 1) {
+    for (let column = 0; column < count; column += 1) {
+      if (qr.isDark(row, column)) path += `M${column + quiet} ${row + quiet}h1v1h-1z`;
+    }
+  }
+  return svg("svg", {
+    class: "rs-pulse-share__qr-image", viewBox: `0 0 ${size} ${size}`, role: "img",
+    "aria-label": `QR code of your group pulse code, ${code}`, "shape-rendering": "crispEdges", focusable: "false",
+  }, svg("rect", { width: size, height: size, fill: "#fff" }), svg("path", { d: path, fill: "#000" }));
 }
