@@ -5,14 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+LAB_STAMP := lab/.cache/downloads/.complete
 
-.PHONY: help setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench clean
+.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
 	@echo "make test    set up (including a browser), then run the whole test suite"
 	@echo "make build   strict build of the site into site/"
-	@echo "make bench   print build-time and page-size figures"
+	@echo "make bench   print build-time and page-size figures (bench-lab: the data lab's figures)"
+	@echo "make lab-setup  download Pyodide (npm) and the lab kernel's wheels (PyPI) into lab/.cache/"
 	@echo "make example build the example adapted copy (examples/glenbarra-council) into build/example"
 	@echo "make serve-example  serve the example adapted copy at http://127.0.0.1:8001"
 	@echo "make offline build an offline copy (file://, zip) into build/offline"
@@ -27,12 +29,20 @@ $(NODE_STAMP): package.json
 	npm install --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
-setup: $(STAMP) $(NODE_STAMP)
+# The data lab's downloads (the only step of the lab that needs a network: npm and PyPI). The lab itself is
+# built offline by the MkDocs build, and cached (macros/lab.py).
+$(LAB_STAMP): lab/lab.json lab/requirements-kernel.txt $(STAMP)
+	$(BIN)/python scripts/lab.py setup
+	touch $(LAB_STAMP)
 
-serve: $(STAMP)
+lab-setup: $(LAB_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
+
+serve: $(STAMP) $(LAB_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) $(LAB_STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 browser-setup: setup
@@ -41,10 +51,10 @@ browser-setup: setup
 nginx-setup:
 	@bash scripts/ensure-nginx.sh
 
-example: $(STAMP)
+example: $(STAMP) $(LAB_STAMP)
 	cd examples/glenbarra-council && ../../$(BIN)/mkdocs build --strict --clean --site-dir ../../build/example
 
-serve-example: $(STAMP)
+serve-example: $(STAMP) $(LAB_STAMP)
 	cd examples/glenbarra-council && ../../$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
 
 offline: setup
@@ -54,12 +64,15 @@ test: setup browser-setup nginx-setup
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(LAB_STAMP)
 	node --test tests/js/
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: setup browser-setup
 	$(BIN)/python benchmarks/build_and_size.py
+
+bench-lab: setup browser-setup
+	$(BIN)/python benchmarks/lab.py
 
 clean:
 	rm -rf site build .pytest_cache tests/out benchmarks/out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 
+from .lab import offline_build
 from .plugin import register
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
@@ -31,7 +32,11 @@ def on_post_page_macros(env) -> None:  # noqa: ANN001
 
 
 def on_post_build(env) -> None:  # noqa: ANN001
-    """Report sources in the reference list that no page cites (a note, not an error)."""
+    """Put the data lab into the site (built offline, or reused from its cache; see macros/lab.py), and
+    report sources in the reference list that no page cites (a note, not an error)."""
+    lab = env.variables.get("rs_lab")
+    if lab is not None and not offline_build(env.conf):
+        lab.copy_into(env.conf["site_dir"])
     unused = env.variables["rs_content"].citations.unused()
     if unused:
         LOG.info("References no page cites (%d): %s", len(unused), ", ".join(unused))

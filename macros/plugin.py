@@ -18,6 +18,7 @@ from .errors import ContentError, Problem
 from .facilitator import load_notes, missing_notes, render_notes
 from .handouts import EXERCISE_CALL, module_source
 from .kinds import KINDS
+from .lab import register_macros as register_lab_macros
 from .glossary import abbreviation_lines, glossary_page, load_glossary
 from .references import Citations, load_references
 from .render import compact, make_environment, render_exercise
@@ -130,6 +131,14 @@ def register(env: Any) -> None:
             # In an adapted copy, links to pages it leaves out become plain text.
             html = MD_ANCHOR.sub(lambda match: match.group(2) if match.group(1) in removed else match.group(0), html)
         return MD_LINK.sub(lambda match: resolve_link(match, found.path), html)
+
+    def link_to_site_path(path: str) -> str:
+        """Return a site path (``lab/repl/index.html?...``) as a URL relative to the current page."""
+        here = page_url(current_page(), directory_urls)
+        target, _, query = path.partition("?")
+        return relative_url(here, target) + (f"?{query}" if query else "")
+
+    env.variables["rs_lab"] = register_lab_macros(env, content.root, current_page, link_to_site_path)
 
     @env.macro
     def exercise(exercise_id: str, heading: int = 3) -> Markup:

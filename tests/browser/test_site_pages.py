@@ -14,10 +14,13 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site, as a path relative to its root."""
+    """Every HTML page of the built site, as a path relative to its root (not the data lab's JupyterLite
+    app pages under lab/: tests/browser/test_data_lab.py tests those)."""
     pages = []
     for path in sorted(site.rglob("index.html")):
         relative = path.parent.relative_to(site).as_posix()
+        if relative == "lab" or relative.startswith("lab/"):
+            continue
         pages.append("" if relative == "." else relative + "/")
     return pages
 
