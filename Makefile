@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 LAB_STAMP := lab/.cache/downloads/.complete
 
-.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab clean
+.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab strings clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
@@ -17,6 +17,7 @@ help:
 	@echo "make lab-setup  download Pyodide (npm) and the lab kernel's wheels (PyPI) into lab/.cache/"
 	@echo "make example build the example adapted copy (examples/glenbarra-council) into build/example"
 	@echo "make serve-example  serve the example adapted copy at http://127.0.0.1:8001"
+	@echo "make strings refresh overrides/assets/js/strings.js after changing data/strings/*.yaml"
 	@echo "make offline build an offline copy (file://, zip) into build/offline"
 
 $(STAMP): requirements.txt requirements-test.txt
@@ -73,6 +74,10 @@ bench: setup browser-setup
 
 bench-lab: setup browser-setup
 	$(BIN)/python benchmarks/lab.py
+
+# After changing data/strings/*.yaml: refresh the scripts' copy of the default strings (a unit test checks it).
+strings: $(STAMP)
+	$(BIN)/python -c "from macros.strings import write_js_defaults; write_js_defaults()"
 
 clean:
 	rm -rf site build .pytest_cache tests/out benchmarks/out

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import csp, offline  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, unlink_removed  # noqa: E402
+from macros.strings import JS_URI, default_strings, js_module  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -95,9 +96,19 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def replace_strings_script(files: Files, config: Any, strings: dict[str, str]) -> None:
+    """Serve the browser scripts' strings (assets/js/strings.js) from data/strings/ and the overlay, not the
+    theme's copy of the defaults, so the YAML is the one source."""
+    theme_copy = files.get_file_from_path(JS_URI)
+    if theme_copy is not None:
+        files.remove(theme_copy)
+    files.append(File.generated(config, JS_URI, content=js_module(strings)))
+
+
 def on_files(files: Files, config: Any) -> Files:
     """Leave out pages the copy does not include; add the organisation's pages, logo and colours."""
     organisation = _state.get("organisation")
+    replace_strings_script(files, config, organisation.strings if organisation else default_strings())
     if organisation is None:
         return files
     upstream_pages = [f.src_uri for f in files if f.src_uri.endswith(".md")]

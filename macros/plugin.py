@@ -36,7 +36,7 @@ MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+\.md)(#[^"]*)?"')
 # The same, as a whole anchor element (to unwrap links to pages an adapted copy leaves out).
 MD_ANCHOR = re.compile(r'<a href="(?![a-z]+:|/|#)([^"#]+\.md)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.DOTALL)
 
-# Words for {{ local_link(key) }}: the interface strings local_link_<key> (data/strings.yaml).
+# Words for {{ local_link(key) }}: the interface strings local_link_<key> (data/strings/site.yaml).
 LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", "data_protection",
                    "learning_and_development", "wellbeing_support")
 LOCAL_LINK_LABELS = {key: default_strings()[f"local_link_{key}"] for key in LOCAL_LINK_KEYS}

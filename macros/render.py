@@ -38,7 +38,7 @@ def compact(html: str) -> str:
 def make_environment(template_dir: Path, strings: dict[str, str] | None = None) -> Environment:
     """Create the Jinja environment for widget templates: autoescaped, strict about missing values.
 
-    ``strings`` are the interface strings (data/strings.yaml, with an organisation's overrides): templates,
+    ``strings`` are the interface strings (data/strings/site.yaml, with an organisation's overrides): templates,
     and the macros they import, read them as ``t.<key>``.
     """
     env = Environment(

@@ -1,8 +1,19 @@
-"""Interface strings: British English defaults in data/strings.yaml, overridable by an organisation."""
+"""Interface strings: British English defaults in data/strings/*.yaml, overridable by an organisation.
+
+The templates read them at build time; the browser scripts read them from ``assets/js/strings.js``, which
+the build writes from the same files (with an organisation's changes). The copy of that file kept in
+``overrides/`` holds the defaults, so the scripts also run under Node for the unit tests; a test checks it
+is up to date (``make strings`` rewrites it).
+
+A string may hold placeholders in braces, such as ``{time}``: a script fills them in. An organisation's
+version of a string must keep the same placeholders.
+"""
 
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -12,33 +23,80 @@ import yaml
 from .errors import ContentError, Problem
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_STRINGS = PACKAGE_ROOT / "data" / "strings.yaml"
+STRINGS_DIR = PACKAGE_ROOT / "data" / "strings"
+JS_STRINGS = PACKAGE_ROOT / "overrides" / "assets" / "js" / "strings.js"
+JS_URI = "assets/js/strings.js"
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> dict[str, str]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return {str(key): str(value) for key, value in data.items()}
+def _load(directory: str) -> dict[str, str]:
+    result: dict[str, str] = {}
+    origin: dict[str, str] = {}
+    problems = []
+    for path in sorted(Path(directory).glob("*.yaml")):
+        shown = f"data/strings/{path.name}"
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            problems.append(Problem(shown, "(top)", "write the strings as `key: \"text\"` lines."))
+            continue
+        for key, value in data.items():
+            if not KEY.match(str(key)):
+                problems.append(Problem(shown, str(key), "name a string with lower-case letters, digits and underscores."))
+            elif not isinstance(value, str) or not value.strip():
+                problems.append(Problem(shown, str(key), "give the text as a non-empty string in quotes."))
+            elif key in result:
+                problems.append(Problem(shown, str(key), f"is also defined in {origin[key]}; keep one and rename or remove the other."))
+            else:
+                result[key], origin[key] = value, shown
+    if problems:
+        raise ContentError("Problems in the interface strings:", problems)
+    return result
 
 
-def default_strings(path: Path = DEFAULT_STRINGS) -> dict[str, str]:
+def default_strings(directory: Path = STRINGS_DIR) -> dict[str, str]:
     """The default interface strings (a fresh copy)."""
-    return dict(_load(str(path)))
+    return dict(_load(str(directory)))
+
+
+def placeholders(text: str) -> set[str]:
+    """The names in braces a script fills in, such as {time}."""
+    return set(PLACEHOLDER.findall(text))
 
 
 def merge_strings(defaults: dict[str, str], overrides: dict[str, Any] | None, shown: str) -> dict[str, str]:
-    """Apply an organisation's `strings:` to the defaults; unknown keys or non-text values fail the build."""
+    """Apply an organisation's `strings:` to the defaults; unknown keys, non-text values or changed
+    placeholders fail the build."""
     problems = []
     result = dict(defaults)
     for key, value in (overrides or {}).items():
         if key not in defaults:
             close = difflib.get_close_matches(str(key), list(defaults), n=3, cutoff=0.5)
-            hint = f" Did you mean: {', '.join(close)}?" if close else " See data/strings.yaml for the keys."
+            hint = f" Did you mean: {', '.join(close)}?" if close else " See the files in data/strings/ for the keys."
             problems.append(Problem(shown, f"strings.{key}", f"unknown string.{hint} Remove it or fix the name."))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(shown, f"strings.{key}", "give the text as a non-empty string in quotes."))
+        elif placeholders(value) != placeholders(defaults[key]):
+            wanted = ", ".join(f"{{{name}}}" for name in sorted(placeholders(defaults[key]))) or "none"
+            problems.append(Problem(shown, f"strings.{key}", f"keep the same placeholders as the original (wanted: {wanted}); "
+                                                             f"the original is: {defaults[key]!r}"))
         else:
             result[key] = value
     if problems:
         raise ContentError("Problems in the organisation's interface strings:", problems)
     return result
+
+
+def js_module(strings: dict[str, str]) -> str:
+    """The ES module the browser scripts import: every interface string, frozen."""
+    body = json.dumps(dict(sorted(strings.items())), ensure_ascii=False, indent=2)
+    return ("// Interface strings for the browser scripts. Generated from data/strings/*.yaml (and an organisation's\n"
+            "// `strings:`) by the build; do not edit: change the YAML, then run `make strings`.\n"
+            f"export default Object.freeze({body});\n")
+
+
+def write_js_defaults() -> None:
+    """Rewrite overrides/assets/js/strings.js from data/strings/ (`make strings`)."""
+    JS_STRINGS.write_text(js_module(default_strings()), encoding="utf-8")
+    print(f"wrote {JS_STRINGS.relative_to(PACKAGE_ROOT)}")

@@ -102,7 +102,7 @@ def test_privacy_page_names_the_controls_the_code_offers() -> None:
     privacy = (DOCS / "privacy.md").read_text(encoding="utf-8")
     scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "assets" / "js").rglob("*.js"))
     templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "partials" / "widgets").glob("*.html"))
-    templates += (ROOT / "data" / "strings.yaml").read_text(encoding="utf-8")  # the templates' interface strings
+    templates += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "data" / "strings").glob("*.yaml"))  # interface strings
     for label in ("Clear my answers", "Delete everything from this browser", "This is a shared computer: keep my answers only until I close this tab"):
         assert label in privacy, f"the privacy page does not mention {label!r}"
         assert label in scripts + templates, f"the code no longer offers {label!r}"

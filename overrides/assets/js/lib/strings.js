@@ -1,0 +1,36 @@
+/**
+ * Interface strings for every script: t("key", { name: value }) returns the site's wording with each
+ * {name} filled in. The words live in data/strings/*.yaml (British English by default; an organisation may
+ * change them in its overlay file), and the build writes them into ../strings.js.
+ */
+import STRINGS from "../strings.js";
+
+/**
+ * The text for a key, with placeholders such as {time} filled in. An unknown key shows as itself, so a
+ * missing string is visible rather than silently blank (a unit test keeps every key defined).
+ * @param {string} key
+ * @param {Record<string, string|number>} [params]
+ */
+export function t(key, params = {}) {
+  const text = Object.hasOwn(STRINGS, key) ? STRINGS[key] : key;
+  return text.replace(/\{([a-z][a-z0-9_]*)\}/g, (whole, name) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+/** The locale dates and times are written in (the `locale` string: en-GB unless an organisation changes it). */
+export function locale() {
+  return STRINGS.locale || "en-GB";
+}
+
+/**
+ * A date in words, such as "3 March 2027" in British English.
+ * @param {Date} date
+ * @param {Intl.DateTimeFormatOptions} [options]
+ */
+export function formatDate(date, options = { day: "numeric", month: "long", year: "numeric" }) {
+  return date.toLocaleDateString(locale(), options);
+}
+
+/** A time of day, such as "14:05". @param {Date} date */
+export function formatTime(date) {
+  return date.toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit" });
+}
