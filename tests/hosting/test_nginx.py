@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from macros import csp
+from macros.lab import Lab
+from tests.browser import lab_kit
 from tests.browser.kit import enhanced, form_selector
 from tests.browser.test_site_pages import site_pages
 from tests.conftest import Visit
+from tests.helpers import ROOT
 from tests.hosting.conftest import HOSTING, nginx
 
 pytestmark = pytest.mark.browser
@@ -26,6 +29,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 });
 """
 JOURNAL = "what-is-supervision-journal"
+RELEASE = Lab(ROOT).release()
 # Under the policy, page.wait_for_function() cannot run (Playwright evaluates its predicate with eval, which
 # the policy rightly blocks), so these tests wait with locators or poll with page.evaluate() instead.
 SAVED_ENTRY = "(id) => { const k = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id)); return k ? JSON.parse(localStorage.getItem(k)) : null; }"
@@ -84,11 +88,41 @@ def visit_every_page(browser: object, url: str, site: Path) -> None:
 
 def test_shipped_headers_match_the_policy_the_site_needs(site_dir: Path, example_site_dir: Path) -> None:
     snippet = (HOSTING / "security-headers.conf").read_text(encoding="utf-8")
-    assert f'add_header Content-Security-Policy "{csp.policy()}" always;' in snippet
+    assert "add_header Content-Security-Policy $reflective_supervision_csp always;" in snippet
+    server = (HOSTING / "nginx.conf").read_text(encoding="utf-8")
+    assert f'default "{csp.policy()}";' in server
+    assert f'"~^/lab/" "{csp.lab_policy()}";' in server
     for site in (site_dir, example_site_dir):
         inline = csp.inline_scripts(site)
         assert inline == {}, f"inline scripts need 'unsafe-inline' or hashes; move them to files: {inline}"
-        assert f"Content-Security-Policy: {csp.policy()}" in (site / "_headers").read_text(encoding="utf-8")
+
+
+def headers_rules(site: Path) -> dict[str, dict[str, str]]:
+    """site/_headers as path pattern -> headers."""
+    rules: dict[str, dict[str, str]] = {}
+    pattern = None
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.startswith("/"):
+            pattern = line
+            rules[pattern] = {}
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            rules[pattern][name] = value
+    return rules
+
+
+def test_headers_file_gives_the_lab_alone_its_looser_policy(site_dir: Path) -> None:
+    """Netlify and Cloudflare Pages combine every matching rule, so no rule matching lab/ may carry the strict
+    policy: the site-wide rule has none, and each top-level file or folder but lab/ has its own."""
+    rules = headers_rules(site_dir)
+    assert "Content-Security-Policy" not in rules["/*"] and rules["/*"]["X-Content-Type-Options"] == "nosniff"
+    assert rules["/lab/*"]["Content-Security-Policy"] == csp.lab_policy()
+    strict = {pattern for pattern, headers in rules.items() if headers.get("Content-Security-Policy") == csp.policy()}
+    assert {"/", "/modules/*", "/assets/*", "/index.html", "/404.html"} <= strict
+    assert not any(pattern.startswith("/lab") for pattern in strict)
+    for entry in site_dir.iterdir():
+        if entry.name not in ("lab", "_headers"):
+            assert (f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}") in strict, f"{entry.name} has no policy"
 
 
 def test_every_page_works_under_the_csp_through_nginx(browser, upstream_url: str, site_dir: Path) -> None:
@@ -117,6 +151,26 @@ def test_exercise_saves_and_restores_and_search_works_through_nginx(browser, ups
     assert page.evaluate("window.__cspViolations") == []
     session.close()
     assert session.console_errors == [] and session.external == []
+
+
+def test_a_notebook_runs_under_the_lab_policy_through_nginx(browser, upstream_url: str) -> None:
+    """The data lab under its own policy: the audit notebook opens, runs and draws its chart with no
+    violation; the lab's pages get the lab policy and the site's data lab page the strict one."""
+    session = guarded(browser, upstream_url)
+    page = session.page
+    response = page.goto(lab_kit.notebook_path(upstream_url + "lab/", RELEASE, "audit-run-chart"))
+    assert response.headers.get("content-security-policy") == csp.lab_policy()
+    lab_kit.wait_for_notebook(page)
+    lab_kit.run_all(page)
+    lab_kit.wait_for_text(page, "Shift: 8 points above the median, 2024-04 to 2024-11.")
+    page.wait_for_selector(".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas", timeout=30_000)
+    assert "Traceback" not in lab_kit.outputs_text(page)
+    assert page.evaluate("window.__cspViolations") == []
+    lab_page = page.goto(upstream_url + "data-lab/")
+    assert lab_page.headers.get("content-security-policy") == csp.policy()
+    session.close()
+    assert session.external == []
+    assert [m for m in session.console_errors if "Content Security Policy" in m or "Refused" in m] == []
 
 
 def test_hashed_assets_are_cached_for_a_year_and_pages_are_revalidated(upstream_url: str, site_dir: Path) -> None:
