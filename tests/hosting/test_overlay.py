@@ -103,7 +103,7 @@ def test_local_links_must_be_web_addresses_or_own_pages(tmp_path: Path) -> None:
 
 def test_unknown_interface_string_is_an_error(tmp_path: Path) -> None:
     message = problems(tmp_path, lambda d: d["strings"].update(clear_answer="Wipe"))
-    assert "strings.clear_answer: unknown string. Did you mean: clear_answers?" in message
+    assert "strings.clear_answer: unknown string. Did you mean: clear_answers," in message
 
 
 def test_links_to_left_out_pages_become_plain_text() -> None:

@@ -7,6 +7,7 @@ import { h } from "../lib/dom.js";
 import { entryLink, formatDate, groupByModule, readableList } from "../lib/entries.js";
 import { readManifest } from "../lib/progress.js";
 import { siteStore } from "../lib/storage.js";
+import { formatDate as dateInWords, t } from "../lib/strings.js";
 
 /** Plain text of the agenda, for copying into an email or a supervision record. */
 export function agendaText(entries) {
@@ -14,7 +15,8 @@ export function agendaText(entries) {
     `## ${entry.title}`,
     ...(entry.readable || []).map((line) => `${line.label}\n${line.text}`),
   ].join("\n\n"));
-  return [`# Things to bring to supervision (${new Date().toLocaleDateString("en-GB")})`, ...blocks].join("\n\n");
+  const date = dateInWords(new Date(), { day: "numeric", month: "numeric", year: "numeric" });
+  return [`# ${t("agenda_text_title", { date })}`, ...blocks].join("\n\n");
 }
 
 /** @param {HTMLElement} root */
@@ -28,29 +30,29 @@ export function mount(root) {
   const render = () => {
     const flagged = store.list().entries.filter((entry) => entry.flagged);
     if (flagged.length === 0) {
-      body.replaceChildren(h("p", {}, "Nothing on your agenda yet. In any exercise, tick \"Bring this to my next supervision\" and it appears here."));
+      body.replaceChildren(h("p", {}, t("agenda_empty")));
       return;
     }
-    const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, "Print the agenda");
+    const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, t("agenda_print"));
     print.addEventListener("click", () => window.print());
-    const copy = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "copy" }, "Copy as text");
+    const copy = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "copy" }, t("agenda_copy"));
     copy.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(agendaText(flagged));
-        status.textContent = "Agenda copied. Paste it wherever you need it.";
+        status.textContent = t("agenda_copied");
       } catch {
-        status.textContent = "Your browser did not allow copying. Select the text on the page and copy it instead.";
+        status.textContent = t("agenda_copy_failed");
       }
     });
-    const clear = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "clear-flags" }, "Clear the agenda after the session");
+    const clear = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "clear-flags" }, t("agenda_clear"));
     clear.addEventListener("click", () => {
-      if (!window.confirm(`Take all ${flagged.length} item(s) off the agenda? Your answers stay saved.`)) return;
+      if (!window.confirm(t("agenda_clear_confirm", { count: flagged.length }))) return;
       for (const entry of flagged) store.save(entry.exercise, { ...entry, flagged: false });
-      status.textContent = "The agenda is clear. Your answers are still saved in My learning.";
+      status.textContent = t("agenda_cleared");
       render();
     });
     body.replaceChildren(
-      h("p", {}, `${flagged.length} item(s) to bring, as of ${formatDate(new Date().toISOString())}.`),
+      h("p", {}, t("agenda_count", { count: flagged.length, date: formatDate(new Date().toISOString()) })),
       h("div", { class: "rs-app__buttons" }, print, copy, clear),
       ...groupByModule(readManifest(), flagged).flatMap((group) => [
         h("h2", {}, group.title),

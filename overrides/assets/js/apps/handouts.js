@@ -4,14 +4,14 @@
  * show saved answers.
  */
 
+import { t } from "../lib/strings.js";
+
 /** @param {HTMLElement} root */
 export function mount(root) {
   const withAnswers = new URLSearchParams(location.search).get("copy") === "answers";
   const mode = withAnswers ? "answers" : "blank";
   root.hidden = false;
-  root.querySelector("[data-rs-handouts-mode]").textContent = withAnswers
-    ? "These copies show the answers saved in this browser. Anything you change here is saved too."
-    : "These copies are blank: saved answers are not shown, and nothing you type here is saved.";
+  root.querySelector("[data-rs-handouts-mode]").textContent = withAnswers ? t("handouts_with_answers") : t("handouts_blank");
   for (const link of root.querySelectorAll("[data-rs-copy]")) {
     if (link.dataset.rsCopy === mode) link.setAttribute("aria-current", "page");
   }

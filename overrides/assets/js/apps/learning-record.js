@@ -8,11 +8,12 @@ import { h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { formatDate, readableList } from "../lib/entries.js";
 import { siteStore } from "../lib/storage.js";
+import { formatDate as dateInWords, t } from "../lib/strings.js";
 
 const FIELDS = [
-  ["did", "What I did"],
-  ["learned", "What I learned"],
-  ["difference", "The difference it makes to my practice and to the people I work with"],
+  ["did", t("record_field_did")],
+  ["learned", t("record_field_learned")],
+  ["difference", t("record_field_difference")],
 ];
 
 /**
@@ -21,10 +22,11 @@ const FIELDS = [
  */
 export function recordMarkdown(items, today = new Date()) {
   const escape = (text) => String(text || "").replace(/([\\`*_[\]#<>|])/g, "\\$1");
-  const parts = [`# Professional learning record`, ``, `Made on ${today.toLocaleDateString("en-GB")} from my answers on the reflective supervision site.`];
+  const made = dateInWords(today, { day: "numeric", month: "numeric", year: "numeric" });
+  const parts = [`# ${t("record_title")}`, "", t("record_made_on", { date: made })];
   for (const item of items) {
-    parts.push("", `## ${escape(item.title)}`, "", `Exercise last changed: ${formatDate(item.updated)}`);
-    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", escape(item[key]) || "(not written yet)");
+    parts.push("", `## ${escape(item.title)}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
+    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", escape(item[key]) || t("record_not_written"));
   }
   return `${parts.join("\n")}\n`;
 }
@@ -39,15 +41,15 @@ export function mount(root) {
 
   const saveRecord = (record) => {
     const result = store.setData("record", record);
-    status.textContent = result.ok ? "Saved on this device." : "Not saved: your browser's storage is full or blocked.";
+    status.textContent = result.ok ? t("record_saved") : t("record_not_saved");
   };
 
   const render = () => {
     const entries = store.list().entries;
     const record = store.getData("record", { items: [] });
     const chosen = new Map((Array.isArray(record.items) ? record.items : []).map((item) => [item.exercise, item]));
-    const picker = h("fieldset", { class: "rs-choice" }, h("legend", { class: "rs-choice__legend" }, "Choose what to include"));
-    if (entries.length === 0) picker.append(h("p", {}, "Nothing saved on this device yet. Complete some exercises first."));
+    const picker = h("fieldset", { class: "rs-choice" }, h("legend", { class: "rs-choice__legend" }, t("record_choose")));
+    if (entries.length === 0) picker.append(h("p", {}, t("record_nothing_saved")));
     for (const entry of entries) {
       const id = `rs-record-${entry.exercise}`;
       const box = h("input", { type: "checkbox", id, "data-rs-record-pick": entry.exercise });
@@ -65,7 +67,7 @@ export function mount(root) {
       const entry = entries.find((candidate) => candidate.exercise === item.exercise);
       return h("section", { class: "rs-record-item", "data-rs-record-item": item.exercise },
         h("h2", {}, String(item.title)),
-        h("details", {}, h("summary", {}, "My answers in this exercise"), entry ? readableList(entry) : h("p", {}, "This exercise's answers are no longer saved.")),
+        h("details", {}, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
         ...FIELDS.map(([key, label]) => {
           const fieldId = `rs-record-${item.exercise}-${key}`;
           const area = h("textarea", { id: fieldId, class: "rs-textarea", rows: 4, "data-rs-record-field": key });
@@ -80,10 +82,10 @@ export function mount(root) {
           return h("div", { class: "rs-field" }, h("label", { for: fieldId, class: "rs-field__label" }, label), area, twin);
         }));
     });
-    const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, "Print the record");
+    const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, t("record_print"));
     print.addEventListener("click", () => window.print());
-    const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, "Download as Markdown");
-    markdown.addEventListener("click", () => download(`learning-record-${new Date().toISOString().slice(0, 10)}.md`,
+    const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, t("record_download"));
+    markdown.addEventListener("click", () => download(`${t("record_file_name", { date: new Date().toISOString().slice(0, 10) })}.md`,
       recordMarkdown(store.getData("record", { items: [] }).items || []), "text/markdown"));
     body.replaceChildren(picker, ...(items.length ? [h("div", { class: "rs-app__buttons" }, print, markdown), ...sections] : []));
   };

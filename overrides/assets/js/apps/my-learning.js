@@ -10,6 +10,7 @@ import { reviewEvent } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
 import { BackupError, MAX_BYTES, applyImport, buildBackup, parseBackup, planImport } from "../lib/backup.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteNamespace, siteStore } from "../lib/storage.js";
+import { t } from "../lib/strings.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -39,12 +40,12 @@ function say(status, message) {
 function backupSection(store, status, rerender) {
   const fileId = "rs-import-file";
   const preview = h("div", { class: "rs-import-preview", "aria-live": "polite" });
-  const exportButton = h("button", { type: "button", class: "rs-button", "data-rs-action": "export" }, "Download a backup file");
+  const exportButton = h("button", { type: "button", class: "rs-button", "data-rs-action": "export" }, t("my_learning_export_button"));
   exportButton.addEventListener("click", () => {
     const backup = buildBackup(store);
     const stamp = new Date().toISOString().slice(0, 10);
-    download(`reflective-supervision-backup-${stamp}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
-    say(status, `Backup downloaded: ${Object.keys(backup.entries).length} saved exercises.`);
+    download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
+    say(status, t("my_learning_backup_downloaded", { count: Object.keys(backup.entries).length }));
   });
   const input = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-rs-import": "" });
   input.addEventListener("change", async () => {
@@ -52,24 +53,24 @@ function backupSection(store, status, rerender) {
     const file = input.files && input.files[0];
     if (!file) return;
     try {
-      if (file.size > MAX_BYTES) throw new BackupError(`This file is too large to be a backup (over ${MAX_BYTES / 1024 / 1024} MB). Nothing was imported.`);
+      if (file.size > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
       const backup = parseBackup(await file.text());
       showPreview(store, backup, preview, status, () => {
         input.value = "";
         rerender();
       });
     } catch (error) {
-      const message = error instanceof BackupError ? error.message : "This file could not be read. Nothing was imported.";
+      const message = error instanceof BackupError ? error.message : t("backup_unreadable");
       preview.append(h("p", { class: "rs-app__error", role: "alert" }, message));
     }
   });
   return h("section", { class: "rs-app__section", "aria-labelledby": "rs-backup-title" },
-    h("h2", { id: "rs-backup-title" }, "Back up and restore"),
-    h("p", {}, "A backup is a file with everything this site saved in this browser. Keep it somewhere private: it holds your reflections. You can restore it here or in another browser."),
+    h("h2", { id: "rs-backup-title" }, t("my_learning_backup_title")),
+    h("p", {}, t("my_learning_backup_intro")),
     exportButton,
     h("div", { class: "rs-field" },
-      h("label", { for: fileId, class: "rs-field__label" }, "Restore from a backup file"),
-      h("p", { class: "rs-field__hint", id: `${fileId}-hint` }, "You will see what would change before anything is imported."),
+      h("label", { for: fileId, class: "rs-field__label" }, t("my_learning_import_label")),
+      h("p", { class: "rs-field__hint", id: `${fileId}-hint` }, t("my_learning_import_hint")),
       input),
     preview);
 }
@@ -77,34 +78,36 @@ function backupSection(store, status, rerender) {
 function showPreview(store, backup, preview, status, done) {
   const plan = planImport(store, backup);
   const list = (title, items) => (items.length ? [h("p", {}, h("strong", {}, title)), h("ul", {}, items.map((item) => h("li", {}, item)))] : []);
-  const merge = h("button", { type: "button", class: "rs-button", "data-rs-action": "import-merge" }, "Add to what is saved here");
-  const replace = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "import-replace" }, "Replace everything saved here");
-  const cancel = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "import-cancel" }, "Cancel");
+  const merge = h("button", { type: "button", class: "rs-button", "data-rs-action": "import-merge" }, t("my_learning_import_merge"));
+  const replace = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "import-replace" }, t("my_learning_import_replace"));
+  const cancel = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "import-cancel" }, t("my_learning_import_cancel"));
   const finish = (result, words) => {
     preview.replaceChildren();
     say(status, result.ok ? words : FAILURE_MESSAGES[result.reason]);
     done();
   };
-  merge.addEventListener("click", () => finish(applyImport(store, backup, "merge"), "Backup added to what was saved here."));
+  merge.addEventListener("click", () => finish(applyImport(store, backup, "merge"), t("my_learning_import_merged")));
   replace.addEventListener("click", () => {
     const warning = plan.removedOnReplace.length
-      ? `Replace everything? ${plan.removedOnReplace.length} saved item(s) not in the backup will be deleted.`
-      : "Replace everything saved here with the backup?";
-    if (window.confirm(warning)) finish(applyImport(store, backup, "replace"), "Everything saved here now matches the backup.");
+      ? t("my_learning_replace_confirm_removing", { count: plan.removedOnReplace.length })
+      : t("my_learning_replace_confirm");
+    if (window.confirm(warning)) finish(applyImport(store, backup, "replace"), t("my_learning_import_replaced"));
   });
   cancel.addEventListener("click", () => {
     preview.replaceChildren();
-    say(status, "Nothing was imported.");
+    say(status, t("my_learning_import_cancelled"));
     done();
   });
   preview.replaceChildren(
-    h("h3", {}, `What this backup (made ${formatDate(backup.exported)}) would change`),
-    ...(plan.otherSite ? [h("p", {}, "This backup came from another copy of the site. Its answers will be added here all the same.")] : []),
-    ...list("New here:", plan.added),
-    ...list("In both, and different (adding keeps the more recently changed version):",
-      plan.conflicts.map((item) => `${item.name}: keeps ${item.keep === "backup" ? "the backup's version" : "your version here"}`)),
-    ...list("Already the same:", plan.same),
-    ...list("Saved here but not in the backup (deleted only if you replace everything):", plan.removedOnReplace),
+    h("h3", {}, t("my_learning_preview_title", { date: formatDate(backup.exported) })),
+    ...(plan.otherSite ? [h("p", {}, t("my_learning_preview_other_site"))] : []),
+    ...list(t("my_learning_preview_added"), plan.added),
+    ...list(t("my_learning_preview_conflicts"),
+      plan.conflicts.map((item) => (item.keep === "backup"
+        ? t("my_learning_conflict_keeps_backup", { name: item.name })
+        : t("my_learning_conflict_keeps_yours", { name: item.name })))),
+    ...list(t("my_learning_preview_same"), plan.same),
+    ...list(t("my_learning_preview_removed"), plan.removedOnReplace),
     h("div", { class: "rs-app__buttons" }, merge, replace, cancel),
   );
 }
@@ -115,62 +118,63 @@ function settingsSection(store, status, rerender) {
   box.addEventListener("change", () => {
     setSharedComputerMode(box.checked);
     say(status, box.checked
-      ? "Shared computer mode is on for this tab: from now on, answers last only until you close the tab. Reloading the page…"
-      : "Shared computer mode is off: answers are saved in this browser again. Reloading the page…");
+      ? t("my_learning_shared_turned_on")
+      : t("my_learning_shared_turned_off"));
     setTimeout(() => location.reload(), 600);
   });
-  const wipe = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "delete-everything" }, "Delete everything from this browser");
+  const wipe = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "delete-everything" }, t("my_learning_delete_button"));
   wipe.addEventListener("click", () => {
-    if (!window.confirm("Delete everything this site has saved in this browser? This cannot be undone. Download a backup first if you want to keep it.")) return;
+    if (!window.confirm(t("my_learning_delete_confirm"))) return;
     const namespace = siteNamespace();
     new Store({ ...namespace, shared: false }).clearAll();
     new Store({ ...namespace, shared: true }).clearAll();
-    say(status, "Everything this site saved in this browser has been deleted.");
+    say(status, t("my_learning_deleted"));
     rerender();
   });
   return h("section", { class: "rs-app__section", "aria-labelledby": "rs-settings-title" },
-    h("h2", { id: "rs-settings-title" }, "On a shared computer"),
+    h("h2", { id: "rs-settings-title" }, t("my_learning_shared_title")),
     h("div", { class: "rs-exercise__flag" }, box,
-      h("label", { for: "rs-shared-computer" }, "This is a shared computer: keep my answers only until I close this tab")),
+      h("label", { for: "rs-shared-computer" }, t("my_learning_shared_label"))),
     h("p", { class: "rs-field__hint" }, store.shared
-      ? "On: answers on this site are kept only in this tab and are gone when you close it."
-      : "Off: answers are saved in this browser until you delete them."),
+      ? t("my_learning_shared_hint_on")
+      : t("my_learning_shared_hint_off")),
     wipe);
 }
 
 function goalsSection(goals) {
-  const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-goals-title" }, h("h2", { id: "rs-goals-title" }, "Your goals"));
+  const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-goals-title" }, h("h2", { id: "rs-goals-title" }, t("my_learning_goals_title")));
   if (goals.length === 0) {
-    section.append(h("p", {}, "No goals saved yet. Goal worksheets are in the modules, for example Implementation of good supervision."));
+    section.append(h("p", {}, t("my_learning_no_goals")));
     return section;
   }
   const rows = goals.map((goal) => {
     const cell = h("td", {});
     if (goal.time_bound && /^\d{4}-\d{2}-\d{2}$/.test(goal.time_bound)) {
-      const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "goal-calendar" }, "Add to calendar");
-      button.addEventListener("click", () => download(`goal-review-${goal.time_bound}.ics`, reviewEvent({
+      const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "goal-calendar" }, t("my_learning_add_to_calendar"));
+      button.addEventListener("click", () => download(`${t("my_learning_goal_file_name", { date: goal.time_bound })}.ics`, reviewEvent({
         uid: `${goal.entry.exercise}-${goal.id}@reflective-supervision`, date: goal.time_bound,
-        summary: `Review my goal: ${String(goal.goal || "supervision goal").slice(0, 80)}`, description: String(goal.goal || ""),
+        summary: t("my_learning_goal_review_summary", { goal: String(goal.goal || t("my_learning_goal_review_default")).slice(0, 80) }),
+        description: String(goal.goal || ""),
       }), "text/calendar"));
       cell.append(button);
     }
     return h("tr", {},
-      h("td", {}, h("a", { href: entryLink(goal.entry) }, String(goal.goal || "(no goal written yet)"))),
-      h("td", {}, goal.time_bound ? formatDate(`${goal.time_bound}T12:00:00`) : "No date yet"),
-      h("td", {}, GOAL_STATUS[goal.status] || "Not started"),
+      h("td", {}, h("a", { href: entryLink(goal.entry) }, String(goal.goal || t("my_learning_no_goal_text")))),
+      h("td", {}, goal.time_bound ? formatDate(`${goal.time_bound}T12:00:00`) : t("my_learning_no_date")),
+      h("td", {}, GOAL_STATUS[goal.status] || GOAL_STATUS["not-started"]),
       cell);
   });
   section.append(h("table", { class: "rs-app__table" },
-    h("thead", {}, h("tr", {}, ["Goal", "Review date", "Status", "Calendar"].map((title) => h("th", { scope: "col" }, title)))),
+    h("thead", {}, h("tr", {}, [t("my_learning_goal_column"), t("my_learning_review_date_column"), t("my_learning_status_column"), t("my_learning_calendar_column")].map((title) => h("th", { scope: "col" }, title)))),
     h("tbody", {}, rows)));
   return section;
 }
 
 function profilesSection(entries) {
   const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-profiles-title" },
-    h("h2", { id: "rs-profiles-title" }, "Your self-assessments over time"));
+    h("h2", { id: "rs-profiles-title" }, t("my_learning_profiles_title")));
   if (entries.length === 0) {
-    section.append(h("p", {}, "No dated copies yet. In a self-assessment, use \"Save a dated copy of my profile\" at the start, middle and end of your supported year to compare them here."));
+    section.append(h("p", {}, t("my_learning_no_profiles")));
     return section;
   }
   for (const entry of entries) section.append(compareChart(entry));
@@ -186,7 +190,7 @@ function compareChart(entry) {
   const width = 600;
   const titleId = `rs-compare-${entry.exercise}`;
   const graphic = svg("svg", { class: "rs-chart", viewBox: `0 0 ${width} ${dimensions.length * groupHeight + 8}`, role: "img", "aria-labelledby": titleId },
-    svg("title", { id: titleId }, `${entry.title}: your average in each group for each dated copy. The table gives the same figures.`));
+    svg("title", { id: titleId }, t("my_learning_chart_title", { title: entry.title })));
   dimensions.forEach((dimension, d) => {
     const top = d * groupHeight + 4;
     graphic.append(svg("text", { x: 0, y: top + 14, class: "rs-chart__label" }, String(dimension.title)));
@@ -201,8 +205,9 @@ function compareChart(entry) {
     });
   });
   const table = h("table", { class: "rs-app__table" },
-    h("caption", {}, `${entry.title}: averages by dated copy`),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Group"), snapshots.map((snap) => h("th", { scope: "col" }, `${snap.label} (${formatDate(snap.taken)})`)))),
+    h("caption", {}, t("my_learning_chart_caption", { title: entry.title })),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("my_learning_group_column")),
+      snapshots.map((snap) => h("th", { scope: "col" }, t("my_learning_snapshot_column", { label: snap.label, date: formatDate(snap.taken) }))))),
     h("tbody", {}, dimensions.map((dimension) => h("tr", {}, h("th", { scope: "row" }, String(dimension.title)),
       snapshots.map((snap) => {
         const item = snap.profile.find((row) => row.id === dimension.id);
@@ -212,10 +217,10 @@ function compareChart(entry) {
 }
 
 function savedSection(modules, entries) {
-  const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-saved-title" }, h("h2", { id: "rs-saved-title" }, "Everything you have saved"));
+  const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-saved-title" }, h("h2", { id: "rs-saved-title" }, t("my_learning_saved_title")));
   const groups = groupByModule(modules, entries);
   if (groups.length === 0) {
-    section.append(h("p", {}, "Nothing saved on this device yet. Answers you give in the modules' exercises appear here."));
+    section.append(h("p", {}, t("my_learning_nothing_saved")));
     return section;
   }
   for (const group of groups) {
@@ -223,7 +228,9 @@ function savedSection(modules, entries) {
     for (const entry of group.entries) {
       section.append(h("article", { class: "rs-saved", "data-rs-saved-entry": entry.exercise },
         h("h4", {}, h("a", { href: entryLink(entry) }, String(entry.title || entry.exercise))),
-        h("p", { class: "rs-saved__meta" }, `Last changed ${formatDate(entry.updated)}${entry.flagged ? " · On your supervision agenda" : ""}`),
+        h("p", { class: "rs-saved__meta" }, entry.flagged
+          ? t("my_learning_last_changed_flagged", { date: formatDate(entry.updated) })
+          : t("my_learning_last_changed", { date: formatDate(entry.updated) })),
         readableList(entry)));
     }
   }
@@ -233,6 +240,6 @@ function savedSection(modules, entries) {
 function damagedSection(corrupt, newer) {
   if (corrupt.length === 0 && newer.length === 0) return h("div", {});
   return h("section", { class: "rs-app__section", "aria-labelledby": "rs-damaged-title" },
-    h("h2", { id: "rs-damaged-title" }, "Entries this page cannot show"),
-    h("p", {}, `${corrupt.length} damaged and ${newer.length} from a newer version of the site. They are kept, not deleted, and they are included when you download a backup.`));
+    h("h2", { id: "rs-damaged-title" }, t("my_learning_damaged_title")),
+    h("p", {}, t("my_learning_damaged", { damaged: corrupt.length, newer: newer.length })));
 }

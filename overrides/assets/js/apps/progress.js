@@ -6,6 +6,7 @@
 import { h } from "../lib/dom.js";
 import { STATE_LABELS, moduleProgress, readManifest } from "../lib/progress.js";
 import { siteStore } from "../lib/storage.js";
+import { t } from "../lib/strings.js";
 
 export function mount() {
   const store = siteStore();
@@ -34,9 +35,9 @@ function drawBars(area, progress) {
   const started = progress.filter((module) => module.state !== "not-started");
   area.hidden = false;
   area.replaceChildren(
-    h("h2", { id: "rs-progress-title" }, "Your progress on this device"),
+    h("h2", { id: "rs-progress-title" }, t("progress_title")),
     started.length === 0
-      ? h("p", {}, "You have not started a module on this device yet.")
+      ? h("p", {}, t("progress_none_started"))
       : h("ul", { class: "rs-progress-list", "aria-labelledby": "rs-progress-title" },
         progress.map((module, index) => {
           const id = `rs-progress-${index}`;
@@ -44,7 +45,7 @@ function drawBars(area, progress) {
             h("a", { href: module.url, id }, module.title),
             h("progress", { max: module.total || 1, value: module.done, "aria-labelledby": id, "aria-describedby": `${id}-text` }),
             h("span", { id: `${id}-text`, class: "rs-progress-text" },
-              `${STATE_LABELS[module.state]}: ${module.done} of ${module.total} exercises answered`));
+              t("progress_module_text", { state: STATE_LABELS[module.state], done: module.done, total: module.total })));
         })),
   );
 }

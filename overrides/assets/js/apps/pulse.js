@@ -6,6 +6,7 @@
 
 import { h, svg } from "../lib/dom.js";
 import { decodeMany, distribution } from "../lib/pulse.js";
+import { t } from "../lib/strings.js";
 
 export const MIN_GROUP = 3;
 
@@ -27,7 +28,7 @@ export function mount(root) {
   const remove = (exerciseId, index) => {
     const group = collected.get(exerciseId);
     const [gone] = group.codes.splice(index, 1);
-    messages.replaceChildren(h("p", {}, `Removed ${gone.code}.`));
+    messages.replaceChildren(h("p", {}, t("pulse_removed", { code: gone.code })));
     draw();
     input.focus(); // the button that had the focus is gone
   };
@@ -39,11 +40,14 @@ export function mount(root) {
       collected.get(found.exercise.id).codes.push({ code: found.code, averages: found.averages });
     }
     const parts = [];
-    if (codes.length === 0 && problems.length === 0) parts.push(h("p", {}, "Type or paste at least one code first."));
-    if (codes.length > 0) parts.push(h("p", {}, `Added ${codes.length} code${codes.length === 1 ? "" : "s"}.`));
+    if (codes.length === 0 && problems.length === 0) parts.push(h("p", {}, t("pulse_nothing_typed")));
+    if (codes.length > 0) {
+      parts.push(h("p", {}, codes.length === 1 ? t("pulse_added_one", { count: 1 }) : t("pulse_added_other", { count: codes.length })));
+    }
     if (problems.length > 0) {
       parts.push(
-        h("p", { class: "rs-pulse__problem-title" }, `${problems.length} code${problems.length === 1 ? " was" : "s were"} not added, and ${problems.length === 1 ? "is" : "are"} left in the box to correct:`),
+        h("p", { class: "rs-pulse__problem-title" },
+          problems.length === 1 ? t("pulse_not_added_one", { count: 1 }) : t("pulse_not_added_other", { count: problems.length })),
         h("ul", { class: "rs-pulse__problems" }, problems.map((problem) => h("li", {}, problem.message))),
       );
     }
@@ -53,10 +57,10 @@ export function mount(root) {
   });
 
   root.querySelector('[data-rs-pulse="clear"]').addEventListener("click", () => {
-    if (collected.size && !window.confirm("Remove every code from this page?")) return;
+    if (collected.size && !window.confirm(t("pulse_clear_confirm"))) return;
     collected.clear();
     input.value = "";
-    messages.replaceChildren(h("p", {}, "All codes removed."));
+    messages.replaceChildren(h("p", {}, t("pulse_all_removed")));
     draw();
   });
 }
@@ -66,16 +70,17 @@ function groupResults(group, remove) {
   const slug = exercise.id;
   const section = h("section", { class: "rs-pulse__group", "aria-labelledby": `rs-pulse-${slug}-title` },
     h("h3", { id: `rs-pulse-${slug}-title` }, exercise.title),
-    h("p", {}, `${codes.length} code${codes.length === 1 ? "" : "s"} from this self-assessment. Scale ${exercise.min} to ${exercise.max}.`));
+    h("p", {}, codes.length === 1
+      ? t("pulse_group_codes_one", { count: 1, min: exercise.min, max: exercise.max })
+      : t("pulse_group_codes_other", { count: codes.length, min: exercise.min, max: exercise.max })));
   if (codes.length < MIN_GROUP) {
-    section.append(h("p", { class: "rs-pulse__wait" },
-      `Add at least ${MIN_GROUP} codes to see the group's spread. With fewer, one person's answers could be worked out.`));
+    section.append(h("p", { class: "rs-pulse__wait" }, t("pulse_group_wait", { count: MIN_GROUP })));
   } else {
     const rows = distribution(exercise, codes.map((entry) => entry.averages));
     section.append(chart(slug, exercise, rows, codes.length), table(exercise, rows));
   }
   section.append(h("details", { class: "rs-pulse__codes" },
-    h("summary", {}, `Codes added (${codes.length})`),
+    h("summary", {}, t("pulse_codes_added", { count: codes.length })),
     h("ul", {}, codes.map((entry, index) => h("li", {},
       h("code", {}, entry.code), " ",
       removeButton(entry.code, () => remove(exercise.id, index)))))));
@@ -83,7 +88,7 @@ function groupResults(group, remove) {
 }
 
 function removeButton(code, onClick) {
-  const button = h("button", { type: "button", class: "rs-button rs-button--secondary rs-pulse__remove", "aria-label": `Remove ${code}` }, "Remove");
+  const button = h("button", { type: "button", class: "rs-button rs-button--secondary rs-pulse__remove", "aria-label": t("pulse_remove_code", { code }) }, t("pulse_remove"));
   button.addEventListener("click", onClick);
   return button;
 }
@@ -101,11 +106,10 @@ function chart(slug, exercise, rows, total) {
   const titleId = `rs-pulse-${slug}-chart`;
   const graphic = svg("svg", {
     class: "rs-pulse__chart", viewBox: `0 0 ${width} ${rows.length * rowHeight}`, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId },
-    `Bar charts of how many participants' averages round to each point of the scale, one for each group of statements. The table below gives the same figures.`));
+  }, svg("title", { id: titleId }, t("pulse_chart_title")));
   rows.forEach((row, index) => {
     const top = index * rowHeight;
-    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-pulse__chart-label" }, `${row.title} (median ${format(row.median)})`));
+    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-pulse__chart-label" }, t("pulse_chart_label", { title: row.title, median: format(row.median) })));
     row.counts.forEach((count, n) => {
       const x = 20 + n * column;
       const height = total ? (count / total) * barArea : 0;
@@ -124,17 +128,17 @@ function chart(slug, exercise, rows, total) {
 function table(exercise, rows) {
   const points = rows[0].points;
   return h("table", { class: "rs-pulse__table" },
-    h("caption", {}, `How many participants' averages round to each point of the scale (${exercise.min} to ${exercise.max})`),
+    h("caption", {}, t("pulse_table_caption", { min: exercise.min, max: exercise.max })),
     h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, "Group of statements"),
+      h("th", { scope: "col" }, t("pulse_table_group")),
       points.map((point) => h("th", { scope: "col" }, String(point))),
-      h("th", { scope: "col" }, "Median"),
-      h("th", { scope: "col" }, "Range"),
-      h("th", { scope: "col" }, "Rated by"))),
+      h("th", { scope: "col" }, t("pulse_table_median")),
+      h("th", { scope: "col" }, t("pulse_table_range")),
+      h("th", { scope: "col" }, t("pulse_table_rated_by")))),
     h("tbody", {}, rows.map((row) => h("tr", {},
       h("th", { scope: "row" }, row.title),
       row.counts.map((count) => h("td", {}, String(count))),
       h("td", {}, format(row.median)),
-      h("td", {}, row.lowest === null ? "–" : `${format(row.lowest)} to ${format(row.highest)}`),
+      h("td", {}, row.lowest === null ? "–" : t("pulse_table_range_value", { lowest: format(row.lowest), highest: format(row.highest) })),
       h("td", {}, String(row.rated))))));
 }

@@ -5,6 +5,7 @@
  */
 
 import { FORMAT, parseEntry } from "./storage.js";
+import { t } from "./strings.js";
 
 export const BACKUP_FORMAT = "reflective-supervision-backup";
 export const BACKUP_VERSION = 1;
@@ -62,7 +63,7 @@ export function assertSafeKeys(value, path = "file") {
   if (Array.isArray(value)) value.forEach((item, index) => assertSafeKeys(item, `${path}[${index}]`));
   else if (value && typeof value === "object") {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) throw new BackupError(`This file contains a key named "${key}" (at ${path}), which a backup never has. Nothing was imported.`);
+      if (FORBIDDEN_KEYS.has(key)) throw new BackupError(t("backup_forbidden_key", { key, path }));
       assertSafeKeys(value[key], `${path}.${key}`);
     }
   }
@@ -74,36 +75,36 @@ export function assertSafeKeys(value, path = "file") {
  * @returns {object} the backup
  */
 export function parseBackup(text) {
-  if (text.length > MAX_BYTES) throw new BackupError(`This file is too large to be a backup (over ${MAX_BYTES / 1024 / 1024} MB). Nothing was imported.`);
+  if (text.length > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new BackupError("This file is not a backup from this site: it is not valid JSON. Nothing was imported.");
+    throw new BackupError(t("backup_not_json"));
   }
   if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== BACKUP_FORMAT) {
-    throw new BackupError("This file is not a backup from this site (it does not say it is one). Nothing was imported.");
+    throw new BackupError(t("backup_not_a_backup"));
   }
   assertSafeKeys(data);
-  if (!Number.isInteger(data.version) || data.version < 1) throw new BackupError("This backup has no valid version number. Nothing was imported.");
-  if (data.version > BACKUP_VERSION) throw new BackupError("This backup was made by a newer version of the site. Update the site, then import it again. Nothing was imported.");
+  if (!Number.isInteger(data.version) || data.version < 1) throw new BackupError(t("backup_no_version"));
+  if (data.version > BACKUP_VERSION) throw new BackupError(t("backup_newer_version"));
   for (const part of ["entries", "data", "damaged"]) {
     if (data[part] !== undefined && (typeof data[part] !== "object" || data[part] === null || Array.isArray(data[part]))) {
-      throw new BackupError(`The "${part}" part of this backup has the wrong shape. Nothing was imported.`);
+      throw new BackupError(t("backup_wrong_shape", { part }));
     }
   }
   const entries = data.entries || {};
   for (const [id, entry] of Object.entries(entries)) {
     const parsed = ID.test(id) ? parseEntry(JSON.stringify(entry)) : null;
     if (!parsed || parsed.exercise !== id || parsed.format > FORMAT) {
-      throw new BackupError(`The saved answers for "${String(id).slice(0, 60)}" in this backup are not in a shape this site can read. Nothing was imported.`);
+      throw new BackupError(t("backup_bad_entry", { id: String(id).slice(0, 60) }));
     }
   }
   for (const name of Object.keys(data.data || {})) {
-    if (!DATA_NAMES.has(name)) throw new BackupError(`This backup holds an unknown part "${name.slice(0, 60)}". Nothing was imported.`);
+    if (!DATA_NAMES.has(name)) throw new BackupError(t("backup_unknown_part", { name: name.slice(0, 60) }));
   }
   for (const [key, raw] of Object.entries(data.damaged || {})) {
-    if (typeof raw !== "string" || !/^(entry|data|corrupt):[a-z0-9:-]+$/.test(key)) throw new BackupError("A damaged entry in this backup has the wrong shape. Nothing was imported.");
+    if (typeof raw !== "string" || !/^(entry|data|corrupt):[a-z0-9:-]+$/.test(key)) throw new BackupError(t("backup_bad_damaged"));
   }
   return { ...data, entries, data: data.data || {}, damaged: data.damaged || {} };
 }
@@ -123,10 +124,10 @@ function describeKey(store, key, raw) {
     const entry = parseEntry(raw);
     return entry && entry.title ? entry.title : rest.slice(6);
   }
-  if (rest === "data:visits") return "Which modules you have opened";
-  if (rest === "data:preferences") return "Your display choices (facilitator view)";
-  if (rest === "data:record") return "Your professional learning record";
-  return `Damaged entry (${rest.replace(/^corrupt:/, "")})`;
+  if (rest === "data:visits") return t("backup_item_visits");
+  if (rest === "data:preferences") return t("backup_item_preferences");
+  if (rest === "data:record") return t("backup_item_record");
+  return t("backup_item_damaged", { key: rest.replace(/^corrupt:/, "") });
 }
 
 function updatedOf(raw) {

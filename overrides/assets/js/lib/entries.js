@@ -3,11 +3,12 @@
  */
 
 import { h } from "./dom.js";
+import { formatDate as dateInWords, t } from "./strings.js";
 
 /** Format an ISO date-time for people. */
 export function formatDate(iso) {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return Number.isNaN(date.getTime()) ? "" : dateInWords(date);
 }
 
 /**
@@ -17,7 +18,7 @@ export function formatDate(iso) {
  */
 export function groupByModule(modules, entries) {
   const groups = modules.map((module) => ({ title: module.title, url: module.url, entries: [] }));
-  const other = { title: "Other pages", url: null, entries: [] };
+  const other = { title: t("entries_other_pages"), url: null, entries: [] };
   for (const entry of [...entries].sort((a, b) => String(a.title).localeCompare(String(b.title)))) {
     const index = modules.findIndex((module) => module.path === entry.page);
     (index === -1 ? other : groups[index]).entries.push(entry);
@@ -36,7 +37,7 @@ export function entryLink(entry) {
  */
 export function readableList(entry) {
   const lines = Array.isArray(entry.readable) ? entry.readable : [];
-  if (lines.length === 0) return h("p", {}, "Open the exercise to see these answers.");
+  if (lines.length === 0) return h("p", {}, t("entries_no_answers_copy"));
   return h("dl", { class: "rs-readable" }, lines.flatMap((line) => [
     h("dt", {}, String(line.label)),
     h("dd", {}, String(line.text)),
@@ -55,5 +56,8 @@ export function goalsFrom(entries) {
 
 /** Words for a goal's status. */
 export const GOAL_STATUS = {
-  "not-started": "Not started", "in-progress": "In progress", achieved: "Achieved", revised: "Revised",
+  "not-started": t("goal_status_not_started"),
+  "in-progress": t("goal_status_in_progress"),
+  achieved: t("goal_status_achieved"),
+  revised: t("goal_status_revised"),
 };

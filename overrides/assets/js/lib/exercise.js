@@ -7,6 +7,7 @@
 import { FAILURE_MESSAGES, siteStore } from "./storage.js";
 import { mirrorForPrint, readFields, writeFields } from "./fields.js";
 import { describeAnswers } from "./readable.js";
+import { formatTime, t } from "./strings.js";
 
 const SAVE_DELAY_MS = 400;
 
@@ -76,10 +77,10 @@ export function mountExercise(root, behaviour, options = {}) {
     const result = store.save(id, entry);
     if (result.ok) {
       showAlert("");
-      savedNote.textContent = `Saved on this device at ${new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`;
+      savedNote.textContent = t("exercise_saved_at", { time: formatTime(new Date()) });
     } else {
       showAlert(FAILURE_MESSAGES[result.reason]);
-      savedNote.textContent = "Not saved.";
+      savedNote.textContent = t("exercise_not_saved");
     }
   };
 
@@ -118,7 +119,7 @@ export function mountExercise(root, behaviour, options = {}) {
     if (event.target === flagBox) {
       entry.flagged = flagBox.checked;
       save();
-      savedNote.textContent = flagBox.checked ? "Added to your supervision agenda." : "Removed from your supervision agenda.";
+      savedNote.textContent = flagBox.checked ? t("exercise_added_to_agenda") : t("exercise_removed_from_agenda");
       return;
     }
     schedule();
@@ -131,16 +132,16 @@ export function mountExercise(root, behaviour, options = {}) {
   store.subscribe((changedId, changed) => {
     if (changedId !== id || timer !== null) return;
     restore(changed);
-    savedNote.textContent = changed ? "Updated from another tab." : "Cleared in another tab.";
+    savedNote.textContent = changed ? t("exercise_updated_in_other_tab") : t("exercise_cleared_in_other_tab");
   });
 
   root.querySelector('[data-rs-action="clear"]').addEventListener("click", () => {
-    if (!window.confirm("Clear your answers to this exercise? This cannot be undone.")) return;
+    if (!window.confirm(t("exercise_clear_confirm"))) return;
     clearTimeout(timer);
     timer = null;
     store.remove(id);
     restore(null);
-    savedNote.textContent = "Your answers to this exercise were cleared.";
+    savedNote.textContent = t("exercise_cleared");
   });
 
   return {

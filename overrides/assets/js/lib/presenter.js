@@ -8,6 +8,7 @@
  */
 
 import { h } from "./dom.js";
+import { t } from "./strings.js";
 
 const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file";
 let active = null;
@@ -48,12 +49,12 @@ export function startPresenter(article, options = {}) {
   let index = Math.min(Math.max(options.start || 0, 0), sections.length - 1);
 
   const position = h("p", { class: "rs-presenter__position", role: "status" });
-  const previous = h("button", { type: "button", class: "rs-presenter__button" }, "Previous");
-  const next = h("button", { type: "button", class: "rs-presenter__button" }, "Next");
-  const leave = h("button", { type: "button", class: "rs-presenter__button rs-presenter__button--leave" }, "Leave presenter mode");
-  const bar = h("div", { class: "rs-presenter", role: "region", "aria-label": "Presenter controls" },
+  const previous = h("button", { type: "button", class: "rs-presenter__button" }, t("presenter_previous"));
+  const next = h("button", { type: "button", class: "rs-presenter__button" }, t("presenter_next"));
+  const leave = h("button", { type: "button", class: "rs-presenter__button rs-presenter__button--leave" }, t("presenter_leave"));
+  const bar = h("div", { class: "rs-presenter", role: "region", "aria-label": t("presenter_controls") },
     previous, position, next, leave,
-    h("p", { class: "rs-presenter__hint" }, "Arrow keys or Page Up and Page Down to move, Escape to leave."));
+    h("p", { class: "rs-presenter__hint" }, t("presenter_hint")));
 
   const show = (n, { focusHeading = false } = {}) => {
     index = Math.min(Math.max(n, 0), sections.length - 1);
@@ -65,7 +66,7 @@ export function startPresenter(article, options = {}) {
         element.classList.toggle("rs-presenter-title", runningTitle);
       }
     });
-    position.textContent = `Section ${index + 1} of ${sections.length}`;
+    position.textContent = t("presenter_position", { number: index + 1, total: sections.length });
     // aria-disabled rather than disabled, so a focused button keeps the focus at the first or last section.
     previous.setAttribute("aria-disabled", String(index === 0));
     next.setAttribute("aria-disabled", String(index === sections.length - 1));

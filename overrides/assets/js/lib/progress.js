@@ -3,6 +3,8 @@
  * exercise on it has a saved answer. Worked out from the page manifest, saved entries and visits.
  */
 
+import { t } from "./strings.js";
+
 /**
  * The modules of this site, in navigation order, with absolute paths.
  * @returns {{path: string, title: string, exercises: string[]}[]}
@@ -37,4 +39,8 @@ function hasAnswers(entry) {
 }
 
 /** Words for each state, for badges and screen readers. */
-export const STATE_LABELS = { complete: "Complete", visited: "Started", "not-started": "Not started" };
+export const STATE_LABELS = {
+  complete: t("progress_state_complete"),
+  visited: t("progress_state_visited"),
+  "not-started": t("progress_state_not_started"),
+};

@@ -13,6 +13,8 @@
  * No name, no date, no single answer: only rounded averages.
  */
 
+import { t } from "./strings.js";
+
 export const PULSE_VERSION = 1;
 export const PREFIX = "RS";
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -93,7 +95,7 @@ export function normaliseCode(text) {
   const compact = String(text).toUpperCase().replace(/[\s\-–—_.]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   const wrong = [...compact].find((char) => !ALPHABET.includes(char));
   if (wrong !== undefined) {
-    throw new PulseError(`"${wrong}" is not used in pulse codes, which have only letters and digits. Check the code and type it again.`);
+    throw new PulseError(t("pulse_code_bad_character", { character: wrong }));
   }
   return compact;
 }
@@ -107,33 +109,33 @@ export function normaliseCode(text) {
  */
 export function decodePulse(text, exercises) {
   const shown = String(text).trim().slice(0, 40);
-  if (!/^\s*R\s*S/i.test(String(text))) throw new PulseError(`"${shown}" is not a group pulse code: codes start with RS.`);
+  if (!/^\s*R\s*S/i.test(String(text))) throw new PulseError(t("pulse_code_not_pulse", { code: shown }));
   const code = normaliseCode(text);
   const version = code.charCodeAt(2) - 48;
-  if (!(version >= 0 && version <= 9)) throw new PulseError(`"${shown}" is not a group pulse code: RS is followed by a version number.`);
-  if (version > PULSE_VERSION) throw new PulseError(`"${shown}" was made by a newer version of the site. Update this page's site, then add it again.`);
-  if (version !== PULSE_VERSION) throw new PulseError(`"${shown}" has a version this page cannot read.`);
+  if (!(version >= 0 && version <= 9)) throw new PulseError(t("pulse_code_no_version", { code: shown }));
+  if (version > PULSE_VERSION) throw new PulseError(t("pulse_code_newer", { code: shown }));
+  if (version !== PULSE_VERSION) throw new PulseError(t("pulse_code_old_version", { code: shown }));
   const minimum = 3 + HASH_CHARS + SCORE_CHARS + CHECK_CHARS;
   if (code.length < minimum || (code.length - 3 - HASH_CHARS - CHECK_CHARS) % SCORE_CHARS !== 0) {
-    throw new PulseError(`"${shown}" is too short or too long to be a pulse code. Check for a missing or extra character.`);
+    throw new PulseError(t("pulse_code_malformed", { code: shown }));
   }
   const body = code.slice(0, -CHECK_CHARS);
   if (checkChars(body) !== code.slice(-CHECK_CHARS)) {
-    throw new PulseError(`"${shown}" has a typing mistake somewhere: its check characters do not match. Compare it with the participant's screen.`);
+    throw new PulseError(t("pulse_code_typing_mistake", { code: shown }));
   }
   const hash = code.slice(3, 3 + HASH_CHARS);
   const exercise = exercises.find((candidate) => exerciseHash(candidate.id) === hash);
-  if (!exercise) throw new PulseError(`"${shown}" comes from a self-assessment this page does not know. It may come from another site, or another version of this one.`);
+  if (!exercise) throw new PulseError(t("pulse_code_unknown_exercise", { code: shown }));
   const scores = body.slice(3 + HASH_CHARS);
   const count = scores.length / SCORE_CHARS;
   if (count !== exercise.dimensions.length) {
-    throw new PulseError(`"${shown}" holds ${count} scores, but "${exercise.title}" has ${exercise.dimensions.length} groups. It may come from another version of the site.`);
+    throw new PulseError(t("pulse_code_wrong_count", { code: shown, count, title: exercise.title, groups: exercise.dimensions.length }));
   }
   const averages = [];
   for (let i = 0; i < count; i += 1) {
     const value = fromChars(scores.slice(i * SCORE_CHARS, (i + 1) * SCORE_CHARS));
     const average = value === 0 ? null : Math.round((exercise.min + (value - 1) / 10) * 10) / 10;
-    if (average !== null && average > exercise.max + 1e-9) throw new PulseError(`"${shown}" holds a score above the top of the scale. Check the code.`);
+    if (average !== null && average > exercise.max + 1e-9) throw new PulseError(t("pulse_code_above_scale", { code: shown }));
     averages.push(average);
   }
   return { code: encodePulse({ exercise: exercise.id, min: exercise.min, max: exercise.max, averages }), exercise, averages };

@@ -3,6 +3,8 @@
  * Labels come from the form itself (legends and labels), so the copy reads the way the exercise does.
  */
 
+import { t } from "./strings.js";
+
 function clean(text) {
   return (text || "").replace(/\s+/g, " ").trim();
 }
@@ -12,10 +14,11 @@ function labelFor(control) {
   return clean(label ? label.textContent : control.getAttribute("aria-label"));
 }
 
-function groupPrefix(control) {
+/** A control's label, led by the name of the goal it belongs to (if any), such as "Goal 1: Specific". */
+function inGroup(control, label) {
   const goal = control.closest("[data-rs-goal]");
   const legend = goal && goal.querySelector("legend");
-  return legend ? `${clean(legend.textContent)}: ` : "";
+  return legend ? t("readable_group_label", { group: clean(legend.textContent), label }) : label;
 }
 
 /**
@@ -26,15 +29,14 @@ function groupPrefix(control) {
 export function describeAnswers(root) {
   const lines = [];
   for (const control of root.querySelectorAll("[data-rs-field]")) {
-    const prefix = groupPrefix(control);
     if (control.type === "radio") {
       if (!control.checked) continue;
       const legend = control.closest("fieldset")?.querySelector("legend");
-      lines.push({ label: prefix + clean(legend ? legend.textContent : control.name), text: labelFor(control) });
+      lines.push({ label: inGroup(control, clean(legend ? legend.textContent : control.name)), text: labelFor(control) });
     } else if (control.type === "checkbox") {
-      if (control.checked) lines.push({ label: prefix + labelFor(control), text: "Yes" });
+      if (control.checked) lines.push({ label: inGroup(control, labelFor(control)), text: t("readable_yes") });
     } else if (control.value.trim() !== "") {
-      lines.push({ label: prefix + labelFor(control), text: control.value });
+      lines.push({ label: inGroup(control, labelFor(control)), text: control.value });
     }
   }
   return lines;

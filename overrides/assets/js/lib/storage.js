@@ -18,6 +18,8 @@
  * Every call is wrapped: a full, blocked or damaged store gives a result to report, never an exception.
  */
 
+import { t } from "./strings.js";
+
 export const FORMAT = 2;
 
 /** Upgrades from each older entry format to the next. */
@@ -27,10 +29,10 @@ export const MIGRATIONS = {
 
 /** Why something could not be saved or read, in words a learner can act on. */
 export const FAILURE_MESSAGES = {
-  full: "Your browser's storage for this site is full, so your latest change was not saved. It is still on screen: export your answers from My learning or print this page, then delete entries you no longer need.",
-  unavailable: "Your browser is not letting this site save (storage is switched off or blocked, which is common in private windows). Your answers stay on screen until you leave the page: print the page to keep a copy.",
-  corrupt: "A saved entry for this exercise was damaged and could not be read, so the exercise starts empty. The damaged entry has been kept: you can still export it from My learning.",
-  newer: "Your saved answers here were made by a newer version of this site, so this page will not change them. Open the site's latest version, or export them from My learning.",
+  full: t("storage_full"),
+  unavailable: t("storage_unavailable"),
+  corrupt: t("storage_corrupt"),
+  newer: t("storage_newer"),
 };
 
 const SHARED_FLAG = "shared-computer";

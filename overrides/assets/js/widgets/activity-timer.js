@@ -8,6 +8,7 @@
  */
 
 import { readConfig } from "../lib/exercise.js";
+import { t } from "../lib/strings.js";
 
 const TICK_MS = 250;
 const MINUTE_MS = 60 * 1000;
@@ -19,14 +20,11 @@ export function formatClock(ms) {
   return `${String(minutes).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** "1 minute", "5 minutes". */
-export function minutesText(minutes) {
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-}
-
-/** What is announced when a phase begins. */
+/** What is announced when a phase begins ("Phase 1 of 4: Presentation, 5 minutes."). */
 export function phaseText(phases, index) {
-  return `Phase ${index + 1} of ${phases.length}: ${phases[index].label}, ${minutesText(phases[index].minutes)}.`;
+  const { label, minutes } = phases[index];
+  const params = { number: index + 1, total: phases.length, label, minutes };
+  return minutes === 1 ? t("timer_phase_announcement_one", params) : t("timer_phase_announcement_other", params);
 }
 
 /** @param {HTMLFormElement} root */
@@ -59,10 +57,13 @@ export function mount(root) {
   };
 
   const show = () => {
-    nameLine.textContent = finished ? "All phases done" : `Phase ${index + 1} of ${phases.length}: ${phases[index].label}`;
+    const paused = remaining < phases[index].minutes * MINUTE_MS;
+    nameLine.textContent = finished
+      ? t("timer_all_phases_done")
+      : t("timer_phase_name", { number: index + 1, total: phases.length, label: phases[index].label });
     clock.textContent = formatClock(finished ? 0 : remaining);
-    stateLine.textContent = finished ? "Time is up." : endsAt !== null ? "Running." : remaining < phases[index].minutes * MINUTE_MS ? "Paused." : "Ready to start.";
-    toggle.textContent = finished ? "Start again" : endsAt !== null ? "Pause" : remaining < phases[index].minutes * MINUTE_MS ? "Resume" : "Start";
+    stateLine.textContent = finished ? t("timer_state_time_up") : endsAt !== null ? t("timer_state_running") : paused ? t("timer_state_paused") : t("timer_state_ready");
+    toggle.textContent = finished ? t("timer_start_again") : endsAt !== null ? t("timer_pause") : paused ? t("timer_resume") : t("timer_start");
     items.forEach((item, n) => {
       const current = !finished && n === index;
       item.classList.toggle("rs-activity-timer__item--current", current);
@@ -108,10 +109,12 @@ export function mount(root) {
     }
     if (ended !== null) {
       if (soundBox.checked) sound.play();
-      announce(finished ? `Time is up for ${ended}. All ${phases.length} phases are done.` : `Time is up for ${ended}. ${phaseText(phases, index)}`);
+      announce(finished
+        ? t("timer_time_up_all_done", { ended, total: phases.length })
+        : t("timer_time_up_next", { ended, phase: phaseText(phases, index) }));
     } else if (!warned && remaining <= MINUTE_MS) {
       warned = true;
-      announce(`One minute left of ${phases[index].label}.`);
+      announce(t("timer_one_minute_left", { label: phases[index].label }));
     }
     show();
   };
@@ -121,7 +124,9 @@ export function mount(root) {
     const fresh = index === 0 && remaining === phases[0].minutes * MINUTE_MS;
     endsAt = Date.now() + remaining;
     timer = setInterval(tick, TICK_MS);
-    announce(fresh ? `Started. ${phaseText(phases, 0)}` : `Resumed: ${phases[index].label}, ${formatClock(remaining)} left.`);
+    announce(fresh
+      ? t("timer_started", { phase: phaseText(phases, 0) })
+      : t("timer_resumed", { label: phases[index].label, time: formatClock(remaining) }));
     show();
   };
 
@@ -129,7 +134,7 @@ export function mount(root) {
     remaining = Math.max(0, endsAt - Date.now());
     endsAt = null;
     stopTicking();
-    announce(`Paused with ${formatClock(remaining)} left of ${phases[index].label}.`);
+    announce(t("timer_paused_announcement", { time: formatClock(remaining), label: phases[index].label }));
     show();
   };
 
@@ -138,20 +143,20 @@ export function mount(root) {
     endsAt = null;
     finished = false;
     begin(0);
-    if (say) announce(`Reset. ${phaseText(phases, 0)}`);
+    if (say) announce(t("timer_reset", { phase: phaseText(phases, 0) }));
     show();
   };
 
   const next = () => {
     if (finished) {
-      announce("All phases are done. Choose Start again to run the activity again.");
+      announce(t("timer_already_done"));
       return;
     }
     if (index + 1 >= phases.length) {
       finished = true;
       endsAt = null;
       stopTicking();
-      announce(`All ${phases.length} phases are done.`);
+      announce(t("timer_all_done", { total: phases.length }));
     } else {
       begin(index + 1);
       announce(phaseText(phases, index));

@@ -5,6 +5,7 @@
 
 import { h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -32,7 +33,7 @@ export function mount(root) {
   return mountExercise(root, {
     update: (form, values) => {
       const result = completion(config, values);
-      const text = `${result.filled} of ${result.total} fields filled.`;
+      const text = t("agreement_count", { filled: result.filled, total: result.total });
       if (count.textContent !== text) count.textContent = text;
       const key = result.missing.map((field) => field.id).join(" ");
       if (key !== shownMissing) {
@@ -83,10 +84,10 @@ function showMissing(box, result) {
   if (result.essentials === 0) {
     box.replaceChildren();
   } else if (result.missing.length === 0) {
-    box.replaceChildren(h("p", { class: "rs-agreement__done" }, "All essential fields are filled."));
+    box.replaceChildren(h("p", { class: "rs-agreement__done" }, t("agreement_all_essential_filled")));
   } else {
     box.replaceChildren(
-      h("p", {}, `Essential fields still empty (${result.missing.length} of ${result.essentials}):`),
+      h("p", {}, t("agreement_essential_missing", { missing: result.missing.length, essentials: result.essentials })),
       h("ul", { class: "rs-agreement__missing-list" }, result.missing.map((field) => h("li", {},
         h("a", { href: `#${field.target}` }, field.label)))),
     );

@@ -11,6 +11,7 @@
 import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
+import { t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -45,14 +46,17 @@ export function mount(root) {
 export function readableAnswers(root, config, compared) {
   const values = readFields(root);
   const ticked = config.factors.filter((factor) => values[config.foundPrefix + factor.id] === "yes");
-  const lines = [{ label: "Factors I think the review identifies", text: ticked.length ? ticked.map((f) => f.label).join("; ") : "None ticked" }];
+  const lines = [{
+    label: t("case_review_readable_factors"),
+    text: ticked.length ? ticked.map((f) => f.label).join("; ") : t("case_review_readable_none_ticked"),
+  }];
   if (compared) {
     const result = compare(config, values);
-    lines.push({ label: "Compared with the answer key", text: agreementText(result.agreed, result.total) });
+    lines.push({ label: t("case_review_readable_compared"), text: agreementText(result.agreed, result.total) });
   }
   for (const factor of ticked) {
     const chosen = root.querySelector(`[data-rs-field="${CSS.escape(config.functionPrefix + factor.id)}"]:checked`);
-    if (chosen) lines.push({ label: `Proctor function for ${factor.label}`, text: labelText(root, chosen) });
+    if (chosen) lines.push({ label: t("case_review_readable_function", { factor: factor.label }), text: labelText(root, chosen) });
   }
   for (const box of root.querySelectorAll("textarea[data-rs-field]")) {
     if (box.value.trim() !== "") lines.push({ label: labelText(root, box), text: box.value });
@@ -85,10 +89,8 @@ export function compare(config, values) {
  * @param {boolean} ticked
  */
 export function findingText(inReview, ticked) {
-  if (inReview) return ticked ? "The review identifies this, and you ticked it." : "The review identifies this. You did not tick it.";
-  return ticked
-    ? "The answer key does not list this as a finding of the review. You ticked it."
-    : "The answer key does not list this as a finding of the review, and you did not tick it.";
+  if (inReview) return ticked ? t("case_review_found_ticked") : t("case_review_found_not_ticked");
+  return ticked ? t("case_review_not_found_ticked") : t("case_review_not_found_not_ticked");
 }
 
 /**
@@ -97,7 +99,7 @@ export function findingText(inReview, ticked) {
  * @param {number} total
  */
 export function agreementText(agreed, total) {
-  return `You and the answer key agree on ${agreed} of ${total} ${total === 1 ? "factor" : "factors"}.`;
+  return total === 1 ? t("case_review_agreement_one", { agreed, total }) : t("case_review_agreement_other", { agreed, total });
 }
 
 function showMapping(root, config, values) {
@@ -126,14 +128,14 @@ function showComparison(root, config, state, values) {
   sentence.replaceChildren(h("strong", {}, agreementText(result.agreed, result.total)));
   list.replaceChildren(
     h("p", { class: "rs-case-review__caveat" },
-      "The answer key is this site's reading of the published report. Where you differ, look at the review again: a difference is a prompt to think, not a mistake."),
+      t("case_review_caveat")),
     h("ul", { class: "rs-case-review__rows" }, result.rows.map((row) => h("li", {
       class: `rs-case-review__row rs-case-review__row--${row.agree ? "agree" : "differ"}`, "data-rs-row": row.id,
     },
     h("p", { class: "rs-case-review__row-title" }, h("strong", {}, row.label)),
     h("p", { class: "rs-case-review__row-status" },
-      h("span", { class: "rs-case-review__row-verdict" }, row.agree ? "Same as the answer key. " : "Different from the answer key. "),
-      row.text),
+      h("span", { class: "rs-case-review__row-verdict" }, row.agree ? t("case_review_row_same") : t("case_review_row_different")),
+      " ", row.text),
     h("div", { class: "rs-case-review__row-explanation" },
       cloneContent(root.querySelector(`[data-rs-key-explanation="${CSS.escape(row.id)}"]`)))))),
   );

@@ -7,6 +7,7 @@
 
 import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -51,9 +52,9 @@ export function summarise(config, values) {
  * @param {Record<string, string>} labels answer id -> label
  */
 export function countText(group, tick, labels) {
-  if (tick) return `${group.answered} of ${group.total} ticked`;
-  const parts = Object.entries(group.counts).map(([answer, count]) => `${count} ${labels[answer]}`);
-  return `${parts.join(", ")} (${group.answered} of ${group.total} answered)`;
+  if (tick) return t("checklist_count_ticked", { answered: group.answered, total: group.total });
+  const parts = Object.entries(group.counts).map(([answer, count]) => t("checklist_count_answer", { count, answer: labels[answer] }));
+  return t("checklist_count_answered", { counts: parts.join(", "), answered: group.answered, total: group.total });
 }
 
 /** Keeps the results region in step with the answers, changing only what changed (it is a live region). */
@@ -82,7 +83,7 @@ class ResultsView {
       setText(this.countSpans[index], countText(group, summary.tick, this.config.labels));
     });
     this.total.hidden = !summary.tick;
-    if (summary.tick) setText(this.total, `Altogether: ${summary.answered} of ${summary.items} ticked.`);
+    if (summary.tick) setText(this.total, t("checklist_total_ticked", { answered: summary.answered, total: summary.items }));
     this.allDone.hidden = !summary.allDone;
     this.waiting.hidden = summary.answered > 0;
     this.tipsBlock.hidden = summary.tips.length === 0;

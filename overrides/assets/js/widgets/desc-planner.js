@@ -6,11 +6,16 @@
 
 import { h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { formatDate, t } from "../lib/strings.js";
 
 /** Words that show Express speaks in the first person ("I'm" and "I've" split into "i" plus the rest). */
 const FIRST_PERSON = new Set(["i", "me", "my"]);
 
-const NUMBER_WORDS = ["none", "one", "two", "three", "four"];
+/** The most requests advised, in words ("keep the two that matter most"); a larger number is written in digits. */
+function numberWord(number) {
+  const words = { 1: t("desc_planner_number_one"), 2: t("desc_planner_number_two"), 3: t("desc_planner_number_three"), 4: t("desc_planner_number_four") };
+  return words[number] || String(number);
+}
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -91,51 +96,50 @@ export function advise(config, values) {
 
   const describe = values.describe || "";
   const flagged = flaggedWords(describe, config.words);
-  if (!describe.trim()) advice.push({ id: "describe", ok: false, text: "Describe is empty: write what you saw or heard, with a date or an example." });
+  if (!describe.trim()) advice.push({ id: "describe", ok: false, text: t("desc_planner_describe_empty") });
   else if (flagged.length) {
-    advice.push({ id: "describe", ok: false, text: `You used ${listOf(flagged.map((word) => `'${word}'`))} in Describe: describe what you saw or heard instead, with a date or example.` });
-  } else advice.push({ id: "describe", ok: true, text: "Describe has none of the words that can sound like a judgement." });
+    const quoted = flagged.map((word) => t("desc_planner_quoted_word", { word }));
+    advice.push({ id: "describe", ok: false, text: t("desc_planner_describe_flagged", { words: listOf(quoted) }) });
+  } else advice.push({ id: "describe", ok: true, text: t("desc_planner_describe_ok") });
 
   const express = values.express || "";
-  if (!express.trim()) advice.push({ id: "express", ok: false, text: "Express is empty: say how this affects you or the work, starting from \"I\"." });
+  if (!express.trim()) advice.push({ id: "express", ok: false, text: t("desc_planner_express_empty") });
   else if (!usesFirstPerson(express)) {
-    advice.push({ id: "express", ok: false, text: "Express does not use the first person yet (I, I'm, I've, me or my). Say it as your own view, for example \"I'm concerned that…\"." });
-  } else advice.push({ id: "express", ok: true, text: "Express speaks in the first person." });
+    advice.push({ id: "express", ok: false, text: t("desc_planner_express_not_first_person") });
+  } else advice.push({ id: "express", ok: true, text: t("desc_planner_express_ok") });
 
   const count = countRequests(values.specify || "");
-  const rule = "Each line or sentence counts as one request.";
-  if (count === 0) advice.push({ id: "specify", ok: false, text: "Specify is empty: name one or two things you would like your supervisee to do." });
+  if (count === 0) advice.push({ id: "specify", ok: false, text: t("desc_planner_specify_empty") });
   else if (count > config.maxRequests) {
-    advice.push({ id: "specify", ok: false, text: `Specify asks for ${count} things. One or two are easier to remember and act on: keep the ${NUMBER_WORDS[config.maxRequests] || config.maxRequests} that matter most. ${rule}` });
-  } else advice.push({ id: "specify", ok: true, text: `Specify asks for ${count} ${count === 1 ? "thing" : "things"}. ${rule}` });
+    advice.push({ id: "specify", ok: false, text: t("desc_planner_specify_too_many", { count, max: numberWord(config.maxRequests) }) });
+  } else advice.push({ id: "specify", ok: true, text: count === 1 ? t("desc_planner_specify_ok_one", { count }) : t("desc_planner_specify_ok_other", { count }) });
 
   const date = values.follow_up || "";
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00`) : null;
-  if (!date) advice.push({ id: "follow_up", ok: false, text: "Add a follow-up date, so you both know when you will look at this again." });
+  if (!date) advice.push({ id: "follow_up", ok: false, text: t("desc_planner_follow_up_missing") });
   else if (!parsed || Number.isNaN(parsed.getTime())) {
-    advice.push({ id: "follow_up", ok: false, text: "The follow-up date is not a date this page can read. Use the date picker or write it as YYYY-MM-DD." });
+    advice.push({ id: "follow_up", ok: false, text: t("desc_planner_follow_up_unreadable") });
   } else {
-    const weekday = parsed.toLocaleDateString("en-GB", { weekday: "long" });
-    const day = parsed.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-    advice.push({ id: "follow_up", ok: true, text: `Follow-up date set: ${weekday} ${day}.` });
+    const weekday = formatDate(parsed, { weekday: "long" });
+    advice.push({ id: "follow_up", ok: true, text: t("desc_planner_follow_up_set", { weekday, date: formatDate(parsed) }) });
   }
   return advice;
 }
 
 /** Join words as "a", "a and b", "a, b and c". */
 export function listOf(items) {
-  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return items.length < 2 ? items.join("") : t("desc_planner_list_and", { items: items.slice(0, -1).join(", "), last: items[items.length - 1] });
 }
 
 function showChecks(box, advice) {
   if (!advice.length) {
-    box.replaceChildren(h("p", {}, "Your checks appear here as you write your plan."));
+    box.replaceChildren(h("p", {}, t("desc_planner_waiting")));
     return;
   }
   box.replaceChildren(
-    h("p", { class: "rs-desc-planner__note" }, "Advice only: your plan is saved either way."),
+    h("p", { class: "rs-desc-planner__note" }, t("desc_planner_advice_note")),
     h("ul", { class: "rs-desc-planner__list" }, advice.map((item) => h("li", {
       class: `rs-desc-planner__check rs-desc-planner__check--${item.ok ? "ok" : "warn"}`, "data-rs-check": item.id,
-    }, h("span", { class: "rs-desc-planner__mark" }, item.ok ? "Done: " : "Consider: "), item.text))),
+    }, h("span", { class: "rs-desc-planner__mark" }, item.ok ? t("desc_planner_mark_done") : t("desc_planner_mark_consider")), " ", item.text))),
   );
 }

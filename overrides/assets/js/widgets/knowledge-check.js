@@ -14,6 +14,7 @@
 import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
+import { t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -75,7 +76,11 @@ export function readableAnswers(root, config, checked) {
     const box = root.querySelector(`[data-rs-question="${CSS.escape(question.id)}"]`);
     const legend = box.querySelector("legend").textContent.replace(/\s+/g, " ").trim();
     let text = optionText(box, chosen);
-    if (done.has(question.id)) text += verdict(question, chosen) === "match" ? " (matches the answer key)" : " (different from the answer key)";
+    if (done.has(question.id)) {
+      text = verdict(question, chosen) === "match"
+        ? t("knowledge_check_readable_match", { answer: text })
+        : t("knowledge_check_readable_different", { answer: text });
+    }
     lines.push({ label: legend, text });
   }
   return lines;
@@ -112,7 +117,7 @@ export function verdict(question, chosen) {
  * @param {number} total
  */
 export function summaryText(checked, total) {
-  return `You have checked ${checked} of ${total} ${total === 1 ? "question" : "questions"}.`;
+  return total === 1 ? t("knowledge_check_summary_one", { checked, total }) : t("knowledge_check_summary_other", { checked, total });
 }
 
 function show(root, config, state, values) {
@@ -128,7 +133,7 @@ function show(root, config, state, values) {
     if (state.shown.get(question.id) === key) continue;
     state.shown.set(question.id, key);
     region.replaceChildren();
-    if (key === "prompt") region.append(h("p", { class: "rs-knowledge-check__prompt" }, "Choose an answer first, then press Check my answer."));
+    if (key === "prompt") region.append(h("p", { class: "rs-knowledge-check__prompt" }, t("knowledge_check_prompt")));
     else if (key) region.append(feedback(box, question, chosen));
   }
   const summary = root.querySelector("[data-rs-summary]");
@@ -155,12 +160,12 @@ function feedback(box, question, chosen) {
   const match = verdict(question, chosen) === "match";
   const result = h("div", { class: `rs-knowledge-check__result rs-knowledge-check__result--${match ? "match" : "different"}` },
     h("p", { class: "rs-knowledge-check__verdict" },
-      h("strong", {}, match ? "Your answer matches the answer key." : "Your answer is different from the answer key.")),
-    h("p", { class: "rs-knowledge-check__chosen" }, `You chose: ${optionText(box, chosen)}`),
+      h("strong", {}, match ? t("knowledge_check_match") : t("knowledge_check_different"))),
+    h("p", { class: "rs-knowledge-check__chosen" }, t("knowledge_check_you_chose", { answer: optionText(box, chosen) })),
     explanation(box, chosen));
   if (!match) {
     result.append(
-      h("p", { class: "rs-knowledge-check__chosen" }, `The answer key gives: ${optionText(box, question.correct)}`),
+      h("p", { class: "rs-knowledge-check__chosen" }, t("knowledge_check_key_gives", { answer: optionText(box, question.correct) })),
       explanation(box, question.correct));
   }
   const section = box.querySelector("[data-rs-section]");

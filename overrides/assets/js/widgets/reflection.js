@@ -4,6 +4,7 @@
  */
 
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -25,8 +26,9 @@ function summarise(root, config, values) {
   const done = answered(config, values);
   const doneIds = new Set(done.map((prompt) => prompt.id));
   summary.hidden = false;
+  const total = config.prompts.length;
   summary.querySelector("[data-rs-summary-count]").textContent =
-    `You have answered ${done.length} of ${config.prompts.length} ${config.prompts.length === 1 ? "prompt" : "prompts"}.`;
+    total === 1 ? t("reflection_summary_one", { answered: done.length, total }) : t("reflection_summary_other", { answered: done.length, total });
   for (const nudge of summary.querySelectorAll("[data-rs-nudge]")) {
     nudge.hidden = doneIds.has(nudge.dataset.rsNudge);
   }

@@ -8,6 +8,7 @@ import qrcode from "../../vendor/qrcode-generator/qrcode.js";
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { encodePulse } from "../lib/pulse.js";
+import { formatDate, t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -16,9 +17,9 @@ export function mount(root) {
   let exercise = null;
   const describeSnapshots = () => {
     const snapshots = exercise ? exercise.entry().snapshots || [] : [];
-    listNote.textContent = snapshots.length
-      ? `Dated copies kept: ${snapshots.map((snap) => `${snap.label} (${new Date(snap.taken).toLocaleDateString("en-GB")})`).join("; ")}.`
-      : "";
+    // Each copy's date in the locale's short numeric form ({} asks for the default: 03/03/2027 in en-GB).
+    const copies = snapshots.map((snap) => t("self_assessment_snapshot", { label: snap.label, date: formatDate(new Date(snap.taken), {}) }));
+    listNote.textContent = snapshots.length ? t("self_assessment_snapshots", { copies: copies.join("; ") }) : "";
   };
   const pulseButton = root.querySelector('[data-rs-action="pulse"]');
   const pulseArea = root.querySelector("[data-rs-pulse]");
@@ -34,7 +35,7 @@ export function mount(root) {
       const open = pulseArea.hidden;
       pulseArea.hidden = !open;
       pulseButton.setAttribute("aria-expanded", String(open));
-      pulseButton.textContent = open ? "Hide my anonymous code" : "Show my anonymous code";
+      pulseButton.textContent = open ? t("self_assessment_pulse_hide") : t("self_assessment_pulse_show");
       if (open) showPulse(root, config, exercise.refresh());
     });
   }
@@ -43,7 +44,7 @@ export function mount(root) {
     const values = exercise.refresh();
     const rows = profile(config, values);
     if (rows.every((row) => row.average === null)) {
-      listNote.textContent = "Rate some statements first, then save a dated copy.";
+      listNote.textContent = t("self_assessment_snapshot_empty");
       return;
     }
     const label = root.querySelector("[data-rs-snapshot-label]").value;
@@ -87,7 +88,7 @@ function showProfile(root, config, values) {
   area.hidden = false;
   area.replaceChildren();
   if (complete.length === 0) {
-    area.append(h("p", {}, "Rate at least one statement in a group to see your profile here."));
+    area.append(h("p", {}, t("self_assessment_profile_empty")));
     return;
   }
   const uid = root.id;
@@ -106,7 +107,7 @@ function showProfile(root, config, values) {
 }
 
 function formatAverage(value) {
-  return value === null ? "not rated yet" : value.toFixed(1);
+  return value === null ? t("self_assessment_not_rated_yet") : value.toFixed(1);
 }
 
 function chart(uid, config, rows) {
@@ -118,7 +119,7 @@ function chart(uid, config, rows) {
   const titleId = `${uid}-chart-title`;
   const graphic = svg("svg", {
     class: "rs-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, "Bar chart of your average rating in each group. The table below gives the same figures."));
+  }, svg("title", { id: titleId }, t("self_assessment_chart_title")));
   rows.forEach((row, index) => {
     const y = index * rowHeight + 4;
     const share = row.average === null ? 0 : (row.average - config.min) / span;
@@ -127,7 +128,7 @@ function chart(uid, config, rows) {
       svg("rect", { x: 0, y: y + 22, width, height: barHeight, class: "rs-chart__track", rx: 3 }),
       svg("rect", { x: 0, y: y + 22, width: Math.max(share * width, row.average === null ? 0 : 4), height: barHeight, class: "rs-chart__bar", rx: 3 }),
       svg("text", { x: width - 6, y: y + 38, class: "rs-chart__value", "text-anchor": "end" },
-        row.average === null ? "not rated" : `${formatAverage(row.average)} of ${config.max}`),
+        row.average === null ? t("self_assessment_not_rated") : t("self_assessment_chart_value", { average: formatAverage(row.average), max: config.max })),
     );
   });
   return h("figure", { class: "rs-chart-figure" }, graphic);
@@ -135,16 +136,16 @@ function chart(uid, config, rows) {
 
 function table(uid, config, rows) {
   return h("table", { class: "rs-profile-table" },
-    h("caption", {}, `Your average rating in each group (scale ${config.min} to ${config.max})`),
+    h("caption", {}, t("self_assessment_table_caption", { min: config.min, max: config.max })),
     h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, "Group"),
-      h("th", { scope: "col" }, "Average"),
-      h("th", { scope: "col" }, "Statements rated"),
-      h("th", { scope: "col" }, "Reading"))),
+      h("th", { scope: "col" }, t("self_assessment_column_group")),
+      h("th", { scope: "col" }, t("self_assessment_column_average")),
+      h("th", { scope: "col" }, t("self_assessment_column_rated")),
+      h("th", { scope: "col" }, t("self_assessment_column_reading")))),
     h("tbody", {}, rows.map((row) => h("tr", {},
       h("th", { scope: "row" }, row.title),
       h("td", {}, formatAverage(row.average)),
-      h("td", {}, `${row.answered} of ${row.items.length}`),
+      h("td", {}, t("self_assessment_rated_count", { answered: row.answered, total: row.items.length })),
       h("td", {}, row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label)))));
 }
 
@@ -152,7 +153,7 @@ function feedback(root, config, row) {
   const index = bandFor(config.bands, row.average);
   const band = config.bands[index];
   const box = h("div", { class: "rs-feedback", "data-rs-feedback": row.id },
-    h("p", { class: "rs-feedback__title" }, h("strong", {}, `${row.title}: ${band.label}`)),
+    h("p", { class: "rs-feedback__title" }, h("strong", {}, t("self_assessment_feedback_title", { group: row.title, band: band.label }))),
     cloneContent(root.querySelector(`[data-rs-band-text="${index}"]`)));
   if (band.suggest) {
     const ideas = root.querySelector(`[data-rs-suggestions="${CSS.escape(row.id)}"]`);
@@ -177,11 +178,11 @@ function showPulse(root, config, values) {
   text.textContent = code || "";
   picture.replaceChildren();
   if (!code) {
-    note.textContent = "Rate some statements first: the code holds your average in each group.";
+    note.textContent = t("self_assessment_pulse_empty");
     return;
   }
   picture.append(qrPicture(code));
-  note.textContent = "Read the code out, type it into the group's chat, or let your facilitator scan the QR code. If you change an answer, the code changes too.";
+  note.textContent = t("self_assessment_pulse_note");
 }
 
 /** Draw a QR code of a pulse code as SVG squares (built with DOM calls, never parsed from a string). */
@@ -200,6 +201,6 @@ export function qrPicture(code) {
   }
   return svg("svg", {
     class: "rs-pulse-share__qr-image", viewBox: `0 0 ${size} ${size}`, role: "img",
-    "aria-label": `QR code of your group pulse code, ${code}`, "shape-rendering": "crispEdges", focusable: "false",
+    "aria-label": t("self_assessment_qr_label", { code }), "shape-rendering": "crispEdges", focusable: "false",
   }, svg("rect", { width: size, height: size, fill: "#fff" }), svg("path", { d: path, fill: "#000" }));
 }

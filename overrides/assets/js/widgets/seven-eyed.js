@@ -7,6 +7,7 @@
 
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { t } from "../lib/strings.js";
 
 const PLACEHOLDER = "{eye}";
 
@@ -131,15 +132,15 @@ export function readableAnswers(root) {
   for (const section of root.querySelectorAll("[data-rs-eye]")) {
     const eye = clean(section.querySelector(".rs-seven-eyed__eye-title").textContent);
     const box = section.querySelector("textarea[data-rs-field]");
-    if (box && box.value.trim() !== "") lines.push({ label: `${eye}. ${labelText(box)}`, text: box.value });
+    if (box && box.value.trim() !== "") lines.push({ label: t("seven_eyed_readable_answer", { eye, question: labelText(box) }), text: box.value });
     const chosen = section.querySelector("input[type=radio][data-rs-field]:checked");
-    if (chosen) lines.push({ label: `${eye}. How much attention it usually gets in your supervision`, text: labelText(chosen) });
+    if (chosen) lines.push({ label: t("seven_eyed_readable_attention", { eye }), text: labelText(chosen) });
   }
   return lines;
 }
 
 function eyeName(row) {
-  return `Eye ${row.mode}: ${row.title}`;
+  return t("seven_eyed_eye_name", { mode: row.mode, title: row.title });
 }
 
 function showResults(root, config, rows) {
@@ -150,35 +151,35 @@ function showResults(root, config, rows) {
   const rated = rows.filter((row) => row.value !== null).length;
   if (rated === 0) {
     chartArea.replaceChildren();
-    feedback.replaceChildren(h("p", {}, "Rate how much attention each eye usually gets to see your chart here."));
+    feedback.replaceChildren(h("p", {}, t("seven_eyed_waiting")));
     return;
   }
   chartArea.replaceChildren(chart(root.id, config, rows), table(config, rows));
   if (rated < rows.length) {
     feedback.replaceChildren(h("p", { class: "rs-seven-eyed__status" },
-      `You have rated ${rated} of ${rows.length} eyes. Rate all ${rows.length} to see feedback and an eye to try next.`));
+      t("seven_eyed_partly_rated", { rated, total: rows.length })));
     return;
   }
   const parts = [];
   if (leansToCasework(rows)) {
     parts.push(h("div", { class: "rs-feedback", "data-rs-casework": "" },
-      h("p", { class: "rs-feedback__title" }, h("strong", {}, "Your supervision may lean towards casework")),
+      h("p", { class: "rs-feedback__title" }, h("strong", {}, t("seven_eyed_casework_title"))),
       cloneContent(root.querySelector("[data-rs-casework-text]"))));
   }
   const next = leastAttended(rows);
   if (next) {
     parts.push(h("div", { class: "rs-feedback", "data-rs-try-next": next.id },
-      h("p", { class: "rs-feedback__title" }, h("strong", {}, `An eye to try next: ${eyeName(next)}`)),
+      h("p", { class: "rs-feedback__title" }, h("strong", {}, t("seven_eyed_try_next_title", { eye: eyeName(next) }))),
       fillEye(cloneContent(root.querySelector("[data-rs-try-next-text]")), next.title)));
   } else {
     parts.push(h("p", { class: "rs-seven-eyed__status" },
-      "You gave all seven eyes the same rating, so none stands out as getting less attention than the others."));
+      t("seven_eyed_all_same")));
   }
   feedback.replaceChildren(...parts);
 }
 
 function valueText(row) {
-  return row.value === null ? "Not rated yet" : `${row.value} ${row.label}`;
+  return row.value === null ? t("seven_eyed_not_rated_yet") : t("seven_eyed_value", { value: row.value, label: row.label });
 }
 
 function chart(uid, config, rows) {
@@ -193,7 +194,7 @@ function chart(uid, config, rows) {
   const graphic = svg("svg", {
     class: "rs-seven-eyed__svg", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
   }, svg("title", { id: titleId },
-    "Bar chart of how much attention each eye usually gets in your supervision. The table below gives the same figures."));
+    t("seven_eyed_chart_title")));
   rows.forEach((row, index) => {
     const y = index * rowHeight + 4;
     const share = row.value === null ? 0 : (row.value - bottom) / span;
@@ -211,13 +212,13 @@ function table(config, rows) {
   const low = config.scale[0];
   const high = config.scale[config.scale.length - 1];
   return h("table", { class: "rs-seven-eyed__table" },
-    h("caption", {}, `How much attention each eye usually gets (${low.value} ${low.label} to ${high.value} ${high.label})`),
+    h("caption", {}, t("seven_eyed_table_caption", { low_value: low.value, low_label: low.label, high_value: high.value, high_label: high.label })),
     h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, "Eye"),
-      h("th", { scope: "col" }, "Usual attention"),
-      h("th", { scope: "col" }, "Value"))),
+      h("th", { scope: "col" }, t("seven_eyed_column_eye")),
+      h("th", { scope: "col" }, t("seven_eyed_column_attention")),
+      h("th", { scope: "col" }, t("seven_eyed_column_value")))),
     h("tbody", {}, rows.map((row) => h("tr", {},
       h("th", { scope: "row" }, eyeName(row)),
-      h("td", {}, row.value === null ? "Not rated yet" : row.label),
+      h("td", {}, row.value === null ? t("seven_eyed_not_rated_yet") : row.label),
       h("td", {}, row.value === null ? "–" : String(row.value))))));
 }

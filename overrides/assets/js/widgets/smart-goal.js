@@ -8,6 +8,7 @@ import { mountExercise, readConfig } from "../lib/exercise.js";
 import { mirrorForPrint, readFields, writeFields } from "../lib/fields.js";
 import { download } from "../lib/download.js";
 import { reviewEvent } from "../lib/ics.js";
+import { formatDate, t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -49,25 +50,25 @@ export function mount(root) {
       const values = readFields(goal);
       const note = goal.querySelector("[data-rs-checks]");
       if (!values.time_bound) {
-        note.prepend(h("p", { class: "rs-goal__calendar-note" }, "Add a review date first, then add it to your calendar."));
+        note.prepend(h("p", { class: "rs-goal__calendar-note" }, t("smart_goal_calendar_needs_date")));
         goal.querySelector('[data-rs-field="time_bound"]').focus();
         return;
       }
       const text = reviewEvent({
         uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
         date: values.time_bound,
-        summary: `Review my goal: ${(values.goal || "supervision goal").slice(0, 80)}`,
-        description: [values.goal, values.measurable && `Evidence: ${values.measurable}`].filter(Boolean).join("\n"),
+        summary: t("smart_goal_calendar_summary", { goal: (values.goal || t("smart_goal_calendar_default_goal")).slice(0, 80) }),
+        description: [values.goal, values.measurable && t("smart_goal_calendar_evidence", { evidence: values.measurable })].filter(Boolean).join("\n"),
       });
       download(`goal-review-${values.time_bound}.ics`, text, "text/calendar");
     });
     goal.querySelector('[data-rs-action="remove-goal"]').addEventListener("click", () => {
       const number = goals().indexOf(goal) + 1;
       const hasText = Object.keys(readFields(goal)).length > 0;
-      if (hasText && !window.confirm(`Remove goal ${number} and what you wrote in it?`)) return;
+      if (hasText && !window.confirm(t("smart_goal_remove_confirm", { number }))) return;
       goal.remove();
       renumber();
-      root.querySelector("[data-rs-saved]").textContent = `Goal ${number} removed.`;
+      root.querySelector("[data-rs-saved]").textContent = t("smart_goal_removed", { number });
       addButton.focus();
       root.dispatchEvent(new Event("rs-change"));
     });
@@ -117,25 +118,26 @@ export function adviseGoal(config, goal, today) {
   if (Object.keys(goal).length === 0) return advice;
   const earliest = addMonths(today, config.review.min);
   const latest = addMonths(today, config.review.max);
-  const window = `between ${formatDate(earliest)} and ${formatDate(latest)}`;
+  const window = { earliest: formatDate(earliest), latest: formatDate(latest), min: config.review.min, max: config.review.max };
   if (!goal.time_bound) {
-    advice.push({ ok: false, text: `Add a review date ${window} (${config.review.min} to ${config.review.max} months from today).` });
+    advice.push({ ok: false, text: t("smart_goal_review_missing", window) });
   } else {
     const review = new Date(`${goal.time_bound}T12:00:00`);
-    if (Number.isNaN(review.getTime())) advice.push({ ok: false, text: "The review date is not a date this page can read. Use the date picker or write it as YYYY-MM-DD." });
-    else if (review < startOfDay(earliest)) advice.push({ ok: false, text: `The review date is less than ${config.review.min} months away. Change takes time to show: consider a date ${window}.` });
-    else if (review > endOfDay(latest)) advice.push({ ok: false, text: `The review date is more than ${config.review.max} months away. A nearer date keeps the goal alive: consider a date ${window}.` });
-    else advice.push({ ok: true, text: `The review date falls in the ${config.review.min} to ${config.review.max} month window.` });
+    if (Number.isNaN(review.getTime())) advice.push({ ok: false, text: t("smart_goal_review_unreadable") });
+    else if (review < startOfDay(earliest)) advice.push({ ok: false, text: t("smart_goal_review_too_soon", window) });
+    else if (review > endOfDay(latest)) advice.push({ ok: false, text: t("smart_goal_review_too_late", window) });
+    else advice.push({ ok: true, text: t("smart_goal_review_ok", window) });
   }
   const measurable = (goal.measurable || "").toLowerCase();
-  if (!measurable) advice.push({ ok: false, text: "Measurable is empty: say where your evidence will come from, for example supervisee feedback or an observation." });
+  if (!measurable) advice.push({ ok: false, text: t("smart_goal_measurable_empty") });
   else if (!config.evidence.some((word) => measurable.includes(word.toLowerCase()))) {
-    advice.push({ ok: false, text: `Measurable does not yet name a source of evidence, such as ${config.evidence.slice(0, 3).join(", ")}.` });
-  } else advice.push({ ok: true, text: "Measurable names a source of evidence." });
+    advice.push({ ok: false, text: t("smart_goal_measurable_no_source", { examples: config.evidence.slice(0, 3).join(", ") }) });
+  } else advice.push({ ok: true, text: t("smart_goal_measurable_ok") });
   const wording = `${goal.goal || ""} ${goal.specific || ""}`.toLowerCase();
   const vague = config.vague.filter((phrase) => new RegExp(`\\b${escapeRegExp(phrase.toLowerCase())}\\b`).test(wording));
   if (vague.length) {
-    advice.push({ ok: false, text: `"${vague.join('", "')}" ${vague.length === 1 ? "is" : "are"} vague. Say what you will do that someone else could see or hear, for example "start each session by agreeing the agenda together".` });
+    const phrases = vague.map((phrase) => t("smart_goal_quoted_phrase", { phrase })).join(", ");
+    advice.push({ ok: false, text: vague.length === 1 ? t("smart_goal_vague_one", { phrases }) : t("smart_goal_vague_other", { phrases }) });
   }
   return advice;
 }
@@ -146,9 +148,9 @@ function showChecks(goal, config, values, today) {
   box.replaceChildren();
   if (!advice.length) return;
   box.append(
-    h("p", { class: "rs-goal__checks-title" }, h("strong", {}, "Checks (advice only; your goal is saved either way)")),
+    h("p", { class: "rs-goal__checks-title" }, h("strong", {}, t("smart_goal_checks_title"))),
     h("ul", {}, advice.map((item) => h("li", { class: item.ok ? "rs-check rs-check--ok" : "rs-check rs-check--warn" },
-      h("span", { class: "rs-check__mark" }, item.ok ? "Done: " : "Consider: "), item.text))),
+      h("span", { class: "rs-check__mark" }, item.ok ? t("smart_goal_mark_done") : t("smart_goal_mark_consider")), " ", item.text))),
   );
 }
 
@@ -168,10 +170,6 @@ function startOfDay(date) {
 
 function endOfDay(date) {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate(), 23, 59, 59);
-}
-
-function formatDate(date) {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 }
 
 function escapeRegExp(text) {

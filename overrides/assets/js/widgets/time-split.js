@@ -9,6 +9,7 @@
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields } from "../lib/fields.js";
+import { t } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -65,9 +66,9 @@ export function analyse(config, values) {
       .filter((item) => item.share > item.above)
     : [];
   const notes = usable.filter((session) => Math.abs(session.total - 100) > 1e-9)
-    .map((session) => `Session ${session.number} adds up to ${formatNumber(session.total)}%: the split is worked out from what you entered.`);
+    .map((session) => t("time_split_note_scaled", { number: session.number, total: formatNumber(session.total) }));
   for (const session of sessions) {
-    if (session.status === "partial") notes.push(`Session ${session.number} is left out until every category has a figure (0 is fine).`);
+    if (session.status === "partial") notes.push(t("time_split_note_partial", { number: session.number }));
   }
   return { sessions, used: usable.map((session) => session.number), average, rounded, advice, notes };
 }
@@ -83,15 +84,21 @@ export function describeSplit(config, result) {
     if (session.status === "empty") continue;
     const figures = config.categories.map((category, index) => {
       const value = session.figures[index];
-      return `${category.label} ${value === null ? "not given" : `${formatNumber(value)}%`}`;
+      return value === null
+        ? t("time_split_readable_not_given", { category: category.label })
+        : t("time_split_readable_figure", { category: category.label, share: formatNumber(value) });
     });
-    lines.push({ label: `Session ${session.number}`, text: `${figures.join("; ")} (adds up to ${formatNumber(session.total)}%)` });
+    lines.push({
+      label: t("time_split_readable_session", { number: session.number }),
+      text: t("time_split_readable_session_text", { figures: figures.join("; "), total: formatNumber(session.total) }),
+    });
   }
   if (result.rounded) {
-    const sessions = result.used.length === 1 ? `session ${result.used[0]}` : `sessions ${listNumbers(result.used)}`;
     lines.push({
-      label: `Average split across ${sessions}`,
-      text: config.categories.map((category, index) => `${category.label} ${result.rounded[index]}%`).join("; "),
+      label: oneSession(result)
+        ? t("time_split_readable_average_one", { sessions: listNumbers(result.used) })
+        : t("time_split_readable_average_other", { sessions: listNumbers(result.used) }),
+      text: config.categories.map((category, index) => t("time_split_readable_figure", { category: category.label, share: result.rounded[index] })).join("; "),
     });
   }
   return lines;
@@ -99,18 +106,23 @@ export function describeSplit(config, result) {
 
 /** What one session's note under its fields says. */
 export function totalText(session) {
-  if (session.status === "empty") return "Nothing entered yet.";
-  const sum = `Adds up to ${formatNumber(session.total)}%`;
-  if (session.status === "partial") return `${sum} so far. Fill in every category (0 is fine) to include this session.`;
-  if (session.status === "zero") return `${sum}. Enter the share of time for at least one category.`;
-  if (Math.abs(session.total - 100) > 1e-9) return `${sum}. The split is worked out from what you entered.`;
-  return `${sum}.`;
+  if (session.status === "empty") return t("time_split_total_empty");
+  const total = formatNumber(session.total);
+  if (session.status === "partial") return t("time_split_total_partial", { total });
+  if (session.status === "zero") return t("time_split_total_zero", { total });
+  if (Math.abs(session.total - 100) > 1e-9) return t("time_split_total_scaled", { total });
+  return t("time_split_total", { total });
 }
 
 /** Join session numbers in words: "1", "1 and 3", "1, 2 and 3". */
 export function listNumbers(numbers) {
   if (numbers.length < 2) return numbers.join("");
-  return `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+  return t("time_split_list_and", { items: numbers.slice(0, -1).join(", "), last: numbers[numbers.length - 1] });
+}
+
+/** True when the average split comes from a single session (its strings say "session", not "sessions"). */
+function oneSession(result) {
+  return result.used.length === 1;
 }
 
 function formatNumber(value) {
@@ -131,22 +143,22 @@ function showSplit(root, config, result) {
   const area = root.querySelector("[data-rs-split]");
   area.replaceChildren();
   if (!result.average) {
-    area.append(h("p", {}, "Fill in at least one session to see your average split here."));
+    area.append(h("p", {}, t("time_split_waiting")));
     if (result.notes.length) area.append(notesList(result.notes));
     return;
   }
-  const sessions = result.used.length === 1 ? `session ${result.used[0]}` : `sessions ${listNumbers(result.used)}`;
   const sum = result.rounded.reduce((a, b) => a + b, 0);
+  const sessions = listNumbers(result.used);
   area.append(
-    h("p", {}, `Average share of time across ${sessions}.`),
-    chart(root.id, config, result, sessions),
-    table(config, result, sessions, sum),
+    h("p", {}, oneSession(result) ? t("time_split_average_one", { sessions }) : t("time_split_average_other", { sessions })),
+    chart(root.id, config, result),
+    table(config, result, sum),
   );
   if (result.notes.length) area.append(notesList(result.notes));
   for (const item of result.advice) {
     const label = config.categories.find((category) => category.id === item.category).label;
     area.append(h("div", { class: "rs-feedback rs-time-split__advice", "data-rs-advice-for": item.category },
-      h("p", { class: "rs-time-split__advice-title" }, h("strong", {}, `${label}: ${item.share}% on average`)),
+      h("p", { class: "rs-time-split__advice-title" }, h("strong", {}, t("time_split_advice_title", { category: label, share: item.share }))),
       cloneContent(root.querySelector(`[data-rs-advice-text="${item.index}"]`))));
   }
 }
@@ -155,7 +167,7 @@ function notesList(notes) {
   return h("ul", { class: "rs-time-split__notes" }, notes.map((note) => h("li", {}, note)));
 }
 
-function chart(uid, config, result, sessions) {
+function chart(uid, config, result) {
   // Sized in CSS pixels, bars in percentages: the text stays readable at any width.
   const rowHeight = 52;
   const barHeight = 20;
@@ -163,14 +175,16 @@ function chart(uid, config, result, sessions) {
   const titleId = `${uid}-chart-title`;
   const graphic = svg("svg", {
     class: "rs-time-split__chart", width: "100%", height, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId },
-    `Bar chart of the average share of time for each category across ${sessions}. The table below gives the same figures.`));
+  }, svg("title", { id: titleId }, oneSession(result)
+    ? t("time_split_chart_title_one", { sessions: listNumbers(result.used) })
+    : t("time_split_chart_title_other", { sessions: listNumbers(result.used) })));
   config.categories.forEach((category, index) => {
     const y = index * rowHeight;
     const share = result.rounded[index];
     graphic.append(
       svg("text", { x: 0, y: y + 17, class: "rs-time-split__chart-label" },
-        `${category.label}: `, svg("tspan", { class: "rs-time-split__chart-value" }, `${share}%`)),
+        t("time_split_chart_label", { category: category.label }), " ",
+        svg("tspan", { class: "rs-time-split__chart-value" }, t("time_split_percent", { share }))),
       svg("rect", { x: 1, y: y + 25, width: "99%", height: barHeight, rx: 3, class: "rs-time-split__chart-track" }),
       svg("rect", { x: 1, y: y + 25, width: `${Math.max(share * 0.99, share > 0 ? 0.5 : 0)}%`, height: barHeight, rx: 3, class: "rs-time-split__chart-bar" }),
     );
@@ -178,11 +192,17 @@ function chart(uid, config, result, sessions) {
   return h("figure", { class: "rs-time-split__figure" }, graphic);
 }
 
-function table(config, result, sessions, sum) {
+function table(config, result, sum) {
+  const sessions = listNumbers(result.used);
+  let caption;
+  if (sum === 100) caption = oneSession(result) ? t("time_split_table_caption_one", { sessions }) : t("time_split_table_caption_other", { sessions });
+  else caption = oneSession(result) ? t("time_split_table_caption_rounded_one", { sessions }) : t("time_split_table_caption_rounded_other", { sessions });
   return h("table", { class: "rs-time-split__table" },
-    h("caption", {}, `Average share of time across ${sessions}${sum === 100 ? "" : " (rounded, so the figures may not add up to exactly 100)"}`),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Category"), h("th", { scope: "col" }, "Average share"))),
+    h("caption", {}, caption),
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col" }, t("time_split_column_category")),
+      h("th", { scope: "col" }, t("time_split_column_share")))),
     h("tbody", {}, config.categories.map((category, index) => h("tr", {},
       h("th", { scope: "row" }, category.label),
-      h("td", {}, `${result.rounded[index]}%`)))));
+      h("td", {}, t("time_split_percent", { share: result.rounded[index] }))))));
 }
