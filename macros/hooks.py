@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import csp, offline  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, unlink_removed  # noqa: E402
-from macros.strings import JS_URI, default_strings, js_module  # noqa: E402
+from macros.strings import JS_URI, default_strings, js_module, translator  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +148,16 @@ def on_post_build(config: Any) -> None:
         offline.bundle_scripts(site)
     else:
         csp.write_headers(site)
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Theme templates (overrides/main.html and partials) read interface strings as ``t.<key>`` and
+    ``tr("key", name=value)``, like the exercise templates."""
+    organisation = _state.get("organisation")
+    strings = organisation.strings if organisation else default_strings()
+    env.globals["t"] = strings
+    env.globals["tr"] = translator(strings)
+    return env
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

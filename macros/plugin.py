@@ -88,7 +88,7 @@ def register(env: Any) -> None:
     widgets = make_environment(WIDGET_TEMPLATES, strings)
     support = organisation.helplines if organisation and organisation.helplines else content.support
     removed = organisation.removed_pages(upstream_pages(content.root)) if organisation else set()
-    partials = make_environment(PARTIALS)
+    partials = make_environment(PARTIALS, strings)
     env.variables["rs_abbreviations"] = content.abbreviations
     env.variables["rs_content"] = content
     # Module pages and their exercises, filled in as pages render; the theme turns it into the

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .catalogue import Exercise
 from .kinds import KINDS
-from .strings import default_strings
+from .strings import default_strings, translator
 
 PRIVACY_REMINDER = default_strings()["reminder"]
 
@@ -51,6 +51,7 @@ def make_environment(template_dir: Path, strings: dict[str, str] | None = None) 
     env.filters["md"] = markdown_to_html
     env.filters["md_inline"] = markdown_inline
     env.globals["t"] = strings or default_strings()
+    env.globals["tr"] = translator(env.globals["t"])
     return env
 
 

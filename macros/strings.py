@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from markupsafe import Markup, escape
+
 from .errors import ContentError, Problem
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +88,25 @@ def merge_strings(defaults: dict[str, str], overrides: dict[str, Any] | None, sh
     if problems:
         raise ContentError("Problems in the organisation's interface strings:", problems)
     return result
+
+
+def fill(text: str, **params: Any) -> str:
+    """Plain text with each {name} filled in (for Python code that builds text)."""
+    return PLACEHOLDER.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else m.group(0), text)
+
+
+def translator(strings: dict[str, str]) -> Any:
+    """The ``tr(key, **params)`` function templates use: the string, HTML-escaped, with each {name} filled in.
+    A parameter that is Markup (a link, <em>…</em>) goes in as HTML; anything else is escaped. An unknown key
+    fails loudly, so a template can never show a blank."""
+
+    def tr(key: str, **params: Any) -> Markup:
+        if key not in strings:
+            raise KeyError(f"unknown interface string {key!r}: add it to a file in data/strings/")
+        text = escape(strings[key])
+        return Markup(PLACEHOLDER.sub(lambda m: str(escape(params[m.group(1)])) if m.group(1) in params else m.group(0), text))
+
+    return tr
 
 
 def js_module(strings: dict[str, str]) -> str:

@@ -16,7 +16,7 @@ SCRIPTS = ROOT / "overrides" / "assets" / "js"
 TEMPLATES = ROOT / "overrides"
 # t("key") or t("key", {...}) in a script; t.key or t['key'] in a template.
 SCRIPT_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']""")
-TEMPLATE_KEY = re.compile(r"""\bt\.([a-z0-9_]+)|\bt\[["']([a-z0-9_]+)["']\]""")
+TEMPLATE_KEY = re.compile(r"""\bt\.([a-z0-9_]+)|\bt\[["']([a-z0-9_]+)["']\]|\btr\(\s*["']([a-z0-9_]+)["']""")
 
 
 def script_keys() -> dict[str, list[str]]:
@@ -45,7 +45,7 @@ def test_every_string_is_used_by_a_script_a_template_or_the_build() -> None:
     used = set(script_keys())
     for path in TEMPLATES.rglob("*.html"):
         for match in TEMPLATE_KEY.finditer(path.read_text(encoding="utf-8")):
-            used.add(match.group(1) or match.group(2))
+            used.add(match.group(1) or match.group(2) or match.group(3))
     python = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "macros").rglob("*.py"))
     unused = [key for key in default_strings() if key not in used and f"'{key}'" not in python and f'"{key}"' not in python
               and not key.startswith("local_link_") and key != "locale"]
@@ -67,6 +67,32 @@ def test_scripts_write_no_fixed_english_sentences() -> None:
             if sentence.search(code):
                 offenders.append(f"{path.relative_to(SCRIPTS)}:{number}: {line.strip()[:100]}")
     assert offenders == [], "move these words to data/strings/ and use t(...):\n" + "\n".join(offenders)
+
+
+def test_templates_write_no_fixed_english_sentences() -> None:
+    """The theme's and the exercises' templates take their words from the strings too (text between tags,
+    and aria-label, title and placeholder attributes). Template comments are exempt."""
+    text_between_tags = re.compile(r">\s*[A-Z][a-z]*\s+[a-z][^<{]*<")
+    attribute = re.compile(r'\b(aria-label|title|placeholder|alt)="[A-Z][a-z]*\s[^"{]*"')
+    offenders = []
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        if "javascripts" in path.parts:
+            continue  # Material's own scripts, served as files
+        source = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        for number, line in enumerate(source.splitlines(), 1):
+            if text_between_tags.search(line) or attribute.search(line):
+                offenders.append(f"{path.relative_to(TEMPLATES)}:{number}: {line.strip()[:100]}")
+    assert offenders == [], "move these words to data/strings/ and use tr(...):\n" + "\n".join(offenders)
+
+
+def test_tr_escapes_the_string_and_plain_parameters_but_not_markup() -> None:
+    from markupsafe import Markup
+
+    from macros.strings import translator
+    tr = translator({"open": "Open <{what}> & {link}"})
+    assert str(tr("open", what="<b>", link=Markup('<a href="x">here</a>'))) == 'Open &lt;&lt;b&gt;&gt; &amp; <a href="x">here</a>'
+    with pytest.raises(KeyError):
+        tr("missing")
 
 
 def test_placeholders_are_found() -> None:
