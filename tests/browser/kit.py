@@ -20,9 +20,10 @@ def tab_to(page: object, selector: str, limit: int = 400) -> None:
 
 
 def wait_saved(page: object, exercise_id: str) -> dict:
-    """Wait for the debounced autosave and return the stored entry."""
+    """Wait for the debounced autosave of the latest change (no save pending) and return the stored entry."""
     page.wait_for_function(
-        "(id) => Object.keys(localStorage).some((k) => k.endsWith(':entry:' + id))", arg=exercise_id, timeout=5000)
+        "(id) => Object.keys(localStorage).some((k) => k.endsWith(':entry:' + id))"
+        " && !document.querySelector(`[data-rs-exercise=\"${id}\"][data-rs-saving]`)", arg=exercise_id, timeout=5000)
     return page.evaluate(
         "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))",
         exercise_id)

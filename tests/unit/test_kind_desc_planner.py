@@ -57,7 +57,7 @@ def test_stance_is_a_radio_choice_of_personal_or_managerial() -> None:
 def test_without_javascript_the_checklist_states_each_rule_and_the_live_checks_wait_hidden() -> None:
     html = render(catalogue().examples[EXAMPLE])
     assert "such as always, never, lazy, unprofessional, attitude, careless." in html
-    assert "it uses I, I'm, I've, me or my." in html
+    assert "it uses I, I&#39;m, I&#39;ve, me or my." in html
     assert "Specify asks for no more than two things." in html
     assert "You have a follow-up date." in html
     assert '<div class="rs-desc-planner__live rs-js-only" data-rs-checks aria-live="polite" hidden></div>' in html

@@ -46,7 +46,7 @@ def test_without_javascript_each_question_has_a_closed_answer_sheet_with_every_e
     questions = example().data["questions"]
     assert html.count('<details class="rs-knowledge-check__answers rs-print-open">') == len(questions)
     assert "<details open" not in html
-    assert html.count("(the answer key's answer)") == len(questions)
+    assert html.count("(the answer key&#39;s answer)") == len(questions)
     assert html.count("data-rs-explanation=") == sum(len(q["options"]) for q in questions)
     # The answer key marks the right option of each question, in words.
     assert "<dt>B. Names or details that could identify someone. <strong class=\"rs-knowledge-check__tag\">" in html

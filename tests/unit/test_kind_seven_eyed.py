@@ -51,7 +51,7 @@ def test_sections_come_in_mode_order_before_the_results() -> None:
     html = render(catalogue().examples[EXAMPLE])
     positions = [html.index(f"Eye {mode}:</span>") for mode in range(1, 8)]
     assert positions == sorted(positions)
-    assert positions[-1] < html.index("Where your supervision's attention goes")
+    assert positions[-1] < html.index("Where your supervision&#39;s attention goes")
 
 
 def test_without_javascript_the_ratings_can_be_read_by_hand() -> None:

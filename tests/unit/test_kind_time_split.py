@@ -48,7 +48,7 @@ def test_category_hints_are_listed_once_and_referenced() -> None:
 
 def test_without_javascript_the_form_says_to_reach_100_and_how_to_work_it_out() -> None:
     html = render(catalogue().examples[EXAMPLE])
-    assert '<p class="rs-time-split__instructions rs-no-js">Give each category a rough percentage of the session\'s time. Make each session add up to 100%.</p>' in html
+    assert '<p class="rs-time-split__instructions rs-no-js">Give each category a rough percentage of the session&#39;s time. Make each session add up to 100%.</p>' in html
     guide = html.split('<details class="rs-print-open rs-guidance rs-time-split__guidance rs-no-js">', 1)[1].split("</details>", 1)[0]
     assert "<summary>Working out your split by hand</summary>" in guide
     assert "divide by the number of sessions" in guide

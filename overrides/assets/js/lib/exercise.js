@@ -56,6 +56,7 @@ export function mountExercise(root, behaviour, options = {}) {
 
   const save = () => {
     timer = null;
+    delete root.dataset.rsSaving;
     const values = refresh();
     if (readOnly) return;
     if (isEmpty(values) && !entry.flagged && !(entry.snapshots || []).length) {
@@ -88,6 +89,8 @@ export function mountExercise(root, behaviour, options = {}) {
     refresh();
     clearTimeout(timer);
     timer = setTimeout(save, SAVE_DELAY_MS);
+    // Marks a change waiting to be saved (the debounce), so tests and styles can tell a settled form.
+    root.dataset.rsSaving = "true";
   };
 
   const flush = () => {
