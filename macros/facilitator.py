@@ -17,6 +17,7 @@ from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .render import compact
 from .schema_messages import describe, field_path
+from .strings import default_strings, fill
 
 NOTES_DIR = "facilitator"
 SCHEMA = "schema.json"
@@ -60,15 +61,17 @@ def missing_notes(page: str) -> ContentError:
                                 f"(copy another module's notes to start; {NOTES_DIR}/{SCHEMA} lists every field).")])
 
 
-def timings(plan: list[dict[str, Any]]) -> list[str]:
-    """The start and end of each activity, in minutes from the start: '0 to 10 min'."""
+def timings(plan: list[dict[str, Any]], strings: dict[str, str] | None = None) -> list[str]:
+    """The start and end of each activity, in minutes from the start: '0 to 10 min' (the interface string
+    facilitator_plan_timing, from ``strings`` or the defaults)."""
+    words = (strings or default_strings())["facilitator_plan_timing"]
     spans, start = [], 0
     for step in plan:
-        spans.append(f"{start} to {start + step['minutes']} min")
+        spans.append(fill(words, start=start, end=start + step["minutes"]))
         start += step["minutes"]
     return spans
 
 
 def render_notes(env: Environment, notes: dict[str, Any]) -> str:
     """Render one module's notes as one block of HTML, hidden until the facilitator view shows it."""
-    return compact(env.get_template(TEMPLATE).render(notes=notes, timings=timings(notes["plan"])))
+    return compact(env.get_template(TEMPLATE).render(notes=notes, timings=timings(notes["plan"], env.globals["t"])))

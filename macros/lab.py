@@ -33,6 +33,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .strings import default_strings, fill
 
 LAB_FOLDER = "lab"
 SITE_FOLDER = "lab"
@@ -338,8 +339,7 @@ def _stub_wheel(folder: Path, name: str) -> Path:
 
 
 # ---------------------------------------------------------------- macros (like jupyterlite-sphinx's directives)
-PRIVACY_LINE = ("Runs in your browser: nothing you load or type here leaves this device. "
-                "The first start takes a while (about 10 to 20 seconds) while Python loads.")
+# Their words are interface strings (lab_embed_*, data/strings/pages.yaml): an organisation may change them.
 
 
 def notebook_title(path: Path) -> str:
@@ -352,22 +352,24 @@ def notebook_title(path: Path) -> str:
     return path.stem
 
 
-def embed_html(kind: str, url: str, title: str, link_text: str, height: int) -> str:
+def embed_html(kind: str, url: str, title: str, link_text: str, height: int, strings: dict[str, str] | None = None) -> str:
     """An embed: title, privacy statement, a button that loads the lab in a frame, and a plain link.
 
     Without JavaScript only the link shows. The frame loads on request, not with the page: each one
     starts a Python of its own, which is too heavy to start unasked (jupyterlite-sphinx's "prompt" option).
+    ``title`` and ``link_text`` are plain text; the other words come from ``strings`` (or the defaults).
     """
     from markupsafe import escape
 
+    words = strings or default_strings()
     return (
         f'<div class="rs-lab-embed" data-rs-app="lab-embed" data-rs-lab-kind="{kind}" data-rs-lab-src="{escape(url)}" '
         f'data-rs-lab-title="{escape(title)}" data-rs-lab-height="{height}">\n'
         f'<p class="rs-lab-embed__title"><strong>{escape(title)}</strong></p>\n'
-        f'<p class="rs-lab-embed__privacy">{PRIVACY_LINE}</p>\n'
+        f'<p class="rs-lab-embed__privacy">{escape(words["lab_embed_privacy"])}</p>\n'
         '<div class="rs-lab-embed__frame" data-rs-lab-frame hidden></div>\n'
         '<p class="rs-lab-embed__actions">'
-        f'<button type="button" class="md-button md-button--primary" data-rs-lab-open hidden>Open here</button> '
+        f'<button type="button" class="md-button md-button--primary" data-rs-lab-open hidden>{escape(words["lab_embed_open_here"])}</button> '
         f'<a class="md-button" href="{escape(url)}" target="_blank" rel="noopener">{escape(link_text)}</a></p>\n'
         "</div>"
     )
@@ -381,20 +383,24 @@ def offline_build(conf: object) -> bool:
     return False
 
 
-def offline_note(title: str) -> str:
+def offline_note(title: str, strings: dict[str, str] | None = None) -> str:
+    """In the offline copy, in place of an embed: its title and why the lab is not there."""
     from markupsafe import escape
 
+    words = strings or default_strings()
     return (f'<div class="rs-lab-embed rs-lab-embed--offline"><p class="rs-lab-embed__title"><strong>{escape(title)}</strong></p>\n'
-            "<p>The data lab needs the site to come from a web server, so it is not part of this offline copy. "
-            "Open the site online, or ask whoever gave you this copy for the web address.</p></div>")
+            f'<p>{escape(words["lab_embed_offline"])}</p></div>')
 
 
-def register_macros(env: object, root: Path, current_page: "callable", relative_to_page: "callable") -> "Lab | None":
-    """Register ``notebook(name)`` and ``repl(code=...)``; return the project's lab (None without one)."""
+def register_macros(env: object, root: Path, current_page: "callable", relative_to_page: "callable",
+                    strings: dict[str, str] | None = None) -> "Lab | None":
+    """Register ``notebook(name)`` and ``repl(code=...)``; return the project's lab (None without one).
+    ``strings`` are the interface strings (an organisation's, else the defaults)."""
     import difflib
 
     from markupsafe import Markup
 
+    words = strings or default_strings()
     lab = load_lab(root)
     offline = offline_build(env.conf)
 
@@ -414,15 +420,18 @@ def register_macros(env: object, root: Path, current_page: "callable", relative_
             raise ContentError(f"Unknown notebook {name!r}.", [Problem(current_page(), call, f"there is no lab/files/{name}.ipynb.{hint}")])
         title = notebook_title(found[name])
         url = relative_to_page(lab.notebook_url(name))
-        return Markup(embed_html("notebook", url, f"Notebook: {title}", f"Open “{title}” in a new tab", height))
+        return Markup(embed_html("notebook", url, fill(words["lab_embed_notebook_title"], title=title),
+                                 fill(words["lab_embed_notebook_link"], title=title), height, words))
 
     @env.macro
-    def repl(code: str = "", title: str = "Python in your browser", height: int = 360) -> Markup:
-        """Embed the lab's REPL (a Python console), optionally running some code first."""
+    def repl(code: str = "", title: str | None = None, height: int = 360) -> Markup:
+        """Embed the lab's REPL (a Python console), optionally running some code first. Without a title, the
+        interface string lab_embed_repl_title names it."""
+        title = title or words["lab_embed_repl_title"]
         url = relative_to_page(need_lab("repl()").repl_url(code))
         if offline:
-            return Markup(offline_note(title))
-        return Markup(embed_html("repl", url, title, "Open the console in a new tab", height))
+            return Markup(offline_note(title, words))
+        return Markup(embed_html("repl", url, title, words["lab_embed_repl_link"], height, words))
 
     return lab
 

@@ -24,7 +24,7 @@ from .references import Citations, load_references
 from .render import compact, make_environment, render_exercise
 from .organisation import EXTERNAL, Organisation, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
-from .strings import default_strings
+from .strings import default_strings, fill, translator
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 WIDGET_TEMPLATES = PACKAGE_ROOT / "overrides" / "partials" / "widgets"
@@ -89,6 +89,7 @@ def register(env: Any) -> None:
     support = organisation.helplines if organisation and organisation.helplines else content.support
     removed = organisation.removed_pages(upstream_pages(content.root)) if organisation else set()
     partials = make_environment(PARTIALS, strings)
+    tr = translator(strings)
     env.variables["rs_abbreviations"] = content.abbreviations
     env.variables["rs_content"] = content
     # Module pages and their exercises, filled in as pages render; the theme turns it into the
@@ -138,7 +139,7 @@ def register(env: Any) -> None:
         target, _, query = path.partition("?")
         return relative_url(here, target) + (f"?{query}" if query else "")
 
-    env.variables["rs_lab"] = register_lab_macros(env, content.root, current_page, link_to_site_path)
+    env.variables["rs_lab"] = register_lab_macros(env, content.root, current_page, link_to_site_path, strings)
 
     @env.macro
     def exercise(exercise_id: str, heading: int = 3) -> Markup:
@@ -195,7 +196,7 @@ def register(env: Any) -> None:
     @env.macro
     def references_list() -> str:
         """List every source in the reference files (for the references page)."""
-        return content.citations.full_list()
+        return content.citations.full_list(strings)
 
     @env.macro
     def glossary_list() -> str:
@@ -218,6 +219,12 @@ def register(env: Any) -> None:
         return sorted(KINDS)
 
     @env.macro
+    def exercise_variants(kind: str) -> list[str]:
+        """The other examples of a kind besides its default (exercises/_examples/<kind>/*.yaml), for the gallery."""
+        folder = content.root / "exercises" / "_examples" / kind
+        return sorted(path.stem for path in folder.glob("*.yaml") if path.stem != "default")
+
+    @env.macro
     def local_link(key: str) -> str:
         """Name an organisation's own resource: a link with an overlay that sets it, else neutral words."""
         if key not in LOCAL_LINK_KEYS:
@@ -234,9 +241,12 @@ def register(env: Any) -> None:
         return f"[{label}]({target})"
 
     @env.macro
-    def organisation_name(default: str = "your organisation") -> str:
-        """The organisation's name in an adapted copy, else the given neutral words."""
-        return organisation.name if organisation else default
+    def organisation_name(default: str | None = None) -> str:
+        """The organisation's name in an adapted copy, else the given neutral words (by default the interface
+        string organisation_name_default, "your organisation")."""
+        if organisation:
+            return organisation.name
+        return strings["organisation_name_default"] if default is None else default
 
     @env.macro
     def organisation_contacts() -> str:
@@ -249,11 +259,11 @@ def register(env: Any) -> None:
             head = f"**{contact['name']}**" + (f", {contact['role']}" if contact.get("role") else "")
             parts = []
             if contact.get("email"):
-                parts.append(f"email [{contact['email']}](mailto:{contact['email']})")
+                parts.append(fill(strings["organisation_contacts_email"], address=f"[{contact['email']}](mailto:{contact['email']})"))
             if contact.get("phone"):
-                parts.append(f"phone {contact['phone']}")
+                parts.append(fill(strings["organisation_contacts_phone"], number=contact["phone"]))
             if contact.get("url"):
-                parts.append(f"[web page]({contact['url']})")
+                parts.append(f"[{strings['organisation_contacts_web_page']}]({contact['url']})")
             lines.append(f"- {head}" + (": " + "; ".join(parts) if parts else ""))
         return "\n".join(lines)
 
@@ -279,22 +289,23 @@ def register(env: Any) -> None:
             raise ContentError("A module page is missing front matter.",
                                [Problem(current_page(), "front matter", f"add {', '.join(missing)} (see docs/authoring/index.md).")])
         if meta.get("site_authored"):
-            source = "Written for this site. It is not part of the SSSC supervisor resource series."
+            source = tr("module_intro_source_site")
         else:
-            source = f"Based on the themes of SSSC supervisor resource {meta['resource']}, written afresh for this site."
+            source = tr("module_intro_source_resource", resource=meta["resource"])
         slug = Path(current_page()).stem
         if slug not in content.notes:
             raise missing_notes(current_page())
         handouts_page = f"handouts/{slug}.md"
         handouts_line = ""
         if (content.root / "docs" / handouts_page).is_file():
-            handouts_line = (f'<p><strong>Handouts:</strong> <a href="{link_to_page(handouts_page)}">print this module\'s exercises</a>, '
-                             "blank for a group or with your own answers.</p>\n")
+            link = Markup('<a href="{}">{}</a>').format(link_to_page(handouts_page), tr("module_intro_handouts_link"))
+            handouts_line = (f'<p><strong>{tr("module_intro_handouts_label")}</strong> '
+                             f'{tr("module_intro_handouts", link=link)}</p>\n')
         return Markup(
             '<div class="rs-module-intro">\n'
-            f'<p><strong>Who it is for:</strong> {Markup.escape(meta["audience"])}</p>\n'
-            f'<p><strong>Time:</strong> about {int(meta["time"])} minutes, including the exercises.</p>\n'
-            f'<p><strong>Source:</strong> {source}</p>\n'
+            f'<p><strong>{tr("module_intro_audience_label")}</strong> {Markup.escape(meta["audience"])}</p>\n'
+            f'<p><strong>{tr("module_intro_time_label")}</strong> {tr("module_intro_time", minutes=int(meta["time"]))}</p>\n'
+            f'<p><strong>{tr("module_intro_source_label")}</strong> {source}</p>\n'
             f"{handouts_line}"
             "</div>\n"
             + compact(partials.get_template("page-tools.html").render()) + "\n"

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .schema_messages import describe, field_path
+from .strings import default_strings, fill
 
 
 @dataclass(frozen=True)
@@ -100,15 +101,17 @@ class Citations:
                                [Problem(page, "page_references()", "cite at least one source with cite(...) or remove the call.")])
         return "\n".join(f"- {self.references[key].text}" for key in keys)
 
-    def full_list(self) -> str:
-        """Return Markdown for the references page: one paragraph per source with a stable anchor."""
+    def full_list(self, strings: dict[str, str] | None = None) -> str:
+        """Return Markdown for the references page: one paragraph per source with a stable anchor. A source's
+        note is written with the interface string references_note (from ``strings`` or the defaults)."""
+        note = (strings or default_strings())["references_note"]
         blocks = []
         for ref in sorted(self.references.values(), key=lambda r: r.text.lower()):
             lines = [ref.text]
             if ref.url:
                 lines[0] += f" <{ref.url}>"
             if ref.check:
-                lines.append(f"*Note: {ref.check}*")
+                lines.append(f"*{fill(note, note=ref.check)}*")
             blocks.append("\n".join(lines) + "\n{: #" + ref.anchor + " .rs-reference }")
         return "\n\n".join(blocks)
 

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .catalogue import Exercise
-from .kinds import KINDS
+from .kinds import KINDS, label_key
 from .strings import default_strings, translator
 
 PRIVACY_REMINDER = default_strings()["reminder"]
@@ -69,7 +69,7 @@ def render_exercise(env: Environment, exercise: Exercise, heading_level: int = 3
         "id": exercise.id,
         "uid": uid,
         "kind": exercise.kind,
-        "kind_label": module.LABEL,
+        "kind_label_key": label_key(exercise.kind),
         "level": max(2, min(heading_level, 5)),
         "reminder": env.globals["t"]["reminder"],
         **(extra or {}),

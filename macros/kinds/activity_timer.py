@@ -9,7 +9,6 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Activity timer"
 NAME = "activity-timer"
 RECORDS_ANSWERS = False
 MAX_TOTAL_MINUTES = 180
@@ -29,11 +28,6 @@ def total_minutes(data: dict[str, Any]) -> int:
     return sum(phase["minutes"] for phase in data["phases"])
 
 
-def minutes_text(minutes: int) -> str:
-    """'1 minute', '10 minutes'."""
-    return f"{minutes} minute{'' if minutes == 1 else 's'}"
-
-
 def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
     """Give the template the timings and the script each phase's label and length."""
     starts, start = [], 0
@@ -43,6 +37,5 @@ def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "total": total_minutes(data),
         "starts": starts,
-        "minutes_text": minutes_text,
         "config": {"phases": [{"id": p["id"], "label": p["label"], "minutes": p["minutes"]} for p in data["phases"]]},
     }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-LABEL = "Agreement builder"
 NAME = "agreement"
 
 # Ids the template uses for its own parts (ex-<id>-<suffix>): a section or field may not take them.

@@ -6,18 +6,19 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Case-review learning"
 NAME = "case-review"
 
-# Proctor's three functions, as offered for each ticked factor in step 3 (restorative = emotional support only).
+# Proctor's three functions, as offered for each ticked factor in step 3 (restorative = emotional support only):
+# (saved value, interface string of its label).
 FUNCTIONS: list[tuple[str, str]] = [
-    ("normative", "Normative: standards, accountability and safe practice"),
-    ("formative", "Formative: learning and development"),
-    ("restorative", "Restorative: emotional support and replenishment"),
+    ("normative", "case_review_function_normative"),
+    ("formative", "case_review_function_formative"),
+    ("restorative", "case_review_function_restorative"),
 ]
 
-DEFAULT_QUESTION = "For each factor you ticked, which of Proctor's functions does it mostly belong to?"
-DEFAULT_NOTES_LABEL = "Why did you link them this way?"
+# The interface strings used for step 3's question and notes label when the file's mapping gives none.
+DEFAULT_QUESTION = "case_review_mapping_question"
+DEFAULT_NOTES_LABEL = "case_review_mapping_notes_label"
 
 # Saved answers are one flat set of keys: found-<factor>, function-<factor>, mapping-notes, the reflection ids,
 # and _compared (ids cannot contain an underscore, so that one never clashes).
@@ -43,12 +44,15 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Give the template the step 3 wording and the source link, and the script the answer key."""
+    """Give the template the step 3 wording (the file's own, or the strings to use) and the source link,
+    and the script the answer key."""
     mapping = data.get("mapping", {})
     return {
-        "functions": [{"id": key, "label": label} for key, label in FUNCTIONS],
-        "mapping_question": mapping.get("question", DEFAULT_QUESTION),
-        "notes_label": mapping.get("notes_label", DEFAULT_NOTES_LABEL),
+        "functions": [{"id": value, "label_key": key} for value, key in FUNCTIONS],
+        "mapping_question": mapping.get("question"),
+        "mapping_question_key": DEFAULT_QUESTION,
+        "notes_label": mapping.get("notes_label"),
+        "notes_label_key": DEFAULT_NOTES_LABEL,
         "notes_hint": mapping.get("notes_hint"),
         "notes_key": NOTES_KEY,
         "found_prefix": FOUND_PREFIX,

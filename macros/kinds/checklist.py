@@ -9,18 +9,19 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Checklist"
 NAME = "checklist"
 
-# The answers of a yes-partly-no checklist: (stored value, label). Partly and No bring the item's tip.
+# The answers of a yes-partly-no checklist: stored value and the interface string of its label.
+# Partly and No bring the item's tip.
 ANSWERS: list[dict[str, str]] = [
-    {"id": "yes", "label": "Yes"},
-    {"id": "partly", "label": "Partly"},
-    {"id": "no", "label": "No"},
-    {"id": "not-sure", "label": "Not sure"},
+    {"id": "yes", "label_key": "checklist_answer_yes"},
+    {"id": "partly", "label_key": "checklist_answer_partly"},
+    {"id": "no", "label_key": "checklist_answer_no"},
+    {"id": "not-sure", "label_key": "checklist_answer_not_sure"},
 ]
 TIP_ANSWERS = ["partly", "no"]
-TIPS_TITLES = {"tick": "Things to try", "yes-partly-no": "Conversation starters"}
+# The interface string heading the tips in the results when the exercise file gives no tips_title.
+TIPS_TITLES = {"tick": "checklist_tips_title_tick", "yes-partly-no": "checklist_tips_title_answers"}
 RESERVED_IDS = {"perspective"}
 
 
@@ -42,16 +43,18 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Give the template the answer choices and the script each group's item ids."""
+    """Give the template the answer choices and the tips heading (the file's own, or the string to use),
+    and the script each group's item ids and the string of each answer's label."""
     responses = data["responses"]
     return {
         "tick": responses == "tick",
         "answers": ANSWERS,
-        "tips_title": data.get("tips_title", TIPS_TITLES[responses]),
+        "tips_title": data.get("tips_title"),
+        "tips_title_key": TIPS_TITLES[responses],
         "config": {
             "responses": responses,
             "answers": [answer["id"] for answer in ANSWERS],
-            "labels": {answer["id"]: answer["label"] for answer in ANSWERS},
+            "labels": {answer["id"]: answer["label_key"] for answer in ANSWERS},
             "tipAnswers": TIP_ANSWERS,
             "groups": [
                 {"id": group["id"], "title": group["title"], "items": [item["id"] for item in group["items"]]}

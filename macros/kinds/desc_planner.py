@@ -9,40 +9,41 @@ from __future__ import annotations
 
 from typing import Any
 
-LABEL = "Conversation planner"
 NAME = "desc-planner"
 
 DEFAULT_WORDS = ["always", "never", "lazy", "unprofessional", "attitude"]
 
-# Most requests Specify should hold; the script says so in its advice.
+# Most requests Specify should hold; the script says so in its advice, in words (these interface strings).
 MAX_REQUESTS = 2
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three"}
+NUMBER_WORDS = {1: "desc_planner_number_one", 2: "desc_planner_number_two", 3: "desc_planner_number_three",
+                4: "desc_planner_number_four"}
 
-# The two stances a learner chooses between: (value saved, label shown).
+# The two stances a learner chooses between: value saved, and the interface string of its label.
 STANCES: list[dict[str, str]] = [
-    {"id": "personal", "label": "A personal reflection: something for my supervisee to weigh up"},
-    {"id": "managerial", "label": "A managerial view: something my supervisee needs to act on"},
+    {"id": "personal", "label_key": "desc_planner_stance_personal"},
+    {"id": "managerial", "label_key": "desc_planner_stance_managerial"},
 ]
 
-# The plan, in order: (group legend, [(field id, label, control)]). Controls: textarea, date, stance.
+# The plan, in order: (group legend, [(field id, label, control)]), legends and labels given as interface
+# strings. Controls: textarea, date, stance.
 GROUPS: list[tuple[str, list[tuple[str, str, str]]]] = [
-    ("Before you start", [
-        ("context", "Link to your supervision agreement", "textarea"),
-        ("stance", "Is this a personal reflection or a managerial view?", "stance"),
-        ("stance_note", "Anything to add about your stance (optional)", "textarea"),
+    ("desc_planner_group_before", [
+        ("context", "desc_planner_field_context", "textarea"),
+        ("stance", "desc_planner_field_stance", "stance"),
+        ("stance_note", "desc_planner_field_stance_note", "textarea"),
     ]),
-    ("Your DESC script", [
-        ("describe", "Describe: what did you see or hear?", "textarea"),
-        ("express", "Express: how does it affect you or the work?", "textarea"),
-        ("specify", "Specify: what would you like your supervisee to do?", "textarea"),
-        ("consequences", "Consequences: why does the change matter?", "textarea"),
+    ("desc_planner_group_script", [
+        ("describe", "desc_planner_field_describe", "textarea"),
+        ("express", "desc_planner_field_express", "textarea"),
+        ("specify", "desc_planner_field_specify", "textarea"),
+        ("consequences", "desc_planner_field_consequences", "textarea"),
     ]),
-    ("Getting ready", [
-        ("reactions", "How might your supervisee react, and how will you respond?", "textarea"),
-        ("awkwardness", "How will you stay with the awkward moment?", "textarea"),
+    ("desc_planner_group_ready", [
+        ("reactions", "desc_planner_field_reactions", "textarea"),
+        ("awkwardness", "desc_planner_field_awkwardness", "textarea"),
     ]),
-    ("Follow-up", [
-        ("follow_up", "Follow-up date", "date"),
+    ("desc_planner_group_follow_up", [
+        ("follow_up", "desc_planner_field_follow_up", "date"),
     ]),
 ]
 
@@ -62,12 +63,13 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Give the template the fixed plan and the script its checking rules."""
+    """Give the template the fixed plan (as interface strings) and the script its checking rules."""
     return {
         "groups": GROUPS,
         "stances": STANCES,
         "words": data.get("judgemental_words", DEFAULT_WORDS),
-        "max_requests": NUMBER_WORDS.get(MAX_REQUESTS, str(MAX_REQUESTS)),
+        "max_requests": MAX_REQUESTS,
+        "max_requests_key": NUMBER_WORDS.get(MAX_REQUESTS),
         "config": {
             "words": data.get("judgemental_words", DEFAULT_WORDS),
             "maxRequests": MAX_REQUESTS,

@@ -7,7 +7,6 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Knowledge check"
 NAME = "knowledge-check"
 
 # A link written from the docs folder: a Markdown page, optionally with a heading anchor.

@@ -1,4 +1,5 @@
-"""Reflection: free-text prompts with hints, optionally with a 'closest statement' choice."""
+"""Reflection: free-text prompts with hints, optionally with a 'closest statement' choice, and optionally a
+tally of the chosen statements by group (for example by developmental level)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Reflection"
 NAME = "reflection"
 
 
@@ -15,16 +15,43 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     problems = duplicate_ids(data["prompts"], "prompts")
     for index, prompt in enumerate(data["prompts"]):
         problems += duplicate_ids(prompt.get("choices", []), f"prompts[{index}].choices")
+    if "tally" in data:
+        problems += check_tally(data)
+    return problems
+
+
+def check_tally(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every choice a tally group counts exists in a prompt, and counts for one group only."""
+    known = {choice["id"] for prompt in data["prompts"] for choice in prompt.get("choices", [])}
+    groups = data["tally"]["groups"]
+    problems = duplicate_ids(groups, "tally.groups")
+    owner: dict[str, str] = {}
+    for index, group in enumerate(groups):
+        for position, choice in enumerate(group["choices"]):
+            place = f"tally.groups[{index}].choices[{position}]"
+            if choice not in known:
+                problems.append((place, f"no prompt has a choice with the id {choice!r}. Use an id from a prompt's choices: "
+                                        f"{', '.join(sorted(known)) or 'none of the prompts has choices yet'}."))
+            elif choice in owner:
+                problems.append((place, f"{choice!r} already counts for the group {owner[choice]!r}. A choice counts for one group only."))
+            else:
+                owner[choice] = group["id"]
     return problems
 
 
 def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Give the template the prompts and the script the ids of prompts with nudges."""
-    return {
-        "config": {
-            "prompts": [
-                {"id": p["id"], "nudge": bool(p.get("if_empty")), "choices": bool(p.get("choices"))}
-                for p in data["prompts"]
-            ],
-        },
+    """Give the template the prompts and the script the ids of prompts with nudges, and the tally's groups."""
+    config: dict[str, Any] = {
+        "prompts": [
+            {"id": p["id"], "nudge": bool(p.get("if_empty")), "choices": bool(p.get("choices"))}
+            for p in data["prompts"]
+        ],
     }
+    if "tally" in data:
+        counted = {choice for group in data["tally"]["groups"] for choice in group["choices"]}
+        config["tally"] = {
+            "prompts": [p["id"] for p in data["prompts"] if any(c["id"] in counted for c in p.get("choices", []))],
+            "groups": [{"id": g["id"], "label": g["label"], "choices": g["choices"]} for g in data["tally"]["groups"]],
+        }
+    labels = {c["id"]: c["label"] for p in data["prompts"] for c in p.get("choices", [])}
+    return {"config": config, "choice_labels": labels}

@@ -6,7 +6,6 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Self-assessment"
 NAME = "self-assessment"
 
 

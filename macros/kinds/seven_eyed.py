@@ -7,7 +7,6 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Seven-eyed reflection"
 NAME = "seven-eyed"
 
 EYE_COUNT = 7

@@ -4,30 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-LABEL = "Goal worksheet"
 NAME = "smart-goal"
 
 DEFAULT_EVIDENCE = ["feedback", "observation", "record", "audit", "survey", "checklist", "self-assessment"]
 DEFAULT_VAGUE = ["improve", "be better at", "try to", "work on", "get better"]
 
-# The fields of one goal, in order: (field id, label, kind of control).
+# The fields of one goal, in order: (field id, interface string of its label, kind of control).
 GOAL_FIELDS: list[tuple[str, str, str]] = [
-    ("goal", "Goal", "textarea"),
-    ("specific", "Specific: which practice will you adopt?", "textarea"),
-    ("measurable", "Measurable: how will you know it has changed?", "textarea"),
-    ("achievable", "Achievable: is it realistic, and over what period?", "textarea"),
-    ("relevant", "Relevant: which goal of yours or your team's does it serve?", "textarea"),
-    ("time_bound", "Time-bound: review date", "date"),
-    ("partner", "Accountability partner", "text"),
-    ("record", "Where you will record it", "text"),
+    ("goal", "smart_goal_field_goal", "textarea"),
+    ("specific", "smart_goal_field_specific", "textarea"),
+    ("measurable", "smart_goal_field_measurable", "textarea"),
+    ("achievable", "smart_goal_field_achievable", "textarea"),
+    ("relevant", "smart_goal_field_relevant", "textarea"),
+    ("time_bound", "smart_goal_field_time_bound", "date"),
+    ("partner", "smart_goal_field_partner", "text"),
+    ("record", "smart_goal_field_record", "text"),
 ]
 
-# How far a goal has got; shown as a radio group in each goal.
+# How far a goal has got; shown as a radio group in each goal. The labels are the strings My learning uses
+# for a goal's status (lib/entries.js), so both say the same.
 GOAL_STATUSES: list[dict[str, str]] = [
-    {"id": "not-started", "label": "Not started"},
-    {"id": "in-progress", "label": "In progress"},
-    {"id": "achieved", "label": "Achieved"},
-    {"id": "revised", "label": "Revised"},
+    {"id": "not-started", "label_key": "goal_status_not_started"},
+    {"id": "in-progress", "label_key": "goal_status_in_progress"},
+    {"id": "achieved", "label_key": "goal_status_achieved"},
+    {"id": "revised", "label_key": "goal_status_revised"},
 ]
 
 
@@ -40,7 +40,7 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Give the template the goal fields and the script its checking rules."""
+    """Give the template the goal fields (labels as interface strings) and the script its checking rules."""
     window = data.get("review_months", {"min": 3, "max": 6})
     return {
         "fields": GOAL_FIELDS,

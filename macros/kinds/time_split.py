@@ -10,7 +10,6 @@ from typing import Any
 
 from ._checks import duplicate_ids
 
-LABEL = "Time split"
 NAME = "time-split"
 DEFAULT_SESSIONS = 3
 

@@ -6,7 +6,6 @@ its form, rendered by the site's own template, is put in place of the tick examp
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -38,18 +37,7 @@ def lines(page: object, selector: str) -> list[str]:
 
 @pytest.fixture()
 def ypn_page(visit):
-    """The gallery, with the yes-partly-no example in place of the tick example."""
-    from tests.unit.render_helpers import catalogue, render
-
-    form = render(catalogue().examples[YPN])
-
-    def swap(route: object) -> None:
-        response = route.fetch()
-        body = re.sub(rf'<form [^>]*data-rs-exercise="{TICK}".*?</form>', lambda _: form, response.text(), count=1, flags=re.S)
-        assert YPN in body
-        route.fulfill(response=response, body=body)
-
-    visit.page.route(f"**/{GALLERY}", swap)
+    """The gallery, which shows the yes-partly-no example after the tick example."""
     page = visit.open(GALLERY)
     enhanced(page, YPN)
     return page

@@ -74,3 +74,59 @@ def test_print_shows_long_answers_in_full(visit) -> None:
     text = printed_text(page, FORM)
     assert "Line 1:" in text and "Line 30:" in text
     assert "Clear my answers" not in text
+
+
+TALLY = "example-reflection-tally"
+TALLY_FORM = form_selector(TALLY)
+
+
+def test_tally_counts_choices_by_group_with_keyboard_and_restores(visit) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, TALLY)
+    result = page.locator(f"{TALLY_FORM} [data-rs-tally-result]")
+    assert result.is_hidden()  # nothing chosen yet: no count
+    tab_to(page, f"{TALLY_FORM} input[name$='-pace-choice']")
+    page.keyboard.press("ArrowDown")  # pace-busy
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-summary]").inner_text() == "You chose a statement from Busy."
+    tab_to(page, f"{TALLY_FORM} input[name$='-support-choice']")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # support-stretched
+    summary = page.locator(f"{TALLY_FORM} [data-rs-tally-summary]")
+    assert summary.inner_text() == "No single group stands out: Busy and Stretched come up equally often (1 each)."
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-feedback='busy']").is_visible()
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-feedback='stretched']").is_visible()
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-feedback='calm']").is_hidden()
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-mixed]").is_visible()
+    page.keyboard.press("ArrowUp")  # back to support-busy: both Busy
+    assert summary.inner_text() == "All 2 of your choices are from Busy."
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-mixed]").is_hidden()
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-row='busy'] td").inner_text() == "2"
+    assert wait_saved(page, TALLY)["values"] == {"pace-choice": "pace-busy", "support-choice": "support-busy"}
+    page.reload(wait_until="networkidle")
+    enhanced(page, TALLY)
+    assert page.locator(f"{TALLY_FORM} [data-rs-tally-summary]").inner_text() == "All 2 of your choices are from Busy."
+
+
+def test_developmental_reflection_reports_the_most_frequent_level_and_a_mixed_profile(visit) -> None:
+    """E04 on its module page: the most frequent level is named, and a mixed profile is called common."""
+    exercise = "developmental-level-reflection"
+    form = form_selector(exercise)
+    page = visit.open("modules/supervision-models/")
+    enhanced(page, exercise)
+    for value in ("awareness-level-2", "motivation-level-2", "autonomy-level-1"):
+        page.check(f"{form} input[value='{value}']")
+    assert page.locator(f"{form} [data-rs-tally-summary]").inner_text() == "Most often you chose Level 2: 2 of your 3 choices."
+    assert page.locator(f"{form} [data-rs-tally-feedback='level-2']").is_visible()
+    assert "different levels for different themes" in page.locator(f"{form} [data-rs-tally-mixed]").inner_text()
+
+
+def test_without_javascript_the_tally_key_lets_a_reader_count(no_js_visit) -> None:
+    page = no_js_visit.open(GALLERY)
+    form = page.locator(TALLY_FORM)
+    assert form.locator("[data-rs-tally-result]").is_hidden()
+    assert "Count how many of your choices fall in each group" in form.inner_text()
+    form.locator("summary", has_text="Which statement belongs to which group").click()
+    key = form.locator(".rs-tally__key")
+    assert key.is_visible() and "I could not find help when I needed it." in key.inner_text()
+    # On paper the key prints open.
+    assert "I could not find help when I needed it." in printed_text(page, TALLY_FORM + " .rs-tally")

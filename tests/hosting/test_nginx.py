@@ -173,6 +173,22 @@ def test_a_notebook_runs_under_the_lab_policy_through_nginx(browser, upstream_ur
     assert [m for m in session.console_errors if "Content Security Policy" in m or "Refused" in m] == []
 
 
+def test_the_example_copy_shows_its_own_interface_words(browser, example_url: str) -> None:
+    """The organisation's strings reach the templates and the scripts (assets/js/strings.js), with the
+    placeholder filled in."""
+    session = guarded(browser, example_url)
+    page = session.open("modules/what-is-supervision/")
+    enhanced(page, JOURNAL)
+    form = form_selector(JOURNAL)
+    assert "Bring this to my next supervision session" in page.locator(form).inner_text()
+    page.fill(f"{form} textarea[data-rs-field='closest-in-practice']", "Mostly the managerial one.")
+    poll_saved(page, JOURNAL)
+    note = page.locator(f"{form} [data-rs-saved]")
+    note.filter(has_text=re.compile(r"^Saved in this browser at \d\d:\d\d\. Nothing leaves it\.$")).wait_for(timeout=5000)
+    session.close()
+    assert session.console_errors == [] and session.external == []
+
+
 def test_hashed_assets_are_cached_for_a_year_and_pages_are_revalidated(upstream_url: str, site_dir: Path) -> None:
     home = urllib.request.urlopen(upstream_url)
     assert home.headers["Cache-Control"] == "no-cache"

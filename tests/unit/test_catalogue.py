@@ -7,10 +7,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from macros.catalogue import load_catalogue
 from macros.errors import ContentError
-from macros.kinds import KINDS
+from macros.kinds import KINDS, label_key
+from macros.strings import default_strings
 from tests.helpers import ROOT
 from tests.unit.render_helpers import catalogue, render
 
@@ -25,7 +27,8 @@ def test_every_exercise_file_is_valid_and_named_by_its_id() -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_each_kind_is_a_complete_unit(kind: str) -> None:
-    """One kind = schema, renderer, template, script, style, example, tests and author doc, sharing one name."""
+    """One kind = schema, renderer, template, script, style, example, tests, author doc and the interface string
+    of its label, sharing one name."""
     snake = kind.replace("-", "_")
     for path in [
         f"exercises/schema/{kind}.schema.json",
@@ -39,6 +42,11 @@ def test_each_kind_is_a_complete_unit(kind: str) -> None:
     ]:
         assert (ROOT / path).is_file(), f"{kind} is missing {path}"
     assert f"example-{kind}-default" in catalogue().examples
+    strings = default_strings()
+    assert label_key(kind) == f"{snake}_label" and label_key(kind) in strings, \
+        f"{kind} is missing its label string {snake}_label in data/strings/exercises.yaml"
+    html = render(catalogue().examples[f"example-{kind}-default"])
+    assert f'<p class="rs-exercise__kind">{escape(strings[label_key(kind)])}</p>' in html
 
 
 @pytest.mark.parametrize("exercise_id", sorted(catalogue().exercises) + sorted(catalogue().examples))
@@ -125,6 +133,32 @@ class _FormAudit(HTMLParser):
             self.controls.append(values.get("id") or "")
             if values.get("name"):
                 self.names.append(values["name"])
+
+
+def test_an_organisation_can_change_the_words_a_kind_brings() -> None:
+    """A kind's label, field labels, answer choices and defaults are interface strings, not fixed English."""
+    from macros.plugin import WIDGET_TEMPLATES
+    from macros.render import make_environment, render_exercise
+    from macros.strings import merge_strings
+    from tests.unit.render_helpers import EXTRA
+
+    strings = merge_strings(default_strings(), {
+        "smart_goal_label": "Nodau", "smart_goal_field_partner": "Partner atebolrwydd", "goal_status_achieved": "Wedi'i gyflawni",
+        "checklist_answer_not_sure": "Ddim yn siŵr", "checklist_tips_title_answers": "Dechrau sgwrs",
+        "desc_planner_group_ready": "Paratoi", "desc_planner_stance_personal": "Myfyrdod personol",
+        "case_review_function_formative": "Ffurfiannol", "case_review_mapping_question": "Pa swyddogaeth?",
+    }, "organisation.yaml")
+    env = make_environment(WIDGET_TEMPLATES, strings)
+    html = {kind: render_exercise(env, catalogue().examples[f"example-{kind}-{name}"], 3, EXTRA)
+            for kind, name in [("smart-goal", "default"), ("checklist", "yes-partly-no"), ("desc-planner", "default"),
+                               ("case-review", "default")]}
+    assert '<p class="rs-exercise__kind">Nodau</p>' in html["smart-goal"]
+    assert "-g1-partner\">Partner atebolrwydd</label>" in html["smart-goal"]
+    assert "-g1-status-achieved\">Wedi&#39;i gyflawni</label>" in html["smart-goal"]
+    assert "-not-sure\">Ddim yn siŵr</label>" in html["checklist"] and ">Dechrau sgwrs</h5>" in html["checklist"]
+    assert ">Paratoi</legend>" in html["desc-planner"] and "-stance-personal\">Myfyrdod personol</label>" in html["desc-planner"]
+    assert "-formative\">Ffurfiannol</label>" in html["case-review"]
+    assert '<p class="rs-case-review__question">Pa swyddogaeth?</p>' in html["case-review"]
 
 
 @pytest.mark.parametrize("exercise_id", sorted(catalogue().exercises) + sorted(catalogue().examples))

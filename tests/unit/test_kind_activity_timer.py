@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.catalogue import check_file, load_schemas
+from macros.catalogue import Exercise, check_file, load_schemas
 from macros.kinds import activity_timer
 from tests.helpers import ROOT
 from tests.unit.render_helpers import catalogue, check_golden, render
@@ -59,7 +59,15 @@ def test_config_for_the_script() -> None:
         {"id": "discussion", "label": "Group discussion", "minutes": 8},
         {"id": "reflection", "label": "Presenter reflects", "minutes": 4},
     ]}
-    assert activity_timer.minutes_text(1) == "1 minute" and activity_timer.minutes_text(10) == "10 minutes"
+
+
+def test_a_one_minute_phase_is_written_in_the_singular() -> None:
+    data = dict(catalogue().examples[EXAMPLE].data)
+    data["phases"] = [dict(data["phases"][0], minutes=1), dict(data["phases"][1], minutes=10)]
+    html = render(Exercise("x", "activity-timer", data, "x.yaml"))
+    assert '<span class="rs-activity-timer__length">(1 minute)</span>' in html
+    assert '<span class="rs-activity-timer__length">(10 minutes)</span>' in html
+    assert '<p class="rs-activity-timer__total">2 phases, 11 minutes in all.</p>' in html
 
 
 def test_module_timers_validate_and_render() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from macros.catalogue import Exercise
 from macros.kinds import checklist
+from macros.strings import default_strings
 from tests.unit.render_helpers import catalogue, check_golden, render
 
 TICK = "example-checklist-default"
@@ -109,7 +111,18 @@ def test_config_tells_the_script_the_groups_and_answers() -> None:
 def test_tips_title_can_be_changed() -> None:
     data = dict(catalogue().examples[TICK].data, tips_title="Ideas for next time")
     assert checklist.context("x", data)["tips_title"] == "Ideas for next time"
-    assert checklist.context("x", catalogue().examples[TICK].data)["tips_title"] == "Things to try"
+    assert ">Ideas for next time</h5>" in render(Exercise("x", "checklist", data, "x.yaml"))
+    default = checklist.context("x", catalogue().examples[TICK].data)
+    assert default["tips_title"] is None and default_strings()[default["tips_title_key"]] == "Things to try"
+
+
+def test_answers_and_their_labels_are_interface_strings() -> None:
+    """The kind holds no words: the template and the script show the strings, which an organisation may change."""
+    strings = default_strings()
+    assert [strings[answer["label_key"]] for answer in checklist.ANSWERS] == ["Yes", "Partly", "No", "Not sure"]
+    config = checklist.context(YPN, catalogue().examples[YPN].data)["config"]
+    assert config["labels"] == {answer["id"]: answer["label_key"] for answer in checklist.ANSWERS}
+    assert {strings[key] for key in checklist.TIPS_TITLES.values()} == {"Things to try", "Conversation starters"}
 
 
 def test_module_checklists_validate() -> None:

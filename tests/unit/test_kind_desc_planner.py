@@ -7,6 +7,7 @@ import re
 from markupsafe import escape
 
 from macros.kinds import desc_planner
+from macros.strings import default_strings
 from tests.unit.render_helpers import catalogue, check_golden, render
 
 EXAMPLE = "example-desc-planner-default"
@@ -23,8 +24,11 @@ def test_every_field_of_the_plan_is_labelled_in_order_inside_four_fieldsets() ->
     legends = re.findall(r'<legend class="rs-desc-planner__legend">([^<]+)</legend>', html)
     assert legends == ["Before you start", "Your DESC script", "Getting ready", "Follow-up"]
     positions = []
+    strings = default_strings()
+    assert legends == [strings[legend_key] for legend_key, _ in desc_planner.GROUPS]
     for _, fields in desc_planner.GROUPS:
-        for name, label, control in fields:
+        for name, label_key, control in fields:
+            label = escape(strings[label_key])
             if control == "stance":
                 marker = f'<legend class="rs-choice__legend">{label}</legend>'
             else:

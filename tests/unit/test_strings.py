@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.errors import ContentError
+from macros.kinds import KINDS, label_key
 from macros.strings import JS_STRINGS, default_strings, js_module, merge_strings, placeholders
 from tests.helpers import ROOT
 
@@ -46,6 +47,7 @@ def test_every_string_is_used_by_a_script_a_template_or_the_build() -> None:
     for path in TEMPLATES.rglob("*.html"):
         for match in TEMPLATE_KEY.finditer(path.read_text(encoding="utf-8")):
             used.add(match.group(1) or match.group(2) or match.group(3))
+    used |= {label_key(kind) for kind in KINDS}  # the label above each exercise's title (macros/render.py)
     python = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "macros").rglob("*.py"))
     unused = [key for key in default_strings() if key not in used and f"'{key}'" not in python and f'"{key}"' not in python
               and not key.startswith("local_link_") and key != "locale"]

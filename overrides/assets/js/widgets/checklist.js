@@ -49,11 +49,11 @@ export function summarise(config, values) {
  * Describe one group's count in words, for example "3 of 4 ticked".
  * @param {ReturnType<typeof summarise>["groups"][number]} group
  * @param {boolean} tick
- * @param {Record<string, string>} labels answer id -> label
+ * @param {Record<string, string>} labels answer id -> the interface string of its label, such as checklist_answer_yes
  */
 export function countText(group, tick, labels) {
   if (tick) return t("checklist_count_ticked", { answered: group.answered, total: group.total });
-  const parts = Object.entries(group.counts).map(([answer, count]) => t("checklist_count_answer", { count, answer: labels[answer] }));
+  const parts = Object.entries(group.counts).map(([answer, count]) => t("checklist_count_answer", { count, answer: t(labels[answer]) }));
   return t("checklist_count_answered", { counts: parts.join(", "), answered: group.answered, total: group.total });
 }
 
