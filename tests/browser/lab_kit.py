@@ -32,14 +32,15 @@ def run_all(page: object) -> None:
 
 
 def outputs_text(page: object) -> str:
-    """All text outputs of the notebook, joined."""
-    return "\n".join(page.locator(".jp-OutputArea-output").all_inner_texts())
+    """All text outputs of the notebook, joined. textContent, not innerText: JupyterLab skips rendering cells
+    scrolled out of view (content-visibility), and innerText of an unrendered output is empty."""
+    return "\n".join(page.locator(".jp-OutputArea-output").all_text_contents())
 
 
 def wait_for_text(page: object, text: str, timeout_ms: int = KERNEL_TIMEOUT_MS) -> None:
     """Wait until some output contains the text (fails with the outputs shown so far)."""
     page.wait_for_function(
-        "text => [...document.querySelectorAll('.jp-OutputArea-output')].some(o => o.innerText.includes(text))",
+        "text => [...document.querySelectorAll('.jp-OutputArea-output')].some(o => o.textContent.includes(text))",
         arg=text, timeout=timeout_ms,
     )
 
