@@ -39,7 +39,6 @@ MD_ANCHOR = re.compile(r'<a href="(?![a-z]+:|/|#)([^"#]+\.md)(?:#[^"]*)?"[^>]*>(
 # Words for {{ local_link(key) }}: the interface strings local_link_<key> (data/strings/site.yaml).
 LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", "data_protection",
                    "learning_and_development", "wellbeing_support")
-LOCAL_LINK_LABELS = {key: default_strings()[f"local_link_{key}"] for key in LOCAL_LINK_KEYS}
 
 
 @format_error.register

@@ -13,8 +13,6 @@ from .catalogue import Exercise
 from .kinds import KINDS, label_key
 from .strings import default_strings, translator
 
-PRIVACY_REMINDER = default_strings()["reminder"]
-
 
 def markdown_to_html(text: str) -> Markup:
     """Convert author Markdown (trusted, from the repository) to HTML."""
