@@ -6,7 +6,9 @@ the build writes from the same files (with an organisation's changes). The copy 
 is up to date (``make strings`` rewrites it).
 
 A string may hold placeholders in braces, such as ``{time}``: a script fills them in. An organisation's
-version of a string must keep the same placeholders.
+version of a string must keep the same placeholders. A counted string comes as ``<name>_one`` and
+``<name>_other`` (the script picks the form with the locale's plural rules); an organisation writing in a
+language with more forms may add ``<name>_zero``, ``_two``, ``_few`` or ``_many``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ JS_STRINGS = PACKAGE_ROOT / "overrides" / "assets" / "js" / "strings.js"
 JS_URI = "assets/js/strings.js"
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+PLURAL_FORM = re.compile(r"^([a-z][a-z0-9_]*)_(zero|two|few|many)$")
 
 
 @lru_cache(maxsize=4)
@@ -73,6 +76,10 @@ def merge_strings(defaults: dict[str, str], overrides: dict[str, Any] | None, sh
     problems = []
     result = dict(defaults)
     for key, value in (overrides or {}).items():
+        plural = PLURAL_FORM.match(str(key))
+        if key not in defaults and plural and f"{plural.group(1)}_other" in defaults:
+            # A language with more plural forms than English (zero, two, few, many) adds them to a counted string.
+            defaults = {**defaults, key: defaults[f"{plural.group(1)}_other"]}
         if key not in defaults:
             close = difflib.get_close_matches(str(key), list(defaults), n=3, cutoff=0.5)
             hint = f" Did you mean: {', '.join(close)}?" if close else " See the files in data/strings/ for the keys."

@@ -17,6 +17,7 @@ SCRIPTS = ROOT / "overrides" / "assets" / "js"
 TEMPLATES = ROOT / "overrides"
 # t("key") or t("key", {...}) in a script; t.key or t['key'] in a template.
 SCRIPT_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']""")
+COUNTED_KEY = re.compile(r"""\btn\(\s*["']([a-z0-9_]+)["']""")
 TEMPLATE_KEY = re.compile(r"""\bt\.([a-z0-9_]+)|\bt\[["']([a-z0-9_]+)["']\]|\btr\(\s*["']([a-z0-9_]+)["']""")
 
 
@@ -26,7 +27,10 @@ def script_keys() -> dict[str, list[str]]:
     for path in sorted(SCRIPTS.rglob("*.js")):
         if path.name == "strings.js":  # the strings themselves, and t() with its own documentation
             continue
-        for key in SCRIPT_KEY.findall(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        # tn("name", count) uses name_one and name_other (and any other plural form a language adds).
+        keys = SCRIPT_KEY.findall(text) + [f"{name}_{form}" for name in COUNTED_KEY.findall(text) for form in ("one", "other")]
+        for key in keys:
             found.setdefault(key, []).append(path.relative_to(SCRIPTS).as_posix())
     return found
 
@@ -111,6 +115,16 @@ def test_an_organisation_may_change_a_string_but_must_keep_its_placeholders() ->
     assert "strings.saved_at" in shown and "{time}" in shown
     assert "strings.clera" in shown and "Did you mean: clear" in shown
     assert "strings.clear" in shown and "non-empty string" in shown
+
+
+def test_a_language_with_more_plural_forms_may_add_them_to_counted_strings() -> None:
+    defaults = {"agenda_count_one": "{count} item.", "agenda_count_other": "{count} items.", "title": "Title"}
+    merged = merge_strings(defaults, {"agenda_count_two": "{count} eitem.", "agenda_count_few": "{count} eitem."}, "organisation.yaml")
+    assert merged["agenda_count_two"] == "{count} eitem."
+    with pytest.raises(ContentError) as caught:
+        merge_strings(defaults, {"title_two": "Two titles", "agenda_count_many": "Many."}, "organisation.yaml")
+    shown = "".join(str(p) for p in caught.value.problems)
+    assert "strings.title_two: unknown string" in shown and "strings.agenda_count_many" in shown and "{count}" in shown
 
 
 def test_a_key_defined_twice_fails_naming_both_files(tmp_path: Path) -> None:

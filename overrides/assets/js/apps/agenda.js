@@ -7,7 +7,7 @@ import { h } from "../lib/dom.js";
 import { entryLink, formatDate, groupByModule, readableList } from "../lib/entries.js";
 import { readManifest } from "../lib/progress.js";
 import { siteStore } from "../lib/storage.js";
-import { formatDate as dateInWords, t } from "../lib/strings.js";
+import { formatDate as dateInWords, t, tn } from "../lib/strings.js";
 
 /** Plain text of the agenda, for copying into an email or a supervision record. */
 export function agendaText(entries) {
@@ -46,13 +46,13 @@ export function mount(root) {
     });
     const clear = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "clear-flags" }, t("agenda_clear"));
     clear.addEventListener("click", () => {
-      if (!window.confirm(t("agenda_clear_confirm", { count: flagged.length }))) return;
+      if (!window.confirm(tn("agenda_clear_confirm", flagged.length))) return;
       for (const entry of flagged) store.save(entry.exercise, { ...entry, flagged: false });
       status.textContent = t("agenda_cleared");
       render();
     });
     body.replaceChildren(
-      h("p", {}, t("agenda_count", { count: flagged.length, date: formatDate(new Date().toISOString()) })),
+      h("p", {}, tn("agenda_count", flagged.length, { date: formatDate(new Date().toISOString()) })),
       h("div", { class: "rs-app__buttons" }, print, copy, clear),
       ...groupByModule(readManifest(), flagged).flatMap((group) => [
         h("h2", {}, group.title),

@@ -10,7 +10,7 @@ import { reviewEvent } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
 import { BackupError, MAX_BYTES, applyImport, buildBackup, parseBackup, planImport } from "../lib/backup.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteNamespace, siteStore } from "../lib/storage.js";
-import { t } from "../lib/strings.js";
+import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -45,7 +45,7 @@ function backupSection(store, status, rerender) {
     const backup = buildBackup(store);
     const stamp = new Date().toISOString().slice(0, 10);
     download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
-    say(status, t("my_learning_backup_downloaded", { count: Object.keys(backup.entries).length }));
+    say(status, tn("my_learning_backup_downloaded", Object.keys(backup.entries).length));
   });
   const input = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-rs-import": "" });
   input.addEventListener("change", async () => {
@@ -89,7 +89,7 @@ function showPreview(store, backup, preview, status, done) {
   merge.addEventListener("click", () => finish(applyImport(store, backup, "merge"), t("my_learning_import_merged")));
   replace.addEventListener("click", () => {
     const warning = plan.removedOnReplace.length
-      ? t("my_learning_replace_confirm_removing", { count: plan.removedOnReplace.length })
+      ? tn("my_learning_replace_confirm_removing", plan.removedOnReplace.length)
       : t("my_learning_replace_confirm");
     if (window.confirm(warning)) finish(applyImport(store, backup, "replace"), t("my_learning_import_replaced"));
   });

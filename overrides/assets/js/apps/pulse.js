@@ -6,7 +6,7 @@
 
 import { h, svg } from "../lib/dom.js";
 import { decodeMany, distribution } from "../lib/pulse.js";
-import { t } from "../lib/strings.js";
+import { t, tn } from "../lib/strings.js";
 
 export const MIN_GROUP = 3;
 
@@ -42,12 +42,12 @@ export function mount(root) {
     const parts = [];
     if (codes.length === 0 && problems.length === 0) parts.push(h("p", {}, t("pulse_nothing_typed")));
     if (codes.length > 0) {
-      parts.push(h("p", {}, codes.length === 1 ? t("pulse_added_one", { count: 1 }) : t("pulse_added_other", { count: codes.length })));
+      parts.push(h("p", {}, tn("pulse_added", codes.length)));
     }
     if (problems.length > 0) {
       parts.push(
         h("p", { class: "rs-pulse__problem-title" },
-          problems.length === 1 ? t("pulse_not_added_one", { count: 1 }) : t("pulse_not_added_other", { count: problems.length })),
+          tn("pulse_not_added", problems.length)),
         h("ul", { class: "rs-pulse__problems" }, problems.map((problem) => h("li", {}, problem.message))),
       );
     }
@@ -70,9 +70,7 @@ function groupResults(group, remove) {
   const slug = exercise.id;
   const section = h("section", { class: "rs-pulse__group", "aria-labelledby": `rs-pulse-${slug}-title` },
     h("h3", { id: `rs-pulse-${slug}-title` }, exercise.title),
-    h("p", {}, codes.length === 1
-      ? t("pulse_group_codes_one", { count: 1, min: exercise.min, max: exercise.max })
-      : t("pulse_group_codes_other", { count: codes.length, min: exercise.min, max: exercise.max })));
+    h("p", {}, tn("pulse_group_codes", codes.length, { min: exercise.min, max: exercise.max })));
   if (codes.length < MIN_GROUP) {
     section.append(h("p", { class: "rs-pulse__wait" }, t("pulse_group_wait", { count: MIN_GROUP })));
   } else {

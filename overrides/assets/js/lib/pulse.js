@@ -13,7 +13,7 @@
  * No name, no date, no single answer: only rounded averages.
  */
 
-import { t } from "./strings.js";
+import { t, tn } from "./strings.js";
 
 export const PULSE_VERSION = 1;
 export const PREFIX = "RS";
@@ -129,7 +129,7 @@ export function decodePulse(text, exercises) {
   const scores = body.slice(3 + HASH_CHARS);
   const count = scores.length / SCORE_CHARS;
   if (count !== exercise.dimensions.length) {
-    throw new PulseError(t("pulse_code_wrong_count", { code: shown, count, title: exercise.title, groups: exercise.dimensions.length }));
+    throw new PulseError(tn("pulse_code_wrong_count", count, { code: shown, title: exercise.title, groups: exercise.dimensions.length }));
   }
   const averages = [];
   for (let i = 0; i < count; i += 1) {

@@ -16,6 +16,21 @@ export function t(key, params = {}) {
   return text.replace(/\{([a-z][a-z0-9_]*)\}/g, (whole, name) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+/**
+ * The text for a count, in the right plural form for the locale: tn("agenda_count", 3) uses the string
+ * agenda_count_other ("{count} items ..."), tn("agenda_count", 1) agenda_count_one. A language with more forms
+ * (for example Welsh: zero, two, few, many) may add agenda_count_two and so on; a form a language does not
+ * define falls back to _other. {count} is filled in with the number.
+ * @param {string} key  the string's name without _one or _other
+ * @param {number} count
+ * @param {Record<string, string|number>} [params]
+ */
+export function tn(key, count, params = {}) {
+  const form = new Intl.PluralRules(locale()).select(count);
+  const chosen = Object.hasOwn(STRINGS, `${key}_${form}`) ? `${key}_${form}` : `${key}_other`;
+  return t(chosen, { count, ...params });
+}
+
 /** The locale dates and times are written in (the `locale` string: en-GB unless an organisation changes it). */
 export function locale() {
   return STRINGS.locale || "en-GB";

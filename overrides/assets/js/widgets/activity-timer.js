@@ -8,7 +8,7 @@
  */
 
 import { readConfig } from "../lib/exercise.js";
-import { t } from "../lib/strings.js";
+import { t, tn } from "../lib/strings.js";
 
 const TICK_MS = 250;
 const MINUTE_MS = 60 * 1000;
@@ -24,7 +24,7 @@ export function formatClock(ms) {
 export function phaseText(phases, index) {
   const { label, minutes } = phases[index];
   const params = { number: index + 1, total: phases.length, label, minutes };
-  return minutes === 1 ? t("timer_phase_announcement_one", params) : t("timer_phase_announcement_other", params);
+  return tn("timer_phase_announcement", minutes, params);
 }
 
 /** @param {HTMLFormElement} root */
@@ -110,7 +110,7 @@ export function mount(root) {
     if (ended !== null) {
       if (soundBox.checked) sound.play();
       announce(finished
-        ? t("timer_time_up_all_done", { ended, total: phases.length })
+        ? tn("timer_time_up_all_done", phases.length, { ended })
         : t("timer_time_up_next", { ended, phase: phaseText(phases, index) }));
     } else if (!warned && remaining <= MINUTE_MS) {
       warned = true;
@@ -156,7 +156,7 @@ export function mount(root) {
       finished = true;
       endsAt = null;
       stopTicking();
-      announce(t("timer_all_done", { total: phases.length }));
+      announce(tn("timer_all_done", phases.length));
     } else {
       begin(index + 1);
       announce(phaseText(phases, index));

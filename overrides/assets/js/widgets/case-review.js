@@ -11,7 +11,7 @@
 import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
-import { t } from "../lib/strings.js";
+import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -99,7 +99,7 @@ export function findingText(inReview, ticked) {
  * @param {number} total
  */
 export function agreementText(agreed, total) {
-  return total === 1 ? t("case_review_agreement_one", { agreed, total }) : t("case_review_agreement_other", { agreed, total });
+  return tn("case_review_agreement", total, { agreed, total });
 }
 
 function showMapping(root, config, values) {

@@ -6,7 +6,7 @@
 
 import { h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
-import { formatDate, t } from "../lib/strings.js";
+import { formatDate, t, tn } from "../lib/strings.js";
 
 /** Words that show Express speaks in the first person ("I'm" and "I've" split into "i" plus the rest). */
 const FIRST_PERSON = new Set(["i", "me", "my"]);
@@ -112,7 +112,7 @@ export function advise(config, values) {
   if (count === 0) advice.push({ id: "specify", ok: false, text: t("desc_planner_specify_empty") });
   else if (count > config.maxRequests) {
     advice.push({ id: "specify", ok: false, text: t("desc_planner_specify_too_many", { count, max: numberWord(config.maxRequests) }) });
-  } else advice.push({ id: "specify", ok: true, text: count === 1 ? t("desc_planner_specify_ok_one", { count }) : t("desc_planner_specify_ok_other", { count }) });
+  } else advice.push({ id: "specify", ok: true, text: tn("desc_planner_specify_ok", count) });
 
   const date = values.follow_up || "";
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00`) : null;

@@ -14,7 +14,7 @@
 import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
-import { t } from "../lib/strings.js";
+import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -117,7 +117,7 @@ export function verdict(question, chosen) {
  * @param {number} total
  */
 export function summaryText(checked, total) {
-  return total === 1 ? t("knowledge_check_summary_one", { checked, total }) : t("knowledge_check_summary_other", { checked, total });
+  return tn("knowledge_check_summary", total, { checked, total });
 }
 
 function show(root, config, state, values) {

@@ -5,7 +5,7 @@
  */
 
 import { mountExercise, readConfig } from "../lib/exercise.js";
-import { t } from "../lib/strings.js";
+import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -34,7 +34,7 @@ function summarise(root, config, values) {
   summary.hidden = false;
   const total = config.prompts.length;
   summary.querySelector("[data-rs-summary-count]").textContent =
-    total === 1 ? t("reflection_summary_one", { answered: done.length, total }) : t("reflection_summary_other", { answered: done.length, total });
+    tn("reflection_summary", total, { answered: done.length, total });
   for (const nudge of summary.querySelectorAll("[data-rs-nudge]")) {
     nudge.hidden = doneIds.has(nudge.dataset.rsNudge);
   }

@@ -8,7 +8,7 @@ import { mountExercise, readConfig } from "../lib/exercise.js";
 import { mirrorForPrint, readFields, writeFields } from "../lib/fields.js";
 import { download } from "../lib/download.js";
 import { reviewEvent } from "../lib/ics.js";
-import { formatDate, t } from "../lib/strings.js";
+import { formatDate, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -137,7 +137,7 @@ export function adviseGoal(config, goal, today) {
   const vague = config.vague.filter((phrase) => new RegExp(`\\b${escapeRegExp(phrase.toLowerCase())}\\b`).test(wording));
   if (vague.length) {
     const phrases = vague.map((phrase) => t("smart_goal_quoted_phrase", { phrase })).join(", ");
-    advice.push({ ok: false, text: vague.length === 1 ? t("smart_goal_vague_one", { phrases }) : t("smart_goal_vague_other", { phrases }) });
+    advice.push({ ok: false, text: tn("smart_goal_vague", vague.length, { phrases }) });
   }
   return advice;
 }

@@ -9,7 +9,7 @@
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields } from "../lib/fields.js";
-import { t } from "../lib/strings.js";
+import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -95,9 +95,7 @@ export function describeSplit(config, result) {
   }
   if (result.rounded) {
     lines.push({
-      label: oneSession(result)
-        ? t("time_split_readable_average_one", { sessions: listNumbers(result.used) })
-        : t("time_split_readable_average_other", { sessions: listNumbers(result.used) }),
+      label: tn("time_split_readable_average", result.used.length, { sessions: listNumbers(result.used) }),
       text: config.categories.map((category, index) => t("time_split_readable_figure", { category: category.label, share: result.rounded[index] })).join("; "),
     });
   }
@@ -121,10 +119,6 @@ export function listNumbers(numbers) {
 }
 
 /** True when the average split comes from a single session (its strings say "session", not "sessions"). */
-function oneSession(result) {
-  return result.used.length === 1;
-}
-
 function formatNumber(value) {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
 }
@@ -150,7 +144,7 @@ function showSplit(root, config, result) {
   const sum = result.rounded.reduce((a, b) => a + b, 0);
   const sessions = listNumbers(result.used);
   area.append(
-    h("p", {}, oneSession(result) ? t("time_split_average_one", { sessions }) : t("time_split_average_other", { sessions })),
+    h("p", {}, tn("time_split_average", result.used.length, { sessions })),
     chart(root.id, config, result),
     table(config, result, sum),
   );
@@ -175,9 +169,7 @@ function chart(uid, config, result) {
   const titleId = `${uid}-chart-title`;
   const graphic = svg("svg", {
     class: "rs-time-split__chart", width: "100%", height, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, oneSession(result)
-    ? t("time_split_chart_title_one", { sessions: listNumbers(result.used) })
-    : t("time_split_chart_title_other", { sessions: listNumbers(result.used) })));
+  }, svg("title", { id: titleId }, tn("time_split_chart_title", result.used.length, { sessions: listNumbers(result.used) })));
   config.categories.forEach((category, index) => {
     const y = index * rowHeight;
     const share = result.rounded[index];
@@ -194,9 +186,9 @@ function chart(uid, config, result) {
 
 function table(config, result, sum) {
   const sessions = listNumbers(result.used);
-  let caption;
-  if (sum === 100) caption = oneSession(result) ? t("time_split_table_caption_one", { sessions }) : t("time_split_table_caption_other", { sessions });
-  else caption = oneSession(result) ? t("time_split_table_caption_rounded_one", { sessions }) : t("time_split_table_caption_rounded_other", { sessions });
+  const caption = sum === 100
+    ? tn("time_split_table_caption", result.used.length, { sessions })
+    : tn("time_split_table_caption_rounded", result.used.length, { sessions });
   return h("table", { class: "rs-time-split__table" },
     h("caption", {}, caption),
     h("thead", {}, h("tr", {},
