@@ -98,6 +98,7 @@ def test_helpers_state_the_rules(visit) -> None:
     result = page.evaluate("""async () => {
         const app = document.querySelector('script[type="module"][src*="app.js"]').src;
         const m = await import(new URL('widgets/desc-planner.js', app).href);
+        const strings = await import(new URL('lib/strings.js', app).href);
         return {
             words: m.flaggedWords('He is lazy. ALWAYS. Never-ending attitude\\'s; always again', ['always', 'never', 'lazy', 'attitude', 'not bothered']),
             phrase: m.flaggedWords('You seem NOT\\n bothered', ['not bothered']),
@@ -105,7 +106,7 @@ def test_helpers_state_the_rules(visit) -> None:
             first: [m.usesFirstPerson('I noticed'), m.usesFirstPerson("It's mine"), m.usesFirstPerson('Worries me'), m.usesFirstPerson("I've seen")],
             counts: [m.countRequests(''), m.countRequests('One thing'), m.countRequests('1. One.\\n2) Two\\n\\n* Three?'),
                      m.countRequests('Do this. And that! Also 2.5 more'), m.countRequests('-\\n...')],
-            list: [m.listOf(["'a'"]), m.listOf(["'a'", "'b'"]), m.listOf(["'a'", "'b'", "'c'"])],
+            list: [strings.listAnd(["'a'"]), strings.listAnd(["'a'", "'b'"]), strings.listAnd(["'a'", "'b'", "'c'"])],
         };
     }""")
     assert result["words"] == ["lazy", "always", "never", "attitude"]

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { formatDate, t, tn } from "../../overrides/assets/js/lib/strings.js";
+import { formatDate, listAnd, t, tn } from "../../overrides/assets/js/lib/strings.js";
 
 test("t fills placeholders and shows an unknown key as itself", () => {
   assert.equal(t("exercise_saved_at", { time: "14:05" }), "Saved on this device at 14:05.");
@@ -19,4 +19,10 @@ test("tn picks the plural form for the count and fills {count}", () => {
 
 test("dates are written in British English by default", () => {
   assert.equal(formatDate(new Date(2027, 2, 3)), "3 March 2027");
+});
+
+test("lists are joined in the locale's way", () => {
+  assert.equal(listAnd(["a"]), "a");
+  assert.equal(listAnd(["a", "b"]), "a and b");
+  assert.equal(listAnd([1, 2, 3]), "1, 2 and 3");
 });

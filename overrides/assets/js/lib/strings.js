@@ -31,6 +31,14 @@ export function tn(key, count, params = {}) {
   return t(chosen, { count, ...params });
 }
 
+/**
+ * Words joined as a list in the locale's way: "a", "a and b", "a, b and c" in British English.
+ * @param {(string|number)[]} items
+ */
+export function listAnd(items) {
+  return new Intl.ListFormat(locale(), { type: "conjunction" }).format(items.map(String));
+}
+
 /** The locale dates and times are written in (the `locale` string: en-GB unless an organisation changes it). */
 export function locale() {
   return STRINGS.locale || "en-GB";

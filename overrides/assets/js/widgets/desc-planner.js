@@ -6,7 +6,7 @@
 
 import { h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
-import { formatDate, t, tn } from "../lib/strings.js";
+import { formatDate, listAnd, t, tn } from "../lib/strings.js";
 
 /** Words that show Express speaks in the first person ("I'm" and "I've" split into "i" plus the rest). */
 const FIRST_PERSON = new Set(["i", "me", "my"]);
@@ -99,7 +99,7 @@ export function advise(config, values) {
   if (!describe.trim()) advice.push({ id: "describe", ok: false, text: t("desc_planner_describe_empty") });
   else if (flagged.length) {
     const quoted = flagged.map((word) => t("desc_planner_quoted_word", { word }));
-    advice.push({ id: "describe", ok: false, text: t("desc_planner_describe_flagged", { words: listOf(quoted) }) });
+    advice.push({ id: "describe", ok: false, text: t("desc_planner_describe_flagged", { words: listAnd(quoted) }) });
   } else advice.push({ id: "describe", ok: true, text: t("desc_planner_describe_ok") });
 
   const express = values.express || "";
@@ -124,11 +124,6 @@ export function advise(config, values) {
     advice.push({ id: "follow_up", ok: true, text: t("desc_planner_follow_up_set", { weekday, date: formatDate(parsed) }) });
   }
   return advice;
-}
-
-/** Join words as "a", "a and b", "a, b and c". */
-export function listOf(items) {
-  return items.length < 2 ? items.join("") : t("desc_planner_list_and", { items: items.slice(0, -1).join(", "), last: items[items.length - 1] });
 }
 
 function showChecks(box, advice) {

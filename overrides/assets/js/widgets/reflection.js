@@ -5,7 +5,7 @@
  */
 
 import { mountExercise, readConfig } from "../lib/exercise.js";
-import { t, tn } from "../lib/strings.js";
+import { listAnd, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -61,14 +61,10 @@ export function countTally(tally, values) {
   return { counts, total, leaders };
 }
 
-function listed(labels) {
-  return labels.length === 1 ? labels[0] : t("reflection_tally_list_and", { items: labels.slice(0, -1).join(", "), last: labels.at(-1) });
-}
-
 /** The sentence under the tally's heading. */
 export function tallySentence(tally, { counts, total, leaders }) {
   const label = (id) => tally.groups.find((g) => g.id === id).label;
-  if (leaders.length > 1) return t("reflection_tally_tie", { groups: listed(leaders.map(label)), count: counts[leaders[0]] });
+  if (leaders.length > 1) return t("reflection_tally_tie", { groups: listAnd(leaders.map(label)), count: counts[leaders[0]] });
   const group = label(leaders[0]);
   if (total === 1) return t("reflection_tally_single", { group });
   if (counts[leaders[0]] === total) return t("reflection_tally_all", { group, total });

@@ -9,7 +9,7 @@
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields } from "../lib/fields.js";
-import { t, tn } from "../lib/strings.js";
+import { listAnd, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
@@ -95,7 +95,7 @@ export function describeSplit(config, result) {
   }
   if (result.rounded) {
     lines.push({
-      label: tn("time_split_readable_average", result.used.length, { sessions: listNumbers(result.used) }),
+      label: tn("time_split_readable_average", result.used.length, { sessions: listAnd(result.used) }),
       text: config.categories.map((category, index) => t("time_split_readable_figure", { category: category.label, share: result.rounded[index] })).join("; "),
     });
   }
@@ -112,13 +112,6 @@ export function totalText(session) {
   return t("time_split_total", { total });
 }
 
-/** Join session numbers in words: "1", "1 and 3", "1, 2 and 3". */
-export function listNumbers(numbers) {
-  if (numbers.length < 2) return numbers.join("");
-  return t("time_split_list_and", { items: numbers.slice(0, -1).join(", "), last: numbers[numbers.length - 1] });
-}
-
-/** True when the average split comes from a single session (its strings say "session", not "sessions"). */
 function formatNumber(value) {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
 }
@@ -142,7 +135,7 @@ function showSplit(root, config, result) {
     return;
   }
   const sum = result.rounded.reduce((a, b) => a + b, 0);
-  const sessions = listNumbers(result.used);
+  const sessions = listAnd(result.used);
   area.append(
     h("p", {}, tn("time_split_average", result.used.length, { sessions })),
     chart(root.id, config, result),
@@ -169,7 +162,7 @@ function chart(uid, config, result) {
   const titleId = `${uid}-chart-title`;
   const graphic = svg("svg", {
     class: "rs-time-split__chart", width: "100%", height, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, tn("time_split_chart_title", result.used.length, { sessions: listNumbers(result.used) })));
+  }, svg("title", { id: titleId }, tn("time_split_chart_title", result.used.length, { sessions: listAnd(result.used) })));
   config.categories.forEach((category, index) => {
     const y = index * rowHeight;
     const share = result.rounded[index];
@@ -185,7 +178,7 @@ function chart(uid, config, result) {
 }
 
 function table(config, result, sum) {
-  const sessions = listNumbers(result.used);
+  const sessions = listAnd(result.used);
   const caption = sum === 100
     ? tn("time_split_table_caption", result.used.length, { sessions })
     : tn("time_split_table_caption_rounded", result.used.length, { sessions });
