@@ -36,8 +36,8 @@ def compact(html: str) -> str:
 def make_environment(template_dir: Path, strings: dict[str, str] | None = None) -> Environment:
     """Create the Jinja environment for widget templates: autoescaped, strict about missing values.
 
-    ``strings`` are the interface strings (data/strings/site.yaml, with an organisation's overrides): templates,
-    and the macros they import, read them as ``t.<key>``.
+    ``strings`` are the interface strings (data/strings/, with an organisation's overrides): templates,
+    and the macros they import, read them as ``t.<key>`` and ``tr("key", name=value)``.
     """
     env = Environment(
         loader=FileSystemLoader(str(template_dir)),
