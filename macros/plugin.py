@@ -20,7 +20,7 @@ from .handouts import EXERCISE_CALL, module_source
 from .kinds import KINDS
 from .lab import register_macros as register_lab_macros
 from .glossary import abbreviation_lines, glossary_page, load_glossary
-from .references import Citations, load_references
+from .references import Citations, cited_keys, load_references
 from .render import compact, make_environment, render_exercise
 from .organisation import EXTERNAL, Organisation, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
@@ -70,6 +70,16 @@ def load_content(root: Path) -> SiteContent:
     terms = load_glossary(data / "glossary.yaml", root) if (data / "glossary.yaml").exists() else []
     support = yaml.safe_load((data / "support.yaml").read_text(encoding="utf-8"))
     return SiteContent(root, catalogue, citations, support, abbreviation_lines(terms), glossary_page(terms), load_notes(root))
+
+
+def site_markdown(upstream: Path, organisation: Organisation | None, removed: set[str]) -> list[str]:
+    """Return the Markdown of every page the site includes: upstream pages it keeps, and its own pages."""
+    docs = upstream / "docs"
+    texts = [(docs / page).read_text(encoding="utf-8") for page in upstream_pages(upstream) if page not in removed]
+    if organisation:
+        texts += [(organisation.pages_dir / name).read_text(encoding="utf-8")
+                  for name in organisation.own_files if name.endswith(".md")]
+    return texts
 
 
 def register(env: Any) -> None:
@@ -194,8 +204,8 @@ def register(env: Any) -> None:
 
     @env.macro
     def references_list() -> str:
-        """List every source in the reference files (for the references page)."""
-        return content.citations.full_list(strings)
+        """List every source the site's pages cite (for the references page)."""
+        return content.citations.full_list(strings, only=cited_keys(site_markdown(content.root, organisation, removed)))
 
     @env.macro
     def glossary_list() -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from jsonschema import Draft202012Validator
@@ -12,6 +14,22 @@ from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .schema_messages import describe, field_path
 from .strings import default_strings, fill
+
+
+# A cite(...) call in Markdown, and the quoted keys inside it.
+CITE_CALL = re.compile(r"\bcite\(([^)]*)\)")
+QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
+
+
+def cited_keys(markdown_texts: Iterable[str]) -> set[str]:
+    """Return every key named in a ``cite(...)`` call in the given Markdown (read before pages render, so the
+    references page can list exactly the cited sources whatever order pages render in)."""
+    keys: set[str] = set()
+    for text in markdown_texts:
+        for call in CITE_CALL.finditer(text):
+            arguments = call.group(1).split("=", 1)[0]  # keys come before any keyword argument
+            keys.update(QUOTED.findall(arguments))
+    return keys
 
 
 @dataclass(frozen=True)
@@ -101,12 +119,14 @@ class Citations:
                                [Problem(page, "page_references()", "cite at least one source with cite(...) or remove the call.")])
         return "\n".join(f"- {self.references[key].text}" for key in keys)
 
-    def full_list(self, strings: dict[str, str] | None = None) -> str:
-        """Return Markdown for the references page: one paragraph per source with a stable anchor. A source's
-        note is written with the interface string references_note (from ``strings`` or the defaults)."""
+    def full_list(self, strings: dict[str, str] | None = None, only: set[str] | None = None) -> str:
+        """Return Markdown for the references page: one paragraph per source with a stable anchor, for the
+        sources in ``only`` (the keys the site's pages cite) or every source. A source's note is written with
+        the interface string references_note (from ``strings`` or the defaults)."""
         note = (strings or default_strings())["references_note"]
+        chosen = [ref for key, ref in self.references.items() if only is None or key in only]
         blocks = []
-        for ref in sorted(self.references.values(), key=lambda r: r.text.lower()):
+        for ref in sorted(chosen, key=lambda r: r.text.lower()):
             lines = [ref.text]
             if ref.url:
                 lines[0] += f" <{ref.url}>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -120,3 +121,14 @@ def test_unused_references_are_reported(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "References no page cites (1): heron-2001" in result.stdout + result.stderr
+    listed = (tmp_path / "out" / "references" / "index.html").read_text(encoding="utf-8")
+    assert "Supervision." in listed and "ref-heron-2001" not in listed and "Helping the Client" not in listed
+
+
+def test_references_page_lists_exactly_the_cited_sources(site_dir: Path) -> None:
+    cited: set[str] = set()
+    for page in site_dir.rglob("*.html"):
+        cited |= set(re.findall(r'href="[^"]*references/#(ref-[a-z0-9-]+)"', page.read_text(encoding="utf-8")))
+    listed = set(re.findall(r'id="(ref-[a-z0-9-]+)"', (site_dir / "references" / "index.html").read_text(encoding="utf-8")))
+    assert len(cited) > 50
+    assert listed == cited
