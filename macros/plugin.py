@@ -44,7 +44,7 @@ LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", 
 @format_error.register
 def _format_content_error(error: ContentError, markdown: str, page: Any) -> str:
     """Print content errors as the plain message they are, without a traceback."""
-    return f"Content error in {page.file.src_path}:\n{error}"
+    return f"Content error found while building {page.file.src_path}:\n{error}"
 
 
 @dataclass
@@ -61,12 +61,33 @@ class SiteContent:
     exercise_pages: dict[str, list[str]] = field(default_factory=dict)
 
 
+def exercise_reference_keys(exercise: Any) -> list[tuple[str, str]]:
+    """Return (field, key) for each field of an exercise that names a source (its kind's REFERENCE_FIELDS)."""
+    fields = getattr(KINDS[exercise.kind], "REFERENCE_FIELDS", ())
+    return [(name, str(exercise.data[name])) for name in fields if name in exercise.data]
+
+
+def check_exercise_references(catalogue: Catalogue, citations: Citations) -> None:
+    """Fail, naming every file and field, when an exercise names a source the reference list does not hold."""
+    problems = []
+    for exercise in [*catalogue.exercises.values(), *catalogue.examples.values()]:
+        for name, key in exercise_reference_keys(exercise):
+            if key not in citations.references:
+                close = difflib.get_close_matches(key, citations.references, n=3, cutoff=0.5)
+                hint = f" Did you mean: {', '.join(close)}?" if close else ""
+                problems.append(Problem(exercise.path, name, f"no source {key!r} in data/references*.yaml.{hint} "
+                                                               "Fix the key, or add the source to data/references.yaml."))
+    if problems:
+        raise ContentError("Exercises name sources that are not in the reference list:", problems)
+
+
 def load_content(root: Path) -> SiteContent:
     """Load and check exercises, references, glossary and support routes from a project folder."""
     data = root / "data"
     catalogue = load_catalogue(root / "exercises")
     reference_files = sorted(data.glob("references*.yaml"))
     citations = Citations(load_references(reference_files, data / "references.schema.json", root))
+    check_exercise_references(catalogue, citations)
     terms = load_glossary(data / "glossary.yaml", root) if (data / "glossary.yaml").exists() else []
     support = yaml.safe_load((data / "support.yaml").read_text(encoding="utf-8"))
     return SiteContent(root, catalogue, citations, support, abbreviation_lines(terms), glossary_page(terms), load_notes(root))
@@ -119,15 +140,15 @@ def register(env: Any) -> None:
         here = page_url(current_page(), directory_urls)
         return relative_url(here, page_url(src_uri, directory_urls))
 
-    def find_exercise(exercise_id: str, call: str) -> Any:
-        """Find an exercise by id, or fail naming the page, the call and close matches."""
+    def find_exercise(exercise_id: str, call: str, page: str | None = None) -> Any:
+        """Find an exercise by id, or fail naming the page (this one unless given), the call and close matches."""
         found = content.catalogue.get(exercise_id)
         if found is None:
             close = difflib.get_close_matches(exercise_id, list(content.catalogue.exercises), n=3, cutoff=0.5)
             hint = f" Did you mean: {', '.join(close)}?" if close else " No exercise has a similar name."
             raise ContentError(
                 f"Unknown exercise id {exercise_id!r}.",
-                [Problem(current_page(), call, f"there is no file exercises/**/{exercise_id}.yaml.{hint} "
+                [Problem(page or current_page(), call, f"there is no file exercises/**/{exercise_id}.yaml.{hint} "
                                                "Fix the id, or create the exercise file.")],
             )
         return found
@@ -160,6 +181,8 @@ def register(env: Any) -> None:
             raise ContentError(f"Exercise {exercise_id!r} is used twice on one page.",
                                [Problem(page, f'exercise("{exercise_id}")', "use each exercise once per page.")])
         pages.append(page)
+        for _, key in exercise_reference_keys(found):
+            content.citations.lookup(key, page)
         # Progress counts exercises that keep answers; an activity timer keeps none.
         if page in modules and getattr(KINDS[found.kind], "RECORDS_ANSWERS", True):
             modules[page].append(exercise_id)
@@ -174,7 +197,8 @@ def register(env: Any) -> None:
                 current_page(), f'handouts("{module}")', f"there is no page docs/modules/{module}.md. Use the module page's file name.")])
         title, ids = module_source(source)
         module_link = link_to_page(f"modules/{module}.md")
-        forms = [render_here(find_exercise(exercise_id, f'handouts("{module}")'), 2, home=module_link)
+        # An unknown id is the module page's mistake: name that page and its call, not this one.
+        forms = [render_here(find_exercise(exercise_id, f'exercise("{exercise_id}")', f"modules/{module}.md"), 2, home=module_link)
                  for exercise_id in dict.fromkeys(ids)]
         if not forms:
             raise ContentError("A module has no exercises to print.", [Problem(current_page(), f'handouts("{module}")', "the module page uses no exercise.")])
@@ -205,7 +229,10 @@ def register(env: Any) -> None:
     @env.macro
     def references_list() -> str:
         """List every source the site's pages cite (for the references page)."""
-        return content.citations.full_list(strings, only=cited_keys(site_markdown(content.root, organisation, removed)))
+        markdown = site_markdown(content.root, organisation, removed)
+        used_exercises = [content.catalogue.get(exercise_id) for text in markdown for exercise_id in EXERCISE_CALL.findall(text)]
+        from_exercises = {key for found in used_exercises if found for _, key in exercise_reference_keys(found)}
+        return content.citations.full_list(strings, only=cited_keys(markdown) | from_exercises)
 
     @env.macro
     def glossary_list() -> str:

@@ -8,6 +8,9 @@ from ._checks import duplicate_ids
 
 NAME = "case-review"
 
+# Fields holding a key of data/references.yaml: the build checks each one, and the references page lists it.
+REFERENCE_FIELDS = ("source",)
+
 # Proctor's three functions, as offered for each ticked factor in step 3 (restorative = emotional support only):
 # (saved value, interface string of its label).
 FUNCTIONS: list[tuple[str, str]] = [

@@ -24,6 +24,23 @@ def test_real_site_has_every_exercise_rendered_and_no_macro_errors(site_dir: Pat
     assert gallery.count("data-rs-widget=") >= 3
 
 
+def test_built_pages_naming_a_death_carry_a_content_note_first(site_dir: Path) -> None:
+    """Checked on the built pages, so text that macros add (quizzes, handouts) counts too."""
+    names = ("Climbié", "Peter Connelly", "Greenop")
+    checked = 0
+    for page in site_dir.rglob("*.html"):
+        if page.parent.name == "references":
+            continue
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article"):]
+        mentions = [article.find(name) for name in names if name in article]
+        if mentions:
+            checked += 1
+            note = article.find("Content note")
+            assert 0 <= note < min(mentions), f"{page.relative_to(site_dir)} names a death before any content note"
+    assert checked >= 2
+
+
 def make_site(tmp_path: Path, page: str, exercises: dict[str, str] | None = None, references: str | None = None) -> Path:
     """Create a tiny project that uses the real macros, templates and schemas."""
     project = tmp_path / "mini"
@@ -95,6 +112,28 @@ def test_unknown_exercise_id_fails_naming_page_and_close_matches(tmp_path: Path)
     assert result.returncode != 0
     assert "Unknown exercise id 'good-on'" in output
     assert 'index.md → exercise("good-on")' in output and "Did you mean: good-one?" in output
+    assert "Traceback" not in output
+
+
+def test_unknown_exercise_id_in_a_module_is_blamed_on_the_module_page_from_its_handouts(tmp_path: Path) -> None:
+    project = make_site(tmp_path, '# Home\n\n{{ handouts("demo") }}\n', {"demo/good-one.yaml": GOOD_EXERCISE})
+    (project / "docs" / "modules").mkdir()
+    (project / "docs" / "modules" / "demo.md").write_text('# Demo\n\n{{ exercise("good-on") }}\n', encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert 'modules/demo.md → exercise("good-on")' in output and "Did you mean: good-one?" in output
+    assert "Traceback" not in output
+
+
+def test_case_review_naming_an_unknown_source_fails_naming_file_and_field(tmp_path: Path) -> None:
+    example = (ROOT / "exercises" / "_examples" / "case-review" / "default.yaml").read_text(encoding="utf-8")
+    broken = re.sub(r"^source: .*$", "source: proctor-1968", example, flags=re.M)
+    project = make_site(tmp_path, '# Home\n\n{{ exercise("review-one") }}\n', {"demo/review-one.yaml": broken})
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "exercises/demo/review-one.yaml → source" in output and "Did you mean: proctor-1986?" in output
     assert "Traceback" not in output
 
 
