@@ -15,8 +15,9 @@ MODULES = sorted(p for p in (DOCS / "modules").glob("*.md") if p.name != "index.
 ANATOMY = ["Learning outcomes", "Key points", "Reflective questions", "Take this to supervision", "References"]
 EXERCISE_CALL = re.compile(r"""\{\{\s*exercise\(\s*["']([a-z0-9-]+)["']""")
 # Latin abbreviations screen readers stumble over (style guide: write "for example", "that is").
-LATIN = re.compile(r"(?<![\w.])(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|viz\.|cf\.|n\.b\.|N\.B\.|vs\.|et al\.)", re.IGNORECASE)
-PLACEHOLDER = re.compile(r"\b(lorem|ipsum|FIXME|TODO|TBC|XXX)\b")
+# "vs" and "via" count too, with or without a full stop ("VS Code", an editor's name, is allowed).
+LATIN = re.compile(r"(?<![\w.])(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|viz\.|cf\.|n\.b\.|et al\.|(?<!VS )\bvia\b|\bvs\b(?! Code)\.?)", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\b(lorem|ipsum|fixme|todo|tbc|xxx)\b", re.IGNORECASE)
 
 
 def prose(text: str, yaml_file: bool = False) -> str:
@@ -29,8 +30,11 @@ def prose(text: str, yaml_file: bool = False) -> str:
 
 
 def content_files() -> list[Path]:
-    """Every Markdown page and exercise file authors write."""
-    return sorted(DOCS.rglob("*.md")) + sorted((ROOT / "exercises").rglob("*.yaml")) + sorted((ROOT / "data").glob("*.yaml"))
+    """Every Markdown page, exercise file, data file (interface strings included) and session plan authors write,
+    and the example adapted copy's pages and overlay."""
+    return (sorted(DOCS.rglob("*.md")) + sorted((ROOT / "exercises").rglob("*.yaml")) + sorted((ROOT / "data").rglob("*.yaml"))
+            + sorted((ROOT / "facilitator").glob("*.yaml")) + sorted((ROOT / "examples").rglob("*.md"))
+            + sorted((ROOT / "examples").rglob("organisation.yaml")))
 
 
 def test_there_are_fourteen_modules_or_the_ones_in_nav() -> None:
