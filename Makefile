@@ -7,13 +7,14 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 LAB_STAMP := lab/.cache/downloads/.complete
 
-.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab strings clean
+.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab readability strings clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
 	@echo "make test    set up (including a browser), then run the whole test suite"
 	@echo "make build   strict build of the site into site/"
 	@echo "make bench   print build-time and page-size figures (bench-lab: the data lab's figures)"
+	@echo "make readability  per module: words, reading time and Flesch reading ease"
 	@echo "make lab-setup  download Pyodide (npm) and the lab kernel's wheels (PyPI) into lab/.cache/"
 	@echo "make example build the example adapted copy (examples/glenbarra-council) into build/example"
 	@echo "make serve-example  serve the example adapted copy at http://127.0.0.1:8001"
@@ -74,6 +75,9 @@ bench: setup browser-setup
 
 bench-lab: setup browser-setup
 	$(BIN)/python benchmarks/lab.py
+
+readability: $(STAMP)
+	$(BIN)/python benchmarks/readability.py
 
 # After changing data/strings/*.yaml: refresh the scripts' copy of the default strings (a unit test checks it).
 strings: $(STAMP)

@@ -1,7 +1,8 @@
 """Per module: word count, reading time and Flesch reading ease of the prose (figures only, no thresholds).
 
 Run with `python benchmarks/readability.py`. The prose excludes front matter, macro calls, HTML comments,
-code and table rules; exercise text is counted separately. Syllables are estimated with a vowel-group
+code and table rules; the text of the exercises each page shows (its exercise("...") calls, wherever the files
+live) is counted separately. Syllables are estimated with a vowel-group
 heuristic, so treat the reading-ease figures as approximate (plain English is about 60 and above).
 """
 
@@ -30,8 +31,18 @@ def prose_of_page(text: str) -> str:
     return text
 
 
-def exercise_text(folder: Path) -> str:
-    """All learner-facing strings in a module's exercise files."""
+EXERCISE_CALL = re.compile(r"""\{\{\s*exercise\(\s*["']([a-z0-9-]+)["']""")
+
+
+def exercise_files(page_text: str) -> list[Path]:
+    """The exercise files a page shows, in page order (an exercise may live in another module's folder)."""
+    by_id = {path.stem: path for path in (ROOT / "exercises").rglob("*.yaml") if "schema" not in path.parts}
+    ids = dict.fromkeys(EXERCISE_CALL.findall(re.sub(r"<!--.*?-->", " ", page_text, flags=re.S)))
+    return [by_id[exercise_id] for exercise_id in ids if exercise_id in by_id]
+
+
+def exercise_text(paths: list[Path]) -> str:
+    """All learner-facing strings in the given exercise files."""
     strings: list[str] = []
 
     def walk(value: object, key: str = "") -> None:
@@ -44,7 +55,7 @@ def exercise_text(folder: Path) -> str:
         elif isinstance(value, str) and key not in {"id", "kind", "source", "category"}:
             strings.append(value)
 
-    for path in sorted(folder.glob("*.yaml")):
+    for path in paths:
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     return "\n".join(strings)
 
@@ -77,8 +88,9 @@ def main() -> None:
     for page in pages:
         if page.name == "index.md":
             continue
-        words, ease = flesch(prose_of_page(page.read_text(encoding="utf-8")))
-        ex_words, ex_ease = flesch(exercise_text(ROOT / "exercises" / page.stem))
+        text = page.read_text(encoding="utf-8")
+        words, ease = flesch(prose_of_page(text))
+        ex_words, ex_ease = flesch(exercise_text(exercise_files(text)))
         total_words += words + ex_words
         minutes = round((words + ex_words) / WORDS_PER_MINUTE)
         print(f"{page.stem:38} {words:6d} {minutes:7d} {ease:6.1f} {ex_words:14d} {ex_ease:10.1f}")
