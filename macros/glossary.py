@@ -44,12 +44,15 @@ def load_glossary(path: Path, root: Path) -> list[Term]:
 
 
 def abbreviation_lines(terms: list[Term]) -> str:
-    """Return Markdown abbreviation definitions (``*[NQSW]: ...``) for every abbreviated term."""
+    """Return Markdown abbreviation definitions (``*[NQSW]: ...``) for every abbreviated term, and for the
+    plural of a capitalised one (``*[NQSWs]: ...``), which the abbreviation extension treats as another word."""
     lines = []
     for term in terms:
         if term.abbr:
             plain = term.definition.replace("\n", " ").replace("*", "")
             lines.append(f"*[{term.abbr}]: {term.term}. {plain}")
+            if term.abbr.isupper() and term.abbr.isalpha():
+                lines.append(f"*[{term.abbr}s]: {term.term}. {plain}")
     return "\n".join(lines)
 
 
