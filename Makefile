@@ -22,6 +22,7 @@ help:
 	@echo "make offline build an offline copy (file://, zip) into build/offline"
 
 $(STAMP): requirements.txt requirements-test.txt
+	@PYTHON=$(PYTHON) bash scripts/ensure-tools.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-test.txt
