@@ -4,7 +4,8 @@
   or ``extra.organisation_file``), it is loaded and checked (macros/organisation.py) before anything else.
   The copy's navigation, logo, brand colours and footer come from it; modules it leaves out are removed from
   the build (so from navigation, search and the sitemap); its own pages are added from its pages folder; links
-  in upstream pages to pages the copy leaves out become plain text. Content (docs/, exercises/, data/) comes
+  in upstream pages to pages the copy leaves out become plain text, and the lists of modules (the module list,
+  the handouts index, the home page's routes) drop the rows of modules it leaves out and follow its order. Content (docs/, exercises/, data/) comes
   from the upstream repository: ``extra.upstream_dir`` if set (relative to the copy's mkdocs.yml), else the
   folder holding this ``macros`` package.
 - **Security headers.** After every build, ``_headers`` (Netlify and Cloudflare Pages format) is written
@@ -30,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import csp, offline  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
-from macros.organisation import find_organisation_file, load_organisation, own_nav, unlink_removed  # noqa: E402
+from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
 from macros.strings import JS_URI, default_strings, js_module, translator  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
@@ -38,6 +39,10 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 LOGO_URI = "assets/organisation/logo"
 BRAND_CSS = "assets/organisation/brand.css"
 SHIM = "assets/vendor/iframe-worker/shim.js"
+# Upstream pages that list modules: a row or item leading with a left-out module goes whole.
+LISTS_MODULES = ("index.md", "modules/index.md", "handouts/index.md")
+# Of those, the lists in series order, which follow the copy's order (``modules:``) instead.
+FOLLOWS_ORDER = ("modules/index.md", "handouts/index.md")
 
 _state: dict[str, Any] = {}
 
@@ -128,16 +133,17 @@ def on_files(files: Files, config: Any) -> Files:
 
 @event_priority(-50)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """In upstream pages, links to pages this copy leaves out become plain text (after macros have run)."""
+    """In upstream pages, links to pages this copy leaves out become plain text (after macros have run);
+    lists of modules lose the rows of modules it leaves out and follow its order."""
     organisation = _state.get("organisation")
-    removed = _state.get("removed")
-    if organisation is None or not removed or page.file.src_uri in organisation.own_files:
+    src_uri = page.file.src_uri
+    if organisation is None or src_uri in organisation.own_files:
         return markdown
-    text, unlinked = unlink_removed(markdown, page.file.src_uri, removed, drop_rows=page.file.src_uri == "modules/index.md")
+    text, unlinked = unlink_removed(markdown, src_uri, _state.get("removed") or set(), drop_rows=src_uri in LISTS_MODULES)
     if unlinked:
-        LOG.info("%s: %d link(s) to pages this copy leaves out became plain text (%s)", page.file.src_uri, len(unlinked),
+        LOG.info("%s: %d link(s) to pages this copy leaves out became plain text (%s)", src_uri, len(unlinked),
                  ", ".join(sorted(set(unlinked))))
-    return text
+    return reorder_rows(text, src_uri, organisation.modules) if src_uri in FOLLOWS_ORDER else text
 
 
 @event_priority(-200)

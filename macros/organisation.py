@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .schema_messages import describe, field_path
+from .site_paths import page_url
 from .strings import default_strings, merge_strings
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,16 @@ AA = 4.5
 
 # A Markdown inline link or image: [text](target "title"), capturing text and target.
 MD_LINK = re.compile(r'(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
+# A reference-style link definition: [label]: target "title" (not a footnote, [^1]: ...).
+REF_DEF = re.compile(r'^ {0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)>?', re.MULTILINE)
+# A raw HTML link: <a href="target"> or <a href='target'>.
+HTML_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+# A fenced code block, whose links are examples rather than links.
+FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
+# A table row or list item: with drop_rows, one whose first link goes to a left-out page is dropped whole.
+ROW = re.compile(r"\s*(\||[-*+]\s|\d+\.\s)")
+# The number leading a table row (| 3 |) or an ordered list item (3.), to renumber rows put in a new order.
+ROW_NUMBER = re.compile(r"^(\s*\|\s*|\s*)\d+(?=\s*\||\.\s)")
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -118,13 +129,8 @@ class Organisation:
         return self.root / self.data.get("upstream_manifest", DEFAULT_MANIFEST)
 
     def removed_pages(self, upstream_pages: list[str]) -> set[str]:
-        """Upstream pages (src_uri) not built in this copy: excluded modules, pages named after them in any
-        folder (handouts/<module>.md), and upstream-only pages (the authoring and hosting guides)."""
-        excluded = set(self.excluded_modules)
-        removed = {f"modules/{m}.md" for m in excluded}
-        removed |= {page for page in upstream_pages if posixpath.basename(page).removesuffix(".md") in excluded}
-        removed |= {page for page in upstream_pages if page.startswith(UPSTREAM_ONLY)}
-        return removed - set(self.own_files)
+        """Upstream pages (src_uri) not built in this copy (see removed_pages)."""
+        return removed_pages(self.excluded_modules, upstream_pages, self.own_files)
 
     def brand_css(self) -> str:
         """A stylesheet applying the brand colours through Material's custom palette variables."""
@@ -146,6 +152,17 @@ class Organisation:
             lines.append(f"  --md-typeset-a-color: {link};")
         lines.append("}")
         return "/* Generated from the organisation's overlay (organisation.yaml): brand colours. */\n" + "\n".join(lines) + "\n"
+
+
+def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str]) -> set[str]:
+    """Upstream pages (src_uri) a copy leaving out the ``excluded`` modules does not build: those modules,
+    pages named after them in any folder (handouts/<module>.md), and upstream-only pages (the authoring and
+    hosting guides), except pages the copy replaces with its own."""
+    left_out = set(excluded)
+    removed = {f"modules/{m}.md" for m in left_out}
+    removed |= {page for page in upstream_pages if posixpath.basename(page).removesuffix(".md") in left_out}
+    removed |= {page for page in upstream_pages if page.startswith(UPSTREAM_ONLY)}
+    return removed - set(own_files)
 
 
 def module_ids(upstream: Path) -> list[str]:
@@ -304,24 +321,60 @@ def resolve_target(page_src_uri: str, target: str) -> tuple[str, str] | None:
     return resolved, ("#" + anchor if anchor else "")
 
 
+def url_sources(path: str) -> list[str]:
+    """The pages (src_uri) a site-relative URL path can be built from: ``modules/x/``, ``modules/x.html``
+    and ``modules/x/index.html`` all come from ``modules/x.md`` (or ``modules/x/index.md``)."""
+    stem = path.removesuffix("index.html").removesuffix(".html").rstrip("/")
+    if stem in ("", "."):
+        return ["index.md"]
+    return [f"{stem}.md", f"{stem}/index.md"]
+
+
+def link_sources(page_src_uri: str, target: str) -> list[str]:
+    """The pages (src_uri) a link written on a page may go to, however it is written: a Markdown page
+    (``../modules/x.md``), or a built URL (``../modules/x/``), read from the page's folder or, as a browser
+    does, from the page's own address (``glenbarra/`` for ``glenbarra/index.md``)."""
+    found = resolve_target(page_src_uri, target)
+    if found:
+        return [found[0]]
+    if EXTERNAL.match(target) or target.startswith(("#", "/")) or target.startswith("{{"):
+        return []
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    if not path:
+        return []
+    bases = {posixpath.dirname(page_src_uri), page_url(page_src_uri, True).rstrip("/")}
+    joined = {posixpath.normpath(posixpath.join(base, path)) for base in bases}
+    return [source for url in sorted(joined) if not url.startswith("..") for source in url_sources(url)]
+
+
+def written_links(text: str) -> list[tuple[int, str]]:
+    """Every link target written in a page, with its line number: Markdown inline links, reference-style
+    link definitions and raw HTML ``<a href>``, leaving out fenced code blocks."""
+    text = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+    found = [(match.start(3), match.group(3)) for match in MD_LINK.finditer(text) if not match.group(1)]
+    found += [(match.start(1), match.group(1)) for match in REF_DEF.finditer(text)]
+    found += [(match.start(2), match.group(2).strip()) for match in HTML_HREF.finditer(text)]
+    return sorted((text.count("\n", 0, offset) + 1, target) for offset, target in found)
+
+
 def check_own_page_links(organisation: Organisation) -> list[Problem]:
-    """The organisation's own pages must not link to modules it leaves out (or to pages a copy never has)."""
+    """The organisation's own pages must not link to modules it leaves out (or to pages a copy never has),
+    however the link is written."""
     removed = organisation.removed_pages(upstream_pages(organisation.upstream))
     problems = []
     for src_uri in organisation.own_files:
         if not src_uri.endswith(".md"):
             continue
         text = (organisation.pages_dir / src_uri).read_text(encoding="utf-8")
-        for number, line in enumerate(text.splitlines(), start=1):
-            for match in MD_LINK.finditer(line):
-                found = resolve_target(src_uri, match.group(3))
-                if found and found[0] in removed:
-                    target = found[0]
-                    module = target.removeprefix("modules/").removesuffix(".md")
-                    fix = (f"remove the link, or include the module by adding {module} to modules: in {organisation.shown}"
-                           if target.startswith("modules/") else "remove the link: adapted copies do not include this page")
-                    problems.append(Problem(f"{organisation.pages_dir.name}/{src_uri}", f"line {number}",
-                                            f"links to {target}, which this copy leaves out; {fix}."))
+        for number, written in written_links(text):
+            target = next((source for source in link_sources(src_uri, written) if source in removed), None)
+            if target is None:
+                continue
+            module = posixpath.basename(target).removesuffix(".md")
+            fix = (f"remove the link, or include the module by adding {module} to modules: in {organisation.shown}"
+                   if module in organisation.excluded_modules else "remove the link: adapted copies do not include this page")
+            problems.append(Problem(f"{organisation.pages_dir.name}/{src_uri}", f"line {number}, link {written}",
+                                    f"links to {target}, which this copy leaves out; {fix}."))
     return problems
 
 
@@ -333,8 +386,9 @@ def upstream_pages(upstream: Path) -> list[str]:
 def unlink_removed(markdown: str, page_src_uri: str, removed: set[str], drop_rows: bool = False) -> tuple[str, list[str]]:
     """Turn links to pages this copy leaves out into plain text (upstream pages only).
 
-    With ``drop_rows`` (the module list), a table row or list item whose first link goes to a removed page
-    is dropped whole. Returns the new Markdown and the targets that were unlinked.
+    With ``drop_rows`` (pages that list modules: the module list, the handouts index, the home page), a table
+    row or list item whose first link goes to a removed page is dropped whole. Returns the new Markdown and
+    the targets that were unlinked.
     """
     unlinked: list[str] = []
     out_lines = []
@@ -346,7 +400,7 @@ def unlink_removed(markdown: str, page_src_uri: str, removed: set[str], drop_row
             out_lines.append(line)
             continue
         first = MD_LINK.search(line)
-        if drop_rows and first and re.match(r"\s*(\||[-*+]\s|\d+\.\s)", line):
+        if drop_rows and first and ROW.match(line):
             found = resolve_target(page_src_uri, first.group(3))
             if found and found[0] in removed:
                 unlinked.append(found[0])
@@ -361,6 +415,45 @@ def unlink_removed(markdown: str, page_src_uri: str, removed: set[str], drop_row
 
         out_lines.append(MD_LINK.sub(replace, line))
     return "\n".join(out_lines), unlinked
+
+
+def row_module(line: str, page_src_uri: str, rank: dict[str, int]) -> str | None:
+    """The module a table row or list item leads with (its first link goes to modules/<id>.md,
+    handouts/<id>.md or any page named after a module in ``rank``), else None."""
+    first = MD_LINK.search(line)
+    if not first or not ROW.match(line):
+        return None
+    found = resolve_target(page_src_uri, first.group(3))
+    module = posixpath.basename(found[0]).removesuffix(".md") if found else None
+    return module if module in rank else None
+
+
+def sort_rows(rows: list[tuple[str, str]], rank: dict[str, int]) -> list[str]:
+    """Rows in the copy's order, renumbered 1, 2, 3 where they lead with a number (| 1 | or 1.)."""
+    ordered = sorted(rows, key=lambda row: rank[row[0]])
+    return [ROW_NUMBER.sub(lambda match, n=number: f"{match.group(1)}{n}", line, count=1)
+            for number, (_, line) in enumerate(ordered, start=1)]
+
+
+def reorder_rows(markdown: str, page_src_uri: str, order: list[str]) -> str:
+    """Put each run of table rows or list items that lead with a link to a module in the copy's order
+    (``modules:``), renumbering a leading position number; other lines stay as they are."""
+    rank = {module: index for index, module in enumerate(order)}
+    out: list[str] = []
+    run: list[tuple[str, str]] = []
+    in_fence = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        module = None if in_fence else row_module(line, page_src_uri, rank)
+        if module:
+            run.append((module, line))
+            continue
+        out += sort_rows(run, rank)
+        run = []
+        out.append(line)
+    out += sort_rows(run, rank)
+    return "\n".join(out)
 
 
 def own_nav(organisation: Organisation, upstream_nav: list[Any]) -> list[Any]:

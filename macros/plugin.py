@@ -22,7 +22,7 @@ from .lab import register_macros as register_lab_macros
 from .glossary import abbreviation_lines, glossary_page, load_glossary
 from .references import Citations, cited_keys, load_references
 from .render import compact, make_environment, render_exercise
-from .organisation import EXTERNAL, Organisation, upstream_pages
+from .organisation import EXTERNAL, Organisation, module_ids, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
 from .strings import default_strings, fill, translator
 
@@ -39,6 +39,15 @@ MD_ANCHOR = re.compile(r'<a href="(?![a-z]+:|/|#)([^"#]+\.md)(?:#[^"]*)?"[^>]*>(
 # Words for {{ local_link(key) }}: the interface strings local_link_<key> (data/strings/site.yaml).
 LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", "data_protection",
                    "learning_and_development", "wellbeing_support")
+
+# Counts written in words, as the style guide asks for small numbers in running text.
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def in_words(number: int) -> str:
+    """A count in words up to twenty, in figures above."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
 
 
 @format_error.register
@@ -275,6 +284,12 @@ def register(env: Any) -> None:
             page = page.removeprefix(organisation.pages_dir.name + "/")
             target = relative_source(current_page(), page) + (f"#{anchor}" if anchor else "")
         return f"[{label}]({target})"
+
+    @env.macro
+    def module_count(words: bool = True) -> str:
+        """How many modules this site includes (all of ours, or the copy's modules:), in words by default."""
+        count = len(organisation.modules) if organisation else len(module_ids(content.root))
+        return in_words(count) if words else str(count)
 
     @env.macro
     def organisation_name(default: str | None = None) -> str:

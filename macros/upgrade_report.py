@@ -7,7 +7,8 @@ The copy records the version it last took as a content-hash manifest (``upstream
 its organisation.yaml, or the file named by ``upstream_manifest:``): one SHA-256 per upstream content file
 (pages, exercises, data, facilitator notes). No git history is needed: the report compares the manifest with
 the upstream files as they are now, and lists changed, added and removed modules, exercises and pages,
-marking the ones the copy includes and the pages it replaces with its own.
+marking the ones the copy includes and the pages it replaces with its own. An exercise is in the copy when
+a page the copy builds uses it (``exercise("<id>")``), whichever module's folder holds it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError
-from .organisation import DEFAULT_FILE, DEFAULT_MANIFEST, DEFAULT_PAGES_DIR, module_ids
+from .handouts import COMMENT, EXERCISE_CALL
+from .organisation import DEFAULT_FILE, DEFAULT_MANIFEST, DEFAULT_PAGES_DIR, module_ids, removed_pages, upstream_pages
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 TRACKED = ("docs/**/*.md", "exercises/**/*.yaml", "data/*.yaml", "facilitator/**/*.yaml")
@@ -65,6 +67,32 @@ def describe(path: str) -> tuple[str, str]:
     return "data", path
 
 
+def used_exercises(upstream: Path, included: set[str], pages_dir: Path) -> set[str]:
+    """Ids of the exercises the copy's pages use: upstream pages it builds, and its own pages."""
+    own = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")) if pages_dir.is_dir() else []
+    pages = upstream_pages(upstream)
+    removed = removed_pages([m for m in module_ids(upstream) if m not in included], pages, own)
+    texts = [(upstream / "docs" / page).read_text(encoding="utf-8") for page in pages if page not in removed and page not in own]
+    texts += [(pages_dir / page).read_text(encoding="utf-8") for page in own]
+    return {found for text in texts for found in EXERCISE_CALL.findall(COMMENT.sub("", text))}
+
+
+def copy_note(path: str, included: set[str], used: set[str], gone: bool) -> str | None:
+    """Whether a changed module or exercise is in the copy (None for other files).
+
+    A module is in the copy when ``modules:`` includes it. An exercise is when a page the copy builds uses it;
+    no page can use a removed exercise any more, so that one counts as in the copy when its module's folder is.
+    """
+    parts = path.split("/")
+    if path.startswith("docs/modules/") and len(parts) == 3 and parts[2] != "index.md":
+        inside = parts[2].removesuffix(".md") in included
+    elif path.startswith("exercises/") and len(parts) == 3 and not parts[1].startswith("_"):
+        inside = parts[1] in included if gone else parts[2].removesuffix(".yaml") in used
+    else:
+        return None
+    return "in your copy" if inside else "not in your copy"
+
+
 def report(copy: Path, upstream: Path) -> tuple[str, bool]:
     """The report text, and whether anything changed."""
     overlay = _overlay(copy)
@@ -77,6 +105,7 @@ def report(copy: Path, upstream: Path) -> tuple[str, bool]:
     included = set(overlay.get("modules") or module_ids(upstream))
     pages_dir = copy / overlay.get("pages_dir", DEFAULT_PAGES_DIR)
     replaced = {p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")} if pages_dir.is_dir() else set()
+    used = used_exercises(upstream, included, pages_dir)
 
     rows: list[tuple[str, str, str, str]] = []
     for path in sorted(set(old) | set(new)):
@@ -84,13 +113,8 @@ def report(copy: Path, upstream: Path) -> tuple[str, bool]:
             continue
         change = "added" if path not in old else "removed" if path not in new else "changed"
         group, name = describe(path)
-        module = path.split("/")[2].removesuffix(".md") if path.startswith("docs/modules/") else (
-            path.split("/")[1] if path.startswith("exercises/") and path.count("/") == 2 else None)
-        notes = []
-        if module and module not in included and (path.startswith("docs/modules/") or path.startswith("exercises/")):
-            notes.append("not in your copy")
-        elif module:
-            notes.append("in your copy")
+        note = copy_note(path, included, used, gone=path not in new)
+        notes = [note] if note else []
         if path.startswith("docs/") and path.removeprefix("docs/") in replaced:
             notes.append("YOU REPLACE THIS PAGE with your own: compare and update yours")
         rows.append((group, change, name, "; ".join(notes)))
@@ -105,7 +129,7 @@ def report(copy: Path, upstream: Path) -> tuple[str, bool]:
             lines.append(f"\n{group.capitalize()}s ({len(chosen)}):" if not group.endswith("data") else f"\nData files ({len(chosen)}):")
             lines += [f"  {change:8} {name}" + (f"  [{notes}]" if notes else "") for _, change, name, notes in chosen]
     if rows:
-        lines.append(f"\nReview the changes, build your copy (make example shows how), then record this version:\n"
+        lines.append(f"\nReview the changes, build your copy (mkdocs build --strict in {copy}), then record this version:\n"
                      f"  python -m macros.upgrade_report {copy} --record")
     return "\n".join(lines) + "\n", bool(rows)
 

@@ -4,13 +4,18 @@ modules and its own pages; modules it leaves out are nowhere: not in navigation,
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
+from macros.handouts import module_source
 from macros.organisation import load_organisation
+from macros.upgrade_report import report
+from macros.upgrade_report import main as upgrade_main
 from tests.helpers import ROOT, mkdocs_build
 from tests.hosting.conftest import EXAMPLE
 
@@ -18,6 +23,10 @@ pytestmark = pytest.mark.build
 
 EXCLUDED = ("learning-from-reviews", "seven-eyed-model")
 HREF = re.compile(r'href="([^"]+)"')
+# A copy like the reviewer's: six modules in an order of its own, kept outside the upstream folder.
+SIX = ["supervision-models", "what-is-supervision", "wellbeing-and-resilience", "good-supervision",
+       "managing-boundaries", "diversity-and-power"]
+PATHS_COMMENT = "# Paths into the upstream repository"
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -107,3 +116,109 @@ def test_a_bad_overlay_stops_the_build_with_a_message_and_no_traceback(tmp_path:
     assert result.returncode != 0
     assert 'organisation.yaml → (top level): unknown key "helpline"' in output
     assert "Traceback" not in output
+
+
+def upstream_path_lines(config: str) -> list[int]:
+    """Indexes of the lines docs/hosting.md says to change for a copy kept elsewhere: the block under the
+    *Paths into the upstream repository* comment, and lines whose comment names a path into it."""
+    lines = config.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(PATHS_COMMENT))
+    block = []
+    for index in range(start + 1, len(lines)):
+        if not lines[index].strip():
+            break
+        block.append(index)
+    return block + [i for i, line in enumerate(lines) if "path into the upstream repository" in line and i not in block]
+
+
+def follow_the_guide(folder: Path) -> None:
+    """Make an adapted copy as docs/hosting.md says: paths, the example's own material removed, an overlay."""
+    config = (folder / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    upstream = os.path.relpath(ROOT, folder)
+    for index in upstream_path_lines("\n".join(config)):
+        config[index] = config[index].replace("../..", upstream)
+    (folder / "mkdocs.yml").write_text("\n".join(config), encoding="utf-8")
+    shutil.rmtree(folder / "pages" / "glenbarra")
+    (folder / "assets" / "glenbarra-logo.svg").unlink()
+    overlay = {"name": "Loch Arden Care Trust", "colours": {"primary": "#1b5962"},
+               "local_links": {"lone_working": "https://intranet.lochand.example/lone-working"}, "modules": SIX}
+    (folder / "organisation.yaml").write_text(yaml.safe_dump(overlay, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def six_module_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the example kept outside the upstream folder, made by following the guide."""
+    folder = tmp_path_factory.mktemp("elsewhere") / "organisations" / "loch-arden"
+    shutil.copytree(EXAMPLE, folder)
+    follow_the_guide(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def six_module_site(six_module_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The six-module copy, built strictly."""
+    out = tmp_path_factory.mktemp("six-module-site")
+    result = mkdocs_build(six_module_copy, out)
+    assert result.returncode == 0, f"the copy kept elsewhere failed to build:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+def article(page: Path) -> str:
+    """The page's content, without navigation."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def titles() -> dict[str, str]:
+    """Every upstream module's title, by id."""
+    return {p.stem: module_source(p)[0] for p in (ROOT / "docs" / "modules").glob("*.md") if p.name != "index.md"}
+
+
+def test_every_upstream_path_in_the_example_config_is_under_the_paths_comment() -> None:
+    config = (EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8")
+    named = upstream_path_lines(config)
+    lines = config.split("\n")
+    settings = [i for i, line in enumerate(lines) if "../.." in line and not line.lstrip().startswith("#")]
+    assert [lines[i] for i in settings if i not in named] == []
+    assert any(lines[i].startswith("INHERIT: ../../mkdocs.yml") for i in named)
+
+
+def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(six_module_copy: Path, six_module_site: Path) -> None:
+    assert not six_module_copy.is_relative_to(ROOT)
+    assert (six_module_site / "modules" / "supervision-models" / "index.html").is_file()
+    assert upgrade_main([str(six_module_copy), "--record"]) == 0
+    text, changed = report(six_module_copy, ROOT)
+    assert not changed, text
+
+
+def test_the_module_list_follows_the_copys_order(six_module_site: Path) -> None:
+    table = article(six_module_site / "modules" / "index.html")
+    rows = [re.findall(r"<td>(.*?)</td>", row, flags=re.S) for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], flags=re.S)]
+    assert [row[0] for row in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert [HREF.search(row[1]).group(1) for row in rows] == [f"{module}/" for module in SIX]
+    upstream = (ROOT / "docs" / "modules" / "index.md").read_text(encoding="utf-8")
+    resources = dict(re.findall(r"^\| \d+ \| \[[^]]+\]\(([a-z-]+)\.md\) \| (\w+) \|", upstream, flags=re.M))
+    assert [row[2] for row in rows] == [resources[module] for module in SIX]
+
+
+def test_the_handouts_index_lists_only_the_copys_modules_in_its_order(six_module_site: Path) -> None:
+    page = article(six_module_site / "handouts" / "index.html")
+    choices = page.split("Choose a module")[1].split("</ul>")[0]
+    items = re.findall(r"<li>(.*?)</li>", choices, flags=re.S)
+    assert [HREF.findall(item) for item in items] == [[f"{module}/"] for module in SIX]
+    left_out = [title for module, title in titles().items() if module not in SIX]
+    assert [title for title in left_out if title in page] == []
+
+
+def test_the_home_page_counts_and_lists_only_the_copys_modules(six_module_site: Path, site_dir: Path) -> None:
+    page = article(six_module_site / "index.html")
+    assert "in six short modules" in page
+    items = " ".join(re.findall(r"<li>(.*?)</li>", page, flags=re.S))
+    left_out = {module: title for module, title in titles().items() if module not in SIX}
+    assert [title for title in left_out.values() if title in items] == []
+    assert "in fourteen short modules" in article(site_dir / "index.html")
+
+
+def test_the_wellbeing_module_links_the_lone_working_policy(example_site_dir: Path) -> None:
+    page = (example_site_dir / "modules" / "wellbeing-and-resilience" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://intranet.glenbarra.example/policies/lone-working"' in page
