@@ -8,10 +8,11 @@ from typing import Any
 
 
 def example_source(exercises_dir: Path, kind: str, name: str = "default") -> str:
-    """Return a fenced YAML block holding an example exercise file, to copy and adapt."""
+    """Return a fenced YAML block holding an example exercise file, ready to save as a module's exercise: the
+    editor's schema line points from exercises/<module>/ (one folder up), not from exercises/_examples/<kind>/."""
     path = exercises_dir / "_examples" / kind / f"{name}.yaml"
-    text = path.read_text(encoding="utf-8").rstrip()
-    return f'```yaml title="exercises/_examples/{kind}/{name}.yaml"\n{text}\n```'
+    text = path.read_text(encoding="utf-8").rstrip().replace("$schema=../../schema/", "$schema=../schema/")
+    return f'```yaml title="exercises/<module>/<exercise-id>.yaml (starter from _examples/{kind}/{name}.yaml)"\n{text}\n```'
 
 
 def _resolve(schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[str, Any]:

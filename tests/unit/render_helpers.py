@@ -27,10 +27,12 @@ def render(exercise: Exercise) -> str:
 
 
 def check_golden(kind: str, name: str = "default") -> None:
-    """Compare an example's HTML with its golden file; RS_UPDATE_GOLDEN=1 rewrites the file on purpose."""
+    """Compare an example's HTML with its golden file; RS_UPDATE_GOLDEN=1 writes or rewrites the file on purpose
+    (a missing golden file fails, so a deleted or misnamed one cannot pass unnoticed)."""
     html = render(catalogue().examples[f"example-{kind}-{name}"])
     golden = GOLDEN / kind / f"{name}.html"
-    if os.environ.get("RS_UPDATE_GOLDEN") == "1" or not golden.exists():
+    assert golden.exists() or os.environ.get("RS_UPDATE_GOLDEN") == "1", f"no golden file {golden} (RS_UPDATE_GOLDEN=1 to write it)"
+    if os.environ.get("RS_UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(html + "\n", encoding="utf-8")
     assert html + "\n" == golden.read_text(encoding="utf-8"), f"{kind}/{name}: HTML differs from {golden} (RS_UPDATE_GOLDEN=1 to accept)"

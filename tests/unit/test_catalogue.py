@@ -174,3 +174,11 @@ def test_every_control_has_a_label_and_ids_are_unique(exercise_id: str) -> None:
     # A control named like a form property (a prompt id "closest", "action", "submit") would shadow it.
     bare = [name for name in audit.names if not name.startswith("ex-")]
     assert not bare, f"control names must carry the exercise prefix: {bare}"
+
+
+def test_starters_point_the_editor_at_the_schema_from_a_module_folder() -> None:
+    from macros.authoring import example_source
+
+    starter = example_source(ROOT / "exercises", "reflection")
+    assert "$schema=../schema/reflection.schema.json" in starter and "../../schema" not in starter
+    assert (ROOT / "exercises" / "supervision-models" / "../schema/reflection.schema.json").resolve().is_file()
