@@ -81,6 +81,8 @@ def check_file(path: Path, shown: str, validators: dict[str, Draft202012Validato
     data, problems = read_yaml(path, shown)
     if problems:
         return None, problems
+    if data is None:
+        return None, [Problem(shown, "(whole file)", "the file is empty. Start from a starter in the authoring guide (kind:, title:, ...).")]
     if not isinstance(data, dict):
         return None, [Problem(shown, "(top level)", "the file must be a set of named fields (kind:, title:, ...), not a list or plain text.")]
     kind = data.get("kind")
@@ -91,9 +93,20 @@ def check_file(path: Path, shown: str, validators: dict[str, Draft202012Validato
         problems.append(Problem(shown, "id", "remove this field: the file name is the exercise id."))
     for error in sorted(validators[kind].iter_errors(data), key=lambda e: list(e.absolute_path)):
         problems.append(Problem(shown, field_path(error.absolute_path), describe(error)))
-    if not problems:
-        problems += [Problem(shown, place, message) for place, message in KINDS[kind].check(data)]
+    problems += kind_rule_problems(kind, data, shown, schema_valid=not problems)
     return (data if not problems else None), problems
+
+
+def kind_rule_problems(kind: str, data: dict[str, Any], shown: str, schema_valid: bool) -> list[Problem]:
+    """Apply a kind's own rules (unique ids, ranges...). They are written for files that match the schema; on a
+    file that does not, they still run so that one build reports every problem, and any rule the broken shape
+    stops from running is simply skipped (the schema problems already say what to fix)."""
+    try:
+        return [Problem(shown, place, message) for place, message in KINDS[kind].check(data)]
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+        if schema_valid:
+            raise
+        return []
 
 
 def load_catalogue(exercises_dir: Path) -> Catalogue:

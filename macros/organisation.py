@@ -23,6 +23,7 @@ from .errors import ContentError, Problem
 from .schema_messages import describe, field_path
 from .site_paths import page_url
 from .strings import default_strings, merge_strings
+from .suggest import close_names
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = PACKAGE_ROOT / "data" / "organisation.schema.json"
@@ -210,7 +211,7 @@ def load_organisation(path: Path, upstream: Path) -> Organisation:
     modules = list(data.get("modules", all_modules))
     for index, module in enumerate(modules):
         if module not in all_modules:
-            close = difflib.get_close_matches(module, all_modules, n=3, cutoff=0.5)
+            close = close_names(module, all_modules)
             hint = f" Did you mean: {', '.join(close)}?" if close else f" Known modules: {', '.join(all_modules)}."
             problems.append(Problem(shown, f"modules[{index}]", f"there is no module {module!r} (no docs/modules/{module}.md upstream).{hint}"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +19,12 @@ from .handouts import EXERCISE_CALL, module_source
 from .kinds import KINDS
 from .lab import register_macros as register_lab_macros
 from .glossary import abbreviation_lines, glossary_page, load_glossary
-from .references import Citations, cited_keys, load_references
+from .references import MACRO_EXPRESSION, Citations, cited_keys, load_references
 from .render import compact, make_environment, render_exercise
 from .organisation import EXTERNAL, Organisation, module_ids, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
 from .strings import default_strings, fill, translator
+from .suggest import close_names
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 WIDGET_TEMPLATES = PACKAGE_ROOT / "overrides" / "partials" / "widgets"
@@ -82,7 +82,7 @@ def check_exercise_references(catalogue: Catalogue, citations: Citations) -> Non
     for exercise in [*catalogue.exercises.values(), *catalogue.examples.values()]:
         for name, key in exercise_reference_keys(exercise):
             if key not in citations.references:
-                close = difflib.get_close_matches(key, citations.references, n=3, cutoff=0.5)
+                close = close_names(key, citations.references)
                 hint = f" Did you mean: {', '.join(close)}?" if close else ""
                 problems.append(Problem(exercise.path, name, f"no source {key!r} in data/references*.yaml.{hint} "
                                                                "Fix the key, or add the source to data/references.yaml."))
@@ -102,14 +102,41 @@ def load_content(root: Path) -> SiteContent:
     return SiteContent(root, catalogue, citations, support, abbreviation_lines(terms), glossary_page(terms), load_notes(root))
 
 
-def site_markdown(upstream: Path, organisation: Organisation | None, removed: set[str]) -> list[str]:
-    """Return the Markdown of every page the site includes: upstream pages it keeps, and its own pages."""
+def site_markdown(upstream: Path, organisation: Organisation | None, removed: set[str]) -> dict[str, str]:
+    """Return the Markdown of every page the site includes, by page: upstream pages it keeps, and its own pages."""
     docs = upstream / "docs"
-    texts = [(docs / page).read_text(encoding="utf-8") for page in upstream_pages(upstream) if page not in removed]
+    texts = {page: (docs / page).read_text(encoding="utf-8") for page in upstream_pages(upstream) if page not in removed}
     if organisation:
-        texts += [(organisation.pages_dir / name).read_text(encoding="utf-8")
-                  for name in organisation.own_files if name.endswith(".md")]
+        texts |= {name: (organisation.pages_dir / name).read_text(encoding="utf-8")
+                  for name in organisation.own_files if name.endswith(".md")}
     return texts
+
+
+# Macro calls with a literal name, inside {{ }} but outside HTML comments and {% raw %} blocks (where authors quote examples).
+LITERAL_EXERCISE = re.compile(r"""exercise\(\s*["']([a-z0-9-]+)["']\s*[,)]""")
+QUOTED_SPANS = re.compile(r"<!--.*?-->|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+
+
+def check_page_calls(pages: dict[str, str], content: SiteContent) -> None:
+    """Before any page renders, report every unknown exercise id and reference key on every page together
+    (rendering stops at the first error, so one build would otherwise show only one)."""
+    problems = []
+    for page, text in sorted(pages.items()):
+        text = " ".join(MACRO_EXPRESSION.findall(QUOTED_SPANS.sub(" ", text)))
+        for exercise_id in dict.fromkeys(LITERAL_EXERCISE.findall(text)):
+            if content.catalogue.get(exercise_id) is None:
+                close = close_names(exercise_id, content.catalogue.exercises)
+                hint = f" Did you mean: {', '.join(close)}?" if close else " No exercise has a similar name."
+                problems.append(Problem(page, f'exercise("{exercise_id}")', f"there is no file exercises/**/{exercise_id}.yaml.{hint} "
+                                                                          "Fix the id, or create the exercise file."))
+        for key in sorted(cited_keys([text])):
+            if key not in content.citations.references:
+                close = close_names(key, content.citations.references)
+                hint = f" Did you mean: {', '.join(close)}?" if close else ""
+                problems.append(Problem(page, f'cite("{key}")', f"no entry with this key in data/references*.yaml.{hint} "
+                                                               "Fix the key, or add the source to data/references.yaml."))
+    if problems:
+        raise ContentError(f"Pages name exercises or sources that do not exist ({len(problems)}). Fix each one and build again:", problems)
 
 
 def register(env: Any) -> None:
@@ -127,6 +154,7 @@ def register(env: Any) -> None:
     widgets = make_environment(WIDGET_TEMPLATES, strings)
     support = organisation.helplines if organisation and organisation.helplines else content.support
     removed = organisation.removed_pages(upstream_pages(content.root)) if organisation else set()
+    check_page_calls(site_markdown(content.root, organisation, removed), content)
     partials = make_environment(PARTIALS, strings)
     tr = translator(strings)
     env.variables["rs_abbreviations"] = content.abbreviations
@@ -153,7 +181,7 @@ def register(env: Any) -> None:
         """Find an exercise by id, or fail naming the page (this one unless given), the call and close matches."""
         found = content.catalogue.get(exercise_id)
         if found is None:
-            close = difflib.get_close_matches(exercise_id, list(content.catalogue.exercises), n=3, cutoff=0.5)
+            close = close_names(exercise_id, content.catalogue.exercises)
             hint = f" Did you mean: {', '.join(close)}?" if close else " No exercise has a similar name."
             raise ContentError(
                 f"Unknown exercise id {exercise_id!r}.",
@@ -238,7 +266,7 @@ def register(env: Any) -> None:
     @env.macro
     def references_list() -> str:
         """List every source the site's pages cite (for the references page)."""
-        markdown = site_markdown(content.root, organisation, removed)
+        markdown = list(site_markdown(content.root, organisation, removed).values())
         used_exercises = [content.catalogue.get(exercise_id) for text in markdown for exercise_id in EXERCISE_CALL.findall(text)]
         from_exercises = {key for found in used_exercises if found for _, key in exercise_reference_keys(found)}
         return content.citations.full_list(strings, only=cited_keys(markdown) | from_exercises)

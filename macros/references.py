@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Iterable
@@ -14,9 +13,11 @@ from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .schema_messages import describe, field_path
 from .strings import default_strings, fill
+from .suggest import close_names
 
 
-# A cite(...) call in Markdown, and the quoted keys inside it.
+# A macro expression {{ ... }}, a cite(...) call inside one, and the quoted keys inside that.
+MACRO_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 CITE_CALL = re.compile(r"\bcite\(([^)]*)\)")
 QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
 
@@ -26,7 +27,8 @@ def cited_keys(markdown_texts: Iterable[str]) -> set[str]:
     references page can list exactly the cited sources whatever order pages render in)."""
     keys: set[str] = set()
     for text in markdown_texts:
-        for call in CITE_CALL.finditer(text):
+        expressions = " ".join(MACRO_EXPRESSION.findall(text))
+        for call in CITE_CALL.finditer(expressions):
             arguments = call.group(1).split("=", 1)[0]  # keys come before any keyword argument
             keys.update(QUOTED.findall(arguments))
     return keys
@@ -90,7 +92,7 @@ class Citations:
             if key not in self.used[page]:
                 self.used[page].append(key)
             return self.references[key]
-        close = difflib.get_close_matches(key, self.references, n=3, cutoff=0.5)
+        close = close_names(key, self.references)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise ContentError(
             f"Unknown reference {key!r} in {page}.",

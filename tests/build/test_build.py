@@ -41,6 +41,25 @@ def test_built_pages_naming_a_death_carry_a_content_note_first(site_dir: Path) -
     assert checked >= 2
 
 
+def test_section_links_in_exercises_land_on_an_id_of_the_built_page(site_dir: Path) -> None:
+    """Links that exercise text makes to part of a page (each quiz question's "Read more", the Heron balance's
+    link to the developmental reflection) are raw HTML, so MkDocs' anchor check does not see them: check here."""
+    checked = 0
+    for page in site_dir.rglob("*.html"):
+        if "lab" in page.relative_to(site_dir).parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        for form in re.findall(r'<form class="rs-exercise.*?</form>', html, flags=re.DOTALL):
+            for path, anchor in re.findall(r'href="(?![a-z]+:|/)([^"#]*)#([^"]+)"', form):
+                target = (page.parent / path).resolve() if path else page
+                if target.is_dir():
+                    target = target / "index.html"
+                ids = set(re.findall(r'\bid="([^"]+)"', target.read_text(encoding="utf-8")))
+                assert anchor in ids, f"{page.relative_to(site_dir)}: {path}#{anchor} has no such id"
+                checked += 1
+    assert checked >= 21  # the quizzes' section links and the Heron balance note, at least once each
+
+
 def make_site(tmp_path: Path, page: str, exercises: dict[str, str] | None = None, references: str | None = None) -> Path:
     """Create a tiny project that uses the real macros, templates and schemas."""
     project = tmp_path / "mini"
@@ -110,7 +129,7 @@ def test_unknown_exercise_id_fails_naming_page_and_close_matches(tmp_path: Path)
     result = mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "Unknown exercise id 'good-on'" in output
+    assert "Pages name exercises or sources that do not exist (1)" in output
     assert 'index.md → exercise("good-on")' in output and "Did you mean: good-one?" in output
     assert "Traceback" not in output
 
@@ -142,7 +161,7 @@ def test_missing_reference_fails_naming_page(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "Unknown reference 'proctor-1968' in index.md" in output and "Did you mean: proctor-1986?" in output
+    assert 'index.md → cite("proctor-1968")' in output and "Did you mean: proctor-1986?" in output
     assert "Traceback" not in output
 
 
@@ -171,3 +190,15 @@ def test_references_page_lists_exactly_the_cited_sources(site_dir: Path) -> None
     listed = set(re.findall(r'id="(ref-[a-z0-9-]+)"', (site_dir / "references" / "index.html").read_text(encoding="utf-8")))
     assert len(cited) > 50
     assert listed == cited
+
+
+def test_every_unknown_id_and_key_on_every_page_is_reported_in_one_build(tmp_path: Path) -> None:
+    page = '# Home\n\n{{ exercise("good-on") }}\n\nSee {{ cite("proctor-1968") }}.\n'
+    project = make_site(tmp_path, page, {"demo/good-one.yaml": GOOD_EXERCISE})
+    (project / "docs" / "other.md").write_text('# Other\n\n{{ exercise("one-good") }}\n\n<!-- {{ exercise("only-quoted") }} -->\n', encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert 'index.md → exercise("good-on")' in output and 'index.md → cite("proctor-1968")' in output
+    assert 'other.md → exercise("one-good")' in output and "Did you mean: good-one?" in output
+    assert "only-quoted" not in output
