@@ -1,4 +1,4 @@
-"""Knowledge check: multiple-choice questions with an explanation for every option. Never a score or a pass mark."""
+"""Knowledge check: multiple-choice questions with an explanation for every option. Never a percentage or a pass mark."""
 
 from __future__ import annotations
 

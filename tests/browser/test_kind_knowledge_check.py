@@ -119,9 +119,41 @@ def test_there_is_never_a_score(visit) -> None:
         page.check(f"{radios(question)}[value='{option}']")
         page.click(check_button(question))
     text = page.locator(FORM).inner_text()
-    assert summary(page) == "You have checked 3 of 3 questions."
+    assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 2 of 3 questions."
     assert "%" not in text and "fail" not in text.lower() and "pass mark" not in text.replace("no pass mark", "")
     assert "score" not in text.replace("no score", "")
+    # The count is plain: no verdict or praise words around it.
+    for word in ("pass", "fail", "correct", "well done", "great", "score", "mark", "right", "wrong"):
+        assert word not in summary(page).lower(), word
+
+
+def test_keyboard_only_the_count_of_matching_choices_shows_once_every_question_is_checked(visit) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, EXERCISE)
+    answer_first_two(page)  # question 1 differs from the key, question 2 matches, question 3 unanswered
+    assert summary(page) == "You have checked 2 of 3 questions."
+    # Back into question 3 (Shift+Tab lands on its first option, A, the key's answer), choose it, then check
+    # it: now every question is checked.
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.name").endswith("-keep-copy")
+    page.keyboard.press("Space")
+    assert page.is_checked(f"{radios('keep-copy')}[value='a']")
+    tab_to(page, check_button("keep-copy"))
+    page.keyboard.press("Enter")
+    assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 2 of 3 questions."
+    live = page.locator(f"{FORM} [data-rs-summary-count]")
+    assert live.get_attribute("aria-live") == "polite"
+    # Changing an answer withdraws its check, so the count goes until it is checked again.
+    tab_to(page, f"{radios('leave-out')}:checked")
+    page.keyboard.press("ArrowUp")
+    assert summary(page) == "You have checked 2 of 3 questions."
+    tab_to(page, check_button("leave-out"))
+    page.keyboard.press("Space")
+    assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 1 of 3 questions."
+    wait_values(page, {"where-saved": "b", "leave-out": "a", "keep-copy": "a", "_checked": ["where-saved", "leave-out", "keep-copy"]})
+    page.reload(wait_until="networkidle")
+    enhanced(page, EXERCISE)
+    assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 1 of 3 questions."
 
 
 def test_without_javascript_a_worksheet_with_closed_answer_sheets(no_js_visit) -> None:

@@ -76,3 +76,145 @@ def test_print_shows_the_chosen_ratings_and_the_profile(visit) -> None:
     page.emulate_media(media="print")
     assert page.is_checked(f"{FORM} input[name$='-time-to-read'][value='3']")
     assert page.locator(f"{FORM} .rs-profile-table").is_visible()
+
+
+BALANCE = "example-self-assessment-balance"
+BALANCE_FORM = form_selector(BALANCE)
+ZERO_TEXT = "Something you did not do may not have been needed. If it is often missing, ask why."
+OVER_TEXT = "One statement took a large part of the session. Ask whether that left room for the others."
+
+
+def item(name: str) -> str:
+    return f"{BALANCE_FORM} input[name$='-{name}']"
+
+
+def back_to(page: object, selector: str, limit: int = 40) -> None:
+    """Press Shift+Tab (keyboard only) until the focused element matches a selector."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with Shift+Tab")
+
+
+def balance_feedback(page: object) -> str:
+    return page.locator(f"{BALANCE_FORM} [data-rs-balance-feedback]").inner_text()
+
+
+def prompts(page: object) -> dict[str, str]:
+    boxes = page.locator(f"{BALANCE_FORM} [data-rs-balance-prompt]")
+    return {box.get_attribute("data-rs-balance-prompt"): box.inner_text() for box in boxes.all()}
+
+
+def share_rows(page: object) -> list[list[str]]:
+    rows = page.locator(f"{BALANCE_FORM} .rs-balance__table tbody tr")
+    return [row.inner_text().split("\t") for row in rows.all()]
+
+
+def share_values(page: object) -> list[str]:
+    return page.locator(f"{BALANCE_FORM} svg.rs-balance__svg text.rs-chart__value").all_text_contents()
+
+
+def test_balance_with_keyboard_only_shares_and_prompts_come_and_go(visit) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, BALANCE)
+    region = page.locator(f"{BALANCE_FORM} [data-rs-balance-feedback]")
+    assert region.get_attribute("aria-live") == "polite"
+    # Advice 2, Explaining 0, Open questions 1: one statement still to rate, so no shares yet.
+    tab_to(page, item("gave-advice"), limit=1500)  # nothing chosen yet, so Tab lands on the first point (0)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    tab_to(page, item("explained"))
+    page.keyboard.press("Space")
+    tab_to(page, item("open-questions"))
+    page.keyboard.press("ArrowRight")
+    assert balance_feedback(page) == "Rate all 4 statements to see your balance. You have rated 3 of 4."
+    assert page.locator(f"{BALANCE_FORM} .rs-balance__table").count() == 0
+
+    # Feelings 2: all rated. Total 5: You led 2 (40%), your supervisee led 3 (60%); Explaining was 0;
+    # no statement is above 40% (Advice and Feelings are exactly 40%).
+    tab_to(page, item("feelings"))
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert balance_feedback(page).startswith("Of all your ratings: 40% in You led and 60% in Your supervisee led.")
+    assert share_rows(page) == [["You led", "40%"], ["Your supervisee led", "60%"]]
+    assert share_values(page) == ["40% of all your ratings", "60% of all your ratings"]
+    chart = page.locator(f"{BALANCE_FORM} svg.rs-balance__svg[role='img']")
+    assert page.locator(f"{BALANCE_FORM} svg title#{chart.get_attribute('aria-labelledby')}").text_content().startswith(
+        "Bar chart of each group's share of all your ratings")
+    assert prompts(page) == {"zero": f"You rated this statement 0 (Not at all): Explaining.\n\n{ZERO_TEXT}"}
+
+    # Explaining up to 1: total 6, an even split, nothing at 0, nothing above 40%: both prompts go.
+    back_to(page, f"{item('explained')}:checked")
+    page.keyboard.press("ArrowRight")
+    assert balance_feedback(page) == "Of all your ratings: 50% in You led and 50% in Your supervisee led."
+    assert prompts(page) == {}
+
+    # Open questions and Feelings down to 0: total 3, all in You led; Advice has 67%, above 40%.
+    tab_to(page, f"{item('open-questions')}:checked")
+    page.keyboard.press("ArrowLeft")
+    tab_to(page, f"{item('feelings')}:checked")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert balance_feedback(page).startswith("Of all your ratings: 100% in You led and 0% in Your supervisee led.")
+    assert share_rows(page) == [["You led", "100%"], ["Your supervisee led", "0%"]]
+    assert share_values(page) == ["100% of all your ratings", "0% of all your ratings"]
+    assert prompts(page) == {
+        "zero": f"You rated these statements 0 (Not at all): Open questions and Feelings.\n\n{ZERO_TEXT}",
+        "over": f"This statement has more than 40% of all your ratings: Advice (67%).\n\n{OVER_TEXT}",
+    }
+
+    # Everything at 0: no shares to show, and the prompt for statements rated 0 without a list of them all.
+    back_to(page, f"{item('explained')}:checked")
+    page.keyboard.press("ArrowLeft")
+    back_to(page, f"{item('gave-advice')}:checked")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert balance_feedback(page).startswith("You rated every statement 0 (Not at all), so there are no shares to show.")
+    assert page.locator(f"{BALANCE_FORM} .rs-balance__table").count() == 0
+    assert prompts(page) == {"zero": ZERO_TEXT}
+
+    # Restored after a reload, and the words never call the result a score.
+    entry = wait_saved(page, BALANCE)
+    assert entry["values"] == {"gave-advice": "0", "explained": "0", "open-questions": "0", "feelings": "0"}
+    page.reload(wait_until="networkidle")
+    enhanced(page, BALANCE)
+    assert balance_feedback(page).startswith("You rated every statement 0 (Not at all)")
+    assert "score" not in page.locator(f"{BALANCE_FORM} .rs-balance").inner_text().lower()
+
+
+def test_heron_balance_on_its_module_page(visit) -> None:
+    """E03: six categories, the authoritative and facilitative shares, and the link to the developmental reflection."""
+    page = visit.open("modules/supervision-models/")
+    form = form_selector("heron-intervention-balance")
+    enhanced(page, "heron-intervention-balance")
+    for name, value in (("prescriptive", 4), ("informative", 3), ("confronting", 0), ("cathartic", 1), ("catalytic", 1), ("supportive", 1)):
+        page.check(f"{form} input[name$='-{name}'][value='{value}']")
+    text = page.locator(f"{form} [data-rs-balance-feedback]").inner_text()
+    assert text.startswith("Of all your ratings: 70% in Authoritative (you take the lead) and 30% in Facilitative (you help your supervisee lead).")
+    assert "You rated this statement 0 (Not at all): Confronting." in text
+    assert "This statement has more than 40% of all your ratings: Prescriptive (40%)." not in text  # 4 of 10 is not above 40%
+    page.check(f"{form} input[name$='-informative'][value='2']")  # 4 of 9: 44%
+    assert "This statement has more than 40% of all your ratings: Prescriptive (44%)." in page.locator(f"{form} [data-rs-balance-feedback]").inner_text()
+    # The long group titles and the shares fit inside the chart.
+    chart = page.locator(f"{form} svg.rs-balance__svg")
+    assert chart.evaluate("(svg) => [...svg.querySelectorAll('text')].every((t) => { const b = t.getBBox(); return b.x >= 0 && b.x + b.width <= svg.viewBox.baseVal.width; })")
+    note = page.locator(f"{form} .rs-balance__note")
+    assert "There is no ideal ratio" in note.inner_text()
+    link = note.locator("a")
+    assert link.inner_text() == "developmental level reflection"
+    link.click()
+    page.wait_for_url("**/modules/supervision-models/#ex-developmental-level-reflection")
+    assert visit.console_errors == []
+
+
+def test_balance_without_javascript_explains_what_it_will_show(no_js_visit) -> None:
+    page = no_js_visit.open(GALLERY)
+    form = page.locator(BALANCE_FORM)
+    balance = form.locator(".rs-balance")
+    assert "this part shows each group's share of all your ratings added together" in balance.inner_text()
+    assert form.locator("[data-rs-balance]").is_hidden()
+    form.locator(".rs-balance details summary").click()
+    assert "If you rated any statement 0 (Not at all):" in balance.inner_text() and ZERO_TEXT in balance.inner_text()
+    assert "If one statement has more than 40% of all your ratings added together:" in balance.inner_text()
+    assert no_js_visit.console_errors == []

@@ -102,14 +102,17 @@ def test_chart_and_table_show_the_same_figures(visit) -> None:
         [NAMES[3], "Sometimes", "1"], [NAMES[4], "Not rated yet", "–"], [NAMES[5], "Rarely", "0"], [NAMES[6], "Not rated yet", "–"],
     ]
     caption = page.locator(f"{FORM} .rs-seven-eyed__table caption").inner_text()
-    assert caption == "How much attention each eye usually gets (0 Rarely to 3 Almost every session)"
+    assert caption == "How much attention each eye usually gets, on a scale from 0 (Rarely) to 3 (Almost every session)"
     chart = page.locator(f"{FORM} svg.rs-seven-eyed__svg[role='img']")
     assert chart.count() == 1
     title_id = chart.get_attribute("aria-labelledby")
     assert page.locator(f"{FORM} svg title#{title_id}").text_content().startswith("Bar chart of how much attention each eye")
     assert chart.locator("text.rs-seven-eyed__chart-label").all_text_contents() == NAMES
     assert chart.locator("text.rs-seven-eyed__chart-value").all_text_contents() == [
-        "3 Almost every session", "Not rated yet", "Not rated yet", "1 Sometimes", "Not rated yet", "0 Rarely", "Not rated yet"]
+        "3 (Almost every session)", "Not rated yet", "Not rated yet", "1 (Sometimes)", "Not rated yet", "0 (Rarely)", "Not rated yet"]
+    # Every value label fits inside the chart, however long the scale's label.
+    overflow = chart.evaluate("(svg) => [...svg.querySelectorAll('text')].some((t) => { const b = t.getBBox(); return b.x < 0 || b.x + b.width > svg.viewBox.baseVal.width; })")
+    assert overflow is False
     # Bars are as long as the rating: 3 fills the track, 1 a third of it, 0 has no bar.
     widths = [float(w) for w in chart.locator("rect.rs-seven-eyed__chart-bar").evaluate_all("(bars) => bars.map((b) => b.getAttribute('width'))")]
     track = float(chart.locator("rect.rs-seven-eyed__chart-track").first.get_attribute("width"))

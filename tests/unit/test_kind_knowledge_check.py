@@ -69,8 +69,28 @@ def test_check_buttons_are_hidden_until_the_script_runs_and_feedback_is_polite()
 def test_nothing_is_scored() -> None:
     text = re.sub(r"<[^>]+>", " ", render(example())).lower()
     assert "%" not in text and "percent" not in text and "you failed" not in text
-    assert text.count("score") == text.count("no score") == 2  # the two "how it works" notes
+    assert text.count("score") == text.count("no score") == 1  # the "how it works" note without JavaScript
     assert text.count("pass mark") == text.count("no pass mark") == 2
+    # With JavaScript, the note says a plain count of matching choices comes once every question is checked.
+    assert "when you have checked every question, you see how many of your choices match the answer key" in text
+
+
+@pytest.mark.parametrize("path", MODULE_FILES)
+def test_every_module_question_links_to_a_heading_of_the_page_that_uses_the_quiz(path: str) -> None:
+    """The link's page uses this quiz, and its anchor is the id Markdown gives one of that page's headings
+    (the strict build and tests/build check the same anchors on the built pages)."""
+    from markdown.extensions.toc import slugify
+
+    file = ROOT / path
+    exercise_id = file.stem
+    data, _ = check_file(file, path, load_schemas(ROOT / "exercises" / "schema"))
+    for question in data["questions"]:
+        assert "section" in question, f"{path}: question {question['id']!r} has no section link"
+        page, _, anchor = question["section"]["link"].partition("#")
+        source = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert f'exercise("{exercise_id}")' in source, f"{page} does not use {exercise_id}"
+        headings = [re.sub(r"\{\{.*?\}\}", "", line.lstrip("#")).strip() for line in source.splitlines() if re.match(r"#{2,4} ", line)]
+        assert anchor in {slugify(heading, "-") for heading in headings}, f"{path}: #{anchor} is not a heading of {page}"
 
 
 def test_config_gives_the_script_the_answer_key_and_option_ids() -> None:

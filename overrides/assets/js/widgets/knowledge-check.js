@@ -1,8 +1,9 @@
 /**
  * Knowledge check: restore the chosen options; "Check my answer" (one button per question) says whether the
  * choice matches the answer key and shows the explanations of the chosen and the correct option, cloned from
- * the page's "Answers and explanations" box. A polite summary counts the questions checked.
- * Never a score, a percentage or a pass mark.
+ * the page's "Answers and explanations" box. A polite summary counts the questions checked and, once every
+ * question is checked, how many choices match the answer key: a plain count, never a percentage, a pass mark
+ * or a verdict. Counting only when all are checked keeps the count from revealing an unchecked answer.
  *
  * A button rather than feedback on every change: arrow keys move through a radio group and change the
  * choice at each step, so instant feedback would reveal every option's verdict to a keyboard or screen
@@ -112,12 +113,15 @@ export function verdict(question, chosen) {
 }
 
 /**
- * The summary sentence: how many questions have been checked. Never a score.
+ * The summary: how many questions have been checked and, once all are, how many choices match the answer key.
  * @param {number} checked
  * @param {number} total
+ * @param {number} matched  checked questions whose choice matches the answer key
  */
-export function summaryText(checked, total) {
-  return tn("knowledge_check_summary", total, { checked, total });
+export function summaryText(checked, total, matched = 0) {
+  const count = tn("knowledge_check_summary", total, { checked, total });
+  if (total === 0 || checked < total) return count;
+  return `${count} ${tn("knowledge_check_matched", total, { matched, total })}`;
 }
 
 function show(root, config, state, values) {
@@ -138,7 +142,8 @@ function show(root, config, state, values) {
   }
   const summary = root.querySelector("[data-rs-summary]");
   summary.hidden = false;
-  const text = summaryText(checked.size, config.questions.length);
+  const matched = config.questions.filter((question) => checked.has(question.id) && verdict(question, values[question.id]) === "match").length;
+  const text = summaryText(checked.size, config.questions.length, matched);
   if (state.summary !== text) {
     state.summary = text;
     summary.querySelector("[data-rs-summary-count]").textContent = text;

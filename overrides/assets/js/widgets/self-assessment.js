@@ -2,19 +2,22 @@
  * Self-assessment: restore ratings, then show a profile per dimension (never a total):
  * a bar chart (SVG, labelled) with the same figures in a table, and the author's feedback for each band.
  * On request, the profile's averages (only) as an anonymous group pulse code and QR code (lib/pulse.js).
+ * With a balance block, once every statement is rated: each group's share of all the ratings added together
+ * (chart plus table), and the author's prompts for statements rated 0 or taking too large a share, in words.
  */
 
 import qrcode from "../../vendor/qrcode-generator/qrcode.js";
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { encodePulse } from "../lib/pulse.js";
-import { formatDate, t } from "../lib/strings.js";
+import { formatDate, listAnd, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
   const config = readConfig(root);
   const listNote = root.querySelector("[data-rs-snapshots]");
   let exercise = null;
+  const shown = { balance: null };
   const describeSnapshots = () => {
     const snapshots = exercise ? exercise.entry().snapshots || [] : [];
     // Each copy's date in the locale's short numeric form ({} asks for the default: 03/03/2027 in en-GB).
@@ -26,6 +29,7 @@ export function mount(root) {
   exercise = mountExercise(root, {
     update: (form, values) => {
       showProfile(form, config, values);
+      if (config.balance) showBalance(form, config, values, shown);
       if (exercise) describeSnapshots();
       if (pulseArea && !pulseArea.hidden) showPulse(root, config, values);
     },
@@ -160,6 +164,136 @@ function feedback(root, config, row) {
     if (ideas) box.append(cloneContent(ideas));
   }
   return box;
+}
+
+/**
+ * Whole per cents that add up to exactly 100 (largest remainder first), so shown shares never total 99 or 101.
+ * @param {number[]} parts
+ * @param {number} total  the sum of parts, above 0
+ */
+export function wholeShares(parts, total) {
+  const exact = parts.map((part) => (100 * part) / total);
+  const whole = exact.map((value) => Math.floor(value + 1e-9));
+  let left = 100 - whole.reduce((a, b) => a + b, 0);
+  const order = exact.map((value, index) => [value - whole[index], index]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, index] of order) {
+    if (left <= 0) break;
+    whole[index] += 1;
+    left -= 1;
+  }
+  return whole;
+}
+
+/**
+ * The balance across groups, judged only once every statement is rated (a share of a partial total misleads).
+ * zero: the statements rated 0 (when the exercise has that prompt); over: the statements whose share of all
+ * the ratings, in whole per cent, is above the exercise's threshold.
+ * @param {{dimensions: {id: string, title: string, items: string[]}[],
+ *          balance: {zero: boolean, over: number|null, names: Record<string, string>}}} config
+ * @param {Record<string, string>} values
+ */
+export function balance(config, values) {
+  const items = config.dimensions.flatMap((dimension) => dimension.items);
+  const rating = (id) => Number(values[id]);
+  const rated = items.filter((id) => values[id] !== undefined).length;
+  const state = { complete: rated === items.length, rated, total: items.length };
+  if (!state.complete) return state;
+  const sum = items.reduce((a, id) => a + rating(id), 0);
+  const zero = config.balance.zero ? items.filter((id) => rating(id) === 0) : [];
+  if (sum === 0) return { ...state, empty: true, zero };
+  const sums = config.dimensions.map((dimension) => dimension.items.reduce((a, id) => a + rating(id), 0));
+  const shares = wholeShares(sums, sum);
+  const limit = config.balance.over;
+  const over = limit === null ? [] : items
+    .map((id) => ({ id, share: Math.round((100 * rating(id)) / sum) }))
+    .filter((item) => item.share > limit);
+  return {
+    ...state,
+    empty: false,
+    groups: config.dimensions.map((dimension, index) => ({ id: dimension.id, title: dimension.title, share: shares[index] })),
+    zero,
+    over,
+  };
+}
+
+function showBalance(root, config, values, shown) {
+  const result = balance(config, values);
+  // Rebuild only when the result changes, so the live region does not repeat itself.
+  const signature = JSON.stringify(result);
+  if (signature === shown.balance) return;
+  shown.balance = signature;
+  root.querySelector("[data-rs-balance]").hidden = false;
+  const chartArea = root.querySelector("[data-rs-balance-chart]");
+  const region = root.querySelector("[data-rs-balance-feedback]");
+  if (!result.complete) {
+    chartArea.replaceChildren();
+    region.replaceChildren(h("p", { class: "rs-balance__status" },
+      tn("self_assessment_balance_waiting", result.total, { rated: result.rated, total: result.total })));
+    return;
+  }
+  const names = (ids) => listAnd(ids.map((id) => config.balance.names[id]));
+  const bottom = { value: config.min, label: config.balance.zeroLabel };
+  const parts = [];
+  if (result.empty) {
+    chartArea.replaceChildren();
+    parts.push(h("p", { class: "rs-balance__status" }, t("self_assessment_balance_all_zero", bottom)));
+  } else {
+    chartArea.replaceChildren(shareChart(root.id, result.groups), shareTable(result.groups));
+    parts.push(h("p", { class: "rs-balance__summary" }, t("self_assessment_balance_summary", {
+      shares: listAnd(result.groups.map((group) => t("self_assessment_balance_share", { share: group.share, group: group.title }))),
+    })));
+  }
+  if (result.zero.length) {
+    parts.push(prompt("zero", result.empty ? null
+      : tn("self_assessment_balance_zero_title", result.zero.length, { ...bottom, items: names(result.zero) }),
+    root.querySelector("[data-rs-balance-zero-text]")));
+  }
+  if (!result.empty && result.over.length) {
+    parts.push(prompt("over", tn("self_assessment_balance_over_title", result.over.length, {
+      share: config.balance.over,
+      items: listAnd(result.over.map((item) => t("self_assessment_balance_item_share", { item: config.balance.names[item.id], share: item.share }))),
+    }), root.querySelector("[data-rs-balance-over-text]")));
+  }
+  region.replaceChildren(...parts);
+}
+
+function prompt(name, title, text) {
+  return h("div", { class: "rs-feedback rs-balance__prompt", "data-rs-balance-prompt": name },
+    title ? h("p", { class: "rs-feedback__title" }, h("strong", {}, title)) : null,
+    cloneContent(text));
+}
+
+function shareChart(uid, groups) {
+  // Each row: the group's title, its bar, then its share in words under the bar (never drawn over the bar).
+  const barHeight = 22;
+  const rowHeight = 76;
+  const width = 400;
+  const height = groups.length * rowHeight;
+  const titleId = `${uid}-balance-chart-title`;
+  const graphic = svg("svg", {
+    class: "rs-chart rs-balance__svg", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
+  }, svg("title", { id: titleId }, t("self_assessment_balance_chart_title")));
+  groups.forEach((group, index) => {
+    const y = index * rowHeight + 4;
+    graphic.append(
+      svg("text", { x: 0, y: y + 14, class: "rs-chart__label" }, group.title),
+      svg("rect", { x: 0, y: y + 22, width, height: barHeight, class: "rs-chart__track", rx: 3 }),
+      group.share > 0 ? svg("rect", { x: 0, y: y + 22, width: Math.max((group.share / 100) * width, 4), height: barHeight, class: "rs-chart__bar", rx: 3 }) : null,
+      svg("text", { x: 0, y: y + 62, class: "rs-chart__value" }, t("self_assessment_balance_value", { share: group.share })),
+    );
+  });
+  return h("figure", { class: "rs-chart-figure" }, graphic);
+}
+
+function shareTable(groups) {
+  return h("table", { class: "rs-profile-table rs-balance__table" },
+    h("caption", {}, t("self_assessment_balance_table_caption")),
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col" }, t("self_assessment_column_group")),
+      h("th", { scope: "col" }, t("self_assessment_balance_column_share")))),
+    h("tbody", {}, groups.map((group) => h("tr", {},
+      h("th", { scope: "row" }, group.title),
+      h("td", {}, t("self_assessment_balance_percent", { share: group.share }))))));
 }
 
 /** The group pulse code for a profile, or null when nothing is rated yet. */
