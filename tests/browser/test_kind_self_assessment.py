@@ -218,3 +218,32 @@ def test_balance_without_javascript_explains_what_it_will_show(no_js_visit) -> N
     assert "If you rated any statement 0 (Not at all):" in balance.inner_text() and ZERO_TEXT in balance.inner_text()
     assert "If one statement has more than 40% of all your ratings added together:" in balance.inner_text()
     assert no_js_visit.console_errors == []
+
+
+def test_filled_profile_fits_a_phone_and_its_chart_text_is_readable(visit) -> None:
+    """With every statement rated, the table and chart fit a 390 px screen; chart text is drawn at 12 px or
+    more, long group names wrap inside the chart, and no figure is drawn over a bar."""
+    page = visit.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    visit.open("modules/supervision-models/")
+    exercise = "proctor-function-balance"
+    enhanced(page, exercise)
+    form = form_selector(exercise)
+    names = page.eval_on_selector_all(f"{form} input[type=radio]", "els => [...new Set(els.map(e => e.name))]")
+    for name in names:
+        page.locator(f"{form} input[name='{name}']").last.check()
+    page.wait_for_selector(f"{form} .rs-profile-table")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    chart = page.evaluate("""(form) => {
+      const svg = document.querySelector(form + " svg.rs-chart");
+      const box = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll("text")].map(t => t.getBoundingClientRect());
+      const bars = [...svg.querySelectorAll(".rs-chart__bar")].map(r => r.getBoundingClientRect());
+      const overlaps = [...svg.querySelectorAll(".rs-chart__value")].map(v => v.getBoundingClientRect())
+        .filter(v => bars.some(b => v.top < b.bottom && v.bottom > b.top && v.left < b.right && v.right > b.left));
+      return { left: box.left, right: box.right, minHeight: Math.min(...texts.map(t => t.height)),
+               outside: texts.filter(t => t.right > box.right + 0.5 || t.left < box.left - 0.5).length,
+               overlaps: overlaps.length };
+    }""", form)
+    assert chart["right"] <= 390 and chart["outside"] == 0 and chart["overlaps"] == 0
+    assert chart["minHeight"] >= 12

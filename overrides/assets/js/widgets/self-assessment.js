@@ -114,33 +114,64 @@ function formatAverage(value) {
   return value === null ? t("self_assessment_not_rated_yet") : value.toFixed(1);
 }
 
-function chart(uid, config, rows) {
-  const barHeight = 22;
-  const rowHeight = 56;
-  const width = 400;
-  const height = rows.length * rowHeight + 8;
-  const span = config.max - config.min || 1;
-  const titleId = `${uid}-chart-title`;
+// Bar charts: each row is the group's title (wrapped onto more lines when long), its bar, then its figure in
+// words under the bar, never drawn over it. The viewBox is about as wide as a phone's column, and the figure is
+// never drawn wider than that (CSS), so the text stays close to the page's own size on a phone and a desktop.
+const CHART_WIDTH = 320;
+const LABEL_LINE = 19;
+const LABEL_CHARACTERS = 34;
+
+/** Split a label into lines of at most about `limit` characters, at spaces. */
+export function wrapLabel(text, limit = LABEL_CHARACTERS) {
+  const lines = [];
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + " " + word).length <= limit) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [""];
+}
+
+function barChart(titleId, title, rows, extraClass = "") {
+  const barHeight = 20;
   const graphic = svg("svg", {
-    class: "rs-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, t("self_assessment_chart_title")));
-  rows.forEach((row, index) => {
-    const y = index * rowHeight + 4;
-    const share = row.average === null ? 0 : (row.average - config.min) / span;
+    class: `rs-chart ${extraClass}`.trim(), role: "img", "aria-labelledby": titleId, focusable: "false",
+  }, svg("title", { id: titleId }, title));
+  let y = 0;
+  for (const row of rows) {
+    const lines = wrapLabel(row.title);
+    const label = svg("text", { x: 0, y: y + 15, class: "rs-chart__label" });
+    lines.forEach((line, index) => label.append(svg("tspan", { x: 0, dy: index ? LABEL_LINE : 0 }, line)));
+    const barTop = y + lines.length * LABEL_LINE + 4;
     graphic.append(
-      svg("text", { x: 0, y: y + 14, class: "rs-chart__label" }, row.title),
-      svg("rect", { x: 0, y: y + 22, width, height: barHeight, class: "rs-chart__track", rx: 3 }),
-      svg("rect", { x: 0, y: y + 22, width: Math.max(share * width, row.average === null ? 0 : 4), height: barHeight, class: "rs-chart__bar", rx: 3 }),
-      svg("text", { x: width - 6, y: y + 38, class: "rs-chart__value", "text-anchor": "end" },
-        row.average === null ? t("self_assessment_not_rated") : t("self_assessment_chart_value", { average: formatAverage(row.average), max: config.max })),
+      label,
+      svg("rect", { x: 0, y: barTop, width: CHART_WIDTH, height: barHeight, class: "rs-chart__track", rx: 3 }),
+      row.share === null ? null
+        : svg("rect", { x: 0, y: barTop, width: Math.max(row.share * CHART_WIDTH, 4), height: barHeight, class: "rs-chart__bar", rx: 3 }),
+      svg("text", { x: 0, y: barTop + barHeight + 18, class: "rs-chart__value" }, row.value),
     );
-  });
+    y = barTop + barHeight + 34;
+  }
+  graphic.setAttribute("viewBox", `0 0 ${CHART_WIDTH} ${y}`);
   return h("figure", { class: "rs-chart-figure" }, graphic);
 }
 
+function chart(uid, config, rows) {
+  const span = config.max - config.min || 1;
+  return barChart(`${uid}-chart-title`, t("self_assessment_chart_title"), rows.map((row) => ({
+    title: row.title,
+    share: row.average === null ? null : (row.average - config.min) / span,
+    value: row.average === null ? t("self_assessment_not_rated")
+      : t("self_assessment_chart_value", { average: formatAverage(row.average), max: config.max }),
+  })));
+}
+
 function table(uid, config, rows) {
-  return h("table", { class: "rs-profile-table" },
-    h("caption", {}, t("self_assessment_table_caption", { min: config.min, max: config.max })),
+  // On a narrow screen the table scrolls sideways inside its own box (focusable, named by its caption) rather
+  // than breaking words or pushing the page wider than the screen.
+  const captionId = `${uid}-table-caption`;
+  return h("div", { class: "rs-table-scroll", role: "region", tabindex: "0", "aria-labelledby": captionId }, h("table", { class: "rs-profile-table" },
+    h("caption", { id: captionId }, t("self_assessment_table_caption", { min: config.min, max: config.max })),
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, t("self_assessment_column_group")),
       h("th", { scope: "col" }, t("self_assessment_column_average")),
@@ -150,7 +181,7 @@ function table(uid, config, rows) {
       h("th", { scope: "row" }, row.title),
       h("td", {}, formatAverage(row.average)),
       h("td", {}, t("self_assessment_rated_count", { answered: row.answered, total: row.items.length })),
-      h("td", {}, row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label)))));
+      h("td", {}, row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label))))));
 }
 
 function feedback(root, config, row) {
@@ -264,25 +295,11 @@ function prompt(name, title, text) {
 }
 
 function shareChart(uid, groups) {
-  // Each row: the group's title, its bar, then its share in words under the bar (never drawn over the bar).
-  const barHeight = 22;
-  const rowHeight = 76;
-  const width = 400;
-  const height = groups.length * rowHeight;
-  const titleId = `${uid}-balance-chart-title`;
-  const graphic = svg("svg", {
-    class: "rs-chart rs-balance__svg", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, t("self_assessment_balance_chart_title")));
-  groups.forEach((group, index) => {
-    const y = index * rowHeight + 4;
-    graphic.append(
-      svg("text", { x: 0, y: y + 14, class: "rs-chart__label" }, group.title),
-      svg("rect", { x: 0, y: y + 22, width, height: barHeight, class: "rs-chart__track", rx: 3 }),
-      group.share > 0 ? svg("rect", { x: 0, y: y + 22, width: Math.max((group.share / 100) * width, 4), height: barHeight, class: "rs-chart__bar", rx: 3 }) : null,
-      svg("text", { x: 0, y: y + 62, class: "rs-chart__value" }, t("self_assessment_balance_value", { share: group.share })),
-    );
-  });
-  return h("figure", { class: "rs-chart-figure" }, graphic);
+  return barChart(`${uid}-balance-chart-title`, t("self_assessment_balance_chart_title"), groups.map((group) => ({
+    title: group.title,
+    share: group.share > 0 ? group.share / 100 : null,
+    value: t("self_assessment_balance_value", { share: group.share }),
+  })), "rs-balance__svg");
 }
 
 function shareTable(groups) {
