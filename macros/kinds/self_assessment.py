@@ -12,8 +12,14 @@ NAME = "self-assessment"
 def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     """Check ids, the scale order and the bands against the scale."""
     problems = duplicate_ids(data["dimensions"], "dimensions")
-    items = [item for dimension in data["dimensions"] for item in dimension["items"]]
-    problems += duplicate_ids(items, "items (across all dimensions)")
+    seen: dict[str, str] = {}
+    for d_index, dimension in enumerate(data["dimensions"]):
+        for i_index, item in enumerate(dimension["items"]):
+            place = f"dimensions[{d_index}].items[{i_index}].id"
+            if item["id"] in seen:
+                problems.append((place, f"the id {item['id']!r} is already used at {seen[item['id']]}. "
+                                        "Every statement needs its own id, across all groups."))
+            seen.setdefault(item["id"], place)
     values = [point["value"] for point in data["scale"]]
     if values != sorted(set(values)):
         problems.append(("scale", "values must go up from the first point to the last, each different."))

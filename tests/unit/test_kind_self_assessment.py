@@ -62,7 +62,9 @@ def test_suggest_bands_need_suggestions_everywhere() -> None:
 def test_item_ids_must_be_unique_across_dimensions() -> None:
     data = base()
     data["dimensions"].append({"id": "two", "title": "Two", "items": [{"id": "x", "text": "Y"}]})
-    assert any("used twice" in message for _, message in self_assessment.check(data))
+    problems = self_assessment.check(data)
+    assert ("dimensions[1].items[0].id", "the id 'x' is already used at dimensions[0].items[0].id. "
+            "Every statement needs its own id, across all groups.") in problems
 
 
 def balanced() -> dict:
