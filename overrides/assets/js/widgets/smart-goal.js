@@ -124,17 +124,18 @@ export function adviseGoal(config, goal, today) {
   } else {
     const review = new Date(`${goal.time_bound}T12:00:00`);
     if (Number.isNaN(review.getTime())) advice.push({ ok: false, text: t("smart_goal_review_unreadable") });
+    else if (review < startOfDay(today)) advice.push({ ok: false, text: t("smart_goal_review_past", window) });
     else if (review < startOfDay(earliest)) advice.push({ ok: false, text: t("smart_goal_review_too_soon", window) });
     else if (review > endOfDay(latest)) advice.push({ ok: false, text: t("smart_goal_review_too_late", window) });
     else advice.push({ ok: true, text: t("smart_goal_review_ok", window) });
   }
-  const measurable = (goal.measurable || "").toLowerCase();
+  const measurable = (goal.measurable || "").trim().toLowerCase();
   if (!measurable) advice.push({ ok: false, text: t("smart_goal_measurable_empty") });
-  else if (!config.evidence.some((word) => measurable.includes(word.toLowerCase()))) {
+  else if (!config.evidence.some((source) => wordPattern(source).test(measurable))) {
     advice.push({ ok: false, text: t("smart_goal_measurable_no_source", { examples: config.evidence.slice(0, 3).join(", ") }) });
   } else advice.push({ ok: true, text: t("smart_goal_measurable_ok") });
   const wording = `${goal.goal || ""} ${goal.specific || ""}`.toLowerCase();
-  const vague = config.vague.filter((phrase) => new RegExp(`\\b${escapeRegExp(phrase.toLowerCase())}\\b`).test(wording));
+  const vague = config.vague.filter((phrase) => wordPattern(phrase).test(wording));
   if (vague.length) {
     const phrases = vague.map((phrase) => t("smart_goal_quoted_phrase", { phrase })).join(", ");
     advice.push({ ok: false, text: tn("smart_goal_vague", vague.length, { phrases }) });
@@ -170,6 +171,17 @@ function startOfDay(date) {
 
 function endOfDay(date) {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate(), 23, 59, 59);
+}
+
+/**
+ * A pattern for a word or phrase as whole words, its last word in any common form: "improve" also finds
+ * "improves", "improved", "improving" and "improvement"; "audit" finds "audits" but not "auditory".
+ */
+export function wordPattern(phrase) {
+  const words = phrase.toLowerCase().trim().split(/\s+/).map(escapeRegExp);
+  const last = words.pop().replace(/e$/, "");
+  const forms = "(?:e|es|s|d|ed|ing|ement|ements|ment|ments)?";
+  return new RegExp(`\\b${[...words, last + forms].join("\\s+")}\\b`);
 }
 
 function escapeRegExp(text) {
