@@ -65,21 +65,37 @@ def plain_build(project: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
+# Static imports (import ... from "x"; import "x") in our scripts.
+STATIC_IMPORT = re.compile(r"""^\s*import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+\.js)["']""", re.M)
+
+
+def with_imports(scripts: list[Path]) -> list[Path]:
+    """The given scripts and every script they import, directly or through others (each file once)."""
+    found: list[Path] = []
+    queue = list(scripts)
+    while queue:
+        script = queue.pop(0)
+        if script in found or not script.is_file():
+            continue
+        found.append(script)
+        queue += [(script.parent / target).resolve() for target in STATIC_IMPORT.findall(script.read_text(encoding="utf-8"))]
+    return found
+
+
 def page_assets(site: Path, page: str) -> list[Path]:
-    """The HTML, CSS and JS files a page loads (local files only)."""
+    """The HTML, CSS and JS files a page loads (local files only): what it links, and the modules our app.js
+    loads for it at run time (each exercise kind and page application on it, progress) with their imports."""
     html_path = site / page
     html = html_path.read_text(encoding="utf-8")
-    files = [html_path]
-    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
-        path = (html_path.parent / ref).resolve()
-        if path.is_file():
-            files.append(path)
-    # Modules our app.js imports at run time: the shared library, progress, and each kind on the page.
-    scripts = site / "assets" / "js"
-    if scripts.is_dir():
-        files += sorted((scripts / "lib").glob("*.js")) + [scripts / "apps" / "progress.js"]
-        files += [scripts / "widgets" / f"{kind}.js" for kind in sorted(set(re.findall(r'data-rs-widget="([a-z-]+)"', html)))]
-    return files
+    linked = [(html_path.parent / ref).resolve() for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html)]
+    files = [html_path] + [path for path in linked if path.is_file() and path.suffix == ".css"]
+    scripts = [path for path in linked if path.is_file() and path.suffix == ".js"]
+    folder = site / "assets" / "js"
+    if folder.is_dir():
+        scripts += [folder / "widgets" / f"{kind}.js" for kind in sorted(set(re.findall(r'data-rs-widget="([a-z-]+)"', html)))]
+        scripts += [folder / "apps" / f"{app}.js" for app in sorted(set(re.findall(r'data-rs-app="([a-z-]+)"', html)))]
+        scripts.append(folder / "apps" / "progress.js")
+    return files + with_imports([path.resolve() for path in scripts])
 
 
 def weigh(files: list[Path]) -> tuple[int, int]:
@@ -109,10 +125,16 @@ def main() -> None:
         print(f"Module page {MODULE_PAGE} (HTML + CSS + JS it links):")
         print(f"  ours:  {ours_raw:,} B raw, {ours_gz:,} B gzip")
         print(f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  (ours is {ours_gz / plain_gz:.2f}x gzip)")
-        widget_files = [p for p in (ours_site / "assets").rglob("*") if p.is_file() and p.suffix in {".js", ".css"}
-                        and ("assets/js" in p.as_posix() or "assets/css" in p.as_posix())]
-        w_raw, w_gz = weigh(widget_files)
-        print(f"Widget JS + CSS alone ({len(widget_files)} files, all kinds): {w_raw:,} B raw, {w_gz:,} B gzip")
+        assets = ours_site / "assets"
+        kinds_js = sorted((assets / "js" / "widgets").glob("*.js"))
+        kinds_css = sorted((assets / "css" / "widgets").glob("*.css"))
+        shared = [path for path in with_imports([p.resolve() for p in kinds_js]) if path not in {p.resolve() for p in kinds_js}]
+        for label, files in ((f"Widget scripts, {len(kinds_js)} kinds", kinds_js), (f"Widget styles, {len(kinds_css)} files", kinds_css),
+                             (f"Shared modules the widget scripts import, {len(shared)} files", shared)):
+            raw, packed = weigh(files)
+            print(f"{label}: {raw:,} B raw, {packed:,} B gzip")
+        raw, packed = weigh(kinds_js + kinds_css + shared)
+        print(f"Widget JS + CSS alone (all of the above): {raw:,} B raw, {packed:,} B gzip")
 
 
 if __name__ == "__main__":
