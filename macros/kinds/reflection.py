@@ -1,5 +1,6 @@
 """Reflection: free-text prompts with hints, optionally with a 'closest statement' choice, and optionally a
-tally of the chosen statements by group (for example by developmental level)."""
+tally of the chosen statements by group (for example by developmental level). A prompt may instead take a
+date (type: date), or ask for at least a number of items, one on each line (min_items: advice, never a block)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     problems = duplicate_ids(data["prompts"], "prompts")
     for index, prompt in enumerate(data["prompts"]):
         problems += duplicate_ids(prompt.get("choices", []), f"prompts[{index}].choices")
+        if prompt.get("type") == "date":
+            for option in ("choices", "rows", "min_items"):
+                if option in prompt:
+                    problems.append((f"prompts[{index}].{option}", f"a prompt with type: date has no {option}. "
+                                                                  f"Remove {option}, or remove type: date to ask for text."))
     if "tally" in data:
         problems += check_tally(data)
     return problems
@@ -40,13 +46,17 @@ def check_tally(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Give the template the prompts and the script the ids of prompts with nudges, and the tally's groups."""
-    config: dict[str, Any] = {
-        "prompts": [
-            {"id": p["id"], "nudge": bool(p.get("if_empty")), "choices": bool(p.get("choices"))}
-            for p in data["prompts"]
-        ],
-    }
+    """Give the template the prompts, and the script the ids of prompts with nudges, which prompts take a date
+    or ask for a number of items, and the tally's groups."""
+    prompts = []
+    for p in data["prompts"]:
+        prompt: dict[str, Any] = {"id": p["id"], "nudge": bool(p.get("if_empty")), "choices": bool(p.get("choices"))}
+        if p.get("type") == "date":
+            prompt["date"] = True
+        if "min_items" in p:
+            prompt["minItems"] = p["min_items"]
+        prompts.append(prompt)
+    config: dict[str, Any] = {"prompts": prompts}
     if "tally" in data:
         counted = {choice for group in data["tally"]["groups"] for choice in group["choices"]}
         config["tally"] = {

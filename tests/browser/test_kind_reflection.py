@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, type_date, wait_saved
 
 EXERCISE = "example-reflection-default"
 FORM = form_selector(EXERCISE)
@@ -130,3 +130,121 @@ def test_without_javascript_the_tally_key_lets_a_reader_count(no_js_visit) -> No
     assert key.is_visible() and "I could not find help when I needed it." in key.inner_text()
     # On paper the key prints open.
     assert "I could not find help when I needed it." in printed_text(page, TALLY_FORM + " .rs-tally")
+
+
+LIST = "example-reflection-list-and-date"
+LIST_FORM = form_selector(LIST)
+
+
+def items_note(page, form: str = LIST_FORM, prompt: str = "ideas") -> str:
+    return page.locator(f"{form} [data-rs-items='{prompt}']").inner_text()
+
+
+def test_list_and_date_with_keyboard_only_advise_in_words_and_never_block_saving(visit) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, LIST)
+    assert items_note(page) == ""  # nothing written: the question already says what to do
+    assert page.locator(f"{LIST_FORM} [data-rs-items='ideas']").get_attribute("aria-live") == "polite"
+    tab_to(page, f"{LIST_FORM} textarea[data-rs-field='ideas']")
+    page.keyboard.type("- Ask my supervisor")
+    assert items_note(page) == "You have listed 1 so far. Aim for at least 3, one on each line."
+    # Advice only: one idea saves like any answer.
+    assert wait_saved(page, LIST)["values"] == {"ideas": "- Ask my supervisor"}
+    page.keyboard.press("Enter")
+    page.keyboard.type("- Shadow a colleague")
+    page.keyboard.press("Enter")
+    assert items_note(page) == "You have listed 2 so far. Aim for at least 3, one on each line."
+    page.keyboard.type("- Read the practice guidance")
+    assert items_note(page) == "You have listed 3: at least the 3 asked for."
+    tab_to(page, f"{LIST_FORM} input[data-rs-field='by-when']")
+    assert page.evaluate("document.activeElement.type") == "date"
+    type_date(page, "2027-03-15")
+    assert page.input_value(f"{LIST_FORM} input[data-rs-field='by-when']") == "2027-03-15"
+    assert page.locator(f"{LIST_FORM} [data-rs-nudge='by-when']").is_hidden()
+    entry = wait_saved(page, LIST)
+    assert entry["values"] == {"ideas": "- Ask my supervisor\n- Shadow a colleague\n- Read the practice guidance", "by-when": "2027-03-15"}
+    page.reload(wait_until="networkidle")
+    enhanced(page, LIST)
+    assert page.input_value(f"{LIST_FORM} input[data-rs-field='by-when']") == "2027-03-15"
+    assert items_note(page) == "You have listed 3: at least the 3 asked for."
+    assert "You have answered 2 of 3 prompts." in page.locator(f"{LIST_FORM} [data-rs-summary]").inner_text()
+
+
+def test_words_saved_before_a_prompt_became_a_date_are_kept_until_a_date_is_chosen(visit) -> None:
+    """A text prompt changed to type: date keeps its saved answers: shown as text under the date field, saved
+    unchanged through other edits, in the readable copy, and replaced only when a date is chosen."""
+    earlier = 'By the end of March <img src=x onerror="window.__pwned=1">'
+    page = visit.open(GALLERY)
+    enhanced(page, LIST)
+    page.fill(f"{LIST_FORM} textarea[data-rs-field='first-step']", "Ask for an observation.")
+    wait_saved(page, LIST)
+    page.evaluate("""([id, text]) => {
+      const key = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id));
+      const entry = JSON.parse(localStorage.getItem(key));
+      entry.values['by-when'] = text;
+      localStorage.setItem(key, JSON.stringify(entry));
+    }""", [LIST, earlier])
+    page.reload(wait_until="networkidle")
+    enhanced(page, LIST)
+    note = page.locator(f"{LIST_FORM} [data-rs-earlier='by-when']")
+    assert note.is_visible()
+    assert note.inner_text() == (f'You wrote earlier: "{earlier}". This question now asks for a date: choose one above. '
+                                 "Your earlier words are kept until you do.")
+    assert page.evaluate("window.__pwned") is None and page.locator(f"{LIST_FORM} img[src='x']").count() == 0
+    date = f"{LIST_FORM} input[data-rs-field='by-when']"
+    assert page.input_value(date) == ""
+    assert "ex-example-reflection-list-and-date-by-when-earlier" in page.get_attribute(date, "aria-describedby").split()
+    assert page.locator(f"{LIST_FORM} [data-rs-nudge='by-when']").is_hidden()  # it has an answer
+    # Editing another prompt saves the earlier words unchanged.
+    tab_to(page, f"{LIST_FORM} textarea[data-rs-field='first-step']")
+    page.keyboard.press("End")
+    page.keyboard.type(" Then plan it.")
+    entry = wait_saved(page, LIST)
+    assert entry["values"] == {"first-step": "Ask for an observation. Then plan it.", "by-when": earlier}
+    assert {"label": "By when will you take that step?", "text": earlier} in entry["readable"]
+    # Choosing a date replaces them.
+    tab_to(page, date)
+    type_date(page, "2027-04-01")
+    assert note.is_hidden()
+    page.wait_for_function("""(id) => {
+      const key = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id));
+      return JSON.parse(localStorage.getItem(key)).values['by-when'] === '2027-04-01';
+    }""", arg=LIST, timeout=5000)
+
+
+def test_without_javascript_the_list_and_date_prompts_read_and_print(no_js_visit) -> None:
+    page = no_js_visit.open(GALLERY)
+    form = page.locator(LIST_FORM)
+    assert form.locator("input[type=date][data-rs-field='by-when']").is_visible()
+    assert form.locator("[data-rs-earlier]").is_hidden()
+    assert form.locator("[data-rs-items='ideas']").is_hidden()
+    assert "Aim for at least 3, one on each line." in form.inner_text()
+    assert "Aim for at least 3, one on each line." in printed_text(page, LIST_FORM)
+
+
+GROW = "grow-planner"
+GROW_FORM = form_selector(GROW)
+
+
+def test_grow_planner_asks_for_three_options_and_a_date_and_links_to_the_smart_goal_worksheet(visit) -> None:
+    """E15 on its module page (brief §3.2): at least three options, Will has a date, and a way on to E10."""
+    page = visit.open("modules/professional-knowledge/")
+    enhanced(page, GROW)
+    tab_to(page, f"{GROW_FORM} textarea[data-rs-field='options']", limit=1500)
+    page.keyboard.type("Practise with my supervisor")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Write a one-page summary")
+    assert items_note(page, GROW_FORM, "options") == "You have listed 2 so far. Aim for at least 3, one on each line."
+    page.keyboard.press("Enter")
+    page.keyboard.type("Watch a colleague present")
+    assert items_note(page, GROW_FORM, "options") == "You have listed 3: at least the 3 asked for."
+    tab_to(page, f"{GROW_FORM} input[data-rs-field='will-when']")
+    type_date(page, "2027-05-20")
+    assert page.locator(f"{GROW_FORM} [data-rs-nudge='will-when']").is_hidden()
+    assert wait_saved(page, GROW)["values"]["will-when"] == "2027-05-20"
+    link = page.locator(f"{GROW_FORM} .rs-exercise__intro a", has_text="SMART goal worksheet")
+    assert link.get_attribute("href") == "../implementing-good-supervision/#ex-supervision-smart-goals"
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/modules/implementing-good-supervision/#ex-supervision-smart-goals")
+    assert page.locator("form#ex-supervision-smart-goals").is_visible()
