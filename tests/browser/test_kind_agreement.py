@@ -138,3 +138,43 @@ def test_without_javascript_the_form_is_complete_and_prints_blank_with_signature
     assert "How often we will meet" in text and "For example, every two weeks for ninety minutes." in text  # blank: hints stay
     assert "In person" in text and "By video" in text and "A mix of both" in text
     assert "Print this page" not in text
+
+
+WELLBEING = "wellbeing-support-agreement"
+WELLBEING_FORM = form_selector(WELLBEING)
+WELLBEING_UID = f"ex-{WELLBEING}"
+
+
+def test_wellbeing_module_has_the_support_routes_part_of_the_agreement(visit) -> None:
+    """E13's employee assistance and signposting fields on M7 (brief M7, §3.4 items 5 and 9): a short agreement in
+    the signposting section, completed with the keyboard, with a link on to the full agreement builder."""
+    page = visit.open("modules/wellbeing-and-resilience/")
+    enhanced(page, WELLBEING)
+    # It sits in "Signposting well", after the list of ways to signpost and before the journal.
+    headings = page.locator("article h2, article h3").all_inner_texts()
+    order = page.evaluate("""(form) => [...document.querySelectorAll('article h2, article h3, ' + form)]
+        .map((el) => el.matches('form') ? 'FORM' : el.textContent.replace('¶', '').trim())""", WELLBEING_FORM)
+    assert order[order.index("FORM") - 1] == "Signposting well", headings
+    assert missing_in(page, WELLBEING_FORM) == [
+        "How to contact the Employee Assistance Programme or other staff support service",
+        "How the supervisee can use that service without going through anyone else, including anonymously",
+        "What the supervisee would like the supervisor to do if those signs appear",
+        "When the supervisor will suggest support beyond supervision, and how they will raise it",
+        "Date to check these routes are still right"]
+    tab_to(page, f"#{WELLBEING_UID}-eap-contact", limit=1000)
+    page.keyboard.type("Staff support line: see the intranet page, open every day.")
+    tab_to(page, f"{WELLBEING_FORM} input[name='{WELLBEING_UID}-support-information-copy']")
+    page.keyboard.press("Space")
+    entry = wait_saved(page, WELLBEING)
+    assert entry["values"] == {"eap-contact": "Staff support line: see the intranet page, open every day.", "support-information-copy": "yes"}
+    assert page.locator(f"#{WELLBEING_UID}-count").inner_text() == "2 of 12 fields filled."
+    # Every text box points to the privacy reminder.
+    for box in page.locator(f"{WELLBEING_FORM} textarea").all():
+        assert f"{WELLBEING_UID}-reminder" in box.get_attribute("aria-describedby").split()
+    link = page.locator(f"{WELLBEING_FORM} .rs-exercise__intro a", has_text="supervision agreement builder")
+    assert link.get_attribute("href") == "../good-supervision/#ex-supervision-agreement"
+
+
+def missing_in(page, form: str) -> list[str]:
+    """The labels in an agreement's missing-essentials list."""
+    return page.locator(f"{form} [data-rs-missing] li").all_inner_texts()
