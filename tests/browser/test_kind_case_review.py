@@ -138,6 +138,20 @@ def test_comparing_with_nothing_ticked_and_the_comparison_is_words_only(visit) -
     wait_values(page, {f"found-{factor}": "yes" for factor in FACTORS} | {"_compared": "yes"})
 
 
+def test_same_and_different_rows_start_their_text_at_the_same_place(visit) -> None:
+    """The double rule that marks a different row (a cue besides colour) does not push its text further in."""
+    page = visit.open(GALLERY)
+    enhanced(page, EXERCISE)
+    page.click(f"{FORM} [data-rs-action='compare']")
+    rows = page.locator(f"{FORM} .rs-case-review__row")
+    assert page.locator(f"{FORM} .rs-case-review__row--agree").count() and page.locator(f"{FORM} .rs-case-review__row--differ").count()
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        starts = {round(box["x"], 1) for box in (row.locator(".rs-case-review__row-title").bounding_box() for row in rows.all())}
+        assert len(starts) == 1, f"{media}: row text starts at {sorted(starts)}"
+    page.emulate_media(media="screen")
+
+
 def test_without_javascript_every_step_is_a_labelled_form_with_a_closed_answer_key(no_js_visit) -> None:
     page = no_js_visit.open(GALLERY)
     form = page.locator(FORM)
