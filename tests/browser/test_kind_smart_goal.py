@@ -94,3 +94,20 @@ def test_print_shows_goals_without_buttons_or_advice(visit) -> None:
     text = printed_text(page, FORM)
     assert "Start each session with a check-in" in text
     assert "Add another goal" not in text and "Checks (advice only" not in text
+
+
+def test_print_shows_long_one_line_answers_in_full(visit) -> None:
+    """A one-line field clips long text on paper, so print shows a wrapping copy of the answer instead."""
+    page = open_with_clock(visit)
+    long_partner = "My peer supervision group, which meets on the first Tuesday of every month in the team room ENDP"
+    field = f"{FORM} [data-rs-goal='g1'] input[data-rs-field='partner']"
+    page.fill(field, long_partner)
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    twin = page.locator(f"{FORM} [data-rs-goal='g1'] [data-rs-print-for='partner']")
+    assert twin.is_visible() and not page.locator(field).is_visible()
+    assert twin.inner_text() == long_partner
+    box = twin.bounding_box()
+    assert box["height"] > 30  # it wraps onto more lines rather than cutting the text off
+    page.emulate_media(media="screen")
+    assert page.locator(field).is_visible() and not twin.is_visible()
