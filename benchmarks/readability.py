@@ -52,7 +52,7 @@ def exercise_text(paths: list[Path]) -> str:
         elif isinstance(value, list):
             for v in value:
                 walk(v, key)
-        elif isinstance(value, str) and key not in {"id", "kind", "source", "category"}:
+        elif isinstance(value, str) and key not in {"id", "kind", "source", "category", "link", "type"}:
             strings.append(value)
 
     for path in paths:
