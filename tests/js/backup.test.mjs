@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { BackupError, applyImport, buildBackup, parseBackup, planImport } from "../../overrides/assets/js/lib/backup.js";
+import { BackupError, applyImport, buildBackup, moveState, parseBackup, planImport } from "../../overrides/assets/js/lib/backup.js";
 import { Store } from "../../overrides/assets/js/lib/storage.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
@@ -56,4 +56,108 @@ test("hostile or malformed files are refused with a message and change nothing",
   ];
   for (const [text, message] of cases) assert.throws(() => parseBackup(text), (error) => error instanceof BackupError && message.test(error.message));
   assert.equal(Object.getPrototypeOf({}).polluted, undefined);
+});
+
+/** A store whose browser refuses every write after the first few, as a full store does. */
+class FillingStorage extends MemoryStorage {
+  constructor(allowed) {
+    super();
+    this.allowed = allowed;
+  }
+
+  setItem(key, value) {
+    if (this.allowed <= 0) throw new DOMException("full", "QuotaExceededError");
+    this.allowed -= 1;
+    super.setItem(key, value);
+  }
+}
+
+function manyEntries(count, size = 10) {
+  const entries = {};
+  for (let n = 1; n <= count; n += 1) {
+    entries[`ex-${n}`] = { format: 2, exercise: `ex-${n}`, title: `Ex ${n}`, updated: "2026-02-01T00:00:00.000Z", values: { a: `backup ${n} ${"x".repeat(size)}` } };
+  }
+  return { format: "reflective-supervision-backup", version: 1, exported: "2026-02-01T00:00:00.000Z", site: { name: "rs", scope: "/" }, entries, data: {}, damaged: {} };
+}
+
+test("a replace refused when the browser refuses every write after the second: only new keys were written, so nothing is lost", () => {
+  const area = new FillingStorage(Infinity);
+  const store = filledStore(area);
+  const before = store.snapshot();
+  area.allowed = 2;
+  const result = applyImport(store, parseBackup(JSON.stringify(manyEntries(15))), "replace");
+  assert.deepEqual([result.ok, result.reason, result.restored], [false, "full", true]);
+  assert.deepEqual(store.snapshot(), before);
+});
+
+test("a replace that the browser refuses half way is undone: nothing is lost", () => {
+  const area = new MemoryStorage();
+  const store = filledStore(area);
+  const before = store.snapshot();
+  // Room for what is there now and a little more: the third of fifteen large entries does not fit.
+  area.quota = Object.entries(before).reduce((sum, [key, raw]) => sum + key.length + raw.length, 0) + 400;
+  const result = applyImport(store, parseBackup(JSON.stringify(manyEntries(15, 200))), "replace");
+  assert.equal(result.ok, false);
+  assert.equal(result.reason, "full");
+  assert.equal(result.restored, true);
+  assert.deepEqual(store.snapshot(), before);
+});
+
+test("a merge that the browser refuses half way is undone too", () => {
+  const area = new MemoryStorage();
+  const store = filledStore(area);
+  const before = store.snapshot();
+  area.quota = Object.entries(before).reduce((sum, [key, raw]) => sum + key.length + raw.length, 0) + 600;
+  const result = applyImport(store, parseBackup(JSON.stringify(manyEntries(10, 200))), "merge");
+  assert.deepEqual([result.ok, result.restored], [false, true]);
+  assert.deepEqual(store.snapshot(), before);
+});
+
+test("if even putting things back fails, the earlier state is handed back to offer as a file", () => {
+  const area = new FillingStorage(Infinity);
+  const store = filledStore(area);
+  const before = store.snapshot();
+  const backup = manyEntries(2);
+  for (const id of ["one", "two"]) backup.entries[id] = { format: 2, exercise: id, updated: "2027-01-01T00:00:00.000Z", values: { a: "changed" } };
+  // New keys are written first, then changed ones: the second changed one is refused, and so is undoing the first.
+  area.allowed = 3;
+  const result = applyImport(store, parseBackup(JSON.stringify(backup)), "replace");
+  assert.deepEqual([result.ok, result.restored], [false, false]);
+  assert.deepEqual(result.previous, before);
+});
+
+test("an entry of a newer format is exported aside, so the site accepts its own backup and puts it back", () => {
+  const store = filledStore();
+  const newer = JSON.stringify({ format: 99, exercise: "future", values: { a: "new" } });
+  store.area.setItem("rs:/:entry:future", newer);
+  const before = store.snapshot();
+  const backup = buildBackup(store);
+  assert.equal(backup.entries.future, undefined);
+  assert.equal(backup.damaged["entry:future"], newer);
+  const parsed = parseBackup(JSON.stringify(backup));
+  store.clearAll();
+  assert.equal(applyImport(store, parsed, "replace").ok, true);
+  assert.deepEqual(store.snapshot(), before);
+});
+
+test("moving a shared-computer tab's answers into lasting storage: theirs replace, visits combine, all or nothing", () => {
+  const session = new Store({ name: "rs", scope: "/", area: new MemoryStorage() });
+  const lasting = new Store({ name: "rs", scope: "/", area: new MemoryStorage() });
+  lasting.save("one", { exercise: "one", values: { a: "older" } });
+  lasting.save("two", { exercise: "two", values: { a: "only in the browser" } });
+  lasting.setData("visits", { "/a/": "2026-01-01T00:00:00.000Z", "/b/": "2026-03-01T00:00:00.000Z" });
+  session.save("one", { exercise: "one", values: { a: "typed in the tab" } });
+  session.save("three", { exercise: "three", values: { a: "new" } });
+  session.setData("visits", { "/b/": "2026-02-01T00:00:00.000Z", "/c/": "2026-02-02T00:00:00.000Z" });
+  const before = lasting.snapshot();
+  session.save("big", { exercise: "big", values: { a: "x".repeat(500) } });
+  lasting.area.quota = Object.entries(before).reduce((sum, [key, raw]) => sum + key.length + raw.length, 0) + 300;
+  assert.deepEqual(moveState(session, lasting), { ok: false, reason: "full", restored: true });
+  assert.deepEqual(lasting.snapshot(), before);
+  lasting.area.quota = Infinity;
+  assert.equal(moveState(session, lasting).ok, true);
+  assert.equal(lasting.load("one").entry.values.a, "typed in the tab");
+  assert.equal(lasting.load("two").entry.values.a, "only in the browser");
+  assert.equal(lasting.load("three").entry.values.a, "new");
+  assert.deepEqual(lasting.getData("visits", {}), { "/a/": "2026-01-01T00:00:00.000Z", "/b/": "2026-02-01T00:00:00.000Z", "/c/": "2026-02-02T00:00:00.000Z" });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { FORMAT, Store, migrate, parseEntry } from "../../overrides/assets/js/lib/storage.js";
+import { FORMAT, Store, migrate, parseEntry, setSharedComputerMode, sharedComputerMode } from "../../overrides/assets/js/lib/storage.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
 const fixture = readFileSync(new URL("./fixtures/entry-format-1.json", import.meta.url), "utf8").trim();
@@ -70,4 +70,37 @@ test("an entry from a newer format is reported and left untouched", () => {
   area.setItem("rs:/:entry:x", raw);
   assert.equal(store.load("x").status, "newer");
   assert.equal(area.getItem("rs:/:entry:x"), raw);
+});
+
+test("the shared-computer setting is not saved state: no snapshot, delete everything or import touches it", () => {
+  const session = new MemoryStorage();
+  globalThis.window = { sessionStorage: session };
+  try {
+    const namespace = { name: "rs", scope: "/" };
+    // Where versions before kept it (inside the prefix): moved out on first read.
+    session.setItem("rs:/:shared-computer", "on");
+    const store = new Store({ ...namespace, area: session, shared: true });
+    assert.deepEqual(store.snapshot(), {});
+    assert.equal(sharedComputerMode(namespace), true);
+    assert.equal(session.getItem("rs:/:shared-computer"), null);
+    store.save("x", { exercise: "x", values: { a: "1" } });
+    assert.deepEqual(Object.keys(store.snapshot()), ["rs:/:entry:x"]);
+    store.clearAll();
+    assert.deepEqual(store.snapshot(), {});
+    assert.equal(sharedComputerMode(namespace), true, "delete everything leaves the setting on");
+    store.restore({ "rs:/:entry:y": JSON.stringify({ exercise: "y", values: {} }) });
+    assert.equal(sharedComputerMode(namespace), true, "replacing the saved state leaves the setting on");
+    assert.equal(setSharedComputerMode(false, namespace), true);
+    assert.equal(sharedComputerMode(namespace), false);
+    assert.equal(store.load("y").status, "ok");
+  } finally {
+    delete globalThis.window;
+  }
+});
+
+test("a blocked store is unavailable; a full one is still available", () => {
+  assert.equal(new Store({ name: "rs", scope: "/", area: null }).available(), false);
+  const blocked = { get length() { throw new DOMException("no", "SecurityError"); } };
+  assert.equal(new Store({ name: "rs", scope: "/", area: blocked }).available(), false);
+  assert.equal(new Store({ name: "rs", scope: "/", area: new MemoryStorage(1) }).available(), true);
 });

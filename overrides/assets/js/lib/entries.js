@@ -3,6 +3,7 @@
  */
 
 import { h } from "./dom.js";
+import { SITE_PATH } from "./shape.js";
 import { formatDate as dateInWords, t } from "./strings.js";
 
 /** Format an ISO date-time for people. */
@@ -26,9 +27,38 @@ export function groupByModule(modules, entries) {
   return [...groups, other].filter((group) => group.entries.length > 0);
 }
 
-/** Link to an exercise on its page. */
-export function entryLink(entry) {
-  return `${entry.page || ""}#ex-${entry.exercise}`;
+/**
+ * The address of an exercise on its page, or null when its saved page is not a page of this site.
+ * Saved and imported entries are untrusted: the address is resolved, and only a same-origin http(s) page
+ * (or, in the offline copy, a file:// page) is allowed, never javascript:, data: or another host.
+ * @param {{page?: unknown, exercise: string}} entry
+ * @param {string} [here] the current page's address
+ */
+export function entryLink(entry, here = location.href) {
+  if (typeof entry.page !== "string" || !SITE_PATH.test(entry.page)) return null;
+  let url;
+  let base;
+  try {
+    url = new URL(entry.page, here);
+    base = new URL(here);
+  } catch {
+    return null;
+  }
+  const web = (url.protocol === "http:" || url.protocol === "https:") && url.origin === base.origin;
+  const offline = url.protocol === "file:" && base.protocol === "file:";
+  if (!web && !offline) return null;
+  url.hash = `ex-${entry.exercise}`;
+  return url.href;
+}
+
+/**
+ * An entry's title as a link to the exercise, or as plain text when there is no safe address for it.
+ * @param {object} entry
+ * @param {string} text
+ */
+export function entryTitle(entry, text) {
+  const href = entryLink(entry);
+  return href ? h("a", { href }, text) : h("span", {}, text);
 }
 
 /**

@@ -3,6 +3,8 @@
  * escaped text and lines folded at 75 octets.
  */
 
+import { isCalendarDate } from "./shape.js";
+
 /** Escape a TEXT value (RFC 5545 3.3.11). */
 export function escapeText(text) {
   return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
@@ -42,7 +44,7 @@ function nextDay(isoDate) {
  * @returns {string}
  */
 export function reviewEvent({ uid, date, summary, description = "", now = new Date() }) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError("date must be YYYY-MM-DD");
+  if (!isCalendarDate(date)) throw new RangeError("date must be a real calendar day, YYYY-MM-DD");
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",

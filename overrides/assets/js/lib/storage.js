@@ -6,6 +6,9 @@
  *   "<site name>:<site path>:data:<name>"           other saved state: visits, the learning record
  *   "<site name>:<site path>:corrupt:<key rest>"    a damaged value, kept so it can still be exported
  * The site path ("/" or "/our-council/") keeps two copies hosted on one domain apart.
+ * The "shared computer" setting is not saved state: it lives in the tab's sessionStorage under
+ * "<site name>:<site path>#shared-computer", outside the prefix, so backups, imports and "delete everything"
+ * never touch it.
  *
  * Entry format 2: {format, kind, exercise, title, page, updated, values, readable, flagged, snapshots}
  *   values    the answers, keyed by item id (never by position)
@@ -13,14 +16,17 @@
  *   flagged   true when the learner wants to bring it to supervision
  *   snapshots dated copies of a self-assessment, to compare over the supported year
  * Older formats are migrated on read (MIGRATIONS); entries from a newer format are left untouched.
+ * Every value read is checked against its shape (shape.js): one of the wrong shape is reported as damaged
+ * and kept for export (moved under "corrupt:" when an exercise or a page reads it), never acted on.
  *
  * In "shared computer" mode the store uses sessionStorage, so answers last only for the tab.
  * Every call is wrapped: a full, blocked or damaged store gives a result to report, never an exception.
  */
 
+import { ENTRY_FORMAT, isData, isEntry } from "./shape.js";
 import { t } from "./strings.js";
 
-export const FORMAT = 2;
+export const FORMAT = ENTRY_FORMAT;
 
 /** Upgrades from each older entry format to the next. */
 export const MIGRATIONS = {
@@ -35,7 +41,9 @@ export const FAILURE_MESSAGES = {
   newer: t("storage_newer"),
 };
 
-const SHARED_FLAG = "shared-computer";
+/** The setting's key in sessionStorage, outside the site's prefix; and where versions before it kept it. */
+const sharedFlagKey = ({ name, scope }) => `${name}:${scope}#shared-computer`;
+const LEGACY_SHARED_FLAG = "shared-computer";
 
 /**
  * Work out this site's storage namespace from the page.
@@ -79,12 +87,13 @@ export class Store {
   load(id) {
     const read = this.readRaw(this.keyFor(id));
     if (read.status !== "ok") return read;
-    const parsed = parseEntry(read.raw);
-    if (!parsed) {
+    const found = classify(`entry:${id}`, read.raw);
+    if (found.type === "newer") return { status: "newer", entry: found.value };
+    if (found.type !== "entry") {
       this.quarantine(this.keyFor(id), read.raw);
       return { status: "corrupt" };
     }
-    if (parsed.format > FORMAT) return { status: "newer", entry: parsed };
+    const parsed = found.value;
     const entry = migrate(parsed);
     if (entry.format !== parsed.format) this.writeRaw(this.keyFor(id), JSON.stringify(entry));
     return { status: "ok", entry };
@@ -107,19 +116,25 @@ export class Store {
   }
 
   /**
-   * Read a named piece of other saved state (JSON), or a fallback.
+   * Read a named piece of other saved state (JSON), or a fallback. A value that is not JSON, or not of
+   * the name's shape (shape.js DATA_SHAPES), is moved aside as damaged (kept for export) and the fallback used.
    * @param {string} name
    * @param {any} fallback
    */
   getData(name, fallback) {
     const read = this.readRaw(`${this.prefix}data:${name}`);
     if (read.status !== "ok") return fallback;
+    let value;
     try {
-      return JSON.parse(read.raw);
+      value = JSON.parse(read.raw);
     } catch {
+      value = undefined;
+    }
+    if (value === undefined || !isData(name, value)) {
       this.quarantine(`${this.prefix}data:${name}`, read.raw);
       return fallback;
     }
+    return value;
   }
 
   /** @param {string} name @param {any} value */
@@ -128,7 +143,8 @@ export class Store {
   }
 
   /**
-   * Every entry of this site, newest format, plus damaged values.
+   * Every entry of this site, newest format, plus damaged values (not JSON, or the wrong shape, entries or
+   * other saved state) and entries from a newer format. Reading never changes what is stored.
    * @returns {{entries: object[], corrupt: {key: string, raw: string}[], newer: object[]}}
    */
   list() {
@@ -136,21 +152,30 @@ export class Store {
     const corrupt = [];
     const newer = [];
     for (const [key, raw] of Object.entries(this.snapshot())) {
-      const rest = key.slice(this.prefix.length);
-      if (rest.startsWith("entry:")) {
-        const parsed = parseEntry(raw);
-        if (!parsed) corrupt.push({ key, raw });
-        else if (parsed.format > FORMAT) newer.push(parsed);
-        else entries.push(migrate(parsed));
-      } else if (rest.startsWith("corrupt:")) {
-        corrupt.push({ key, raw });
-      }
+      const found = classify(key.slice(this.prefix.length), raw);
+      if (found.type === "entry") entries.push(migrate(found.value));
+      else if (found.type === "newer") newer.push(found.value);
+      else if (found.type === "damaged") corrupt.push({ key, raw });
     }
     return { entries, corrupt, newer };
   }
 
   /**
-   * Every key of this site and its raw value, sorted by key: the whole saved state.
+   * Can this site use its storage area at all? False when the browser blocks storage (switched off,
+   * some private windows, locked-down computers); a full store is still available.
+   */
+  available() {
+    if (!this.area) return false;
+    try {
+      return typeof this.area.length === "number";
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Every key of this site and its raw value, sorted by key: the whole saved state. The "shared computer"
+   * setting is not part of it (not even where older versions kept it under the prefix).
    * @returns {Record<string, string>}
    */
   snapshot() {
@@ -159,7 +184,7 @@ export class Store {
     try {
       for (let i = 0; i < this.area.length; i += 1) {
         const key = this.area.key(i);
-        if (key && key.startsWith(this.prefix)) state[key] = this.area.getItem(key);
+        if (key && key.startsWith(this.prefix) && key !== this.prefix + LEGACY_SHARED_FLAG) state[key] = this.area.getItem(key);
       }
     } catch {
       // An unreadable store reads as empty; writes report "unavailable".
@@ -167,9 +192,23 @@ export class Store {
     return Object.fromEntries(Object.entries(state).sort(([a], [b]) => a.localeCompare(b)));
   }
 
-  /** Delete everything this site has stored in this area. */
+  /** Delete everything this site has stored in this area (never the "shared computer" setting). */
   clearAll() {
     for (const key of Object.keys(this.snapshot())) this.removeRaw(key);
+  }
+
+  /**
+   * Make this site's saved state exactly a snapshot again (used to undo an import that failed half way).
+   * @param {Record<string, string>} state  from snapshot()
+   * @returns {boolean} true when every value is back
+   */
+  restore(state) {
+    for (const key of Object.keys(this.snapshot())) if (!(key in state)) this.removeRaw(key);
+    let ok = true;
+    for (const [key, raw] of Object.entries(state)) {
+      if (this.readRaw(key).raw !== raw && !this.writeRaw(key, raw).ok) ok = false;
+    }
+    return ok;
   }
 
   /**
@@ -181,6 +220,8 @@ export class Store {
       if (event.storageArea !== this.area || !event.key || !event.key.startsWith(`${this.prefix}entry:`)) return;
       const id = event.key.slice(`${this.prefix}entry:`.length);
       const entry = event.newValue === null ? null : parseEntry(event.newValue);
+      // A value of the wrong shape is left for the next read to report; it never replaces what is on screen.
+      if (entry && entry.format <= FORMAT && !isEntry(entry)) return;
       callback(id, entry && entry.format <= FORMAT ? migrate(entry) : null);
     };
     window.addEventListener("storage", listener);
@@ -190,7 +231,10 @@ export class Store {
   /** Keep a damaged value under a separate key so it can be exported, and free the original key. */
   quarantine(key, raw) {
     const rest = key.slice(this.prefix.length);
-    if (this.writeRaw(`${this.prefix}corrupt:${rest}`, raw).ok) this.removeRaw(key);
+    // Never write over a value moved aside earlier: the second goes to "...:2", and so on.
+    let aside = `${this.prefix}corrupt:${rest}`;
+    for (let n = 2; this.readRaw(aside).status === "ok" && this.readRaw(aside).raw !== raw; n += 1) aside = `${this.prefix}corrupt:${rest}:${n}`;
+    if (this.writeRaw(aside, raw).ok) this.removeRaw(key);
   }
 
   readRaw(key) {
@@ -222,11 +266,17 @@ export class Store {
   }
 }
 
-/** Is "shared computer" mode on for this tab? */
+/** Is "shared computer" mode on for this tab? (Moves the setting out of the prefix if an older version left it there.) */
 export function sharedComputerMode(namespace = siteNamespace()) {
   const session = webStorage("sessionStorage");
   try {
-    return Boolean(session && session.getItem(`${namespace.name}:${namespace.scope}:${SHARED_FLAG}`) === "on");
+    if (!session) return false;
+    const legacy = `${namespace.name}:${namespace.scope}:${LEGACY_SHARED_FLAG}`;
+    if (session.getItem(legacy) === "on") {
+      session.setItem(sharedFlagKey(namespace), "on");
+      session.removeItem(legacy);
+    }
+    return session.getItem(sharedFlagKey(namespace)) === "on";
   } catch {
     return false;
   }
@@ -239,10 +289,11 @@ export function sharedComputerMode(namespace = siteNamespace()) {
 export function setSharedComputerMode(on, namespace = siteNamespace()) {
   const session = webStorage("sessionStorage");
   if (!session) return false;
-  const key = `${namespace.name}:${namespace.scope}:${SHARED_FLAG}`;
+  const key = sharedFlagKey(namespace);
   try {
     if (on) session.setItem(key, "on");
     else session.removeItem(key);
+    session.removeItem(`${namespace.name}:${namespace.scope}:${LEGACY_SHARED_FLAG}`);
     shared = null;
     return true;
   } catch {
@@ -258,6 +309,31 @@ export function siteStore() {
     shared = new Store({ ...namespace, shared: sharedComputerMode(namespace) });
   }
   return shared;
+}
+
+/**
+ * What a stored value is, from its key without the site prefix ("entry:<id>", "data:<name>", "corrupt:...")
+ * and its raw text:
+ *   entry    a readable entry of a format this code knows, stored under its own exercise id (value: the entry)
+ *   newer    an entry from a newer format, kept untouched (value: the parsed entry)
+ *   data     a named piece of other saved state of the right shape (value: the parsed value)
+ *   damaged  not JSON, or the wrong shape, or already moved aside under "corrupt:"
+ *   other    a key this version does not use
+ * @param {string} rest
+ * @param {string} raw
+ * @returns {{type: "entry"|"newer"|"data"|"damaged"|"other", value?: any}}
+ */
+export function classify(rest, raw) {
+  if (rest.startsWith("entry:")) {
+    const parsed = parseEntry(raw);
+    if (parsed && parsed.format > FORMAT) return { type: "newer", value: parsed };
+    return parsed && isEntry(parsed) && parsed.exercise === rest.slice(6) ? { type: "entry", value: parsed } : { type: "damaged" };
+  }
+  if (rest.startsWith("data:")) {
+    const value = parseJson(raw);
+    return isData(rest.slice(5), value) ? { type: "data", value } : { type: "damaged" };
+  }
+  return rest.startsWith("corrupt:") ? { type: "damaged" } : { type: "other" };
 }
 
 /**
@@ -281,6 +357,14 @@ export function migrate(entry) {
   let current = entry;
   while (current.format < FORMAT && MIGRATIONS[current.format]) current = MIGRATIONS[current.format](current);
   return current;
+}
+
+function parseJson(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 function webStorage(name) {

@@ -1,0 +1,105 @@
+/**
+ * The shape of everything the site stores, checked the same way the backup's JSON Schema
+ * (docs/schemas/backup-v1.schema.json) describes it. Used when a backup is imported and whenever saved
+ * state is read, so a value of the wrong shape is reported as damaged and kept, never shown or acted on.
+ * Keep this file and the schema in step: tests/js/shape.test.mjs and tests/unit/test_backup_schema.py check
+ * both against the same sample files (tests/js/fixtures/backups/).
+ * Each check returns true or false and never throws.
+ */
+
+/** An exercise id or a record item's exercise: lower-case words joined by hyphens. */
+export const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A date and time as toISOString() writes it (RFC 3339), for example 2026-03-01T09:30:00.000Z. */
+export const DATE_TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$/;
+/** The path of a page of this site: starts with one "/", never "//" (another host) and never a backslash or space. */
+export const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/;
+
+/** The newest entry format this code writes (storage.js FORMAT). Entries above it are kept aside, untouched. */
+export const ENTRY_FORMAT = 2;
+
+export function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+const isString = (value) => typeof value === "string";
+const optional = (object, key, check) => object[key] === undefined || check(object[key]);
+const arrayOf = (value, check) => Array.isArray(value) && value.every((item) => check(item));
+
+/** One answer: text, a list of texts (knowledge check), or a list of goals (each {id, ...text fields}). */
+function isAnswer(value) {
+  if (isString(value)) return true;
+  return arrayOf(value, (item) => isString(item) || (isPlainObject(item) && Object.values(item).every(isString)));
+}
+
+/** An exercise's answers, keyed by item id. */
+export function isValues(value) {
+  return isPlainObject(value) && Object.values(value).every(isAnswer);
+}
+
+function isReadableLine(line) {
+  return isPlainObject(line) && isString(line.label) && isString(line.text)
+    && Object.keys(line).every((key) => key === "label" || key === "text");
+}
+
+function isProfileRow(row) {
+  return isPlainObject(row) && isString(row.id) && isString(row.title)
+    && (row.average === null || Number.isFinite(row.average)) && Number.isFinite(row.max);
+}
+
+function isSnapshot(snap) {
+  return isPlainObject(snap) && isString(snap.taken) && DATE_TIME.test(snap.taken) && isString(snap.label)
+    && isValues(snap.values) && optional(snap, "profile", (profile) => arrayOf(profile, isProfileRow));
+}
+
+/**
+ * Is this a well-formed entry of a format this code reads (1 to ENTRY_FORMAT)? A missing format means 1.
+ * @param {unknown} entry
+ */
+export function isEntry(entry) {
+  if (!isPlainObject(entry)) return false;
+  const format = entry.format ?? 1;
+  return Number.isInteger(format) && format >= 1 && format <= ENTRY_FORMAT
+    && isString(entry.exercise) && ID.test(entry.exercise)
+    && isValues(entry.values)
+    && optional(entry, "kind", isString)
+    && optional(entry, "title", isString)
+    && optional(entry, "page", (page) => isString(page) && SITE_PATH.test(page))
+    && optional(entry, "updated", (updated) => isString(updated) && DATE_TIME.test(updated))
+    && optional(entry, "readable", (readable) => arrayOf(readable, isReadableLine))
+    && optional(entry, "flagged", (flagged) => typeof flagged === "boolean")
+    && optional(entry, "snapshots", (snapshots) => arrayOf(snapshots, isSnapshot));
+}
+
+function isRecordItem(item) {
+  return isPlainObject(item) && isString(item.exercise) && ID.test(item.exercise)
+    && ["title", "updated", "did", "learned", "difference"].every((key) => optional(item, key, isString));
+}
+
+/** The shape of each named piece of other saved state ("data:<name>"). */
+export const DATA_SHAPES = {
+  /** Module page path → when first opened. */
+  visits: (value) => isPlainObject(value) && Object.values(value).every(isString),
+  /** The professional learning record. */
+  record: (value) => isPlainObject(value) && arrayOf(value.items, isRecordItem),
+  /** Display choices. */
+  preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean"),
+};
+
+/**
+ * Is this a well-formed value for a named piece of saved state? Unknown names have no known shape: false.
+ * @param {string} name
+ * @param {unknown} value
+ */
+export function isData(name, value) {
+  return Object.hasOwn(DATA_SHAPES, name) && DATA_SHAPES[name](value);
+}
+
+/**
+ * Is this a real calendar day written YYYY-MM-DD (so 2027-02-30 and 2027-13-45 are not)?
+ * @param {unknown} text
+ */
+export function isCalendarDate(text) {
+  if (!isString(text) || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
