@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, tab_to, wait_saved
 from tests.conftest import Visit
 
 REFLECTION = "example-reflection-default"
@@ -86,7 +86,8 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(visit, tmp_path
     before = site_state(page)
     cases = {
         "proto.json": ('{"format":"reflective-supervision-backup","version":1,"entries":{},"data":{},"damaged":{},"__proto__":{"x":1}}', "__proto__"),
-        "shape.json": ('{"format":"reflective-supervision-backup","version":1,"entries":{"a":{"values":3}},"data":{},"damaged":{}}', "not in a shape"),
+        "shape.json": ('{"format":"reflective-supervision-backup","version":1,"exported":"2026-01-01T00:00:00Z","site":{"name":"reflective-supervision","scope":"/"},'
+                       '"entries":{"a":{"values":3}},"data":{},"damaged":{}}', "not in a shape"),
         "text.json": ("hello", "not valid JSON"),
         "big.json": ("[" + "0," * (3 * 1024 * 1024) + "0]", "too large"),
     }
@@ -192,8 +193,11 @@ def test_progress_in_navigation_and_on_the_home_page(visit) -> None:
     assert "Started: 1 of 3 exercises answered" in item.inner_text()
     assert item.locator("progress").get_attribute("value") == "1"
     assert item.locator("progress").get_attribute("max") == "3"
-    badge = page.locator(".md-nav--primary a.md-nav__link", has_text="Implementation of good supervision").locator(".rs-nav-badge")
-    assert badge.text_content() == "Started"
+    link = page.locator(".md-nav--primary a.md-nav__link", has_text="Implementation of good supervision")
+    assert link.locator(".rs-nav-badge [aria-hidden='true']").text_content() == "Started"
+    # The badge is text, but the link's accessible name says the progress in full.
+    page.evaluate("() => document.querySelectorAll('.md-nav--primary input.md-nav__toggle').forEach((toggle) => { toggle.checked = true; })")
+    assert 'link "Implementation of good supervision (progress: Started, 1 of 3 exercises answered)"' in link.aria_snapshot()
 
 
 def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
@@ -232,7 +236,7 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
     with page.expect_download() as download:
         page.click("[data-rs-action='markdown']")
     markdown = Path(download.value.path()).read_text(encoding="utf-8")
-    assert "\\<img src=x onerror=\"window.\\_\\_pwned=1\"\\>" in markdown
+    assert "&lt;img src=x onerror=\"window.\\_\\_pwned=1\"&gt;" in markdown
     assert re.search(r"(?<!\\)[<>]", markdown) is None, "every < and > in user text is escaped"
 
     visit.open("my-learning/")
@@ -246,6 +250,33 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
     assert str(event["SUMMARY"]) == f"Review my goal: {HOSTILE}"[:96] or str(event["SUMMARY"]).startswith("Review my goal: <img src=x")
     assert event["DTSTART"].dt.isoformat() == "2027-03-15"
     assert page.evaluate("window.__pwned") is None
+
+
+def test_learning_record_text_boxes_carry_the_same_privacy_reminder_as_the_exercises(visit) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    exercise_reminder = page.locator(f"{form_selector(REFLECTION)} .rs-reminder").inner_text()
+    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']", "A calm start.")
+    wait_saved(page, REFLECTION)
+    visit.open("learning-record/")
+    assert page.locator("#rs-record-reminder").count() == 0  # nothing chosen yet: no text boxes, no reminder
+    tab_to(page, f"[data-rs-record-pick='{REFLECTION}']")
+    page.keyboard.press("Space")
+    reminder = page.locator("#rs-record-reminder")
+    assert reminder.is_visible()
+    assert reminder.inner_text() == exercise_reminder
+    assert reminder.inner_text().startswith("Keep it anonymous. Do not include names or details that could identify anyone")
+    boxes = page.locator(f"[data-rs-record-item='{REFLECTION}'] textarea")
+    assert boxes.count() == 3
+    for box in boxes.all():
+        assert "rs-record-reminder" in box.get_attribute("aria-describedby").split()
+    # The reminder comes before the first box in reading order, and a screen reader hears it on each box.
+    tab_to(page, f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']")
+    described = page.evaluate("""() => document.activeElement.getAttribute('aria-describedby').split(' ')
+        .map((id) => document.getElementById(id).textContent).join(' ')""")
+    assert described == exercise_reminder
+    assert page.evaluate("""() => Boolean(document.getElementById('rs-record-reminder')
+        .compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)""")
 
 
 def test_agenda_lists_flagged_items_and_clears_flags_on_request(visit) -> None:
@@ -304,3 +335,367 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
         assert f"{HOSTILE} #0" in text and f"{HOSTILE} #{count - 1}" in text, path
         assert page.evaluate("window.__pwned") is None, path
         assert page.locator("[data-rs-app] img, [data-rs-app] script").count() == 0, path
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Saved state that is not what the site wrote, shared computers, failed imports, blocked storage, the record.
+
+PREFIX = "reflective-supervision:/:"
+SAMPLES = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "backups"
+
+
+def seed(page, items: dict) -> None:
+    """Put raw values under this site's keys in localStorage."""
+    page.evaluate("(items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
+
+
+def entry(exercise: str, **fields) -> str:
+    return json.dumps({"format": 2, "kind": "reflection", "exercise": exercise, "title": f"Title of {exercise}",
+                       "page": "/authoring/exercise-kinds/", "updated": "2026-01-01T00:00:00.000Z", "values": {"a": "b"},
+                       "readable": [{"label": "L", "text": f"text of {exercise}"}], "flagged": True, "snapshots": [], **fields})
+
+
+def session_state(page) -> dict:
+    return page.evaluate("() => Object.fromEntries(Object.keys(sessionStorage).sort().map((k) => [k, sessionStorage.getItem(k)]))")
+
+
+def shared_on(visit, page) -> None:
+    """Tick the shared-computer box on My learning (confirming if asked) and wait for the reload."""
+    visit.open("my-learning/")
+    page.locator("[data-rs-app][data-rs-mounted]").wait_for(state="attached")
+    with page.expect_navigation():
+        page.check("[data-rs-shared]")
+        if page.locator("[data-rs-action='shared-confirm-on']").count():
+            page.click("[data-rs-action='shared-confirm-on']")
+    page.wait_for_load_state("networkidle")
+    assert page.is_checked("[data-rs-shared]")
+
+
+def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
+    page = visit.open("privacy/")
+    seed(page, {
+        f"{PREFIX}entry:example-reflection-default": entry("example-reflection-default", readable=[None]),
+        f"{PREFIX}entry:example-self-assessment-default": entry("example-self-assessment-default", kind="self-assessment", snapshots=[None]),
+        f"{PREFIX}entry:example-checklist-default": entry("example-checklist-default", snapshots=[
+            {"taken": "2026-01-01T00:00:00Z", "label": "x", "values": {}, "profile": [None]}]),
+        f"{PREFIX}entry:example-smart-goal-default": entry("example-smart-goal-default", page="javascript:window.__pwned=1;void 0;//"),
+        f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+        f"{PREFIX}data:visits": "null",
+        f"{PREFIX}data:record": json.dumps({"items": [None]}),
+    })
+    visit.open("my-learning/")
+    app = page.locator("[data-rs-app]")
+    assert "text of example-agreement-default" in app.inner_text()
+    assert "6 damaged" in page.locator("[data-rs-damaged]").inner_text()
+    assert page.locator("a[href^='javascript' i]").count() == 0
+    visit.open("agenda/")
+    assert page.locator("[data-rs-agenda-item]").count() == 1
+    assert "text of example-agreement-default" in page.locator("[data-rs-agenda-item]").inner_text()
+    visit.open("learning-record/")
+    page.locator("[data-rs-record-pick='example-agreement-default']").wait_for()
+    visit.open("")
+    page.locator("[data-rs-progress] h2").wait_for()
+    visit.open(GALLERY)
+    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.dataset.rsMounted)")
+    assert "could not be read" in page.locator(f"{form_selector(ASSESSMENT)} [data-rs-alert]").inner_text()
+    # Every damaged value is still there, moved aside, for export.
+    kept = site_state(page)
+    assert kept[f"{PREFIX}corrupt:data:visits"] == "null"
+    assert f"{PREFIX}corrupt:entry:example-self-assessment-default" in kept
+    assert page.evaluate("window.__pwned") is None
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("sample", ["readable-null", "snapshots-null", "snapshot-profile-null", "record-null", "record-items-null",
+                                    "visits-null", "page-javascript", "page-other-host", "format-newer"])
+def test_import_files_of_the_wrong_shape_are_refused(visit, sample) -> None:
+    page = visit.open("my-learning/")
+    page.set_input_files("[data-rs-import]", str(SAMPLES / "invalid" / f"{sample}.json"))
+    alert = page.locator(".rs-import-preview [role='alert']")
+    alert.wait_for()
+    assert "Nothing was imported" in alert.inner_text()
+    assert page.locator("[data-rs-action='import-merge']").count() == 0
+    assert site_state(page) == {}
+
+
+def test_a_valid_sample_backup_imports_and_every_page_shows_it(visit) -> None:
+    page = visit.open("my-learning/")
+    page.set_input_files("[data-rs-import]", str(SAMPLES / "valid" / "full.json"))
+    page.click("[data-rs-action='import-merge']")
+    assert "Backup added" in page.locator("[role='status']").first.inner_text()
+    assert "1 damaged and 1 from a newer version" in page.locator("[data-rs-damaged]").inner_text()
+    link = page.locator("[data-rs-saved-entry='example-reflection-default'] h4 a")
+    assert link.get_attribute("href") == visit.base_url + "authoring/exercise-kinds/#ex-example-reflection-default"
+    assert visit.console_errors == []
+
+
+def test_delete_everything_in_shared_mode_keeps_the_setting(visit) -> None:
+    page = visit.open("my-learning/")
+    shared_on(visit, page)
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "In the tab")
+    page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
+    visit.open("my-learning/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-rs-action='delete-everything']")
+    assert "stays on" in page.locator("[role='status']").first.inner_text()
+    assert page.is_checked("[data-rs-shared]")
+    assert [k for k in session_state(page) if k.startswith(PREFIX)] == []
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    assert page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']") == ""
+    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Typed after deleting")
+    page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
+    assert site_state(page) == {}, "answers still go to the tab only"
+    visit.open("my-learning/")
+    assert page.is_checked("[data-rs-shared]")
+
+
+def test_replace_import_in_shared_mode_keeps_the_setting_and_shows_the_answers(visit, browser, base_url, tmp_path) -> None:
+    page = visit.open(GALLERY)
+    answer_some(page)
+    visit.open("my-learning/")
+    with page.expect_download() as download:
+        page.click("[data-rs-action='export']")
+    backup_path = tmp_path / "backup.json"
+    download.value.save_as(backup_path)
+
+    other = Visit(browser, base_url)
+    try:
+        tab = other.open("my-learning/")
+        shared_on(other, tab)
+        tab.set_input_files("[data-rs-import]", str(backup_path))
+        assert "kept only until you close this tab" in tab.locator(".rs-import-preview").inner_text()
+        tab.once("dialog", lambda dialog: dialog.accept())
+        tab.click("[data-rs-action='import-replace']")
+        other.open("my-learning/")
+        assert tab.is_checked("[data-rs-shared]")
+        assert "A calm start." in tab.locator("[data-rs-app]").inner_text()
+        assert site_state(tab) == {}
+        assert any(k.startswith(f"{PREFIX}entry:") for k in session_state(tab))
+    finally:
+        other.close()
+
+
+def test_switching_shared_mode_on_says_what_happens_and_off_offers_keep_or_discard(visit) -> None:
+    text = f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']"
+    page = visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    page.fill(text, "Saved before")
+    wait_saved(page, REFLECTION)
+    page.wait_for_timeout(500)
+    visit.open("my-learning/")
+    page.check("[data-rs-shared]")
+    choice = page.locator("[data-rs-shared-choice]")
+    assert "does not delete them" in choice.inner_text() and "anyone who uses it can see them" in choice.inner_text()
+    page.click("[data-rs-action='shared-cancel']")
+    assert not page.is_checked("[data-rs-shared]")
+    shared_on(visit, page)
+    assert "not shown in this tab" in page.locator("[data-rs-shared-hidden]").inner_text()
+
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    assert page.input_value(text) == ""
+    page.fill(text, "Typed on the shared computer")
+    page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
+    page.wait_for_timeout(500)
+    visit.open("my-learning/")
+    page.uncheck("[data-rs-shared]")
+    assert "Keeping them replaces what was saved earlier in this browser for: Looking back on a session" in choice.inner_text()
+    with page.expect_navigation():
+        page.click("[data-rs-action='shared-keep']")
+    page.wait_for_load_state("networkidle")
+    assert not page.is_checked("[data-rs-shared]")
+    assert [k for k in session_state(page) if k.startswith(PREFIX)] == []
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    assert page.input_value(text) == "Typed on the shared computer"
+
+    # Again, discarding this time: what was saved in the browser is untouched.
+    shared_on(visit, page)
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    page.fill(text, "Throw this away")
+    page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
+    page.wait_for_timeout(500)
+    visit.open("my-learning/")
+    page.uncheck("[data-rs-shared]")
+    with page.expect_navigation():
+        page.click("[data-rs-action='shared-discard']")
+    page.wait_for_load_state("networkidle")
+    assert [k for k in session_state(page) if k.startswith(PREFIX)] == []
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    assert page.input_value(text) == "Typed on the shared computer"
+
+
+def test_a_replace_refused_half_way_is_undone_with_an_import_message(visit, tmp_path) -> None:
+    page = visit.open(GALLERY)
+    answer_some(page)
+    visit.open("my-learning/")
+    before = site_state(page)
+    backup = json.loads((SAMPLES / "valid" / "full.json").read_text(encoding="utf-8"))
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(backup), encoding="utf-8")
+    page.set_input_files("[data-rs-import]", str(path))
+    page.locator("[data-rs-action='import-replace']").wait_for()
+    # The third write is refused, as when storage fills up: what was written is undone and the rest put back.
+    page.evaluate("""() => {
+      const setItem = Storage.prototype.setItem;
+      window.__refuse = (from, to) => { window.__writes = 0; window.__range = [from, to]; };
+      window.__refuse(3, 3);
+      Storage.prototype.setItem = function (key, value) {
+        window.__writes += 1;
+        if (window.__writes >= window.__range[0] && window.__writes <= window.__range[1]) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    }""")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-rs-action='import-replace']")
+    alert = page.locator("[data-rs-import-failed]")
+    alert.wait_for()
+    assert "The backup was not imported" in alert.inner_text() and "full" in alert.inner_text()
+    assert "Nothing was changed" in alert.inner_text()
+    assert page.locator("[data-rs-action='download-previous']").count() == 0
+    assert site_state(page) == before
+
+    # Every write after the second refused (as the reviewer's browser did): only new keys had been written, so
+    # removing them puts everything back.
+    page.set_input_files("[data-rs-import]", str(path))
+    page.locator("[data-rs-action='import-replace']").wait_for()
+    page.evaluate("() => window.__refuse(3, 1e9)")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-rs-action='import-replace']")
+    page.locator("[data-rs-import-failed]").wait_for()
+    assert site_state(page) == before
+
+    # Refused only after a changed entry was written, and refused again when putting it back: the earlier state
+    # is offered as a file to download.
+    incoming = {f"{PREFIX}entry:{key}" for key in backup["entries"]} | {f"{PREFIX}data:{key}" for key in backup["data"]} \
+        | {f"{PREFIX}{key}" for key in backup["damaged"]}
+    fresh = len(incoming - set(before))
+    page.set_input_files("[data-rs-import]", str(path))
+    page.locator("[data-rs-action='import-replace']").wait_for()
+    page.evaluate("(from) => window.__refuse(from, 1e9)", fresh + 2)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-rs-action='import-replace']")
+    with page.expect_download() as download:
+        page.click("[data-rs-action='download-previous']")
+    rescued = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert set(rescued["entries"]) == {k.split(":entry:")[1] for k in before if ":entry:" in k}
+
+
+def test_blocked_storage_is_reported_on_every_page(visit) -> None:
+    visit.context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});")
+    for path, where in (("my-learning/", "[data-rs-app]"), ("agenda/", "[data-rs-app]"), ("learning-record/", "[data-rs-app]"), ("", "[data-rs-progress]")):
+        page = visit.open(path)
+        page.locator(where).filter(has_text="not letting this site save").wait_for()
+        assert "Nothing saved" not in page.locator(where).inner_text(), path
+        assert "not started" not in page.locator(where).inner_text(), path
+
+
+def test_a_goal_date_that_is_not_a_real_day_gets_a_message(visit) -> None:
+    page = visit.open("privacy/")
+    seed(page, {f"{PREFIX}entry:{GOALS}": entry(GOALS, kind="smart-goal", values={"goals": [
+        {"id": "g1", "goal": "Bad date goal", "time_bound": "2027-13-45"},
+        {"id": "g2", "goal": "Good date goal", "time_bound": "2027-03-15"}]})})
+    visit.open("my-learning/")
+    rows = page.locator(".rs-goals-table tbody tr")
+    assert "is not a real date" in rows.nth(0).inner_text() and "2027-13-45" in rows.nth(0).inner_text()
+    assert rows.nth(0).locator("[data-rs-action='goal-calendar']").count() == 0
+    assert rows.nth(1).locator("[data-rs-action='goal-calendar']").count() == 1
+    assert visit.console_errors == []
+
+
+def test_the_comparison_chart_reads_on_a_phone(browser, base_url) -> None:
+    phone = Visit(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-GB")
+    try:
+        page = phone.open(GALLERY)
+        enhanced(page, ASSESSMENT)
+        form = form_selector(ASSESSMENT)
+        labels = ["Start of the supported year", "Middle of the supported year", "End of the supported year"]
+        for value, label in zip(["1", "2", "3"], labels):
+            page.check(f"{form} input[name$='-time-to-read'][value='{value}']")
+            page.select_option(f"{form} [data-rs-snapshot-label]", label)
+            page.click(f"{form} [data-rs-action='snapshot']")
+        page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] textarea[data-rs-field='goal']", "Agree the agenda together with my supervisor")
+        page.wait_for_timeout(800)
+        phone.open("my-learning/")
+        chart = page.locator(".rs-compare svg")
+        assert [t for t in chart.locator(".rs-compare__label").all_text_contents() if t in labels] == labels * 2
+        fills = chart.evaluate("(svg) => [0, 1, 2].map((n) => getComputedStyle(svg.querySelector(`.rs-compare__bar--${n}`)).fill)")
+        assert len(set(fills)) == 3 and sum("url(" in fill for fill in fills) == 2, fills
+        size = chart.evaluate("(svg) => svg.querySelector('.rs-compare__label').getBoundingClientRect().height")
+        assert size >= 11, f"chart text is {size}px high on a phone"
+        assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+        goal = page.locator(".rs-goals-table tbody td").first
+        assert goal.evaluate("(td) => td.getBoundingClientRect().width") >= 120
+    finally:
+        phone.close()
+
+
+def test_the_record_prints_as_a_document(visit) -> None:
+    page = visit.open(GALLERY)
+    answer_some(page)
+    visit.open("learning-record/")
+    page.check(f"[data-rs-record-pick='{REFLECTION}']")
+    page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']", "Took it to supervision")
+    page.emulate_media(media="print")
+    assert not page.locator("fieldset.rs-record-picker").is_visible()
+    item = page.locator(f"[data-rs-record-item='{REFLECTION}']")
+    printed = item.inner_text()
+    assert "A calm start." in printed, "the answers print opened out"
+    assert "Took it to supervision" in printed
+    assert printed.count("(not written yet)") == 2
+    blank = item.locator(".rs-record-print--blank").first
+    assert blank.evaluate("(el) => getComputedStyle(el).borderTopStyle") == "none"
+    page.emulate_media(media="screen")
+
+
+def test_the_record_follows_changes_from_another_tab(visit) -> None:
+    page = visit.open(GALLERY)
+    answer_some(page)
+    visit.open("learning-record/")
+    page.check(f"[data-rs-record-pick='{REFLECTION}']")
+    other = visit.new_page()
+    other.goto(visit.base_url + "learning-record/", wait_until="networkidle")
+    field = f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']"
+    page.fill(field, "Newer text from the first tab")
+    other.wait_for_function("(s) => document.querySelector(s).value === 'Newer text from the first tab'", arg=field)
+    other.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", "Learned in the second tab")
+    page.wait_for_function(
+        "(s) => document.querySelector(s).value === 'Learned in the second tab'",
+        arg=f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']")
+    record = json.loads(site_state(page)[f"{PREFIX}data:record"])
+    assert record["items"][0]["did"] == "Newer text from the first tab"
+    assert record["items"][0]["learned"] == "Learned in the second tab"
+
+
+def test_the_markdown_download_keeps_every_line_as_text(visit) -> None:
+    markdown_lib = pytest.importorskip("markdown")
+    mistune = pytest.importorskip("mistune")
+    import html as html_lib
+    tricky = ["# not a heading", "~~~", "code?", "---", "===", "1. not a list", "+ plus", "- minus", "> not a quote",
+              "    indented", "| a | b |", "&amp; stays as typed", "<b>not bold</b>", "[x]: https://example.org", "*not em*"]
+    page = visit.open(GALLERY)
+    answer_some(page)
+    visit.open("learning-record/")
+    page.check(f"[data-rs-record-pick='{REFLECTION}']")
+    page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']", "\n".join(tricky))
+    page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", "After the tricky lines")
+    with page.expect_download() as download:
+        page.click("[data-rs-action='markdown']")
+    source = Path(download.value.path()).read_text(encoding="utf-8")
+    renderers = {"Python-Markdown": lambda text: markdown_lib.markdown(text, extensions=["tables", "fenced_code", "def_list"]),
+                 "mistune": mistune.create_markdown(escape=False, plugins=["table", "strikethrough", "def_list"])}
+    for name, render in renderers.items():
+        rendered = render(source)
+        tags = set(re.findall(r"<([a-z0-9]+)", rendered))
+        assert tags <= {"h1", "h2", "h3", "p", "br"}, (name, tags)
+        assert len(re.findall(r"<h3>", rendered)) == 3, name
+        text = html_lib.unescape(re.sub(r"<[^>]+>", "\n", rendered))
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        for line in tricky:
+            assert line.strip() in lines, (name, line)
+        assert "After the tricky lines" in lines, name

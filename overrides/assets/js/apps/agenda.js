@@ -4,9 +4,9 @@
  */
 
 import { h } from "../lib/dom.js";
-import { entryLink, formatDate, groupByModule, readableList } from "../lib/entries.js";
+import { entryTitle, formatDate, groupByModule, readableList } from "../lib/entries.js";
 import { readManifest } from "../lib/progress.js";
-import { siteStore } from "../lib/storage.js";
+import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { formatDate as dateInWords, t, tn } from "../lib/strings.js";
 
 /** Plain text of the agenda, for copying into an email or a supervision record. */
@@ -26,11 +26,18 @@ export function mount(root) {
   const body = h("div", {});
   root.replaceChildren(status, body);
   root.hidden = false;
+  if (!store.available()) {
+    body.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, FAILURE_MESSAGES.unavailable));
+    return;
+  }
 
   const render = () => {
-    const flagged = store.list().entries.filter((entry) => entry.flagged);
+    const { entries, corrupt } = store.list();
+    const flagged = entries.filter((entry) => entry.flagged);
+    // Entries that cannot be read are never shown, but the agenda says they exist (My learning lists them).
+    const damaged = corrupt.length ? [h("p", { class: "rs-app__note", "data-rs-damaged": "" }, tn("agenda_damaged", corrupt.length))] : [];
     if (flagged.length === 0) {
-      body.replaceChildren(h("p", {}, t("agenda_empty")));
+      body.replaceChildren(h("p", {}, t("agenda_empty")), ...damaged);
       return;
     }
     const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, t("agenda_print"));
@@ -57,11 +64,14 @@ export function mount(root) {
       ...groupByModule(readManifest(), flagged).flatMap((group) => [
         h("h2", {}, group.title),
         ...group.entries.map((entry) => h("article", { class: "rs-saved", "data-rs-agenda-item": entry.exercise },
-          h("h3", {}, h("a", { href: entryLink(entry) }, String(entry.title))),
+          h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
           readableList(entry))),
       ]),
+      ...damaged,
     );
   };
   render();
-  window.addEventListener("storage", render);
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.storageArea === store.area) render();
+  });
 }

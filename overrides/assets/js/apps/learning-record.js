@@ -2,13 +2,19 @@
  * Professional learning record: the learner picks saved entries and, for each, says what they did,
  * what they learned, and the difference to their practice and to the people they work with.
  * Printable, and downloadable as Markdown. Saved on this device like everything else.
+ * Above the text boxes stands the same privacy reminder as in every exercise, and every box points to it
+ * with aria-describedby.
  */
 
 import { h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { formatDate, readableList } from "../lib/entries.js";
-import { siteStore } from "../lib/storage.js";
+import { escapeMarkdown, escapeMarkdownInline } from "../lib/markdown.js";
+import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { formatDate as dateInWords, t } from "../lib/strings.js";
+
+/** The id of the privacy reminder every text box of the record is described by. */
+export const REMINDER_ID = "rs-record-reminder";
 
 const FIELDS = [
   ["did", t("record_field_did")],
@@ -17,16 +23,15 @@ const FIELDS = [
 ];
 
 /**
- * The record as Markdown. User text is escaped so it cannot break the document's structure.
+ * The record as Markdown. User text is escaped (lib/markdown.js) so every line reads back as the same text.
  * @param {{exercise: string, title: string, updated: string, did?: string, learned?: string, difference?: string}[]} items
  */
 export function recordMarkdown(items, today = new Date()) {
-  const escape = (text) => String(text || "").replace(/([\\`*_[\]#<>|])/g, "\\$1");
   const made = dateInWords(today, { day: "numeric", month: "numeric", year: "numeric" });
   const parts = [`# ${t("record_title")}`, "", t("record_made_on", { date: made })];
   for (const item of items) {
-    parts.push("", `## ${escape(item.title)}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
-    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", escape(item[key]) || t("record_not_written"));
+    parts.push("", `## ${escapeMarkdownInline(item.title ?? item.exercise)}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
+    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", escapeMarkdown(item[key]) || t("record_not_written"));
   }
   return `${parts.join("\n")}\n`;
 }
@@ -38,6 +43,10 @@ export function mount(root) {
   const body = h("div", {});
   root.replaceChildren(status, body);
   root.hidden = false;
+  if (!store.available()) {
+    body.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, FAILURE_MESSAGES.unavailable));
+    return;
+  }
 
   const saveRecord = (record) => {
     const result = store.setData("record", record);
@@ -48,7 +57,7 @@ export function mount(root) {
     const entries = store.list().entries;
     const record = store.getData("record", { items: [] });
     const chosen = new Map((Array.isArray(record.items) ? record.items : []).map((item) => [item.exercise, item]));
-    const picker = h("fieldset", { class: "rs-choice" }, h("legend", { class: "rs-choice__legend" }, t("record_choose")));
+    const picker = h("fieldset", { class: "rs-choice rs-record-picker" }, h("legend", { class: "rs-choice__legend" }, t("record_choose")));
     if (entries.length === 0) picker.append(h("p", {}, t("record_nothing_saved")));
     for (const entry of entries) {
       const id = `rs-record-${entry.exercise}`;
@@ -66,15 +75,23 @@ export function mount(root) {
     const sections = items.map((item) => {
       const entry = entries.find((candidate) => candidate.exercise === item.exercise);
       return h("section", { class: "rs-record-item", "data-rs-record-item": item.exercise },
-        h("h2", {}, String(item.title)),
-        h("details", {}, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
+        h("h2", {}, String(item.title ?? item.exercise)),
+        // Printed opened out (rs-print-open), so the answers are part of the printed record.
+        h("details", { class: "rs-print-open" }, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
         ...FIELDS.map(([key, label]) => {
           const fieldId = `rs-record-${item.exercise}-${key}`;
-          const area = h("textarea", { id: fieldId, class: "rs-textarea", rows: 4, "data-rs-record-field": key });
+          const area = h("textarea", { id: fieldId, class: "rs-textarea", rows: 4, "data-rs-record-field": key, "aria-describedby": REMINDER_ID });
           area.value = String(item[key] || "");
-          const twin = h("div", { class: "rs-print-answer rs-record-print", "aria-hidden": "true" }, area.value);
+          // What prints instead of the box: the text, or "not written yet" rather than an empty box.
+          const twin = h("div", { class: "rs-print-answer rs-record-print", "aria-hidden": "true" });
+          const mirror = () => {
+            const blank = area.value.trim() === "";
+            twin.textContent = blank ? t("record_not_written") : area.value;
+            twin.classList.toggle("rs-record-print--blank", blank);
+          };
+          mirror();
           area.addEventListener("input", () => {
-            twin.textContent = area.value;
+            mirror();
             const current = store.getData("record", { items: [] });
             const next = (current.items || []).map((stored) => (stored.exercise === item.exercise ? { ...stored, [key]: area.value } : stored));
             saveRecord({ items: next });
@@ -87,7 +104,24 @@ export function mount(root) {
     const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, t("record_download"));
     markdown.addEventListener("click", () => download(`${t("record_file_name", { date: new Date().toISOString().slice(0, 10) })}.md`,
       recordMarkdown(store.getData("record", { items: [] }).items || []), "text/markdown"));
-    body.replaceChildren(picker, ...(items.length ? [h("div", { class: "rs-app__buttons" }, print, markdown), ...sections] : []));
+    const reminder = h("p", { class: "rs-reminder", id: REMINDER_ID }, h("strong", {}, t("reminder_title")), " ", t("reminder"));
+    body.replaceChildren(picker, ...(items.length ? [h("div", { class: "rs-app__buttons" }, print, markdown), reminder, ...sections] : []));
   };
   render();
+
+  // Another tab changed the record or a saved exercise: show the newer text, so a stale box here can never
+  // write over it, and keep the place of whoever is typing here.
+  window.addEventListener("storage", (event) => {
+    if (event.storageArea !== store.area || (event.key !== null && !event.key.startsWith(store.prefix))) return;
+    const focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement.id : null;
+    const [start, end] = focused ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : [];
+    const opened = [...root.querySelectorAll("[data-rs-record-item] details[open]")].map((details) => details.parentElement.dataset.rsRecordItem);
+    render();
+    for (const id of opened) root.querySelector(`[data-rs-record-item="${CSS.escape(id)}"] details`)?.setAttribute("open", "");
+    const again = focused && document.getElementById(focused);
+    if (again) {
+      again.focus();
+      if (typeof start === "number" && again.setSelectionRange) again.setSelectionRange(start, end);
+    }
+  });
 }

@@ -1,40 +1,67 @@
 /**
  * My learning: everything saved on this device, grouped by module; goals; self-assessment profiles over
  * time; backup and restore; shared-computer mode; delete everything. User text is only ever set as text.
+ * Saved entries are untrusted: each is checked when read (lib/storage.js) and drawn on its own, so one that
+ * cannot be shown is listed as damaged and never stops the rest of the page.
  */
 
 import { h, svg } from "../lib/dom.js";
 import { download } from "../lib/download.js";
-import { formatDate, entryLink, goalsFrom, groupByModule, readableList, GOAL_STATUS } from "../lib/entries.js";
+import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, GOAL_STATUS } from "../lib/entries.js";
 import { reviewEvent } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
-import { BackupError, MAX_BYTES, applyImport, buildBackup, parseBackup, planImport } from "../lib/backup.js";
-import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteNamespace, siteStore } from "../lib/storage.js";
+import { BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, describeItem, moveState, parseBackup, planImport } from "../lib/backup.js";
+import { isCalendarDate } from "../lib/shape.js";
+import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
   const store = siteStore();
+  root.hidden = false;
+  if (!store.available()) {
+    root.replaceChildren(h("p", { class: "rs-app__error", role: "alert", "data-rs-unavailable": "" }, FAILURE_MESSAGES.unavailable));
+    return;
+  }
   const status = h("div", { class: "rs-app__status", role: "status" });
   const content = h("div", {});
-  root.replaceChildren(status, backupSection(store, status, () => render()), settingsSection(store, status, () => render()), content);
-  root.hidden = false;
+  const settings = settingsSection(store, status, () => render());
+  root.replaceChildren(status, backupSection(store, status, () => render()), settings.section, content);
 
   const render = () => {
     const { entries, corrupt, newer } = store.list();
+    const failed = new Set();
     content.replaceChildren(
-      goalsSection(goalsFrom(entries)),
-      profilesSection(entries.filter((entry) => Array.isArray(entry.snapshots) && entry.snapshots.length > 0)),
-      savedSection(readManifest(), entries),
-      damagedSection(corrupt, newer),
+      goalsSection(goalsFrom(entries), failed, status),
+      profilesSection(entries.filter((entry) => Array.isArray(entry.snapshots) && entry.snapshots.length > 0), failed),
+      savedSection(readManifest(), entries, failed),
+      damagedSection(corrupt, newer, failed),
     );
+    settings.refresh();
   };
   render();
-  window.addEventListener("storage", render);
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.storageArea === store.area) render();
+  });
 }
 
 function say(status, message) {
   status.textContent = message;
+}
+
+/**
+ * Draw one entry's part of the page; if its saved data makes that fail, note the entry as damaged instead.
+ * @param {object} entry
+ * @param {Set<object>} failed
+ * @param {() => Node} build
+ */
+function drawn(entry, failed, build) {
+  try {
+    return build();
+  } catch {
+    failed.add(entry);
+    return null;
+  }
 }
 
 function backupSection(store, status, rerender) {
@@ -43,11 +70,10 @@ function backupSection(store, status, rerender) {
   const exportButton = h("button", { type: "button", class: "rs-button", "data-rs-action": "export" }, t("my_learning_export_button"));
   exportButton.addEventListener("click", () => {
     const backup = buildBackup(store);
-    const stamp = new Date().toISOString().slice(0, 10);
-    download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
+    saveBackup(backup);
     say(status, tn("my_learning_backup_downloaded", Object.keys(backup.entries).length));
   });
-  const input = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-rs-import": "" });
+  const input = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-rs-import": "", "aria-describedby": `${fileId}-hint` });
   input.addEventListener("change", async () => {
     preview.replaceChildren();
     const file = input.files && input.files[0];
@@ -75,6 +101,11 @@ function backupSection(store, status, rerender) {
     preview);
 }
 
+function saveBackup(backup) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
+}
+
 function showPreview(store, backup, preview, status, done) {
   const plan = planImport(store, backup);
   const list = (title, items) => (items.length ? [h("p", {}, h("strong", {}, title)), h("ul", {}, items.map((item) => h("li", {}, item)))] : []);
@@ -83,7 +114,19 @@ function showPreview(store, backup, preview, status, done) {
   const cancel = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "import-cancel" }, t("my_learning_import_cancel"));
   const finish = (result, words) => {
     preview.replaceChildren();
-    say(status, result.ok ? words : FAILURE_MESSAGES[result.reason]);
+    if (result.ok) {
+      say(status, words);
+    } else {
+      // Nothing half-imported: say so, and if the earlier state could not all be put back, offer it as a file.
+      say(status, "");
+      preview.append(h("p", { class: "rs-app__error", role: "alert", "data-rs-import-failed": "" },
+        result.reason === "full" ? t("my_learning_import_failed_full") : t("my_learning_import_failed_unavailable")));
+      if (!result.restored) {
+        const rescue = h("button", { type: "button", class: "rs-button", "data-rs-action": "download-previous" }, t("my_learning_download_previous"));
+        rescue.addEventListener("click", () => saveBackup(backupOf(store, result.previous)));
+        preview.append(h("p", {}, t("my_learning_import_not_restored")), rescue);
+      }
+    }
     done();
   };
   merge.addEventListener("click", () => finish(applyImport(store, backup, "merge"), t("my_learning_import_merged")));
@@ -101,6 +144,7 @@ function showPreview(store, backup, preview, status, done) {
   preview.replaceChildren(
     h("h3", {}, t("my_learning_preview_title", { date: formatDate(backup.exported) })),
     ...(plan.otherSite ? [h("p", {}, t("my_learning_preview_other_site"))] : []),
+    ...(store.shared ? [h("p", {}, t("my_learning_preview_shared"))] : []),
     ...list(t("my_learning_preview_added"), plan.added),
     ...list(t("my_learning_preview_conflicts"),
       plan.conflicts.map((item) => (item.keep === "backup"
@@ -112,96 +156,229 @@ function showPreview(store, backup, preview, status, done) {
   );
 }
 
+/**
+ * The shared-computer setting and "delete everything". Switching the setting asks first whenever saved
+ * answers are affected: switching on leaves answers already saved in the browser (and says so); switching
+ * off asks whether to keep this tab's answers (moved into the browser's lasting storage) or discard them.
+ */
 function settingsSection(store, status, rerender) {
-  const box = h("input", { type: "checkbox", id: "rs-shared-computer", "data-rs-shared": "" });
+  const namespace = { name: store.name, scope: store.scope };
+  const lasting = store.shared ? new Store({ ...namespace, shared: false }) : store;
+  const session = store.shared ? store : new Store({ ...namespace, shared: true });
+  const box = h("input", { type: "checkbox", id: "rs-shared-computer", "data-rs-shared": "", "aria-describedby": "rs-shared-hint" });
   box.checked = store.shared;
-  box.addEventListener("change", () => {
-    setSharedComputerMode(box.checked);
-    say(status, box.checked
-      ? t("my_learning_shared_turned_on")
-      : t("my_learning_shared_turned_off"));
+  const hint = h("div", { class: "rs-field__hint", id: "rs-shared-hint" });
+  const choice = h("div", { class: "rs-shared-choice", "data-rs-shared-choice": "" });
+
+  const switchTo = (on, message) => {
+    choice.replaceChildren();
+    if (!setSharedComputerMode(on, namespace)) {
+      box.checked = store.shared;
+      choice.append(h("p", { class: "rs-app__error", role: "alert" }, t("my_learning_shared_not_switched")));
+      return;
+    }
+    box.disabled = true;
+    say(status, message);
     setTimeout(() => location.reload(), 600);
+  };
+  const ask = (paragraphs, buttons) => {
+    choice.replaceChildren(...paragraphs.map((text) => h("p", {}, text)), h("div", { class: "rs-app__buttons" }, buttons));
+    buttons[0].focus();
+  };
+  const button = (action, words, secondary, onClick) => {
+    const element = h("button", { type: "button", class: secondary ? "rs-button rs-button--secondary" : "rs-button", "data-rs-action": action }, words);
+    element.addEventListener("click", onClick);
+    return element;
+  };
+  const cancel = () => button("shared-cancel", t("my_learning_shared_cancel"), true, () => {
+    box.checked = store.shared;
+    choice.replaceChildren();
+    box.focus();
   });
+
+  box.addEventListener("change", () => {
+    choice.replaceChildren();
+    if (box.checked) {
+      const saved = Object.keys(lasting.snapshot()).length;
+      if (saved === 0) {
+        switchTo(true, t("my_learning_shared_turned_on"));
+        return;
+      }
+      ask([tn("my_learning_shared_on_saved", saved), t("my_learning_shared_on_explain")], [
+        button("shared-confirm-on", t("my_learning_shared_switch_on"), false, () => switchTo(true, t("my_learning_shared_turned_on"))),
+        cancel(),
+      ]);
+      return;
+    }
+    const kept = session.snapshot();
+    const count = Object.keys(kept).length;
+    if (count === 0) {
+      switchTo(false, t("my_learning_shared_turned_off"));
+      return;
+    }
+    const earlier = lasting.snapshot();
+    const replaced = Object.entries(kept)
+      .filter(([key, raw]) => key in earlier && earlier[key] !== raw && !key.endsWith(":data:visits"))
+      .map(([key, raw]) => describeItem(session, key, raw));
+    ask([
+      tn("my_learning_shared_off_saved", count),
+      t("my_learning_shared_off_explain"),
+      ...(replaced.length ? [t("my_learning_shared_off_replaces", { names: replaced.join("; ") })] : []),
+    ], [
+      button("shared-keep", t("my_learning_shared_keep"), false, () => {
+        const result = moveState(session, lasting);
+        if (!result.ok) {
+          box.checked = true;
+          choice.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, t("my_learning_shared_move_failed")));
+          return;
+        }
+        session.clearAll();
+        switchTo(false, t("my_learning_shared_kept"));
+      }),
+      button("shared-discard", t("my_learning_shared_discard"), true, () => {
+        session.clearAll();
+        switchTo(false, t("my_learning_shared_discarded"));
+      }),
+      cancel(),
+    ]);
+  });
+
   const wipe = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "delete-everything" }, t("my_learning_delete_button"));
   wipe.addEventListener("click", () => {
     if (!window.confirm(t("my_learning_delete_confirm"))) return;
-    const namespace = siteNamespace();
-    new Store({ ...namespace, shared: false }).clearAll();
-    new Store({ ...namespace, shared: true }).clearAll();
-    say(status, t("my_learning_deleted"));
+    // Both areas: this tab's answers and the browser's. The setting itself is not saved state and stays.
+    lasting.clearAll();
+    session.clearAll();
+    say(status, store.shared ? t("my_learning_deleted_shared") : t("my_learning_deleted"));
     rerender();
   });
-  return h("section", { class: "rs-app__section", "aria-labelledby": "rs-settings-title" },
+
+  const refresh = () => {
+    const hidden = store.shared ? Object.keys(lasting.snapshot()).length : 0;
+    hint.replaceChildren(
+      h("p", {}, store.shared ? t("my_learning_shared_hint_on") : t("my_learning_shared_hint_off")),
+      ...(hidden ? [h("p", { "data-rs-shared-hidden": "" }, tn("my_learning_shared_hidden", hidden))] : []),
+    );
+  };
+  refresh();
+  const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-settings-title" },
     h("h2", { id: "rs-settings-title" }, t("my_learning_shared_title")),
     h("div", { class: "rs-exercise__flag" }, box,
       h("label", { for: "rs-shared-computer" }, t("my_learning_shared_label"))),
-    h("p", { class: "rs-field__hint" }, store.shared
-      ? t("my_learning_shared_hint_on")
-      : t("my_learning_shared_hint_off")),
+    hint,
+    choice,
     wipe);
+  return { section, refresh };
 }
 
-function goalsSection(goals) {
+function goalsSection(goals, failed, status) {
   const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-goals-title" }, h("h2", { id: "rs-goals-title" }, t("my_learning_goals_title")));
   if (goals.length === 0) {
     section.append(h("p", {}, t("my_learning_no_goals")));
     return section;
   }
-  const rows = goals.map((goal) => {
-    const cell = h("td", {});
-    if (goal.time_bound && /^\d{4}-\d{2}-\d{2}$/.test(goal.time_bound)) {
+  const rows = goals.map((goal) => drawn(goal.entry, failed, () => {
+    // The review date, with its calendar button under it (three columns fit a phone).
+    const date = h("td", {});
+    if (!goal.time_bound) date.append(t("my_learning_no_date"));
+    else if (!isCalendarDate(goal.time_bound)) {
+      date.append(h("span", { class: "rs-app__note" }, t("my_learning_bad_date", { date: String(goal.time_bound).slice(0, 40) })));
+    } else {
+      date.append(h("span", { class: "rs-goals-table__date" }, formatDate(`${goal.time_bound}T12:00:00`)));
       const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "goal-calendar" }, t("my_learning_add_to_calendar"));
-      button.addEventListener("click", () => download(`${t("my_learning_goal_file_name", { date: goal.time_bound })}.ics`, reviewEvent({
-        uid: `${goal.entry.exercise}-${goal.id}@reflective-supervision`, date: goal.time_bound,
-        summary: t("my_learning_goal_review_summary", { goal: String(goal.goal || t("my_learning_goal_review_default")).slice(0, 80) }),
-        description: String(goal.goal || ""),
-      }), "text/calendar"));
-      cell.append(button);
+      button.addEventListener("click", () => {
+        try {
+          download(`${t("my_learning_goal_file_name", { date: goal.time_bound })}.ics`, reviewEvent({
+            uid: `${goal.entry.exercise}-${goal.id}@reflective-supervision`, date: goal.time_bound,
+            summary: t("my_learning_goal_review_summary", { goal: String(goal.goal || t("my_learning_goal_review_default")).slice(0, 80) }),
+            description: String(goal.goal || ""),
+          }), "text/calendar");
+        } catch {
+          say(status, t("my_learning_bad_date", { date: String(goal.time_bound) }));
+        }
+      });
+      date.append(button);
     }
     return h("tr", {},
-      h("td", {}, h("a", { href: entryLink(goal.entry) }, String(goal.goal || t("my_learning_no_goal_text")))),
-      h("td", {}, goal.time_bound ? formatDate(`${goal.time_bound}T12:00:00`) : t("my_learning_no_date")),
-      h("td", {}, GOAL_STATUS[goal.status] || GOAL_STATUS["not-started"]),
-      cell);
-  });
-  section.append(h("table", { class: "rs-app__table" },
-    h("thead", {}, h("tr", {}, [t("my_learning_goal_column"), t("my_learning_review_date_column"), t("my_learning_status_column"), t("my_learning_calendar_column")].map((title) => h("th", { scope: "col" }, title)))),
-    h("tbody", {}, rows)));
+      h("td", {}, entryTitle(goal.entry, String(goal.goal || t("my_learning_no_goal_text")))),
+      date,
+      h("td", {}, GOAL_STATUS[goal.status] || GOAL_STATUS["not-started"]));
+  }));
+  section.append(h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-labelledby": "rs-goals-title" },
+    h("table", { class: "rs-app__table rs-goals-table" },
+      h("thead", {}, h("tr", {}, [t("my_learning_goal_column"), t("my_learning_review_date_column"), t("my_learning_status_column")].map((title) => h("th", { scope: "col" }, title)))),
+      h("tbody", {}, rows))));
   return section;
 }
 
-function profilesSection(entries) {
+function profilesSection(entries, failed) {
   const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-profiles-title" },
     h("h2", { id: "rs-profiles-title" }, t("my_learning_profiles_title")));
-  if (entries.length === 0) {
-    section.append(h("p", {}, t("my_learning_no_profiles")));
-    return section;
-  }
-  for (const entry of entries) section.append(compareChart(entry));
+  const charts = entries.map((entry) => drawn(entry, failed, () => compareChart(entry))).filter(Boolean);
+  if (charts.length === 0) section.append(h("p", {}, t("my_learning_no_profiles")));
+  else section.append(...charts);
   return section;
 }
 
+/** Shorten text to fit a line of the chart; the table under the chart always has it in full. */
+function fit(text, length) {
+  const words = String(text);
+  return words.length <= length ? words : `${words.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** Each dated copy's fill: solid, striped, dotted (then again), so copies differ by more than colour. */
+const FILLS = [
+  { colour: "#2d7680", pattern: null },
+  { colour: "#8f3a0f", pattern: "stripes" },
+  { colour: "#123f45", pattern: "dots" },
+];
+
+function patternDefs(prefix) {
+  const stripes = svg("pattern", { id: `${prefix}-stripes`, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+    svg("rect", { width: 6, height: 6, fill: "#ffffff" }), svg("rect", { width: 3, height: 6, fill: FILLS[1].colour }));
+  const dots = svg("pattern", { id: `${prefix}-dots`, width: 5, height: 5, patternUnits: "userSpaceOnUse" },
+    svg("rect", { width: 5, height: 5, fill: "#ffffff" }), svg("circle", { cx: 2.5, cy: 2.5, r: 1.6, fill: FILLS[2].colour }));
+  return svg("defs", {}, stripes, dots);
+}
+
+function fillFor(prefix, index) {
+  const style = FILLS[index % FILLS.length];
+  return { fill: style.pattern ? `url(#${prefix}-${style.pattern})` : style.colour, stroke: style.colour };
+}
+
+/**
+ * Every dated copy of a self-assessment side by side: for each group, one labelled bar per copy.
+ * Drawn 360 units wide (about a phone's width) with each copy's name on its own line above its bar, so the
+ * words stay readable on a phone; the table below gives the same figures.
+ */
 function compareChart(entry) {
   const snapshots = entry.snapshots.filter((snap) => Array.isArray(snap.profile));
   const dimensions = snapshots[0] ? snapshots[0].profile.map((item) => ({ id: item.id, title: item.title })) : [];
   const max = Math.max(1, ...snapshots.flatMap((snap) => snap.profile.map((item) => Number(item.max) || 0)));
-  const barHeight = 16;
-  const groupHeight = snapshots.length * (barHeight + 4) + 26;
-  const width = 600;
+  const width = 360;
+  const valueWidth = 44;
+  const barWidth = width - valueWidth;
+  const row = 40;
+  const groupHeight = 26 + snapshots.length * row + 8;
   const titleId = `rs-compare-${entry.exercise}`;
-  const graphic = svg("svg", { class: "rs-chart", viewBox: `0 0 ${width} ${dimensions.length * groupHeight + 8}`, role: "img", "aria-labelledby": titleId },
-    svg("title", { id: titleId }, t("my_learning_chart_title", { title: entry.title })));
+  const graphic = svg("svg", { class: "rs-chart", viewBox: `0 0 ${width} ${dimensions.length * groupHeight + 4}`, role: "img", "aria-labelledby": titleId, focusable: "false" },
+    svg("title", { id: titleId }, t("my_learning_chart_title", { title: entry.title })),
+    patternDefs(titleId));
   dimensions.forEach((dimension, d) => {
-    const top = d * groupHeight + 4;
-    graphic.append(svg("text", { x: 0, y: top + 14, class: "rs-chart__label" }, String(dimension.title)));
+    const top = d * groupHeight;
+    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-compare__group" }, fit(dimension.title, 38)));
     snapshots.forEach((snap, s) => {
-      const item = snap.profile.find((row) => row.id === dimension.id);
-      const value = item && item.average !== null ? Number(item.average) : 0;
-      const y = top + 20 + s * (barHeight + 4);
+      const item = snap.profile.find((candidate) => candidate.id === dimension.id);
+      const rated = item && item.average !== null;
+      const value = rated ? Number(item.average) : 0;
+      const y = top + 26 + s * row;
+      const paint = fillFor(titleId, s);
       graphic.append(
-        svg("rect", { x: 150, y, width: Math.max(2, (value / max) * (width - 230)), height: barHeight, class: `rs-chart__bar rs-chart__bar--${s % 3}` }),
-        svg("text", { x: 0, y: y + 12, class: "rs-chart__value" }, String(snap.label).slice(0, 20)),
-        svg("text", { x: width - 4, y: y + 12, class: "rs-chart__value", "text-anchor": "end" }, item && item.average !== null ? value.toFixed(1) : "–"));
+        svg("rect", { x: 0, y: y + 3, width: 11, height: 11, class: "rs-compare__bar", ...paint }),
+        svg("text", { x: 16, y: y + 13, class: "rs-compare__label" }, fit(snap.label, 42)),
+        svg("rect", { x: 0, y: y + 18, width: barWidth, height: 16, class: "rs-compare__track" }),
+        svg("rect", { x: 0, y: y + 18, width: Math.max(rated ? 3 : 0, (value / max) * barWidth), height: 16, class: `rs-compare__bar rs-compare__bar--${s % FILLS.length}`, ...paint }),
+        svg("text", { x: width, y: y + 31, class: "rs-compare__value", "text-anchor": "end" }, rated ? value.toFixed(1) : "–"));
     });
   });
   const table = h("table", { class: "rs-app__table" },
@@ -210,13 +387,16 @@ function compareChart(entry) {
       snapshots.map((snap) => h("th", { scope: "col" }, t("my_learning_snapshot_column", { label: snap.label, date: formatDate(snap.taken) }))))),
     h("tbody", {}, dimensions.map((dimension) => h("tr", {}, h("th", { scope: "row" }, String(dimension.title)),
       snapshots.map((snap) => {
-        const item = snap.profile.find((row) => row.id === dimension.id);
+        const item = snap.profile.find((candidate) => candidate.id === dimension.id);
         return h("td", {}, item && item.average !== null ? Number(item.average).toFixed(1) : "–");
       })))));
-  return h("div", { class: "rs-compare" }, h("h3", {}, h("a", { href: entryLink(entry) }, String(entry.title))), h("figure", { class: "rs-chart-figure" }, graphic), table);
+  return h("div", { class: "rs-compare" },
+    h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
+    h("figure", { class: "rs-chart-figure" }, graphic),
+    h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-label": t("my_learning_chart_caption", { title: entry.title }) }, table));
 }
 
-function savedSection(modules, entries) {
+function savedSection(modules, entries, failed) {
   const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-saved-title" }, h("h2", { id: "rs-saved-title" }, t("my_learning_saved_title")));
   const groups = groupByModule(modules, entries);
   if (groups.length === 0) {
@@ -226,20 +406,21 @@ function savedSection(modules, entries) {
   for (const group of groups) {
     section.append(h("h3", {}, group.url ? h("a", { href: group.url }, group.title) : group.title));
     for (const entry of group.entries) {
-      section.append(h("article", { class: "rs-saved", "data-rs-saved-entry": entry.exercise },
-        h("h4", {}, h("a", { href: entryLink(entry) }, String(entry.title || entry.exercise))),
+      section.append(drawn(entry, failed, () => h("article", { class: "rs-saved", "data-rs-saved-entry": entry.exercise },
+        h("h4", {}, entryTitle(entry, String(entry.title || entry.exercise))),
         h("p", { class: "rs-saved__meta" }, entry.flagged
           ? t("my_learning_last_changed_flagged", { date: formatDate(entry.updated) })
           : t("my_learning_last_changed", { date: formatDate(entry.updated) })),
-        readableList(entry)));
+        readableList(entry))) || "");
     }
   }
   return section;
 }
 
-function damagedSection(corrupt, newer) {
-  if (corrupt.length === 0 && newer.length === 0) return h("div", {});
-  return h("section", { class: "rs-app__section", "aria-labelledby": "rs-damaged-title" },
+function damagedSection(corrupt, newer, failed) {
+  const damaged = corrupt.length + failed.size;
+  if (damaged === 0 && newer.length === 0) return h("div", {});
+  return h("section", { class: "rs-app__section", "aria-labelledby": "rs-damaged-title", "data-rs-damaged": "" },
     h("h2", { id: "rs-damaged-title" }, t("my_learning_damaged_title")),
-    h("p", {}, t("my_learning_damaged", { damaged: corrupt.length, newer: newer.length })));
+    h("p", {}, t("my_learning_damaged", { damaged, newer: newer.length })));
 }

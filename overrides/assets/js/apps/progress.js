@@ -5,12 +5,20 @@
 
 import { h } from "../lib/dom.js";
 import { STATE_LABELS, moduleProgress, readManifest } from "../lib/progress.js";
-import { siteStore } from "../lib/storage.js";
+import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { t } from "../lib/strings.js";
 
 export function mount() {
   const store = siteStore();
   const modules = readManifest();
+  if (!store.available()) {
+    // Nothing can be saved or read: say so where progress would be, rather than "not started".
+    for (const area of document.querySelectorAll("[data-rs-progress]")) {
+      area.hidden = false;
+      area.replaceChildren(h("h2", {}, t("progress_title")), h("p", { class: "rs-app__error" }, FAILURE_MESSAGES.unavailable));
+    }
+    return;
+  }
   const here = location.pathname;
   const visits = store.getData("visits", {});
   if (modules.some((module) => module.path === here) && !visits[here]) {
@@ -27,7 +35,11 @@ function markNavigation(progress) {
   for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
     const module = byPath.get(new URL(link.getAttribute("href"), location.href).pathname);
     if (!module || module.state === "not-started" || link.querySelector(".rs-nav-badge")) continue;
-    link.append(h("span", { class: `rs-nav-badge rs-nav-badge--${module.state}` }, STATE_LABELS[module.state]));
+    // The badge shows one word; screen readers hear the progress in full as part of the link's name.
+    link.append(h("span", { class: `rs-nav-badge rs-nav-badge--${module.state}`, "data-rs-nav-progress": module.state },
+      h("span", { "aria-hidden": "true" }, STATE_LABELS[module.state]),
+      h("span", { class: "rs-visually-hidden" }, " ",
+        t("progress_nav_label", { state: STATE_LABELS[module.state], done: module.done, total: module.total }))));
   }
 }
 
