@@ -42,6 +42,10 @@ KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 # Wheels the kernel extension ships (in its static/pypi folder) that the preloading build adds to the lock.
 KERNEL_OWN_WHEELS = ["piplite", "pyodide_kernel", "ipykernel"]
 SKIPPED_FILES = {".ipynb_checkpoints", "__pycache__", ".DS_Store"}
+# Starts a notebook's kernel the moment the notebook is opened, so a quick "Run All" never meets the
+# "Select Kernel" dialog (the file says why). Loaded by the apps that open notebooks.
+EARLY_KERNEL_START = "start-kernel-early.js"
+EARLY_KERNEL_APPS = ("lab", "notebooks")
 
 
 def _hash_files(digest: "hashlib._Hash", root: Path, paths: list[Path]) -> None:
@@ -104,15 +108,26 @@ class Lab:
             query += "&code=" + quote(code, safe="")
         return f"{SITE_FOLDER}/repl/index.html?{query}"
 
+    def _label(self, path: Path) -> str:
+        """A lab input's name in the cache key: its path inside the project (this module: macros/lab.py)."""
+        if path == Path(__file__):
+            return "macros/lab.py"
+        return path.relative_to(self.root).as_posix()
+
     def _inputs(self) -> list[Path]:
         names = ["lab.json", "requirements-kernel.txt", "jupyter-lite.json", "jupyter_lite_config.json"]
         return [self.folder / name for name in names] + _tree(self.folder / "kernel") + _tree(self.files) + [Path(__file__)]
 
     def build_key(self, variant: str) -> str:
-        """A hash of every lab input: a change to any of them (and nothing else) rebuilds the lab."""
+        """A hash of every lab input: a change to any of them (and nothing else) rebuilds the lab.
+
+        Each file counts with its path inside the project (not only its name), and the release folder's name
+        is part of the key too: moving a notebook or data file changes the release folder the pages link to,
+        so it must rebuild the lab, or the cached lab would publish the notebooks under the old folder."""
         digest = hashlib.sha256(variant.encode())
+        digest.update(self.release().encode() + b"\0")
         for path in self._inputs():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(self._label(path).encode() + b"\0" + path.read_bytes() + b"\0")
         for package in ("jupyterlite-core", "jupyterlite-pyodide-kernel"):
             digest.update(f"{package}=={_installed(package)}".encode())
         return digest.hexdigest()[:16]
@@ -190,6 +205,8 @@ class Lab:
             raise ContentError("The data lab did not build.", [Problem("lab/", "jupyter lite build", (result.stdout + result.stderr)[-3000:])])
         (target / "lab" / ".jupyterlite.doit.db").unlink(missing_ok=True)
         _externalise_inline_scripts(target / "lab")
+        if variant == "site":
+            _add_early_kernel_start(target / "lab", self.folder / "kernel" / EARLY_KERNEL_START)
         shutil.rmtree(work)
         (target / ".done").write_text(key + "\n")
         return target / "lab"
@@ -204,6 +221,8 @@ class Lab:
         kernel = self.pins["kernel"]
         if variant == "site":
             settings["loadPyodideOptions"] = {"packages": kernel["preload"]}
+            # The app sets window.jupyterapp, which the early kernel start (EARLY_KERNEL_START) needs.
+            config["jupyter-config-data"]["exposeAppInBrowser"] = True
         else:
             # The plain build of the notes' recipe, for the benchmark: self-hosted, no preloading, no trimming.
             config["jupyter-config-data"] = {"litePluginSettings": {KERNEL_PLUGIN: {"disablePyPIFallback": True}}}
@@ -281,6 +300,20 @@ def _externalise_inline_scripts(folder: Path) -> None:
             html = html.replace(f"<script{module}>{body}</script>", f'<script{module} src="{name}"></script>', 1)
         if scripts:
             page.write_text(html, encoding="utf-8")
+
+
+def _add_early_kernel_start(folder: Path, script: Path) -> None:
+    """Copy the early kernel start script to the lab's top folder and load it first in the apps that open
+    notebooks (before JupyterLite's own start-up script, so it is ready when the app starts)."""
+    shutil.copy2(script, folder / script.name)
+    for app in EARLY_KERNEL_APPS:
+        page = folder / app / "index.html"
+        html = page.read_text(encoding="utf-8")
+        start = '<script src="index.start.js"></script>'
+        if start not in html:
+            raise ContentError("The data lab's pages changed shape.", [Problem(
+                f"lab/{app}/index.html", EARLY_KERNEL_START, f"no {start} to load the early kernel start before: check macros/lab.py.")])
+        page.write_text(html.replace(start, f'<script src="../{script.name}"></script>\n    {start}', 1), encoding="utf-8")
 
 
 def _link_or_copy(source: str, target: str) -> None:

@@ -350,12 +350,16 @@ def register(env: Any) -> None:
     def pulse_collector() -> Markup:
         """The facilitator's group pulse: collect codes from every self-assessment and show the group's spread."""
         known = []
-        for found in [*content.catalogue.exercises.values(), *content.catalogue.examples.values()]:
+        examples = content.catalogue.examples
+        for found in [*content.catalogue.exercises.values(), *examples.values()]:
             if found.kind != "self-assessment":
                 continue
             config = KINDS[found.kind].context(found.id, found.data)["config"]
-            known.append({"id": found.id, "title": found.title, "min": config["min"], "max": config["max"],
-                          "dimensions": [{"id": d["id"], "title": d["title"]} for d in config["dimensions"]]})
+            entry = {"id": found.id, "title": found.title, "min": config["min"], "max": config["max"],
+                     "dimensions": [{"id": d["id"], "title": d["title"]} for d in config["dimensions"]]}
+            if found.id in examples:
+                entry["example"] = True  # the gallery's: known, so its codes are refused with a reason (lib/pulse.js)
+            known.append(entry)
         return Markup(compact(partials.get_template("pulse.html").render(exercises=known)))
 
     @env.macro

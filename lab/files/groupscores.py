@@ -57,7 +57,9 @@ class Dimension:
 
 
 def _num(value: float) -> str:
-    """A score with at most two decimals and no trailing zeros (3.9375 -> 3.94, 4.0 -> 4)."""
+    """A score with at most two decimals, halves rounded up, and no trailing zeros (3.9375 -> 3.94, 3.625 -> 3.63,
+    4.0 -> 4). The Group pulse page rounds its medians by the same rule (overrides/assets/js/lib/pulse.js), so
+    the same codes give the same median in both."""
     rounded = decimal.Decimal(str(value)).quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
     return f"{rounded}".rstrip("0").rstrip(".") if "." in f"{rounded}" else f"{rounded}"
 
@@ -96,6 +98,8 @@ SMALL_GROUP = 5
 
 def privacy_note(dimensions: list[Dimension]) -> str | None:
     """A warning when the group is so small that people could recognise each other's scores."""
+    if not dimensions:
+        return None
     people = max(len(d.scores) for d in dimensions)
     if people < SMALL_GROUP:
         return (f"Only {people} people: in a group this small, people may recognise each other's scores. "
@@ -105,6 +109,8 @@ def privacy_note(dimensions: list[Dimension]) -> str | None:
 
 def prompts(dimensions: list[Dimension]) -> list[str]:
     """Questions for the group, drawn from the pattern in the scores (never from any one person's row)."""
+    if not dimensions:
+        return []
     lowest = min(dimensions, key=lambda d: d.median)
     highest = max(dimensions, key=lambda d: d.median)
     widest = max(dimensions, key=lambda d: d.spread)
@@ -118,6 +124,12 @@ def prompts(dimensions: list[Dimension]) -> list[str]:
     return found
 
 
+# The chart's "..." menu: keep only the export actions (an SVG or PNG saved on this device). "Open in Vega
+# Editor" would send the chart's spec, and the data in it, to vega.github.io; "View Source" and "View
+# Compiled" only lead there. Nothing in the lab may leave the browser.
+EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
+
+
 def vega_spec(dimensions: list[Dimension], scale: tuple[float, float] = (1, 5),
               title: str = "Group scores per dimension") -> dict:
     """A Vega-Lite v5 dot plot: one row per dimension, dot size = how many people gave that score, a bar at the median."""
@@ -127,6 +139,7 @@ def vega_spec(dimensions: list[Dimension], scale: tuple[float, float] = (1, 5),
     x_scale = {"domain": list(scale)}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "usermeta": {"embedOptions": EMBED_OPTIONS},
         "title": title,
         "description": "; ".join(d.line() for d in dimensions),
         "width": 520,
@@ -213,19 +226,73 @@ def decode_pulse(code: str, exercise: dict) -> list[float | None]:
     return averages
 
 
-def from_pulse_codes(text: str, exercise: dict = PROCTOR) -> list[Dimension]:
-    """The group's scores from pasted pulse codes (one per line, or separated by commas or spaces)."""
+@dataclass(frozen=True)
+class PulseCodes:
+    """What pasted pulse codes gave: the group's scores, how many codes were used, and why any were left out."""
+
+    dimensions: list[Dimension]
+    used: int
+    problems: list[str]  # one sentence for each code left out
+    repeats: int  # codes the same as one before them: counted all the same
+
+    def report(self) -> list[str]:
+        """The outcome in words: codes used, codes the same as another, and each code left out and why."""
+        lines = [f"Pulse codes used: {self.used}."]
+        if self.repeats:
+            same = "1 of them is" if self.repeats == 1 else f"{self.repeats} of them are"
+            lines.append(f"{same} the same as another code. All are counted, because two people can give the same "
+                         "answers; if a code was pasted twice by mistake, delete the copy and run all cells again.")
+        if self.problems:
+            lines.append(f"Left out {len(self.problems)} code{'' if len(self.problems) == 1 else 's'}:")
+            lines += [f"- {problem}" for problem in self.problems]
+        if not self.dimensions:
+            lines.append("No code could be used, so there is nothing to show. Correct the codes in PULSE_CODES "
+                         "(settings cell) and run all cells again.")
+        return lines
+
+
+def _split_codes(text: str) -> list[str]:
+    """Codes from pasted text: one per line, or separated by commas, semicolons or spaces (a code may itself
+    hold spaces or hyphens, since each one starts with RS)."""
     pieces: list[str] = []
     for token in text.replace(",", " ").replace(";", " ").split():
         if token.upper().startswith("RS") or not pieces:
             pieces.append(token)
         else:
             pieces[-1] += token
-    if not pieces:
-        raise ValueError("no pulse codes given")
+    return pieces
+
+
+def read_pulse_codes(text: str, exercise: dict = PROCTOR) -> PulseCodes:
+    """The group's scores from pasted pulse codes. A code that cannot be read is left out with a sentence
+    saying why (``problems``); the others are used. Never raises for a bad code."""
     columns: list[list[float]] = [[] for _ in exercise["dimensions"]]
-    for piece in pieces:
-        for column, average in zip(columns, decode_pulse(piece, exercise)):
+    problems: list[str] = []
+    seen: set[str] = set()
+    used = repeats = 0
+    for piece in _split_codes(text):
+        try:
+            averages = decode_pulse(piece, exercise)
+        except ValueError as error:
+            problems.append(str(error))
+            continue
+        canonical = encode_pulse(exercise, averages)
+        repeats += canonical in seen
+        seen.add(canonical)
+        used += 1
+        for column, average in zip(columns, averages):
             if average is not None:
                 column.append(average)
-    return [Dimension(name, values) for name, values in zip(exercise["dimensions"], columns) if values]
+    dimensions = [Dimension(name, values) for name, values in zip(exercise["dimensions"], columns) if values]
+    return PulseCodes(dimensions, used, problems, repeats)
+
+
+def from_pulse_codes(text: str, exercise: dict = PROCTOR) -> list[Dimension]:
+    """The group's scores from pasted pulse codes; ValueError names the first code that cannot be read
+    (the notebook uses ``read_pulse_codes``, which leaves bad codes out and says why)."""
+    result = read_pulse_codes(text, exercise)
+    if result.problems:
+        raise ValueError(result.problems[0])
+    if not result.used:
+        raise ValueError("no pulse codes given")
+    return result.dimensions

@@ -172,6 +172,12 @@ def analyse(months: list[Month], standard: float = 1.0) -> Audit:
     return Audit(months, standard, centre, signals)
 
 
+# The chart's "..." menu: keep only the export actions (an SVG or PNG saved on this device). "Open in Vega
+# Editor" would send the chart's spec, and the data in it, to vega.github.io; "View Source" and "View
+# Compiled" only lead there. Nothing in the lab may leave the browser.
+EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
+
+
 def vega_spec(audit: Audit, title: str = "Supervision sessions per supervisee, by month") -> dict:
     """A Vega-Lite v5 run chart: the monthly rate, its median, the standard, and the signals marked."""
     flagged = {index: run for run in audit.signals for index in range(run.start, run.end + 1)}
@@ -185,6 +191,7 @@ def vega_spec(audit: Audit, title: str = "Supervision sessions per supervisee, b
     x = {"field": "month", "type": "ordinal", "title": "Month", "axis": {"labelAngle": -45}}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "usermeta": {"embedOptions": EMBED_OPTIONS},
         "title": title,
         "description": " ".join(audit.summary()),
         "width": 560, "height": 260,

@@ -20,9 +20,22 @@ def repl_path(site_lab_url: str, code: str) -> str:
     return f"{site_lab_url}repl/index.html?kernel=python&toolbar=1&code={quote(code, safe='')}"
 
 
+# True once the notebook on show has loaded its file (JupyterLab's context is ready) and has an active cell:
+# "Run All" does nothing before that (it runs the cells of a model still being filled). The site's lab sets
+# window.jupyterapp (exposeAppInBrowser, for lab/kernel/start-kernel-early.js); in a lab that does not, the
+# cells being on the page is all there is to wait for.
+NOTEBOOK_READY = """() => {
+  if (!document.querySelector('.jp-Notebook .jp-CodeCell')) return false;
+  if (!window.jupyterapp) return true;
+  const widget = window.jupyterapp.shell.currentWidget;
+  return Boolean(widget && widget.context && widget.context.isReady && widget.content && widget.content.activeCell);
+}"""
+
+
 def wait_for_notebook(page: object) -> None:
-    """Wait until the notebook's cells are on the page."""
+    """Wait until the notebook's cells are on the page and its file is loaded (at most milliseconds later)."""
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
+    page.wait_for_function(NOTEBOOK_READY, polling="raf", timeout=60_000)
 
 
 def run_all(page: object) -> None:

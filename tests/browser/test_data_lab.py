@@ -9,6 +9,7 @@ import json
 from macros.lab import Lab
 from tests.browser import lab_kit
 from tests.browser.test_site_pages import AXE, run_axe
+from tests.conftest import Visit
 from tests.helpers import ROOT
 
 RELEASE = Lab(ROOT).release()
@@ -19,9 +20,14 @@ def lab_url(visit) -> str:
 
 
 def assert_vega_chart(page: object) -> None:
-    """A Vega-Lite output rendered as a chart (an SVG or canvas inside .vega-embed)."""
+    """A Vega-Lite output rendered as a chart (an SVG or canvas inside .vega-embed), whose "..." menu offers
+    only to save the chart on this device: no "Open in Vega Editor" (which sends the spec and its data to
+    vega.github.io), no "View Source" or "View Compiled"."""
     page.wait_for_selector(".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas", timeout=30_000)
     assert page.locator(".jp-OutputArea-output .vega-embed").count() == 1
+    actions = page.locator(".jp-OutputArea-output .vega-embed .vega-actions a").all_text_contents()
+    assert actions and all(action.startswith("Save as") for action in actions), actions
+    assert page.locator(".jp-OutputArea-output .vega-embed a[href*='vega.github.io']").count() == 0
 
 
 def test_audit_notebook_runs_offline_and_shows_the_run_chart(visit) -> None:
@@ -54,6 +60,39 @@ def test_group_notebook_runs_offline_and_shows_distributions_and_prompts(visit) 
     assert "Error" not in text and "Traceback" not in text
     assert_vega_chart(page)
     assert visit.external == []
+
+
+# Choose "Run All" the moment the notebook's file is loaded, as a quick person (or a test) can: before the
+# fix, JupyterLab had not yet read the kernel's name then, and showed "Select Kernel" instead of running.
+# Done in the page itself (checked every frame), so each page runs at its own first moment.
+RUN_ALL_AT_ONCE = f"""(() => {{
+  const ready = {lab_kit.NOTEBOOK_READY};
+  const check = () => {{
+    if (ready()) window.jupyterapp.commands.execute('notebook:run-all-cells');
+    else requestAnimationFrame(check);
+  }};
+  requestAnimationFrame(check);
+}})();"""
+DIALOG_OR_OUTPUT = "() => document.querySelector('.jp-Dialog') || document.querySelector('.jp-OutputArea-output')"
+
+
+def test_a_fresh_notebook_runs_at_once_every_time_without_a_kernel_dialog(browser, base_url) -> None:
+    """Six fresh opens (empty storage each time), each running all cells as soon as it can: never the
+    "Select Kernel" dialog (before the fix: about 1 open in 6 with a quick click, every time with this
+    one), always the first output. About 6 seconds an open, most of it Python starting."""
+    url = lab_kit.notebook_path(base_url + "lab/", RELEASE, "audit-run-chart")
+    for number in range(1, 7):
+        session = Visit(browser, base_url, viewport={"width": 1280, "height": 720}, locale="en-GB")
+        try:
+            page = session.page
+            page.add_init_script(RUN_ALL_AT_ONCE)
+            page.goto(url)
+            page.wait_for_function(DIALOG_OR_OUTPUT, timeout=lab_kit.KERNEL_TIMEOUT_MS)
+            assert page.locator(".jp-Dialog").count() == 0, f"open {number}: {page.locator('.jp-Dialog').inner_text()}"
+            lab_kit.wait_for_text(page, "Months: 24 (2023-04 to 2025-03).", timeout_ms=30_000)
+            assert session.external == []
+        finally:
+            session.close()
 
 
 def test_repl_embed_on_the_data_lab_page_runs_code_and_passes_axe(visit) -> None:

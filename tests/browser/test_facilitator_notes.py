@@ -89,5 +89,5 @@ def test_every_module_page_has_notes_and_tools(visit, site_dir) -> None:
     assert len(modules) == 14
     for name in modules:
         html = (site_dir / "modules" / name / "index.html").read_text(encoding="utf-8")
-        assert html.count('data-rs-facilitator hidden') == 1, name
+        assert html.count('data-rs-facilitator data-search-exclude hidden') == 1, name
         assert 'data-rs-app="page-tools" hidden' in html, name

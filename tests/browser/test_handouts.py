@@ -38,6 +38,12 @@ def pdf_pages(page: object) -> list[str]:
     return [re.sub(r"\s+", " ", sheet.extract_text()) for sheet in reader.pages]
 
 
+def pdf_sheets(page: object) -> list[str]:
+    """Print the page to an A4 PDF and return each sheet's text, trimmed (empty for a sheet with nothing on it,
+    or with only an empty answer box)."""
+    return [text.strip() for text in pdf_pages(page)]
+
+
 def save_an_answer(visit: object) -> None:
     page = visit.open(MODULE)
     enhanced(page, JOURNAL)
@@ -124,3 +130,25 @@ def test_without_javascript_handouts_are_blank_forms_ready_to_print(no_js_visit)
     assert not page.locator(".rs-handouts__tools").is_visible()
     assert page.locator(".rs-handouts__nojs").is_visible()
     assert ANSWER not in " ".join(pdf_pages(page))
+
+
+# Modules whose blank handouts wasted paper: an empty sheet after an exercise that filled its last sheet
+# exactly (supporting-supervisors), an answer box alone on a sheet, away from its question
+# (learning-from-reviews), and the supervision agreement's signature lines alone on a sheet (the rest).
+WASTEFUL = ["supporting-supervisors", "learning-from-reviews", "values-and-identity", "managing-boundaries",
+            "diversity-and-power", "good-supervision"]
+
+
+@pytest.mark.parametrize("module", WASTEFUL)
+def test_blank_handouts_print_no_empty_sheet_and_no_signature_lines_alone(visit, module: str) -> None:
+    page = visit.open(f"handouts/{module}/")
+    page.emulate_media(media="print")
+    sheets = pdf_sheets(page)
+    exercises = page.locator(".rs-handouts__sheet").count()
+    assert len(sheets) >= exercises
+    for number, text in enumerate(sheets, start=1):
+        assert len(text) >= 20, f"{module}: sheet {number} of {len(sheets)} has nothing to read on it ({text!r})"
+        assert not (text.startswith("Supervisor Signature") and len(text) < 120), f"{module}: sheet {number} holds only the signature lines"
+    if page.locator(".rs-exercise--agreement").count():
+        signatures = next(text for text in sheets if "Supervisor Signature" in text)
+        assert "Where will the signed copies be kept?" in signatures  # the last fields came along

@@ -1,5 +1,6 @@
-"""Presenter mode in Chromium at projector size (1280x720): one section at a time in large, high-contrast type,
-no navigation chrome, keyboard next and previous, Escape to leave, exercises still usable; axe stays clean."""
+"""Presenter mode in Chromium at projector size (1280x720): one section at a time (split at h2, h3 and each
+exercise) in large, high-contrast type, no navigation chrome, keyboard next and previous (Material's own
+shortcuts caught while presenting), Escape to leave, exercises still usable; axe stays clean."""
 
 from __future__ import annotations
 
@@ -32,10 +33,27 @@ def visible_h2(page: object) -> list[str]:
     return [text.rstrip("¶").strip() for text in page.locator("article h2:visible").all_inner_texts()]
 
 
+def position(page: object) -> tuple[int, int]:
+    number, total = page.locator(POSITION).inner_text().removeprefix("Section ").split(" of ")
+    return int(number), int(total)
+
+
+def page_down_until(page: object, selector: str) -> int:
+    """Press Page Down until an element is on screen; return the section number."""
+    for _ in range(position(page)[1]):
+        if page.locator(selector).is_visible():
+            return position(page)[0]
+        page.keyboard.press("PageDown")
+    raise AssertionError(f"no section shows {selector}")
+
+
 def test_keyboard_moves_through_sections_and_escape_leaves(projector) -> None:
     page = projector.open(MODULE)
-    sections = page.locator("article > h2").count() + 1  # the part before the first h2 is section 1
+    headings = page.locator("article > :is(h2, h3)").count()
     start(page)
+    sections = position(page)[1]
+    # Every h2 and h3 starts a section (the part before the first is section 1), and so can an exercise.
+    assert headings + 1 <= sections <= headings + 1 + page.locator("article > form.rs-exercise").count()
     assert page.evaluate("document.documentElement.classList.contains('rs-presenting')")
     assert page.locator(POSITION).inner_text() == f"Section 1 of {sections}"
     assert page.locator("article h1").is_visible() and visible_h2(page) == []
@@ -53,6 +71,16 @@ def test_keyboard_moves_through_sections_and_escape_leaves(projector) -> None:
     page.keyboard.press("PageDown")
     assert page.locator(POSITION).inner_text() == f"Section 3 of {sections}"
     assert visible_h2(page) == ["What supervision is for: Proctor's three functions"]
+    # The next section starts at an h3: its h2 stays as a small running head, the focus goes to the h3.
+    page.keyboard.press("PageDown")
+    assert page.locator(POSITION).inner_text() == f"Section 4 of {sections}"
+    assert page.evaluate("document.activeElement.textContent").startswith("The Kadushin parallel")
+    running = page.locator("article > h2.rs-presenter-title")
+    assert running.count() == 1 and running.inner_text().startswith("What supervision is for")
+    size = running.evaluate("(h) => parseFloat(getComputedStyle(h).fontSize)")
+    assert size < page.locator("article > h3:visible").evaluate("(h) => parseFloat(getComputedStyle(h).fontSize)")
+    page.keyboard.press("PageUp")
+    assert page.locator("article > h2.rs-presenter-title").count() == 0
     page.keyboard.press("PageUp")
     page.keyboard.press("ArrowLeft")
     assert page.locator(POSITION).inner_text() == f"Section 1 of {sections}"
@@ -71,7 +99,7 @@ def test_keyboard_moves_through_sections_and_escape_leaves(projector) -> None:
     page.keyboard.press("Escape")
     assert not page.evaluate("document.documentElement.classList.contains('rs-presenting')")
     assert page.locator(POSITION).count() == 0
-    assert page.locator("article h1").is_visible() and len(visible_h2(page)) == sections - 1
+    assert page.locator("article h1").is_visible() and len(visible_h2(page)) == page.locator("article > h2").count()
     assert page.locator(".md-header").is_visible()
     assert page.evaluate("document.activeElement.dataset.rsTool") == "present"
     assert projector.console_errors == []
@@ -95,17 +123,68 @@ def test_large_high_contrast_type_readable_at_the_back_of_a_room(projector) -> N
 def test_exercises_stay_usable_and_arrow_keys_belong_to_the_fields(projector) -> None:
     page = projector.open(MODULE)
     start(page)
-    page.keyboard.press("PageDown")
-    page.keyboard.press("PageDown")  # section 3 holds the Proctor self-assessment
     form = form_selector("proctor-function-balance")
-    assert page.locator(form).is_visible()
+    number = page_down_until(page, form)
     first = page.locator(f"{form} input[type=radio][data-rs-field]:not([data-rs-field=perspective])").first
     first.focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowRight")  # moves the radio choice, not the section
-    assert page.locator(POSITION).inner_text().startswith("Section 3 of")
+    assert position(page)[0] == number
     entry = wait_saved(page, "proctor-function-balance")
     assert list(entry["values"].values()) == ["2"]
+
+
+def test_sections_split_at_each_exercise_so_reading_and_exercises_take_turns(projector) -> None:
+    """Before, sections split only at h2: a section could hold long reading and two or three exercises
+    (20,000 pixels tall). Now no section holds more than one exercise, nor an exercise after more than a
+    heading and one paragraph of reading."""
+    page = projector.open(MODULE)
+    start(page)
+    total = position(page)[1]
+    for _ in range(total):
+        shown = page.evaluate("""() => [...document.querySelectorAll('article > :not(.rs-presenter-off):not(.rs-presenter-title)')]
+            .filter((e) => e.getClientRects().length).map((e) => e.matches('form.rs-exercise') ? 'exercise' : e.tagName)""")
+        exercises = shown.count("exercise")
+        assert exercises <= 1, f"section {position(page)[0]}: {shown}"
+        if exercises:
+            before = shown[:shown.index("exercise")]
+            assert len([tag for tag in before if tag not in {"H1", "H2", "H3"}]) <= 1, f"section {position(page)[0]}: {shown}"
+        page.keyboard.press("PageDown")
+
+
+def test_material_shortcuts_move_between_sections_and_never_leave_the_page(projector) -> None:
+    """Material's keyboard shortcuts (n or . next page, p or , previous page; f, s or / search) would leave
+    the presentation: while presenting, n and . go to the next section, p and , to the previous one, and the
+    search keys do nothing. After leaving presenter mode they work as usual again."""
+    page = projector.open(MODULE)
+    url = page.url
+    start(page)
+    for key, expected in (("n", 2), (".", 3), ("p", 2), (",", 1), ("N", 2)):
+        page.keyboard.press(key)
+        assert position(page)[0] == expected, key
+    for key in ("f", "s", "/"):
+        page.keyboard.press(key)
+        assert not page.evaluate("document.getElementById('__search').checked"), key
+        assert page.evaluate("document.activeElement.classList.contains('md-search__input')") is False, key
+    page.wait_for_timeout(300)  # Material would have moved to another page by now
+    assert page.url == url and position(page)[0] == 2
+    # On a radio button the letters move between sections too (Material would take them there as well)...
+    radio = page_down_until(page, form_selector("proctor-function-balance"))
+    page.locator(f"{form_selector('proctor-function-balance')} input[type=radio]").first.focus()
+    page.keyboard.press("n")
+    assert position(page)[0] == radio + 1
+    # ...but in a text box they are the text.
+    box = "#ex-developmental-level-reflection-which-use"
+    number = page_down_until(page, box)
+    page.locator(box).focus()
+    page.keyboard.type("n.p,f/s")
+    assert page.locator(box).input_value() == "n.p,f/s" and position(page)[0] == number
+    page.wait_for_timeout(300)
+    assert page.url == url
+    assert projector.console_errors == []
+    page.keyboard.press("Escape")
+    page.keyboard.press("n")  # Material's own shortcut again: the next page
+    page.wait_for_url(lambda address: address != url, timeout=5_000)
 
 
 def test_presenter_mode_never_shows_facilitator_notes(projector) -> None:

@@ -4,10 +4,19 @@ the group's spread as a chart and a table, storing and sending nothing."""
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from pathlib import Path
+
+import pytest
 
 from tests.browser.kit import GALLERY, enhanced, form_selector
 from tests.browser.test_site_pages import run_axe
+from tests.conftest import Visit
+
+# Screenshots of the results, for a person to look at (RS_SHOTS, else a temporary folder).
+SHOTS = Path(os.environ.get("RS_SHOTS") or tempfile.gettempdir())
 
 EXERCISE = "example-self-assessment-default"
 FORM = form_selector(EXERCISE)
@@ -49,43 +58,65 @@ def test_a_participant_sees_an_anonymous_code_and_qr_code_that_follow_their_answ
     page.emulate_media(media="screen")
 
 
+PROCTOR = "proctor-function-balance"
+PROCTOR_TITLE = "How balanced are Proctor's three functions in your supervision?"
+
+
+def add_codes(page: object, text: str) -> str:
+    page.fill("#rs-pulse-input", text)
+    page.get_by_role("button", name="Add codes").click()
+    return page.locator("[data-rs-pulse-messages]").inner_text()
+
+
 def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None:
     page = visit.open("pulse/")
     page.wait_for_selector("#rs-pulse-input:visible")
     before = page.evaluate("() => Object.keys(localStorage).sort()")
-    codes = [page.evaluate(ENCODE, [EXERCISE, 1, 3, averages]) for averages in ([1.5, 3], [3, 2.5], [1, None])]
+    rows = ([1.5, 3, 3.6], [3, 2.5, 3.7], [1, None, 3.7])
+    codes = [page.evaluate(ENCODE, [PROCTOR, 1, 5, averages]) for averages in rows]
     # Two codes first: too few to show a spread.
-    page.fill("#rs-pulse-input", f"{codes[0]}\n{codes[1]}")
-    page.get_by_role("button", name="Add codes").click()
-    assert page.locator("[data-rs-pulse-messages]").inner_text() == "Added 2 codes."
+    assert add_codes(page, f"{codes[0]}\n{codes[1]}") == "Added 2 codes."
     group = page.locator(".rs-pulse__group")
-    assert group.get_by_role("heading", name="How does your week feel?").count() == 1
+    assert group.get_by_role("heading", name=PROCTOR_TITLE).count() == 1
     assert "Add at least 3 codes to see the group's spread" in group.inner_text()
     assert group.locator("table").count() == 0
 
     # A third code typed loosely, with a malformed one and a mistyped one beside it.
     loose = codes[2].lower().replace("-", " ")
     typo = codes[0][:-1] + ("0" if codes[0][-1] != "0" else "1")
-    page.fill("#rs-pulse-input", f"{loose}, RS1-HELLO, {typo}")
-    page.get_by_role("button", name="Add codes").click()
-    messages = page.locator("[data-rs-pulse-messages]").inner_text()
+    messages = add_codes(page, f"{loose}, RS1-HELLO, {typo}")
     assert "Added 1 code." in messages and "2 codes were not added" in messages
     assert "too short or too long to be a pulse code" in messages
     assert "has a typing mistake somewhere" in messages
     assert page.input_value("#rs-pulse-input") == f"RS1-HELLO\n{typo}"  # left to correct
 
     table = page.locator(".rs-pulse__table")
-    assert table.locator("caption").inner_text() == "How many participants' averages round to each point of the scale (1 to 3)"
-    rows = [row.split("\t") for row in table.locator("tbody tr").all_inner_texts()]
-    # Learning: 1.5 rounds to 2, 3 to 3, 1 to 1. Support: 3, 2.5 (to 3); the third left it unrated.
-    assert rows == [["Learning", "1", "1", "1", "1.5", "1.0 to 3.0", "3"], ["Support", "0", "0", "2", "2.8", "2.5 to 3.0", "2"]]
+    assert table.locator("caption").inner_text() == "How many participants' averages round to each point of the scale (1 to 5)"
+    cells = [row.split("\t") for row in table.locator("tbody tr").all_inner_texts()]
+    # Normative: 1.5 rounds to 2, 3 to 3, 1 to 1. Formative: 3 and 2.5 (to 3); the third left it unrated.
+    # Medians as the data lab's notebook gives them: at most two decimals, halves rounded up (2.75, not 2.8).
+    assert cells == [["Normative (accountability)", "1", "1", "1", "0", "0", "1.5", "1 to 3", "3"],
+                     ["Formative (learning)", "0", "0", "2", "0", "0", "2.75", "2.5 to 3", "2"],
+                     ["Restorative (emotional support and replenishment)", "0", "0", "0", "3", "0", "3.7", "3.6 to 3.7", "3"]]
+    assert "at most two decimal places, with halves rounded up" in group.inner_text()
     chart = page.locator(".rs-pulse__chart[role='img']")
-    assert "The table below gives the same figures" in chart.locator("title").text_content()
-    assert chart.locator(".rs-pulse__chart-bar").count() == 6
+    assert "The table below gives the same figures" in chart.get_attribute("aria-label")
+    assert chart.locator(".rs-pulse__chart-bar").count() == 15
+    assert chart.locator(".rs-pulse__chart-label").all_inner_texts()[1] == "Formative (learning) (median 2.75)"
 
-    # Remove one code: the spread hides again.
+    # The same code again: added (two people can give the same answers), and the message says so.
+    messages = add_codes(page, codes[0])
+    assert messages.startswith("Added 1 code.\n")
+    assert "1 of them is the same as a code already added. It is counted all the same" in messages
+    assert "Codes added (4)" in group.inner_text()
+    restorative = table.locator("tbody tr").nth(2).inner_text().split("\t")
+    assert restorative[6] == "3.65"  # 3.6, 3.6, 3.7, 3.7: the notebook says 3.65 too
+
+    # Remove two codes: the spread hides again.
     page.locator(".rs-pulse__codes summary").click()
-    page.get_by_role("button", name=f"Remove {codes[0]}").click()
+    page.get_by_role("button", name=f"Remove {codes[0]}").first.click()
+    page.locator(".rs-pulse__codes summary").click()
+    page.get_by_role("button", name=f"Remove {codes[0]}").first.click()
     assert "Add at least 3 codes" in page.locator(".rs-pulse__group").inner_text()
     assert page.evaluate("document.activeElement.id") == "rs-pulse-input"
     assert page.evaluate("() => Object.keys(localStorage).sort()") == before  # nothing stored
@@ -93,6 +124,53 @@ def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None
     page.wait_for_selector(".md-tooltip2", state="detached", timeout=5000)
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in run_axe(page)] == []
     assert visit.console_errors == []
+
+
+def test_a_code_from_the_gallery_example_is_refused_with_the_reason(visit) -> None:
+    """The exercise gallery's self-assessment only shows how the kind works: its codes are no group's answers."""
+    page = visit.open("pulse/")
+    page.wait_for_selector("#rs-pulse-input:visible")
+    example = page.evaluate(ENCODE, [EXERCISE, 1, 3, [1.5, 3]])
+    messages = add_codes(page, example)
+    assert "1 code was not added" in messages
+    assert 'comes from the example "How does your week feel?" in the exercise gallery' in messages
+    assert "Ask for codes from a self-assessment in a module." in messages
+    assert page.locator(".rs-pulse__group").count() == 0
+
+
+SCREENS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 720}}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_results_are_readable_on_a_phone_and_a_laptop(browser, base_url, screen: str) -> None:
+    """The chart fills its column (up to a readable width) with numbers at about the page's text size, and
+    the table has room and rules between its figures (Material styles only tables without a class)."""
+    session = Visit(browser, base_url, viewport=SCREENS[screen], locale="en-GB")
+    try:
+        page = session.open("pulse/")
+        page.wait_for_selector("#rs-pulse-input:visible")
+        codes = [page.evaluate(ENCODE, [PROCTOR, 1, 5, row]) for row in ([1.5, 3, 3.6], [3, 2.5, 3.7], [4, 4.5, 2], [2, 3, 4])]
+        add_codes(page, "\n".join(codes))
+        figure = page.locator(".rs-pulse__figure")
+        column = page.locator(".rs-pulse__group").bounding_box()["width"]
+        width = figure.bounding_box()["width"]
+        assert width >= min(column, 600) - 1, f"chart {width}px wide in a {column}px column"
+        text = page.locator(".rs-pulse__chart-count").first.evaluate("(t) => t.getBoundingClientRect().height")
+        page_text = page.locator("article p").first.evaluate("(p) => parseFloat(getComputedStyle(p).fontSize)")
+        assert text >= 0.85 * page_text, f"chart numbers {text}px high, page text {page_text}px"
+        label = page.locator(".rs-pulse__chart-label").first.evaluate("(p) => parseFloat(getComputedStyle(p).fontSize)")
+        assert label >= page_text
+        cell = page.locator(".rs-pulse__table td").first
+        padding = cell.evaluate("(td) => [parseFloat(getComputedStyle(td).paddingLeft), parseFloat(getComputedStyle(td).borderLeftWidth)]")
+        assert padding[0] >= 6 and padding[1] >= 1
+        numbers = page.locator(".rs-pulse__table tbody tr").first.locator("td")
+        boxes = [numbers.nth(n).bounding_box() for n in range(5)]
+        assert all(b["x"] + b["width"] <= c["x"] + 0.5 for b, c in zip(boxes, boxes[1:]))  # counts never touch
+        assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]  # only the table's box scrolls
+        page.locator(".rs-pulse__group").screenshot(path=str(SHOTS / f"pulse-results-{screen}.png"))
+        assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in run_axe(page)] == []
+    finally:
+        session.close()
 
 
 def test_without_javascript_the_pulse_page_says_it_needs_it(no_js_visit) -> None:

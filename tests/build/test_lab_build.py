@@ -81,6 +81,18 @@ def test_lab_cache_key_follows_lab_inputs_only(tmp_path: Path) -> None:
     assert lab.build_key("site") != key, "a configuration change must rebuild"
 
 
+def test_moving_a_lab_file_changes_the_cache_key_as_it_changes_the_release_folder(tmp_path: Path) -> None:
+    """The release folder's name hashes each file's path inside lab/files/; the cache key hashed only file
+    names, so a move (same name, same contents, same order) kept the cached lab, which still published the
+    notebooks under the old folder while the pages linked to the new one."""
+    lab = copy_lab(tmp_path)
+    key, release = lab.build_key("site"), lab.release()
+    (lab.files / "zz").mkdir()
+    (lab.files / "runchart.py").rename(lab.files / "zz" / "runchart.py")
+    assert lab.release() != release
+    assert lab.build_key("site") != key, "a file moved inside lab/files/ must rebuild the lab"
+
+
 def test_a_markdown_only_rebuild_reuses_the_cached_lab(site_dir: Path) -> None:
     lab = Lab(ROOT)
     built = lab.built("site")  # cached by the site build this session

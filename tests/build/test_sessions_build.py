@@ -1,11 +1,14 @@
-"""Builds for group sessions: a module page without facilitator notes fails with a message naming the file."""
+"""Builds for group sessions: a module page without facilitator notes fails with a message naming the file;
+the notes never reach the site's search index."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.build.test_build import make_site
 from tests.helpers import ROOT, mkdocs_build
@@ -33,5 +36,33 @@ def test_with_notes_the_module_builds_with_them_hidden(tmp_path: Path) -> None:
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert 'data-rs-facilitator hidden' in html and "The checklist and the visit" in html
+    assert 'data-rs-facilitator data-search-exclude hidden' in html and "The checklist and the visit" in html
     assert 'data-rs-app="page-tools" hidden' in html
+
+
+def _note_sentences(notes: dict) -> list[str]:
+    """Distinctive text from one module's notes: its aims, activities, prompts and vignette title."""
+    found = list(notes["aims"]) + list(notes["prompts"]) + [step["activity"] for step in notes["plan"]]
+    if "vignette" in notes:
+        found.append(notes["vignette"]["title"])
+    return [text for text in found if len(text) >= 25]
+
+
+def test_facilitator_notes_are_not_in_the_search_index(site_dir: Path) -> None:
+    """Learners could otherwise read the notes through the site's search (the notes are in every module page,
+    hidden): Material's search plugin must skip them (data-search-exclude)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "\n".join(f"{doc['location']} {doc['title']} {doc['text']}" for doc in index["docs"])
+    assert "#facilitator-notes" not in text and "Facilitator notes: session plan" not in text
+    checked = 0
+    # Text the learner view also shows (an activity named after an exercise, for example) is rightly indexed.
+    shown = "\n".join(path.read_text(encoding="utf-8") for path in [*(ROOT / "docs").rglob("*.md"), *(ROOT / "exercises").rglob("*.yaml")]).lower()
+    for path in sorted((ROOT / "facilitator").glob("*.yaml")):
+        for sentence in _note_sentences(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            if sentence.lower() in shown:
+                continue
+            assert sentence not in text, f"{path.name}: {sentence!r} is in search/search_index.json"
+            checked += 1
+    assert checked > 100
+    # The module pages themselves are still indexed.
+    assert any(doc["location"].startswith("modules/supervision-models/") for doc in index["docs"])

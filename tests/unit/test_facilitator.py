@@ -56,9 +56,9 @@ def test_notes_are_plain_english_and_concise(path: Path) -> None:
 def test_notes_render_hidden_with_timings_prompts_and_a_fictional_vignette() -> None:
     notes = load_notes(ROOT)["managing-boundaries"]
     html = render_notes(make_environment(PARTIALS), notes)
-    assert html.startswith('<section class="rs-facilitator" id="facilitator-notes" aria-labelledby="facilitator-notes-title" data-rs-facilitator hidden>')
+    assert html.startswith('<section class="rs-facilitator" id="facilitator-notes" aria-labelledby="facilitator-notes-title" data-rs-facilitator data-search-exclude hidden>')
     assert "\n\n" not in html and not any(line.startswith(" ") for line in html.splitlines())
-    assert '<h2 class="rs-facilitator__title" id="facilitator-notes-title">Facilitator notes: session plan</h2>' in html
+    assert '<h2 class="rs-facilitator__title" id="facilitator-notes-title" data-search-exclude>Facilitator notes: session plan</h2>' in html
     assert "<caption>Activities and timings (90 minutes in all)</caption>" in html
     assert '<td class="rs-facilitator__time">0 to 5 min</td>' in html and '<td class="rs-facilitator__time">87 to 90 min</td>' in html
     assert "<h3>Case vignette (fictional): The late reports</h3>" in html

@@ -140,6 +140,86 @@ def test_group_from_pulse_codes() -> None:
         ("normative", [4.0, 5.0, 3.0]), ("formative", [3.0, 3.5, 4.0]), ("restorative", [2.0, 2.5])]
 
 
+def test_bad_pulse_codes_are_left_out_with_a_reason_and_the_good_ones_used() -> None:
+    good = [groupscores.encode_pulse(groupscores.PROCTOR, row) for row in ([4, 3, 2], [5, 3.5, 2.5], [4, 3, 2])]
+    typo = good[1][:-1] + ("0" if good[1][-1] != "0" else "1")
+    result = groupscores.read_pulse_codes("\n".join([good[0], typo, "RS1-HELLO", good[1], good[2]]))
+    assert result.used == 3 and result.repeats == 1  # the third code is the same as the first: still counted
+    assert [(d.name, d.scores) for d in result.dimensions] == [
+        ("normative", [4.0, 5.0, 4.0]), ("formative", [3.0, 3.5, 3.0]), ("restorative", [2.0, 2.5, 2.0])]
+    assert len(result.problems) == 2 and "typing mistake" in result.problems[0]
+    report = "\n".join(result.report())
+    assert "Pulse codes used: 3." in report and "1 of them is the same as another code. All are counted" in report
+    assert "Left out 2 codes:" in report and "Traceback" not in report
+    nothing = groupscores.read_pulse_codes("RS1-HELLO")
+    assert nothing.dimensions == [] and "No code could be used" in "\n".join(nothing.report())
+    assert groupscores.privacy_note([]) is None and groupscores.prompts([]) == []
+
+
+def _run_code_cells(path: Path, replace: dict[str, str]) -> str:
+    """Run a notebook's code cells on the host, as the lab's kernel would (display() prints its text), and
+    return what they printed."""
+    import contextlib
+    import io
+    import os
+
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    out = io.StringIO()
+    namespace = {"display": lambda data, raw=False: print(data.get("text/plain", ""))}
+    sys.path.insert(0, str(path.parent))
+    cwd = os.getcwd()
+    try:
+        os.chdir(path.parent)
+        with contextlib.redirect_stdout(out):
+            for cell in notebook["cells"]:
+                if cell["cell_type"] == "code":
+                    code = "".join(cell["source"])
+                    for old, new in replace.items():
+                        code = code.replace(old, new)
+                    exec(compile(code, path.name, "exec"), namespace)  # noqa: S102 (our own notebook)
+    finally:
+        os.chdir(cwd)
+        sys.path.remove(str(path.parent))
+        sys.modules.pop("groupscores", None)
+    return out.getvalue()
+
+
+def test_the_group_notebook_reports_a_bad_pulse_code_in_words_and_goes_on() -> None:
+    codes = [groupscores.encode_pulse(groupscores.PROCTOR, row) for row in ([4, 3, 2], [5, 3.5, 2.5], [3, 4, 3], [4, 2, 2], [5, 4, 3])]
+    typo = codes[0][:-1] + ("0" if codes[0][-1] != "0" else "1")
+    printed = _run_code_cells(FILES / "group-self-assessment.ipynb",
+                              {'PULSE_CODES = """\n"""': 'PULSE_CODES = """\n' + "\n".join([*codes, typo]) + '\n"""'})
+    assert "Pulse codes used: 5." in printed and "Left out 1 code:" in printed and "typing mistake" in printed
+    assert "normative: 5 people, median 4," in printed  # the good codes were used
+    assert "Dot plot of scores per dimension." in printed and "1. " in printed  # the chart and prompt cells ran
+
+
+def test_the_page_and_the_notebook_give_the_same_median_for_the_same_codes() -> None:
+    """Averages 3.6 and 3.7 have the median 3.65: the notebook said 3.65, the Group pulse page 3.6. Both now
+    show at most two decimals, halves rounded up (groupscores._num, formatFigure in lib/pulse.js)."""
+    values = [3.6, 3.7, 2.5, 4.1, 3.0, 2.75, 3.625, 1.005, 4.0, 3.9375]
+    script = ("import('./overrides/assets/js/lib/pulse.js').then(m => console.log(JSON.stringify("
+              f"{json.dumps(values)}.map(m.formatFigure).concat([m.formatFigure(m.median([3.6, 3.7, 3.5, 3.8]))]))))")
+    made = subprocess.run(["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    page = json.loads(made.stdout)
+    dimension = groupscores.Dimension("d", [3.6, 3.7, 3.5, 3.8])
+    assert page == [groupscores._num(v) for v in values] + [groupscores._num(dimension.median)]
+    assert page[-1] == "3.65"
+
+
+def test_every_chart_menu_offers_only_to_save_the_chart() -> None:
+    """vega-embed's "Open in Vega Editor" would send the chart's spec and data to vega.github.io: off in every
+    chart the lab's modules make, as are the source views; export (saved on this device) stays."""
+    audit = runchart.analyse(runchart.read_audit(FILES / "INVENTED-supervision-audit.csv"), standard=1.0)
+    dimensions = groupscores.read_scores(FILES / "INVENTED-group-self-assessment.csv")
+    for spec in (runchart.vega_spec(audit), groupscores.vega_spec(dimensions)):
+        actions = spec["usermeta"]["embedOptions"]["actions"]
+        assert actions == {"export": True, "source": False, "compiled": False, "editor": False}
+    for module in (runchart, groupscores):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert source.count('"$schema"') == source.count('"usermeta": {"embedOptions": EMBED_OPTIONS}'), module.__name__
+
+
 # ---------------------------------------------------------------- files shipped
 @pytest.mark.parametrize("name", ["INVENTED-supervision-audit.csv", "INVENTED-group-self-assessment.csv"])
 def test_example_data_is_marked_as_invented(name: str) -> None:

@@ -323,7 +323,7 @@ export default Object.freeze({
   "page_tools_facilitator_view": "Facilitator view",
   "page_tools_present": "Present this page",
   "presenter_controls": "Presenter controls",
-  "presenter_hint": "Arrow keys or Page Up and Page Down to move, Escape to leave.",
+  "presenter_hint": "Arrow keys, Page Up and Page Down, or N and P to move, Escape to leave.",
   "presenter_leave": "Leave presenter mode",
   "presenter_next": "Next",
   "presenter_position": "Section {number} of {total}",
@@ -346,6 +346,7 @@ export default Object.freeze({
   "pulse_clear_confirm": "Remove every code from this page?",
   "pulse_code_above_scale": "\"{code}\" holds a score above the top of the scale. Check the code.",
   "pulse_code_bad_character": "\"{character}\" is not used in pulse codes, which have only letters and digits. Check the code and type it again.",
+  "pulse_code_example": "\"{code}\" comes from the example \"{title}\" in the exercise gallery, which only shows how a self-assessment works, so it is not added. Ask for codes from a self-assessment in a module.",
   "pulse_code_malformed": "\"{code}\" is too short or too long to be a pulse code. Check for a missing or extra character.",
   "pulse_code_newer": "\"{code}\" was made by a newer version of the site. Update this page's site, then add it again.",
   "pulse_code_no_version": "\"{code}\" is not a group pulse code: RS is followed by a version number.",
@@ -370,6 +371,9 @@ export default Object.freeze({
   "pulse_remove": "Remove",
   "pulse_remove_code": "Remove {code}",
   "pulse_removed": "Removed {code}.",
+  "pulse_repeated_one": "{count} of them is the same as a code already added. It is counted all the same, because two people can give the same answers. If it was added twice by mistake, remove one copy from the list of codes added.",
+  "pulse_repeated_other": "{count} of them are the same as codes already added. They are counted all the same, because two people can give the same answers. If any were added twice by mistake, remove the copies from the list of codes added.",
+  "pulse_rounding": "Medians and ranges are given to at most two decimal places, with halves rounded up. The data lab's notebook rounds the same way, so the same codes give the same figures there.",
   "pulse_table_caption": "How many participants' averages round to each point of the scale ({min} to {max})",
   "pulse_table_group": "Group of statements",
   "pulse_table_median": "Median",
@@ -600,5 +604,7 @@ export default Object.freeze({
   "timer_state_time_up": "Time is up.",
   "timer_time_up_all_done_one": "Time is up for {ended}. The only phase is done.",
   "timer_time_up_all_done_other": "Time is up for {ended}. All {count} phases are done.",
-  "timer_time_up_next": "Time is up for {ended}. {phase}"
+  "timer_time_up_next": "Time is up for {ended}. {phase}",
+  "timer_time_up_several": "Time is up for {passed} phases, the last {ended}. {phase}",
+  "timer_time_up_several_all_done": "Time is up for {passed} phases, the last {ended}. All {count} phases are done."
 });

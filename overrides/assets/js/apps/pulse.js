@@ -2,10 +2,12 @@
  * The facilitator's group pulse page: read codes typed or pasted here (lib/pulse.js), keep them only in
  * this page's memory, and show the group's spread in each dimension as a chart with a table of the same
  * figures. Nothing is stored or sent. The spread shows only from three codes up.
+ * A code the same as one already added is added too (two people can give the same answers), and the
+ * message says so. Figures are rounded as the data lab's notebook rounds them (formatFigure).
  */
 
 import { h, svg } from "../lib/dom.js";
-import { decodeMany, distribution } from "../lib/pulse.js";
+import { decodeMany, distribution, formatFigure } from "../lib/pulse.js";
 import { t, tn } from "../lib/strings.js";
 
 export const MIN_GROUP = 3;
@@ -35,14 +37,18 @@ export function mount(root) {
 
   root.querySelector('[data-rs-pulse="add"]').addEventListener("click", () => {
     const { codes, problems } = decodeMany(input.value, exercises);
+    let repeats = 0;
     for (const found of codes) {
       if (!collected.has(found.exercise.id)) collected.set(found.exercise.id, { exercise: found.exercise, codes: [] });
-      collected.get(found.exercise.id).codes.push({ code: found.code, averages: found.averages });
+      const group = collected.get(found.exercise.id);
+      if (group.codes.some((entry) => entry.code === found.code)) repeats += 1;
+      group.codes.push({ code: found.code, averages: found.averages });
     }
     const parts = [];
     if (codes.length === 0 && problems.length === 0) parts.push(h("p", {}, t("pulse_nothing_typed")));
     if (codes.length > 0) {
       parts.push(h("p", {}, tn("pulse_added", codes.length)));
+      if (repeats > 0) parts.push(h("p", { class: "rs-pulse__repeated" }, tn("pulse_repeated", repeats)));
     }
     if (problems.length > 0) {
       parts.push(
@@ -75,7 +81,7 @@ function groupResults(group, remove) {
     section.append(h("p", { class: "rs-pulse__wait" }, t("pulse_group_wait", { count: MIN_GROUP })));
   } else {
     const rows = distribution(exercise, codes.map((entry) => entry.averages));
-    section.append(chart(slug, exercise, rows, codes.length), table(exercise, rows));
+    section.append(chart(rows, codes.length), table(slug, exercise, rows), h("p", { class: "rs-pulse__rounding" }, t("pulse_rounding")));
   }
   section.append(h("details", { class: "rs-pulse__codes" },
     h("summary", {}, t("pulse_codes_added", { count: codes.length })),
@@ -91,42 +97,44 @@ function removeButton(code, onClick) {
   return button;
 }
 
-function format(value) {
-  return value === null ? "–" : value.toFixed(1);
+/**
+ * The chart: for each group of statements, its name (HTML, so a long name wraps) and a row of bars. The bars'
+ * drawing has no viewBox: across it is in percentages of the column's width, down in CSS pixels, so the
+ * chart fills its column at any width while its numbers stay at the page's text size. One image for
+ * assistive technology, named by pulse_chart_title; the table gives the same figures.
+ */
+function chart(rows, total) {
+  return h("figure", { class: "rs-pulse__figure rs-pulse__chart", role: "img", "aria-label": t("pulse_chart_title") },
+    rows.map((row) => h("div", { class: "rs-pulse__chart-row" },
+      h("p", { class: "rs-pulse__chart-label" }, t("pulse_chart_label", { title: row.title, median: formatFigure(row.median) })),
+      bars(row, total))));
 }
 
-function chart(slug, exercise, rows, total) {
-  const width = 600;
-  const rowHeight = 150;
+function bars(row, total) {
   const barArea = 80;
-  const points = rows[0].points;
-  const column = (width - 40) / points.length;
-  const titleId = `rs-pulse-${slug}-chart`;
-  const graphic = svg("svg", {
-    class: "rs-pulse__chart", viewBox: `0 0 ${width} ${rows.length * rowHeight}`, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, t("pulse_chart_title")));
-  rows.forEach((row, index) => {
-    const top = index * rowHeight;
-    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-pulse__chart-label" }, t("pulse_chart_label", { title: row.title, median: format(row.median) })));
-    row.counts.forEach((count, n) => {
-      const x = 20 + n * column;
-      const height = total ? (count / total) * barArea : 0;
-      const base = top + 30 + barArea;
-      graphic.append(
-        svg("rect", { x: x + column * 0.2, y: base - height, width: column * 0.6, height: Math.max(height, count ? 2 : 0), class: "rs-pulse__chart-bar" }),
-        svg("line", { x1: x, x2: x + column, y1: base, y2: base, class: "rs-pulse__chart-axis" }),
-        svg("text", { x: x + column / 2, y: base - height - 6, "text-anchor": "middle", class: "rs-pulse__chart-count" }, String(count)),
-        svg("text", { x: x + column / 2, y: base + 22, "text-anchor": "middle", class: "rs-pulse__chart-point" }, String(row.points[n])),
-      );
-    });
+  const base = 30 + barArea;
+  const column = 100 / row.points.length;
+  const percent = (value) => `${Math.round(value * 1000) / 1000}%`;
+  const graphic = svg("svg", { class: "rs-pulse__chart-bars", width: "100%", height: base + 30, focusable: "false" });
+  row.counts.forEach((count, n) => {
+    const x = n * column;
+    const height = total ? (count / total) * barArea : 0;
+    graphic.append(
+      svg("rect", { x: percent(x + column * 0.2), y: base - height, width: percent(column * 0.6), height: Math.max(height, count ? 2 : 0), class: "rs-pulse__chart-bar" }),
+      svg("line", { x1: percent(x), x2: percent(x + column), y1: base, y2: base, class: "rs-pulse__chart-axis" }),
+      svg("text", { x: percent(x + column / 2), y: base - height - 6, "text-anchor": "middle", class: "rs-pulse__chart-count" }, String(count)),
+      svg("text", { x: percent(x + column / 2), y: base + 22, "text-anchor": "middle", class: "rs-pulse__chart-point" }, String(row.points[n])),
+    );
   });
-  return h("figure", { class: "rs-pulse__figure" }, graphic);
+  return graphic;
 }
 
-function table(exercise, rows) {
+/** The table, in a box that scrolls sideways on a narrow screen (focusable, so the keyboard can scroll it). */
+function table(slug, exercise, rows) {
   const points = rows[0].points;
-  return h("table", { class: "rs-pulse__table" },
-    h("caption", {}, t("pulse_table_caption", { min: exercise.min, max: exercise.max })),
+  const captionId = `rs-pulse-${slug}-table`;
+  return h("div", { class: "rs-pulse__table-wrap", role: "region", tabindex: "0", "aria-labelledby": captionId }, h("table", { class: "rs-pulse__table" },
+    h("caption", { id: captionId }, t("pulse_table_caption", { min: exercise.min, max: exercise.max })),
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, t("pulse_table_group")),
       points.map((point) => h("th", { scope: "col" }, String(point))),
@@ -136,7 +144,7 @@ function table(exercise, rows) {
     h("tbody", {}, rows.map((row) => h("tr", {},
       h("th", { scope: "row" }, row.title),
       row.counts.map((count) => h("td", {}, String(count))),
-      h("td", {}, format(row.median)),
-      h("td", {}, row.lowest === null ? "–" : t("pulse_table_range_value", { lowest: format(row.lowest), highest: format(row.highest) })),
-      h("td", {}, String(row.rated))))));
+      h("td", {}, formatFigure(row.median)),
+      h("td", {}, row.lowest === null ? "–" : t("pulse_table_range_value", { lowest: formatFigure(row.lowest), highest: formatFigure(row.highest) })),
+      h("td", {}, String(row.rated)))))));
 }

@@ -1,29 +1,68 @@
 /**
  * Presenter mode: one section of the page at a time, in large type, without the site's navigation.
  *
- * Sections are the page's second-level headings (the part before the first is section 1). Nothing is
- * moved or copied: other sections are only hidden, so exercises keep working and keep their answers.
- * Keys: Right arrow or Page Down for next, Left arrow or Page Up for previous (not while typing in a
- * field, where those keys belong to the field), Escape to leave. Facilitator notes are never shown.
+ * Sections start at the page's second- and third-level headings (the part before the first is section 1),
+ * and a section holds at most one exercise, so each fits a projector better; in a section that does not
+ * start at a second-level heading, that heading stays as a small running head under the page title.
+ * Nothing is moved or copied: other sections are only hidden, so exercises keep working and keep their
+ * answers. (One exercise can still be taller than the screen: the page scrolls within it.)
+ * Keys: Right arrow, Page Down, N or . for next; Left arrow, Page Up, P or , for previous (not while typing
+ * in a field, where those keys belong to the field); Escape to leave. Material's own shortcuts (N, P, . and ,
+ * go to another page; F, S and / open search) would leave the presentation, so while presenting they are
+ * caught first (capture phase) and mapped to next and previous, or do nothing. Facilitator notes are never shown.
  */
 
 import { h } from "./dom.js";
 import { t } from "./strings.js";
 
 const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file";
+const EXERCISE = ".rs-exercise";
 let active = null;
 
-/** Split an article's children into sections at each h2. */
+const NEXT_KEYS = new Set(["ArrowRight", "PageDown"]);
+const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp"]);
+// Material's page shortcuts (next and previous page) become next and previous section; its search
+// shortcuts do nothing while presenting.
+const MATERIAL_NEXT = new Set(["n", "N", "."]);
+const MATERIAL_PREVIOUS = new Set(["p", "P", ","]);
+const MATERIAL_SEARCH = new Set(["f", "F", "s", "S", "/"]);
+
+/**
+ * Split an article's children into sections: at each h2 and h3, and at each exercise, so that a section
+ * holds at most one exercise and an exercise does not share the screen with a long stretch of reading.
+ * An exercise stays in the section of its heading when only a heading and one paragraph come before it;
+ * otherwise it starts a section of its own, taking the paragraph just before it (which usually introduces
+ * it) along. A section that does not start at an h2 remembers the h2 above it (``parent``), shown as a
+ * running head; one that starts at an exercise is headed by the exercise's title.
+ */
 export function sectionsOf(article) {
   const sections = [];
   let current = null;
+  let chapter = null;
+  const open = (parent, elements = []) => {
+    current = { heading: null, parent, elements, exercise: null };
+    sections.push(current);
+  };
   for (const child of article.children) {
     if (child.matches(SKIP)) continue;
-    if (!current || child.tagName === "H2") {
-      current = { heading: null, elements: [] };
-      sections.push(current);
+    const tag = child.tagName;
+    const isExercise = child.matches(EXERCISE);
+    if (!current || tag === "H2" || tag === "H3") {
+      open(tag === "H2" ? null : chapter);
+    } else if (isExercise) {
+      const reading = current.elements.filter((element) => !/^H[123]$/.test(element.tagName));
+      if (current.exercise || reading.length > 1) {
+        const last = current.elements[current.elements.length - 1];
+        const lead = last && last.tagName === "P" && last !== current.exercise ? current.elements.splice(-1) : [];
+        open(chapter, lead);
+      }
     }
-    if (!current.heading && /^H[12]$/.test(child.tagName)) current.heading = child;
+    if (tag === "H2") chapter = child;
+    if (isExercise) {
+      current.exercise = child;
+      if (!current.heading) current.heading = child.querySelector(".rs-exercise__title");
+    }
+    if (!current.heading && /^H[123]$/.test(tag)) current.heading = child;
     current.elements.push(child);
   }
   return sections;
@@ -33,6 +72,14 @@ export function sectionsOf(article) {
 function ownedByControl(target) {
   if (!(target instanceof Element)) return false;
   return Boolean(target.closest("input, textarea, select, [contenteditable=''], [contenteditable='true']"));
+}
+
+/** Does a letter typed here belong to the control? (Not on a radio button, a tick box or a button.) */
+function takesText(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.closest("textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
+  const input = target.closest("input");
+  return Boolean(input) && !["radio", "checkbox", "button", "submit", "reset", "range", "color", "file", "image"].includes(input.type);
 }
 
 /**
@@ -58,10 +105,12 @@ export function startPresenter(article, options = {}) {
 
   const show = (n, { focusHeading = false } = {}) => {
     index = Math.min(Math.max(n, 0), sections.length - 1);
+    const parent = sections[index].parent;
     sections.forEach((section, i) => {
       for (const element of section.elements) {
-        // The page title stays as a small running head, so every section says which page it is from.
-        const runningTitle = element.tagName === "H1" && i !== index;
+        // The page title stays as a small running head, so every section says which page it is from; in a
+        // section that starts at an h3, so does the h2 it belongs to.
+        const runningTitle = i !== index && (element.tagName === "H1" || element === parent);
         element.classList.toggle("rs-presenter-off", i !== index && !runningTitle);
         element.classList.toggle("rs-presenter-title", runningTitle);
       }
@@ -86,17 +135,29 @@ export function startPresenter(article, options = {}) {
       return;
     }
     if (ownedByControl(event.target)) return;
-    if (event.key === "ArrowRight" || event.key === "PageDown") {
+    if (NEXT_KEYS.has(event.key)) {
       event.preventDefault();
       show(index + 1, { focusHeading: true });
-    } else if (event.key === "ArrowLeft" || event.key === "PageUp") {
+    } else if (PREVIOUS_KEYS.has(event.key)) {
       event.preventDefault();
       show(index - 1, { focusHeading: true });
     }
   };
 
+  // Material listens for its shortcuts on window, in the bubble phase. This listener is on window in the
+  // capture phase, so it runs first; stopping the event there means Material never sees it.
+  const onShortcut = (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || takesText(event.target)) return;
+    const step = MATERIAL_NEXT.has(event.key) ? 1 : MATERIAL_PREVIOUS.has(event.key) ? -1 : 0;
+    if (step === 0 && !MATERIAL_SEARCH.has(event.key)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (step !== 0) show(index + step, { focusHeading: true });
+  };
+
   const stop = () => {
     document.removeEventListener("keydown", onKey);
+    window.removeEventListener("keydown", onShortcut, true);
     for (const section of sections) for (const element of section.elements) element.classList.remove("rs-presenter-off", "rs-presenter-title");
     root.classList.remove("rs-presenting");
     bar.remove();
@@ -111,6 +172,7 @@ export function startPresenter(article, options = {}) {
   next.addEventListener("click", () => show(index + 1));
   leave.addEventListener("click", stop);
   document.addEventListener("keydown", onKey);
+  window.addEventListener("keydown", onShortcut, true);
   root.classList.add("rs-presenting");
   document.body.append(bar);
   show(index, { focusHeading: true });

@@ -126,6 +126,8 @@ export function decodePulse(text, exercises) {
   const hash = code.slice(3, 3 + HASH_CHARS);
   const exercise = exercises.find((candidate) => exerciseHash(candidate.id) === hash);
   if (!exercise) throw new PulseError(t("pulse_code_unknown_exercise", { code: shown }));
+  // The exercise gallery's examples show how a self-assessment works; their codes are no one's real answers.
+  if (exercise.example) throw new PulseError(t("pulse_code_example", { code: shown, title: exercise.title }));
   const scores = body.slice(3 + HASH_CHARS);
   const count = scores.length / SCORE_CHARS;
   if (count !== exercise.dimensions.length) {
@@ -163,6 +165,19 @@ export function decodeMany(text, exercises) {
     }
   }
   return { codes, problems };
+}
+
+/**
+ * A figure as the page and the data lab's notebook both show it (lab/files/groupscores.py, _num): at most
+ * two decimal places, halves rounded up, no trailing zeros (2.75 stays 2.75, 3.625 shows 3.63, 4.0 shows 4).
+ * A median of averages with one decimal place never needs more than two, so it is shown exactly.
+ * @param {number|null} value
+ */
+export function formatFigure(value) {
+  if (value === null || value === undefined) return "–";
+  // Round the decimal written form, not the binary float: 1.005 is 1.00499… in binary but 1.01 here.
+  const rounded = Math.round(Number(`${Number(value).toFixed(10)}e2`)) / 100;
+  return String(Number(rounded.toFixed(2)));
 }
 
 /** The middle value of a list of numbers (the mean of the two middle ones for an even count). */
