@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 import {
-  PulseError, checkChars, decodeMany, decodePulse, distribution, encodePulse, exerciseHash, median, normaliseCode,
+  PulseError, checkChars, decodeMany, decodePulse, distribution, encodePulse, exerciseHash, formatFigure, median, normaliseCode,
 } from "../../overrides/assets/js/lib/pulse.js";
 
 const PROCTOR = {
@@ -135,4 +135,20 @@ test("every self-assessment on the site has its own exercise hash", () => {
   walk(new URL("../../exercises", import.meta.url).pathname);
   assert.ok(ids.length >= 3);
   assert.equal(new Set(ids.map(exerciseHash)).size, ids.length);
+});
+
+test("a code from the exercise gallery's example is refused, saying where it comes from", () => {
+  const code = encodePulse({ exercise: WEEK.id, min: 1, max: 3, averages: [1.5, 3] });
+  const message = decodeError(code, [PROCTOR, { ...WEEK, example: true }]);
+  assert.match(message, /comes from the example "How does your week feel\?" in the exercise gallery/);
+  assert.deepEqual(decodePulse(code, KNOWN).averages, [1.5, 3]); // the page marks the gallery's own as examples
+});
+
+test("figures are shown as the data lab's notebook shows them: two decimals at most, halves rounded up", () => {
+  assert.equal(formatFigure(median([3.6, 3.7])), "3.65");
+  assert.equal(formatFigure(2.75), "2.75");
+  assert.equal(formatFigure(3.625), "3.63");
+  assert.equal(formatFigure(1.005), "1.01");
+  assert.equal(formatFigure(4), "4");
+  assert.equal(formatFigure(null), "–");
 });
