@@ -466,6 +466,7 @@ def test_replace_import_in_shared_mode_keeps_the_setting_and_shows_the_answers(v
         tab = other.open("my-learning/")
         shared_on(other, tab)
         tab.set_input_files("[data-rs-import]", str(backup_path))
+        tab.locator("[data-rs-action='import-replace']").wait_for()  # the file is read asynchronously
         assert "kept only until you close this tab" in tab.locator(".rs-import-preview").inner_text()
         tab.once("dialog", lambda dialog: dialog.accept())
         tab.click("[data-rs-action='import-replace']")
