@@ -48,6 +48,13 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+# app.js marks each exercise it enhances and each page application with data-rs-mounted once its script has
+# mounted (or failed): widgets and apps load with import(), so "network idle" alone can come a moment early.
+SETTLED = """() => !document.querySelector('script[src*="assets/js/app"]')
+  || [document.documentElement, ...document.querySelectorAll('[data-rs-widget][data-rs-ready], [data-rs-app]')]
+    .every((element) => element.dataset.rsMounted)"""
+
+
 class Visit:
     """A browser context that blocks and records requests to any other host."""
 
@@ -56,6 +63,7 @@ class Visit:
         self.base_url = base_url
         self.external: list[str] = []
         self.console_errors: list[str] = []
+        self.javascript = options.get("java_script_enabled", True)
         self.context = browser.new_context(**options)
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -72,8 +80,10 @@ class Visit:
             route.abort()
 
     def open(self, path: str = "") -> object:
-        """Go to a page of the site and wait until it is idle."""
+        """Go to a page of the site and wait until it is idle and every script that enhances it has settled."""
         self.page.goto(self.base_url + path.lstrip("/"), wait_until="networkidle")
+        if self.javascript:
+            self.page.wait_for_function(SETTLED)
         return self.page
 
     def new_page(self) -> object:

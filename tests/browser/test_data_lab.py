@@ -25,6 +25,8 @@ def assert_vega_chart(page: object) -> None:
     vega.github.io), no "View Source" or "View Compiled"."""
     page.wait_for_selector(".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas", timeout=30_000)
     assert page.locator(".jp-OutputArea-output .vega-embed").count() == 1
+    # vega-embed adds its menu only after the view has run: wait for it.
+    page.locator(".jp-OutputArea-output .vega-embed .vega-actions a").first.wait_for(state="attached")
     actions = page.locator(".jp-OutputArea-output .vega-embed .vega-actions a").all_text_contents()
     assert actions and all(action.startswith("Save as") for action in actions), actions
     assert page.locator(".jp-OutputArea-output .vega-embed a[href*='vega.github.io']").count() == 0

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.kit import enhanced, form_selector, wait_saved
 
@@ -60,8 +61,9 @@ def test_blank_handouts_never_show_saved_answers_and_print_one_exercise_a_sheet(
     save_an_answer(visit)
     page = visit.open(HANDOUTS)
     assert page.locator("h1").inner_text().startswith("Handouts: Supervision models")
-    assert page.locator("[data-rs-handouts-mode]").inner_text().startswith("These copies are blank")
-    assert page.get_by_role("link", name="Blank copies").get_attribute("aria-current") == "page"
+    # The handouts script fills these in once loaded: wait for it.
+    expect(page.locator("[data-rs-handouts-mode]")).to_contain_text("These copies are blank")
+    expect(page.get_by_role("link", name="Blank copies")).to_have_attribute("aria-current", "page")
     journal = page.locator(form_selector(JOURNAL))
     assert journal.locator("textarea[data-rs-field='developmental-self']").input_value() == ""
     assert journal.locator("[data-rs-actions]").is_hidden()  # never enhanced
@@ -89,11 +91,11 @@ def test_copies_with_answers_show_them_and_answers_saved_there_belong_to_the_mod
     save_an_answer(visit)
     page = visit.open(HANDOUTS)
     page.get_by_role("link", name="Copies with my saved answers").click()
+    page.wait_for_url(re.compile(r"\?copy=answers$"))
     page.wait_for_load_state("networkidle")
-    assert page.url.endswith("?copy=answers")
     enhanced(page, JOURNAL)
-    assert page.locator("[data-rs-handouts-mode]").inner_text().startswith("These copies show the answers saved in this browser")
-    assert page.get_by_role("link", name="Copies with my saved answers").get_attribute("aria-current") == "page"
+    expect(page.locator("[data-rs-handouts-mode]")).to_contain_text("These copies show the answers saved in this browser")
+    expect(page.get_by_role("link", name="Copies with my saved answers")).to_have_attribute("aria-current", "page")
     journal = page.locator(form_selector(JOURNAL))
     assert journal.locator("textarea[data-rs-field='developmental-self']").input_value() == ANSWER
 
@@ -120,8 +122,7 @@ def test_every_module_has_a_handouts_page_linked_from_the_module_and_the_index(v
     assert index.locator("article li a[href$='/']").count() >= 14
     page = visit.open(MODULE)
     page.get_by_role("link", name="print this module's exercises").click()
-    page.wait_for_load_state("networkidle")
-    assert page.url.endswith("/" + HANDOUTS)
+    page.wait_for_url(re.compile(re.escape("/" + HANDOUTS) + "$"))
 
 
 def test_without_javascript_handouts_are_blank_forms_ready_to_print(no_js_visit) -> None:

@@ -152,9 +152,7 @@ def test_two_tabs_stay_in_step(visit) -> None:
 
 def test_shared_computer_mode_keeps_answers_only_for_the_tab(visit) -> None:
     page = visit.open("my-learning/")
-    page.check("[data-rs-shared]")
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(900)
+    shared_on(visit, page)
     visit.open(GALLERY)
     enhanced(page, REFLECTION)
     page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Only for this tab")

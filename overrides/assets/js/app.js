@@ -5,15 +5,19 @@
 
 const NAME_PATTERN = /^[a-z]+(-[a-z]+)*$/;
 
+// The element that carries data-rs-mounted: the root itself, or <html> for scripts that work on the document.
+const marker = (root) => (root instanceof HTMLElement ? root : document.documentElement);
+
 async function load(path, root) {
   try {
     // The offline bundle (assets/js/app.bundle.js) registers every module in rsModules: no import() from file://.
     const module = globalThis.rsModules?.[path] ?? (await import(path));
     module.mount(root);
     // Marks an element whose script has finished mounting (tests wait for it).
-    if (root instanceof HTMLElement) root.dataset.rsMounted = "true";
+    marker(root).dataset.rsMounted = "true";
   } catch (error) {
     console.warn(`Could not enhance ${path}`, error);
+    marker(root).dataset.rsMounted = "failed"; // settled too: the plain form stays
   }
 }
 

@@ -55,6 +55,7 @@ export function mountExercise(root, behaviour, options = {}) {
   };
 
   const save = () => {
+    clearTimeout(timer); // a save now replaces any still waiting
     timer = null;
     delete root.dataset.rsSaving;
     const values = refresh();
