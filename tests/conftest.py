@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import CHROMIUM_FLAGS, ROOT, chromium_path, mkdocs_build, serve
+from tests.helpers import CHROMIUM_FLAGS, ROOT, chromium_path, mkdocs_build, serve, settled
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
@@ -48,13 +48,6 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-# app.js marks each exercise it enhances and each page application with data-rs-mounted once its script has
-# mounted (or failed): widgets and apps load with import(), so "network idle" alone can come a moment early.
-SETTLED = """() => !document.querySelector('script[src*="assets/js/app"]')
-  || [document.documentElement, ...document.querySelectorAll('[data-rs-widget][data-rs-ready], [data-rs-app]')]
-    .every((element) => element.dataset.rsMounted)"""
-
-
 class Visit:
     """A browser context that blocks and records requests to any other host."""
 
@@ -83,7 +76,7 @@ class Visit:
         """Go to a page of the site and wait until it is idle and every script that enhances it has settled."""
         self.page.goto(self.base_url + path.lstrip("/"), wait_until="networkidle")
         if self.javascript:
-            self.page.wait_for_function(SETTLED)
+            settled(self.page)
         return self.page
 
     def new_page(self) -> object:

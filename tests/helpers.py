@@ -66,3 +66,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+# app.js marks each exercise it enhances and each page application with data-rs-mounted once its script has
+# mounted (or failed): widgets and apps load with import(), so "network idle" alone can come a moment early.
+SETTLED = """() => !document.querySelector('script[src*="assets/js/app"]')
+  || [document.documentElement, ...document.querySelectorAll('[data-rs-widget][data-rs-ready], [data-rs-app]')]
+    .every((element) => element.dataset.rsMounted)"""
+
+
+def settled(page: object) -> None:
+    """Wait until every script that enhances the page has mounted or failed (see SETTLED)."""
+    page.wait_for_function(SETTLED)

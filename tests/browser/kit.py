@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import settled
+
 GALLERY = "authoring/exercise-kinds/"
 
 
@@ -50,3 +52,9 @@ def type_date(page: object, iso: str) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     page.keyboard.type(day + month + year if day_first else month + day + year)
+
+
+def reload(page: object) -> None:
+    """Reload the page and wait until it is idle and its enhancing scripts have settled."""
+    page.reload(wait_until="networkidle")
+    settled(page)

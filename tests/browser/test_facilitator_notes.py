@@ -3,7 +3,7 @@ facilitator view, remembered on the device, printed only in that view; axe stays
 
 from __future__ import annotations
 
-from tests.browser.kit import printed_text, tab_to
+from tests.browser.kit import printed_text, reload, tab_to
 from tests.browser.test_site_pages import run_axe
 
 MODULE = "modules/supervision-models/"
@@ -60,7 +60,7 @@ def test_the_facilitator_view_shows_prints_and_remembers_the_notes(visit) -> Non
     assert [value for _, value in stored] == ['{"facilitator":true}']
 
     # Remembered: after a reload, and on another module page.
-    page.reload(wait_until="networkidle")
+    reload(page)
     page.wait_for_selector(f"{NOTES}:visible")
     assert page.locator(TOGGLE).get_attribute("aria-pressed") == "true"
     other = visit.open("modules/managing-boundaries/")

@@ -3,7 +3,7 @@ the print button, the printed document with signature lines, and the no-JS blank
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, wait_saved
 
 EXERCISE = "example-agreement-default"
 FORM = form_selector(EXERCISE)
@@ -43,7 +43,7 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     assert page.locator(f"{FORM} [data-rs-missing]").inner_text() == "All essential fields are filled."
     assert count.get_attribute("aria-live") == "polite"
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     assert page.input_value(f"#{UID}-frequency") == "Every two weeks"
     assert page.is_checked(f"#{UID}-format-by-video")

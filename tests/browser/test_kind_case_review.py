@@ -3,7 +3,7 @@ restore, the no-JavaScript form with its closed answer key, and print."""
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
 
 EXERCISE = "example-case-review-default"
 FORM = form_selector(EXERCISE)
@@ -111,7 +111,7 @@ def test_keyboard_only_through_the_four_steps_then_restore_after_reload(visit) -
         {"label": "Proctor function for Regular supervision", "text": "Normative: standards, accountability and safe practice"},
     ]
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     for factor in ("frequency", "challenge", "inter-agency"):
         assert page.is_checked(tick(factor))

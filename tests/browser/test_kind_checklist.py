@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
 
 TICK = "example-checklist-default"
 YPN = "example-checklist-yes-partly-no"
@@ -56,7 +56,7 @@ def test_tick_with_keyboard_only_then_restore_after_reload(visit) -> None:
     assert entry["kind"] == "checklist" and entry["exercise"] == TICK
     assert {"label": "My phone will be on silent.", "text": "Yes"} in entry["readable"]
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, TICK)
     assert page.is_checked(f"{FORM} input[data-rs-field='agenda-agreed']")
     assert page.is_checked(f"{FORM} input[data-rs-field='phone-silent']")
@@ -125,7 +125,7 @@ def test_yes_partly_no_with_keyboard_only_counts_and_conversation_starters(ypn_p
     assert tips.evaluate_all("(items) => items.map((li) => li.dataset.rsTipFor)") == ["time-to-talk", "clear-actions"]
     assert 'Conversation starter: "Could we sum up the actions together before we finish?"' in tips.nth(1).inner_text()
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, YPN)
     assert page.is_checked(f"{YPN_FORM} input[data-rs-field='time-to-talk'][value='partly']")
     assert page.is_checked(f"{YPN_FORM} input[data-rs-field='listened-to'][value='yes']")

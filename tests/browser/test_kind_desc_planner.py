@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, wait_saved
 
 EXERCISE = "example-desc-planner-default"
 FORM = form_selector(EXERCISE)
@@ -42,7 +42,7 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     }
     assert entry["kind"] == "desc-planner" and entry["title"] == "Plan one difficult conversation"
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     assert page.input_value(f"#{UID}-context") == "Our agreement on recording."
     assert page.is_checked(f"#{UID}-stance-managerial") and not page.is_checked(f"#{UID}-stance-personal")

@@ -3,7 +3,7 @@ never a score, the no-JavaScript worksheet, and print with the answer sheet."""
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
 
 EXERCISE = "example-knowledge-check-default"
 FORM = form_selector(EXERCISE)
@@ -85,7 +85,7 @@ def test_keyboard_only_check_each_answer_then_restore_after_reload(visit) -> Non
     assert {"label": "Question 2. What should you leave out of a free-text answer?",
             "text": "B. Names or details that could identify someone. (matches the answer key)"} in entry["readable"]
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     assert page.is_checked(f"{radios('where-saved')}[value='b']")
     assert page.is_checked(f"{radios('leave-out')}[value='b']")
@@ -151,7 +151,7 @@ def test_keyboard_only_the_count_of_matching_choices_shows_once_every_question_i
     page.keyboard.press("Space")
     assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 1 of 3 questions."
     wait_values(page, {"where-saved": "b", "leave-out": "a", "keep-copy": "a", "_checked": ["where-saved", "leave-out", "keep-copy"]})
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 1 of 3 questions."
 

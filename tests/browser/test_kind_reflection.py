@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, type_date, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, type_date, wait_saved
 
 EXERCISE = "example-reflection-default"
 FORM = form_selector(EXERCISE)
@@ -24,7 +24,7 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
         "closest-choice": "steady",
         "closest": "It had a clear start and end.",
     }
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     assert page.input_value(f"{FORM} textarea[data-rs-field='what-stood-out']") == "The pause before the hard question."
     assert page.is_checked(f"{FORM} input[value='steady']")
@@ -47,7 +47,7 @@ def test_script_bearing_text_stays_inert_text(visit) -> None:
     hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     page.fill(f"{FORM} textarea[data-rs-field='next-time']", hostile)
     wait_saved(page, EXERCISE)
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     page.emulate_media(media="print")
     assert page.evaluate("window.__pwned") is None
@@ -102,7 +102,7 @@ def test_tally_counts_choices_by_group_with_keyboard_and_restores(visit) -> None
     assert page.locator(f"{TALLY_FORM} [data-rs-tally-mixed]").is_hidden()
     assert page.locator(f"{TALLY_FORM} [data-rs-tally-row='busy'] td").inner_text() == "2"
     assert wait_saved(page, TALLY)["values"] == {"pace-choice": "pace-busy", "support-choice": "support-busy"}
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, TALLY)
     assert page.locator(f"{TALLY_FORM} [data-rs-tally-summary]").inner_text() == "All 2 of your choices are from Busy."
 
@@ -163,7 +163,7 @@ def test_list_and_date_with_keyboard_only_advise_in_words_and_never_block_saving
     assert page.locator(f"{LIST_FORM} [data-rs-nudge='by-when']").is_hidden()
     entry = wait_saved(page, LIST)
     assert entry["values"] == {"ideas": "- Ask my supervisor\n- Shadow a colleague\n- Read the practice guidance", "by-when": "2027-03-15"}
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, LIST)
     assert page.input_value(f"{LIST_FORM} input[data-rs-field='by-when']") == "2027-03-15"
     assert items_note(page) == "You have listed 3: at least the 3 asked for."
@@ -184,7 +184,7 @@ def test_words_saved_before_a_prompt_became_a_date_are_kept_until_a_date_is_chos
       entry.values['by-when'] = text;
       localStorage.setItem(key, JSON.stringify(entry));
     }""", [LIST, earlier])
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, LIST)
     note = page.locator(f"{LIST_FORM} [data-rs-earlier='by-when']")
     assert note.is_visible()

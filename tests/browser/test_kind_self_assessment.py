@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, wait_saved
 
 EXERCISE = "example-self-assessment-default"
 FORM = form_selector(EXERCISE)
@@ -25,7 +25,7 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     assert entry["values"] == {"perspective": "practitioner", "time-to-read": "3", "asked-questions": "1", "someone-to-talk-to": "2"}
     assert entry["format"] == 2 and entry["kind"] == "self-assessment"
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     assert page.is_checked(f"{FORM} input[name$='-time-to-read'][value='3']")
     assert page.is_checked(f"{FORM} input[name$='-asked-questions'][value='1']")
@@ -177,7 +177,7 @@ def test_balance_with_keyboard_only_shares_and_prompts_come_and_go(visit) -> Non
     # Restored after a reload, and the words never call the result a score.
     entry = wait_saved(page, BALANCE)
     assert entry["values"] == {"gave-advice": "0", "explained": "0", "open-questions": "0", "feelings": "0"}
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, BALANCE)
     assert balance_feedback(page).startswith("You rated every statement 0 (Not at all)")
     assert "score" not in page.locator(f"{BALANCE_FORM} .rs-balance").inner_text().lower()

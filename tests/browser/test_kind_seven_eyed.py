@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
 
 EXERCISE = "example-seven-eyed-default"
 FORM = form_selector(EXERCISE)
@@ -79,7 +79,7 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     current_format = page.evaluate("async () => (await import(new URL('../../assets/js/lib/storage.js', location.href))).FORMAT")
     assert entry["format"] == current_format and entry["kind"] == "seven-eyed" and entry["title"] == "One visit, seven ways of looking"
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     for eye, value in zip(EYES, ratings, strict=True):
         assert page.is_checked(radio(eye, value)), eye

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to, type_date, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, type_date, wait_saved
 
 EXERCISE = "example-smart-goal-default"
 FORM = form_selector(EXERCISE)
@@ -36,7 +36,7 @@ def test_complete_two_goals_with_keyboard_only_then_restore(visit) -> None:
     assert goals[0]["time_bound"] == "2027-03-15"
     assert goals[1]["goal"] == "Read one article a month and bring it to supervision."
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     assert page.locator(f"{FORM} [data-rs-goal]").count() == 2
     assert page.input_value(f"{FORM} [data-rs-goal='g2'] textarea[data-rs-field='goal']").startswith("Read one article")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
 
 EXERCISE = "example-time-split-default"
 FORM = form_selector(EXERCISE)
@@ -59,7 +59,7 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
         {"label": "Average split across sessions 1 and 2", "text": "Cases and decisions 63%; Learning 21%; Admin and news 16%"},
     ]
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, EXERCISE)
     for name, value in FILLED.items():
         assert page.input_value(field(name)) == value

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_saved
 from tests.conftest import Visit
 
 REFLECTION = "example-reflection-default"
@@ -104,7 +104,7 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(visit, tmp_path
 def test_damaged_entry_is_reported_kept_and_harmless(visit) -> None:
     page = visit.open(GALLERY)
     page.evaluate(f"localStorage.setItem('reflective-supervision:/:entry:{REFLECTION}', '{{\"broken')")
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, REFLECTION)
     assert "could not be read" in page.locator(f"{form_selector(REFLECTION)} [data-rs-alert]").inner_text()
     page.check(f"{form_selector(ASSESSMENT)} input[name$='-time-to-read'][value='1']")
@@ -158,7 +158,7 @@ def test_shared_computer_mode_keeps_answers_only_for_the_tab(visit) -> None:
     page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Only for this tab")
     page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
     assert site_state(page) == {}
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, REFLECTION)
     assert page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']") == "Only for this tab"
     other = visit.new_page()
@@ -214,7 +214,7 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
         assert page.locator("img[src='x']").count() == 0, where
         assert HOSTILE in page.locator("article, main").first.inner_text() or HOSTILE in page.content().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"'), where
 
-    page.reload(wait_until="networkidle")
+    reload(page)
     enhanced(page, REFLECTION)
     assert page.evaluate("window.__pwned") is None and page.locator("img[src='x']").count() == 0
     page.emulate_media(media="print")
@@ -320,7 +320,7 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
     for flag in page.locator("[data-rs-flag]").all():
         flag.check()
     page.wait_for_timeout(800)
-    page.reload(wait_until="networkidle")
+    reload(page)
     page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.dataset.rsMounted)")
     restored = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
     assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(f"{HOSTILE} #{i}" for i in range(count))
