@@ -39,11 +39,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Stay quiet."""
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading server that ignores a browser closing a connection mid-reply (it left the page)."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Ignore broken and reset connections; report anything else as the standard server does."""
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 on a free port; yield its base URL."""
     handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
