@@ -13,6 +13,12 @@ from tests.conftest import Visit
 MODULE = "modules/supervision-models/"
 PRESENT = '[data-rs-tool="present"]'
 POSITION = ".rs-presenter__position"
+PARTS = (".rs-prompt, .rs-dimension, .rs-agreement__section, .rs-checklist__group, .rs-desc-planner__group, "
+         ".rs-knowledge-check__question, .rs-seven-eyed__eye, .rs-case-review__step, .rs-time-split__session")
+# How many sections the exercises' parts add: each exercise with two or more parts, one for each after the first.
+FURTHER_PARTS = f"""() => [...document.querySelectorAll('article > form.rs-exercise')]
+  .map((form) => form.querySelectorAll(':scope > :is({PARTS})').length)
+  .reduce((sum, parts) => sum + (parts >= 2 ? parts - 1 : 0), 0)"""
 
 
 @pytest.fixture()
@@ -52,8 +58,12 @@ def test_keyboard_moves_through_sections_and_escape_leaves(projector) -> None:
     headings = page.locator("article > :is(h2, h3)").count()
     start(page)
     sections = position(page)[1]
-    # Every h2 and h3 starts a section (the part before the first is section 1), and so can an exercise.
-    assert headings + 1 <= sections <= headings + 1 + page.locator("article > form.rs-exercise").count()
+    # Every h2 and h3 starts a section (the part before the first is section 1), and so can an exercise and
+    # each further part of an exercise with several.
+    exercises = page.locator("article > form.rs-exercise").count()
+    further_parts = page.evaluate(FURTHER_PARTS)
+    assert further_parts > 0
+    assert headings + 1 + further_parts <= sections <= headings + 1 + exercises + further_parts
     assert page.evaluate("document.documentElement.classList.contains('rs-presenting')")
     assert page.locator(POSITION).inner_text() == f"Section 1 of {sections}"
     assert page.locator("article h1").is_visible() and visible_h2(page) == []
@@ -210,3 +220,47 @@ def test_without_javascript_the_page_is_unchanged(no_js_visit) -> None:
     page = no_js_visit.open(MODULE)
     assert not page.locator(PRESENT).is_visible()
     assert page.locator(".md-header").is_visible()
+
+
+def test_a_long_exercise_is_shown_a_part_at_a_time_and_links_to_its_fields_find_them(projector) -> None:
+    """The agreement builder was one section 18,000 pixels tall at projector size: now each of its sections
+    is a section of its own under the exercise's title, the introduction with the first and the summary and
+    buttons with the last, every part shown exactly once; answers typed in one part are kept; a link to a
+    field still to fill in shows the part that holds it."""
+    agreement = form_selector("supervision-agreement")
+    page = projector.open("modules/good-supervision/")
+    parts = page.locator(f"{agreement} > .rs-agreement__section").count()
+    assert parts >= 4
+    start(page)
+    first = page_down_until(page, agreement)
+    seen = []
+    for n in range(parts):
+        assert position(page)[0] == first + n
+        assert page.locator(f"{agreement} .rs-exercise__title").is_visible()
+        shown = page.locator(f"{agreement} > .rs-agreement__section:visible")
+        assert shown.count() == 1, f"part {n + 1}"
+        seen.append(shown.locator("> legend").inner_text())
+        assert page.locator(f"{agreement} .rs-exercise__intro").is_visible() == (n == 0)
+        assert page.locator(f"{agreement} .rs-exercise__actions").is_visible() == (n == parts - 1)
+        assert page.evaluate("document.documentElement.scrollHeight") < 4_000, f"part {n + 1} is too tall"
+        if n == 1:
+            box = shown.locator("textarea, input[type=text]").first
+            box.fill("Fortnightly, an hour and a half")
+            wait_saved(page, "supervision-agreement")
+        page.get_by_role("button", name="Next").click()  # (Page Down in a text box belongs to the box)
+    assert len(set(seen)) == parts
+    assert page.locator(f"{agreement}").is_hidden()  # past the last part: the page goes on
+
+    page.get_by_role("button", name="Previous").click()
+    link = page.locator(f"{agreement} [data-rs-missing] a").first
+    name = link.inner_text()
+    link.click()
+    assert page.locator(f"{agreement} > .rs-agreement__section:visible").count() == 1
+    focused = page.evaluate("document.activeElement.id")
+    assert focused and page.locator(f"#{focused}").is_visible(), name
+    assert position(page)[0] < first + parts - 1
+    page.keyboard.press("Escape")
+    assert page.locator(f"{agreement} > .rs-agreement__section:visible").count() == parts
+    assert "Fortnightly, an hour and a half" in [
+        value for value in page.locator(f"{agreement} textarea, {agreement} input[type=text]").evaluate_all("(fields) => fields.map((f) => f.value)")]
+    assert projector.console_errors == []

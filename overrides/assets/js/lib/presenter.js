@@ -4,8 +4,10 @@
  * Sections start at the page's second- and third-level headings (the part before the first is section 1),
  * and a section holds at most one exercise, so each fits a projector better; in a section that does not
  * start at a second-level heading, that heading stays as a small running head under the page title.
+ * An exercise with several parts (prompts, dimensions, questions, sections) is shown a part at a time, under
+ * its title: its introduction comes with the first part, its results and buttons with the last.
  * Nothing is moved or copied: other sections are only hidden, so exercises keep working and keep their
- * answers. (One exercise can still be taller than the screen: the page scrolls within it.)
+ * answers. (A single part can still be taller than the screen: the page scrolls within it.)
  * Keys: Right arrow, Page Down, N or . for next; Left arrow, Page Up, P or , for previous (not while typing
  * in a field, where those keys belong to the field); Escape to leave. Material's own shortcuts (N, P, . and ,
  * go to another page; F, S and / open search) would leave the presentation, so while presenting they are
@@ -17,6 +19,15 @@ import { t } from "./strings.js";
 
 const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file";
 const EXERCISE = ".rs-exercise";
+// The parts of each kind's form that presenter mode shows one at a time (a prompt, a dimension, a question,
+// a section of the agreement...), when a form has at least two.
+const PART = [
+  ".rs-prompt", ".rs-dimension", ".rs-agreement__section", ".rs-checklist__group", ".rs-desc-planner__group",
+  ".rs-knowledge-check__question", ".rs-seven-eyed__eye", ".rs-case-review__step", ".rs-time-split__session",
+].join(", ");
+const MIN_PARTS = 2;
+// Always shown with every part: the exercise's title. (Scripts are never shown anyway.)
+const FORM_KEEP = ".rs-exercise__header, script";
 let active = null;
 
 const NEXT_KEYS = new Set(["ArrowRight", "PageDown"]);
@@ -28,12 +39,26 @@ const MATERIAL_PREVIOUS = new Set(["p", "P", ","]);
 const MATERIAL_SEARCH = new Set(["f", "F", "s", "S", "/"]);
 
 /**
+ * A long exercise's parts, each a list of the form's children shown together: from one part up to the next,
+ * the first part taking what comes before it (the introduction) and the last what comes after (results,
+ * buttons). Null when the exercise has fewer than MIN_PARTS parts.
+ */
+export function partsOf(form) {
+  const children = [...form.children].filter((child) => !child.matches(FORM_KEEP));
+  const starts = children.flatMap((child, i) => (child.matches(PART) ? [i] : []));
+  if (starts.length < MIN_PARTS) return null;
+  return starts.map((start, n) =>
+    children.slice(n === 0 ? 0 : start, n === starts.length - 1 ? children.length : starts[n + 1]));
+}
+
+/**
  * Split an article's children into sections: at each h2 and h3, and at each exercise, so that a section
  * holds at most one exercise and an exercise does not share the screen with a long stretch of reading.
  * An exercise stays in the section of its heading when only a heading and one paragraph come before it;
  * otherwise it starts a section of its own, taking the paragraph just before it (which usually introduces
  * it) along. A section that does not start at an h2 remembers the h2 above it (``parent``), shown as a
- * running head; one that starts at an exercise is headed by the exercise's title.
+ * running head; one that starts at an exercise is headed by the exercise's title. A long exercise adds a
+ * section for each of its further parts (``part``: which of the form's children to show).
  */
 export function sectionsOf(article) {
   const sections = [];
@@ -64,6 +89,19 @@ export function sectionsOf(article) {
     }
     if (!current.heading && /^H[123]$/.test(tag)) current.heading = child;
     current.elements.push(child);
+    const parts = isExercise ? partsOf(child) : null;
+    if (parts) {
+      const all = parts.flat();
+      current.part = { all, shown: parts[0] };
+      // Each further part is a section of its own: the form (showing only that part) under its title,
+      // focused at the part's legend or heading.
+      for (const shown of parts.slice(1)) {
+        open(chapter, [child]);
+        current.exercise = child;
+        current.part = { all, shown };
+        current.heading = shown[0].querySelector("legend, h4, h5, label") || child.querySelector(".rs-exercise__title");
+      }
+    }
   }
   return sections;
 }
@@ -103,18 +141,22 @@ export function startPresenter(article, options = {}) {
     previous, position, next, leave,
     h("p", { class: "rs-presenter__hint" }, t("presenter_hint")));
 
+  // Every element presenter mode may hide: the article's children, and the parts of long exercises.
+  const elements = new Set(sections.flatMap((section) => section.elements));
+  const parts = new Set(sections.flatMap((section) => section.part?.all || []));
+
   const show = (n, { focusHeading = false } = {}) => {
     index = Math.min(Math.max(n, 0), sections.length - 1);
-    const parent = sections[index].parent;
-    sections.forEach((section, i) => {
-      for (const element of section.elements) {
-        // The page title stays as a small running head, so every section says which page it is from; in a
-        // section that starts at an h3, so does the h2 it belongs to.
-        const runningTitle = i !== index && (element.tagName === "H1" || element === parent);
-        element.classList.toggle("rs-presenter-off", i !== index && !runningTitle);
-        element.classList.toggle("rs-presenter-title", runningTitle);
-      }
-    });
+    const { parent, part } = sections[index];
+    const current = new Set(sections[index].elements);
+    for (const element of elements) {
+      // The page title stays as a small running head, so every section says which page it is from; in a
+      // section that starts at an h3, so does the h2 it belongs to.
+      const runningTitle = !current.has(element) && (element.tagName === "H1" || element === parent);
+      element.classList.toggle("rs-presenter-off", !current.has(element) && !runningTitle);
+      element.classList.toggle("rs-presenter-title", runningTitle);
+    }
+    for (const element of parts) element.classList.toggle("rs-presenter-off", Boolean(part) && part.all.includes(element) && !part.shown.includes(element));
     position.textContent = t("presenter_position", { number: index + 1, total: sections.length });
     // aria-disabled rather than disabled, so a focused button keeps the focus at the first or last section.
     previous.setAttribute("aria-disabled", String(index === 0));
@@ -155,10 +197,26 @@ export function startPresenter(article, options = {}) {
     if (step !== 0) show(index + step, { focusHeading: true });
   };
 
+  // Does a section show this element? (Within a long exercise, only the section of the part holding it.)
+  const holds = (section, target) => section.elements.some((element) => element.contains(target))
+    && (!section.part || !section.part.all.some((element) => element.contains(target))
+      || section.part.shown.some((element) => element.contains(target)));
+
+  // A link to a place on this page (a field still to fill in, a footnote) first shows the section holding it.
+  // Capture phase: before the link's own handler, which may move the focus there.
+  const onLink = (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+    const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) return;
+    const found = sections.findIndex((section) => holds(section, target));
+    if (found >= 0 && found !== index) show(found);
+  };
+
   const stop = () => {
+    document.removeEventListener("click", onLink, true);
     document.removeEventListener("keydown", onKey);
     window.removeEventListener("keydown", onShortcut, true);
-    for (const section of sections) for (const element of section.elements) element.classList.remove("rs-presenter-off", "rs-presenter-title");
+    for (const element of [...elements, ...parts]) element.classList.remove("rs-presenter-off", "rs-presenter-title");
     root.classList.remove("rs-presenting");
     bar.remove();
     active = null;
@@ -171,6 +229,7 @@ export function startPresenter(article, options = {}) {
   previous.addEventListener("click", () => show(index - 1));
   next.addEventListener("click", () => show(index + 1));
   leave.addEventListener("click", stop);
+  document.addEventListener("click", onLink, true);
   document.addEventListener("keydown", onKey);
   window.addEventListener("keydown", onShortcut, true);
   root.classList.add("rs-presenting");
