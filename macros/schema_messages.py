@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError, best_match
 
 
 def field_path(parts: Iterable[object]) -> str:
@@ -16,6 +16,10 @@ def field_path(parts: Iterable[object]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out or "(top level)"
+
+
+TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
+              "array": "a list (lines starting with -)", "object": "a group of named fields", "boolean": "true or false"}
 
 
 def describe(error: ValidationError) -> str:
@@ -35,9 +39,10 @@ def describe(error: ValidationError) -> str:
     if validator == "const":
         return f"must be {error.validator_value!r}."
     if validator == "type":
-        wanted = {"string": "text", "integer": "a whole number", "number": "a number",
-                  "array": "a list (lines starting with -)", "object": "a group of named fields",
-                  "boolean": "true or false"}.get(str(error.validator_value), str(error.validator_value))
+        wanted = TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        if isinstance(error.instance, bool) and error.validator_value == "string":
+            return (f"should be text, but YAML read it as {str(error.instance).lower()}: it reads yes, no, on, off, true "
+                    'and false that way. Put the word in quotes, for example "no".')
         return f"should be {wanted}, but is {error.instance!r}." + (f" ({about})" if about else "")
     if validator == "pattern":
         return f"{error.instance!r} is not a valid id. Use lowercase letters and numbers joined by hyphens, for example agreed-priorities."
@@ -49,6 +54,8 @@ def describe(error: ValidationError) -> str:
         return "is empty or too short. Write the text learners should see."
     if validator == "maxLength":
         return f"is too long ({len(error.instance)} characters; at most {error.validator_value})."
+    if validator in {"oneOf", "anyOf"} and error.context:
+        return _describe_forms(error)
     if validator in {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}:
         return f"{error.instance!r} is out of range ({validator} {error.validator_value})."
     return error.message + (f" ({about})" if about else "")
@@ -59,3 +66,26 @@ def _unexpected(error: ValidationError) -> list[str]:
     allowed = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
     instance = error.instance if isinstance(error.instance, dict) else {}
     return sorted(str(key) for key in instance if key not in allowed)
+
+
+def _describe_forms(error: ValidationError) -> str:
+    """A value that may take one of several forms (oneOf, anyOf): say what is wrong with the form of its type,
+    or, when it has none of their types, which forms it may take."""
+    branches: dict[object, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.schema_path[0] if sub.schema_path else 0, []).append(sub)
+    wrong_type = [next((sub for sub in subs if sub.validator == "type" and not sub.relative_path), None) for subs in branches.values()]
+    fitting = [subs for subs, mismatch in zip(branches.values(), wrong_type) if mismatch is None]
+    if fitting:
+        closest = best_match(fitting[0])
+        where = field_path(closest.relative_path)
+        return (f"{where}: " if closest.relative_path else "") + describe(closest)
+    text_form = next((mismatch for mismatch in wrong_type if mismatch.validator_value == "string"), None)
+    if isinstance(error.instance, bool) and text_form is not None:
+        return describe(text_form)  # a yes or no that YAML took for true or false
+    forms = []
+    for mismatch in wrong_type:
+        form = TYPE_WORDS.get(str(mismatch.validator_value), str(mismatch.validator_value))
+        required = mismatch.schema.get("required") if isinstance(mismatch.schema, dict) else None
+        forms.append(form + (f" ({', '.join(required)})" if required else ""))
+    return f"should be {' or '.join(forms)}, but is {error.instance!r}."

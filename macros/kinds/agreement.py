@@ -17,6 +17,14 @@ def choice_id(label: str, index: int) -> str:
     return slug or f"choice-{index + 1}"
 
 
+def choice_entries(field: dict[str, Any]) -> list[dict[str, str]]:
+    """A choice field's choices as {id, label}: a plain text choice's id is made from its text."""
+    return [
+        {"id": choice["id"], "label": choice["label"]} if isinstance(choice, dict) else {"id": choice_id(choice, index), "label": choice}
+        for index, choice in enumerate(field.get("choices", []))
+    ]
+
+
 def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     """Check that every id is unique and reserved ids are free, and that choices go with type: choice."""
     problems: list[tuple[str, str]] = []
@@ -41,10 +49,11 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
             elif field["type"] != "choice" and has_choices:
                 problems.append((f"{place}.choices", f"only a field with type: choice has choices. Remove them, or change type: {field['type']} to type: choice."))
             if has_choices:
-                ids = [choice_id(label, index) for index, label in enumerate(field["choices"])]
+                choices = choice_entries(field)
+                ids = [choice["id"] for choice in choices]
                 for index, value in enumerate(ids):
                     if value in ids[:index]:
-                        problems.append((f"{place}.choices[{index}]", f"{field['choices'][index]!r} is the same as an earlier choice (ignoring capitals and punctuation). Make each choice different."))
+                        problems.append((f"{place}.choices[{index}]", f"{choices[index]['label']!r} saves the same value ({value!r}) as an earlier choice (choices are compared ignoring capitals and punctuation, or by their id). Make each choice different."))
     return problems or _page_id_clashes(data)
 
 
@@ -55,7 +64,7 @@ def _page_id_clashes(data: dict[str, Any]) -> list[tuple[str, str]]:
     for s_index, section in enumerate(data["sections"]):
         for f_index, field in enumerate(section["fields"]):
             made = [field["id"], f"{field['id']}-hint"]
-            made += [f"{field['id']}-{choice_id(label, index)}" for index, label in enumerate(field.get("choices", []))]
+            made += [f"{field['id']}-{choice['id']}" for choice in choice_entries(field)]
             clash = next((name for name in made if name in owners), None)
             if clash:
                 problems.append((f"sections[{s_index}].fields[{f_index}].id",
@@ -73,7 +82,7 @@ def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
         for field in section["fields"]:
             target = f"{uid}-{field['id']}"
             if field["type"] == "choice":
-                options[field["id"]] = [{"id": choice_id(label, index), "label": label} for index, label in enumerate(field["choices"])]
+                options[field["id"]] = choice_entries(field)
                 target = f"{target}-{options[field['id']][0]['id']}"
             fields.append({"id": field["id"], "label": field["label"], "essential": bool(field.get("essential")), "target": target})
     return {"options": options, "config": {"fields": fields}}

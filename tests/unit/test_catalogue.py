@@ -107,6 +107,22 @@ def test_duplicate_item_ids_and_bad_ids_are_reported(tmp_path: Path) -> None:
     assert "prompts[0].id" in message and "not a valid id" in message
 
 
+AGREEMENT = ("kind: agreement\ntitle: An agreement\nsections:\n  - id: s\n    title: S\n    fields:\n"
+             "      - id: f\n        label: F\n        type: choice\n        choices: [\"Yes\", {choice}]\n")
+
+
+@pytest.mark.parametrize(("choice", "expected"), [
+    ("{id: by-video, lable: On video}", 'choices[1]: unknown field "lable". Check the spelling; allowed fields here are: id, label.'),
+    ("{id: By Video, label: On video}", "choices[1]: id: 'By Video' is not a valid id."),
+    ("42", "choices[1]: should be text or a group of named fields (id, label), but is 42."),
+    ("no", 'choices[1]: should be text, but YAML read it as false: it reads yes, no, on, off, true and false that way. Put the word in quotes, for example "no".'),
+])
+def test_a_value_of_several_forms_is_judged_by_the_form_it_takes(tmp_path: Path, choice: str, expected: str) -> None:
+    """An agreement choice is text or {id, label}: the message speaks of the form the value has, not the other."""
+    message = problems_for(tmp_path, {"d/agreement.yaml": AGREEMENT.format(choice=choice)})
+    assert f"exercises/d/agreement.yaml → sections[0].fields[0].{expected}" in message
+
+
 def test_the_same_id_in_two_folders_is_refused(tmp_path: Path) -> None:
     text = "kind: reflection\ntitle: A title\nprompts:\n  - {id: one, label: One}\n"
     message = problems_for(tmp_path, {"a/same.yaml": text, "b/same.yaml": text})

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 
 import pytest
 
+from macros.catalogue import load_schemas
 from macros.kinds import agreement
+from tests.helpers import ROOT
 from tests.unit.render_helpers import catalogue, check_golden, render
 
 EXAMPLE = "example-agreement-default"
@@ -126,7 +129,9 @@ def test_choices_that_give_the_same_id_are_reported() -> None:
     data = base()
     data["sections"][0]["fields"][1]["choices"] = ["Not sure", "Yes", "not sure!"]
     assert agreement.check(data) == [("sections[0].fields[1].choices[2]",
-                                      "'not sure!' is the same as an earlier choice (ignoring capitals and punctuation). Make each choice different.")]
+                                      "'not sure!' saves the same value ('not-sure') as an earlier choice (choices are compared ignoring capitals and punctuation, or by their id). Make each choice different.")]
+    data["sections"][0]["fields"][1]["choices"] = ["Not sure", {"id": "not-sure", "label": "Unsure"}]
+    assert agreement.check(data)[0][0] == "sections[0].fields[1].choices[1]"
 
 
 @pytest.mark.parametrize(("field_id", "clash"), [("reminder", None), ("a-hint", "a-hint"), ("b-yes", "b-yes")])
@@ -145,3 +150,26 @@ def test_choice_ids_are_slugs_of_the_text() -> None:
     assert agreement.choice_id("Proctor's three functions: normative, formative, restorative", 0) == \
         "proctor-s-three-functions-normative-formative-restorative"
     assert agreement.choice_id("?", 2) == "choice-3"
+
+
+def test_a_reworded_choice_keeps_its_saved_value_through_its_id() -> None:
+    """A choice written as {id, label} saves its id, so rewording the label keeps earlier answers; the schema
+    accepts both forms and refuses an id that is not a short form."""
+    data = base()
+    data["sections"][0]["fields"][1]["choices"] = [{"id": "by-video", "label": "On a video call"}, "In person"]
+    assert agreement.check(data) == []
+    assert agreement.choice_entries(data["sections"][0]["fields"][1]) == [
+        {"id": "by-video", "label": "On a video call"}, {"id": "in-person", "label": "In person"}]
+    options = agreement.context("x", data)["options"][data["sections"][0]["fields"][1]["id"]]
+    assert [option["id"] for option in options] == ["by-video", "in-person"]
+
+    example = catalogue().examples[EXAMPLE]
+    definition = copy.deepcopy(example.data)
+    field = next(f for section in definition["sections"] for f in section["fields"] if f["type"] == "choice")
+    field["choices"][0] = {"id": "kept-value", "label": "Reworded"}
+    validator = load_schemas(ROOT / "exercises" / "schema")["agreement"]
+    assert list(validator.iter_errors(definition)) == []
+    html = render(dataclasses.replace(example, data=definition))
+    assert 'value="kept-value"' in html and "Reworded" in html
+    field["choices"][0] = {"id": "Not A Slug", "label": "Reworded"}
+    assert list(validator.iter_errors(definition)) != []
