@@ -13,11 +13,9 @@ from tests.conftest import Visit
 MODULE = "modules/supervision-models/"
 PRESENT = '[data-rs-tool="present"]'
 POSITION = ".rs-presenter__position"
-PARTS = (".rs-prompt, .rs-dimension, .rs-agreement__section, .rs-checklist__group, .rs-desc-planner__group, "
-         ".rs-knowledge-check__question, .rs-seven-eyed__eye, .rs-case-review__step, .rs-time-split__session")
 # How many sections the exercises' parts add: each exercise with two or more parts, one for each after the first.
-FURTHER_PARTS = f"""() => [...document.querySelectorAll('article > form.rs-exercise')]
-  .map((form) => form.querySelectorAll(':scope > :is({PARTS})').length)
+FURTHER_PARTS = """() => [...document.querySelectorAll('article > form.rs-exercise')]
+  .map((form) => form.querySelectorAll(':scope > [data-rs-part]').length)
   .reduce((sum, parts) => sum + (parts >= 2 ? parts - 1 : 0), 0)"""
 
 

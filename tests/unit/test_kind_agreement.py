@@ -24,7 +24,7 @@ def test_golden_html() -> None:
 def test_each_section_is_a_fieldset_whose_legend_holds_its_heading() -> None:
     example = catalogue().examples[EXAMPLE]
     html = render(example)
-    sections = re.findall(r'<fieldset class="rs-agreement__section" data-rs-section="([a-z-]+)">\n'
+    sections = re.findall(r'<fieldset class="rs-agreement__section" data-rs-part data-rs-section="([a-z-]+)">\n'
                           r'<legend class="rs-agreement__legend"><h4 class="rs-agreement__heading">([^<]+)</h4></legend>', html)
     assert sections == [(s["id"], s["title"]) for s in example.data["sections"]]
 

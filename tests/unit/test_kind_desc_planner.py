@@ -20,7 +20,7 @@ def test_golden_html() -> None:
 
 def test_every_field_of_the_plan_is_labelled_in_order_inside_four_fieldsets() -> None:
     html = render(catalogue().examples[EXAMPLE])
-    assert html.count('<fieldset class="rs-desc-planner__group">') == 4
+    assert html.count('<fieldset class="rs-desc-planner__group" data-rs-part>') == 4
     legends = re.findall(r'<legend class="rs-desc-planner__legend">([^<]+)</legend>', html)
     assert legends == ["Before you start", "Your DESC script", "Getting ready", "Follow-up"]
     positions = []

@@ -19,12 +19,9 @@ import { t } from "./strings.js";
 
 const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file";
 const EXERCISE = ".rs-exercise";
-// The parts of each kind's form that presenter mode shows one at a time (a prompt, a dimension, a question,
-// a section of the agreement...), when a form has at least two.
-const PART = [
-  ".rs-prompt", ".rs-dimension", ".rs-agreement__section", ".rs-checklist__group", ".rs-desc-planner__group",
-  ".rs-knowledge-check__question", ".rs-seven-eyed__eye", ".rs-case-review__step", ".rs-time-split__session",
-].join(", ");
+// The parts of a form that presenter mode shows one at a time, when a form has at least two: each kind's
+// template marks them (a prompt, a dimension, a question, a section of the agreement...).
+const PART = "[data-rs-part]";
 const MIN_PARTS = 2;
 // Always shown with every part: the exercise's title. (Scripts are never shown anyway.)
 const FORM_KEEP = ".rs-exercise__header, script";
