@@ -311,7 +311,6 @@ def test_profiles_over_time_side_by_side(visit) -> None:
 
 def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
     page = visit.open(GALLERY)
-    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.dataset.rsMounted)")
     fields = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
     count = fields.count()
     assert count >= 20
@@ -321,7 +320,6 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
         flag.check()
     page.wait_for_timeout(800)
     reload(page)
-    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.dataset.rsMounted)")
     restored = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
     assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(f"{HOSTILE} #{i}" for i in range(count))
     page.emulate_media(media="print")
@@ -359,8 +357,7 @@ def session_state(page) -> dict:
 
 def shared_on(visit, page) -> None:
     """Tick the shared-computer box on My learning (confirming if asked) and wait for the reload."""
-    visit.open("my-learning/")
-    page.locator("[data-rs-app][data-rs-mounted]").wait_for(state="attached")
+    visit.open("my-learning/")  # (waits for My learning's script to mount)
     with page.expect_navigation():
         page.check("[data-rs-shared]")
         if page.locator("[data-rs-action='shared-confirm-on']").count():
@@ -394,7 +391,6 @@ def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
     visit.open("")
     page.locator("[data-rs-progress] h2").wait_for()
     visit.open(GALLERY)
-    page.wait_for_function("() => [...document.querySelectorAll('[data-rs-widget]')].every((f) => f.dataset.rsMounted)")
     assert "could not be read" in page.locator(f"{form_selector(ASSESSMENT)} [data-rs-alert]").inner_text()
     # Every damaged value is still there, moved aside, for export.
     kept = site_state(page)
