@@ -29,3 +29,12 @@ test("long lines fold at 75 octets without splitting a character", () => {
 test("a malformed date is refused", () => {
   assert.throws(() => reviewEvent({ uid: "u", date: "15/03/2027", summary: "s", now: NOW }), RangeError);
 });
+
+test("every kind of line break is escaped and control characters are dropped", () => {
+  assert.equal(escapeText("one\r\ntwo\rthree\nfour"), "one\\ntwo\\nthree\\nfour");
+  assert.equal(escapeText("bell\u0007 tab\tend\u007f"), "bell tab\tend"); // a tab is allowed (WSP)
+  const text = reviewEvent({ uid: "u", date: "2027-03-15", summary: "a\rb", description: "c\r\nd\u0000e", now: NOW });
+  assert.ok(!/\r(?!\n)/.test(text), "no bare CR");
+  assert.ok(!/(?<!\r)\n/.test(text), "no bare LF");
+  assert.ok(text.includes("SUMMARY:a\\nb\r\n") && text.includes("DESCRIPTION:c\\nde\r\n"));
+});

@@ -5,9 +5,18 @@
 
 import { isCalendarDate } from "./shape.js";
 
-/** Escape a TEXT value (RFC 5545 3.3.11). */
+/**
+ * Escape a TEXT value (RFC 5545 3.3.11): every line break (CRLF, CR or LF) becomes "\\n", and control
+ * characters, which a TEXT value may not hold, are dropped (an imported backup may carry them).
+ */
 export function escapeText(text) {
-  return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return String(text)
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, "");
 }
 
 /** Fold a content line to at most 75 octets per line (RFC 5545 3.1), never splitting a character. */
