@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from icalendar import Calendar
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_saved
@@ -245,7 +246,10 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
         assert len(line) <= 75
     calendar = Calendar.from_ical(raw)
     event = next(iter(calendar.walk("VEVENT")))
-    assert str(event["SUMMARY"]) == f"Review my goal: {HOSTILE}"[:96] or str(event["SUMMARY"]).startswith("Review my goal: <img src=x")
+    # The summary carries the goal's first 80 characters, the description all of it, both as plain text.
+    assert str(event["SUMMARY"]) == f"Review my goal: {HOSTILE[:80]}"
+    assert str(event["DESCRIPTION"]) == HOSTILE
+    assert str(event["UID"]).endswith("@reflective-supervision") and event.get("DTSTAMP") is not None
     assert event["DTSTART"].dt.isoformat() == "2027-03-15"
     assert page.evaluate("window.__pwned") is None
 
@@ -288,6 +292,18 @@ def test_agenda_lists_flagged_items_and_clears_flags_on_request(visit) -> None:
     assert page.locator("[data-rs-agenda-item]").count() == 0
     stored = json.loads(site_state(page)[f"reflective-supervision:/:entry:{REFLECTION}"])
     assert stored["flagged"] is False and stored["values"]["what-stood-out"].startswith("A calm start.")
+
+
+def test_clearing_agenda_flags_in_a_full_store_says_so_and_keeps_the_flags(visit) -> None:
+    page = visit.open(GALLERY)
+    answer_some(page)
+    visit.open("agenda/")
+    page.evaluate("() => { Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-rs-action='clear-flags']")
+    expect(page.locator("[data-rs-app] .rs-app__status")).to_contain_text("storage for this site is full")
+    assert page.locator("[data-rs-agenda-item]").count() == 1
+    assert json.loads(site_state(page)[f"reflective-supervision:/:entry:{REFLECTION}"])["flagged"] is True
 
 
 def test_profiles_over_time_side_by_side(visit) -> None:

@@ -54,9 +54,12 @@ export function mount(root) {
     const clear = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "clear-flags" }, t("agenda_clear"));
     clear.addEventListener("click", () => {
       if (!window.confirm(tn("agenda_clear_confirm", flagged.length))) return;
-      for (const entry of flagged) store.save(entry.exercise, { ...entry, flagged: false });
-      status.textContent = t("agenda_cleared");
+      // Clearing a flag rewrites the entry; a full or blocked store says so instead of claiming success.
+      const failed = flagged
+        .map((entry) => store.save(entry.exercise, { ...entry, flagged: false }))
+        .find((result) => !result.ok);
       render();
+      status.textContent = failed ? FAILURE_MESSAGES[failed.reason] : t("agenda_cleared");
     });
     body.replaceChildren(
       h("p", {}, tn("agenda_count", flagged.length, { date: formatDate(new Date().toISOString()) })),
