@@ -452,6 +452,8 @@ def register_macros(env: object, root: Path, current_page: "callable", relative_
             hint = f" Did you mean: {', '.join(close)}?" if close else f" Notebooks: {', '.join(found) or 'none'}."
             raise ContentError(f"Unknown notebook {name!r}.", [Problem(current_page(), call, f"there is no lab/files/{name}.ipynb.{hint}")])
         title = notebook_title(found[name])
+        if offline:
+            return Markup(offline_note(fill(words["lab_embed_notebook_title"], title=title), words))
         url = relative_to_page(lab.notebook_url(name))
         return Markup(embed_html("notebook", url, fill(words["lab_embed_notebook_title"], title=title),
                                  fill(words["lab_embed_notebook_link"], title=title), height, words))

@@ -3,7 +3,9 @@ no server and no network: search returns results and an exercise saves; nothing 
 
 from __future__ import annotations
 
+import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,17 @@ def file_page(browser, offline_site: Path):
     assert errors == []
 
 
+def test_the_data_lab_page_says_the_lab_is_not_in_the_offline_copy(offline_site: Path) -> None:
+    """The lab needs a web server, so it is left out of the copy; its page keeps no embed or link into it."""
+    assert not (offline_site / "lab").exists()
+    page = (offline_site / "data-lab.html").read_text(encoding="utf-8")
+    assert page.count("rs-lab-embed--offline") == 3  # two notebooks and the REPL
+    assert "is not part of this offline copy" in page
+    assert re.search(r'(href|src)="[^"]*lab/', page) is None, "a link into the lab, which the copy leaves out"
+    for html in offline_site.rglob("*.html"):
+        assert re.search(r'(href|src)="(\.\./)*lab/', html.read_text(encoding="utf-8")) is None, html
+
+
 def test_search_works_from_files(file_page, offline_site: Path) -> None:
     file_page.goto((offline_site / "index.html").as_uri(), wait_until="load")
     file_page.click("input.md-search__input")
@@ -86,8 +99,21 @@ def test_an_exercise_saves_and_restores_from_files(file_page, offline_site: Path
     assert file_page.input_value(field) == "Offline answer."
 
 
-def test_the_build_script_makes_a_zip(tmp_path: Path) -> None:
-    result = subprocess.run(["bash", str(ROOT / "scripts" / "build-offline.sh"), str(ROOT / "mkdocs.yml"), str(tmp_path)],
+def test_the_build_script_makes_a_zip_of_an_adapted_copy(tmp_path: Path) -> None:
+    """`make offline CONFIG=<copy>/mkdocs.yml`: the example copy, zipped, with its branding and its choice of modules."""
+    config = ROOT / "examples" / "glenbarra-council" / "mkdocs.yml"
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "build-offline.sh"), str(config), str(tmp_path)],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "reflective-supervision-offline.zip").stat().st_size > 100_000
+    archive = tmp_path / "glenbarra-council-offline.zip"
+    assert archive.stat().st_size > 100_000
+    with zipfile.ZipFile(archive) as zipped:
+        names = set(zipped.namelist())
+        assert zipped.testzip() is None
+        home = zipped.read("site/index.html").decode("utf-8")
+        search = zipped.read("site/search/search_index.js").decode("utf-8")
+    for needed in ("site/index.html", "site/modules/what-is-supervision.html", "site/assets/js/app.bundle.js",
+                   "site/glenbarra/index.html", "site/assets/organisation/logo.svg"):
+        assert needed in names, needed
+    assert not any(name.startswith("site/lab/") or "seven-eyed-model" in name for name in names)
+    assert "Glenbarra Council" in home and "seven-eyed-model" not in search
