@@ -47,6 +47,8 @@ HTML_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECAS
 FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
 # A table row or list item: with drop_rows, one whose first link goes to a left-out page is dropped whole.
 ROW = re.compile(r"\s*(\||[-*+]\s|\d+\.\s)")
+# A cross-reference in brackets that is only a pointer to another page: " (see [Title](page.md))".
+SEE_ALSO = re.compile(r" ?\((?:[Ss]ee|[Ss]ee also) " + MD_LINK.pattern + r"\)")
 # The number leading a table row (| 3 |) or an ordered list item (3.), to renumber rows put in a new order.
 ROW_NUMBER = re.compile(r"^(\s*\|\s*|\s*)\d+(?=\s*\||\.\s)")
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -277,6 +279,11 @@ def check_colours(colours: dict[str, str], shown: str) -> list[Problem]:
         key = "colours.link" if "link" in colours else "colours.primary"
         pairs.append((key, link, "the white page", WHITE, "links in text use this colour on the white page"
                       + ("" if "link" in colours else " (set colours.link to choose a different link colour)")))
+    if "primary" in colours and "link" in colours:
+        # Even with its own link colour, the primary colour is text on white (exercise labels, secondary
+        # buttons) and white text sits on it (buttons, pressed toggles).
+        pairs.append(("colours.primary", colours["primary"], "the white page", WHITE,
+                      "exercise labels and secondary buttons are drawn in it on the white page, and button text in white on it"))
     if "accent" in colours:
         pairs.append(("colours.accent", colours["accent"], "the white page", WHITE, "links on hover and active controls use the accent on the white page"))
     for key, colour, other_name, other, why in pairs:
@@ -407,6 +414,14 @@ def unlink_removed(markdown: str, page_src_uri: str, removed: set[str], drop_row
                 unlinked.append(found[0])
                 continue
 
+        def drop_pointer(match: re.Match[str]) -> str:
+            """A bracketed "(see [page](…))" to a left-out page says nothing without its link: drop it whole."""
+            found = resolve_target(page_src_uri, match.group(3))
+            if match.group(1) or not found or found[0] not in removed:
+                return match.group(0)
+            unlinked.append(found[0])
+            return ""
+
         def replace(match: re.Match[str]) -> str:
             found = resolve_target(page_src_uri, match.group(3))
             if match.group(1) or not found or found[0] not in removed:
@@ -414,7 +429,7 @@ def unlink_removed(markdown: str, page_src_uri: str, removed: set[str], drop_row
             unlinked.append(found[0])
             return match.group(2)
 
-        out_lines.append(MD_LINK.sub(replace, line))
+        out_lines.append(MD_LINK.sub(replace, SEE_ALSO.sub(drop_pointer, line)))
     return "\n".join(out_lines), unlinked
 
 

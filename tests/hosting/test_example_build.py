@@ -68,6 +68,17 @@ def test_no_page_links_to_a_left_out_page(example_site_dir: Path) -> None:
     # The text of a link to a left-out module stays, as plain words.
     supporting = (example_site_dir / "modules" / "supporting-supervisors" / "index.html").read_text(encoding="utf-8")
     assert "seven-eyed" in supporting.lower()
+    # A bracketed pointer that was only a link, "(see <left-out module>)", goes whole.
+    titles = [module_title(module) for module in EXCLUDED]
+    pointers = [f"{page.relative_to(example_site_dir)}: (see {title})" for page in html_pages(example_site_dir)
+                for title in titles if f"(see {title})" in page.read_text(encoding="utf-8")]
+    assert pointers == []
+
+
+def module_title(module: str) -> str:
+    """A module's title, from its page's front matter."""
+    text = (ROOT / "docs" / "modules" / f"{module}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---", 2)[1])["title"]
 
 
 def test_navigation_has_the_chosen_modules_in_order_and_own_pages(example_site_dir: Path) -> None:

@@ -86,6 +86,15 @@ def test_brand_colours_failing_wcag_aa_are_errors_with_the_fix(tmp_path: Path) -
     assert "colours.accent: #999999 against the white page" in message and "Fix: choose a darker colour." in message
 
 
+def test_a_pale_primary_fails_even_with_dark_header_text_and_its_own_link_colour(tmp_path: Path) -> None:
+    """The primary colour is also text on white (exercise labels, secondary buttons): a pale one fails."""
+    def change(d):
+        d["colours"] = {"primary": "#ffcc00", "primary_text": "#000000", "link": "#0b5d50"}
+    message = problems(tmp_path, change)
+    assert "colours.primary: #ffcc00 against the white page (#ffffff) has contrast 1.51:1" in message
+    assert "colours.link" not in message and "primary_text" not in message
+
+
 def test_own_page_linking_to_an_excluded_module_fails(tmp_path: Path) -> None:
     folder = copy_example(tmp_path)
     page = folder / "pages" / "glenbarra" / "index.md"
@@ -195,6 +204,9 @@ def test_links_to_left_out_pages_become_plain_text() -> None:
                                     "```\n[code](seven-eyed-model.md)\n```", "modules/x.md", removed)
     assert text.startswith("See the model and [models](supervision-models.md).")
     assert "[code](seven-eyed-model.md)" in text and unlinked == ["modules/seven-eyed-model.md"]
+    pointer = "The model builds on this (see [The seven-eyed model](seven-eyed-model.md)). Also (see [B](b.md))."
+    text, unlinked = unlink_removed(pointer, "modules/x.md", removed)
+    assert text == "The model builds on this. Also (see [B](b.md))." and unlinked == ["modules/seven-eyed-model.md"]
     table = "| 1 | [A](a.md) | x |\n| 2 | [Seven](seven-eyed-model.md) | y |"
     assert unlink_removed(table, "modules/index.md", removed, drop_rows=True)[0] == "| 1 | [A](a.md) | x |"
 
@@ -304,3 +316,36 @@ def test_upgrade_report_places_an_exercise_by_the_pages_that_use_it(tmp_path: Pa
     text = capsys.readouterr().out
     assert "changed  beta-balance (module beta)  [in your copy]" in text
     assert "changed  alpha-journal (module alpha)  [not in your copy]" in text
+
+
+def test_upgrade_report_finds_the_overlay_the_copys_mkdocs_yml_names(tmp_path: Path, capsys, monkeypatch) -> None:
+    upstream = make_upstream(tmp_path)
+    (upstream / "mkdocs.yml").write_text("plugins:\n  - offline:\n      enabled: !ENV [RS_OFFLINE, false]\nextra:\n  generator: false\n",
+                                         encoding="utf-8")
+    copy = tmp_path / "copy"
+    (copy / "settings").mkdir(parents=True)
+    (copy / "mkdocs.yml").write_text("INHERIT: ../upstream/mkdocs.yml\nextra:\n"
+                                     "  organisation_file: !ENV [RS_TEST_OVERLAY, settings/our-council.yaml]\n", encoding="utf-8")
+    (copy / "settings" / "our-council.yaml").write_text("name: Test\nmodules: [beta]\nupstream_manifest: recorded.json\n", encoding="utf-8")
+    (copy / "organisation.yaml").write_text("name: Not used\nmodules: [alpha]\n", encoding="utf-8")
+    monkeypatch.delenv("RS_TEST_OVERLAY", raising=False)
+    assert upgrade_main([str(copy), "--upstream", str(upstream), "--record"]) == 0
+    assert (copy / "settings" / "recorded.json").is_file() and not (copy / "upstream-manifest.json").exists()
+    assert report(copy, upstream)[1] is False
+
+    for name in ("alpha", "beta"):
+        (upstream / f"docs/modules/{name}.md").write_text(f"# {name}, revised\n", encoding="utf-8")
+    assert upgrade_main([str(copy), "--upstream", str(upstream)]) == 0
+    text = capsys.readouterr().out
+    assert "(manifest recorded.json," in text
+    assert "changed  beta  [in your copy]" in text and "changed  alpha  [not in your copy]" in text
+
+
+def test_upgrade_report_names_a_missing_organisation_file_and_the_fix(tmp_path: Path, capsys) -> None:
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "mkdocs.yml").write_text("extra:\n  organisation_file: settings/gone.yaml\n", encoding="utf-8")
+    assert upgrade_main([str(copy), "--upstream", str(make_upstream(tmp_path))]) == 2
+    message = capsys.readouterr().err
+    assert "mkdocs.yml → extra.organisation_file: there is no file settings/gone.yaml" in message
+    assert "Fix the path, or remove the setting" in message and "Traceback" not in message
