@@ -3,8 +3,10 @@
     python -m macros.upgrade_report examples/glenbarra-council            # report
     python -m macros.upgrade_report examples/glenbarra-council --record   # after reviewing: record this version
 
-The copy records the version it last took as a content-hash manifest (``upstream-manifest.json`` beside
-its organisation.yaml, or the file named by ``upstream_manifest:``): one SHA-256 per upstream content file
+The copy's overlay file is found as the build finds it: ``extra.organisation_file`` in the copy's mkdocs.yml
+(read as MkDocs reads it, with ``INHERIT`` and ``!ENV``), else organisation.yaml beside it. The copy records
+the version it last took as a content-hash manifest (``upstream-manifest.json`` beside its overlay file, or
+the file named by ``upstream_manifest:``): one SHA-256 per upstream content file
 (pages, exercises, data, facilitator notes). No git history is needed: the report compares the manifest with
 the upstream files as they are now, and lists changed, added and removed modules, exercises and pages,
 marking the ones the copy includes and the pages it replaces with its own. An exercise is in the copy when
@@ -19,12 +21,15 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-import yaml
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils import yaml_load
 
-from .errors import ContentError
+from .catalogue import read_yaml
+from .errors import ContentError, Problem
 from .handouts import COMMENT, EXERCISE_CALL
-from .organisation import DEFAULT_FILE, DEFAULT_MANIFEST, DEFAULT_PAGES_DIR, module_ids, removed_pages, upstream_pages
+from .organisation import DEFAULT_MANIFEST, DEFAULT_PAGES_DIR, find_organisation_file, module_ids, removed_pages, upstream_pages
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 TRACKED = ("docs/**/*.md", "exercises/**/*.yaml", "data/*.yaml", "facilitator/**/*.yaml")
@@ -48,9 +53,34 @@ def write_manifest(path: Path, upstream: Path) -> dict:
     return manifest
 
 
-def _overlay(copy: Path) -> dict:
-    path = copy / DEFAULT_FILE
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
+def copy_extra(copy: Path) -> dict[str, Any]:
+    """The ``extra:`` settings of the copy's mkdocs.yml, read as MkDocs reads it (``INHERIT``, ``!ENV``)."""
+    config = copy / "mkdocs.yml"
+    if not config.is_file():
+        return {}
+    try:
+        with config.open("rb") as source:
+            return dict(yaml_load(source).get("extra") or {})
+    except ConfigurationError as error:
+        raise ContentError("The copy's mkdocs.yml cannot be read.", [Problem(
+            str(config), "", f"{error} Fix it, and run the report again.")]) from error
+
+
+def overlay(copy: Path) -> tuple[dict[str, Any], Path]:
+    """The copy's overlay settings, and the folder its paths (pages_dir, upstream_manifest) are relative to:
+    the overlay file's folder, or the copy's when it has no overlay (see find_organisation_file)."""
+    path = find_organisation_file(copy, copy_extra(copy))
+    if path is None:
+        return {}, copy
+    data, problems = read_yaml(path, path.name)
+    if problems:
+        raise ContentError("The organisation file cannot be read:", problems)
+    return (data if isinstance(data, dict) else {}), path.parent
+
+
+def manifest_file(settings: dict[str, Any], folder: Path) -> Path:
+    """Where the copy records the upstream version it last took, from its overlay (see overlay)."""
+    return folder / settings.get("upstream_manifest", DEFAULT_MANIFEST)
 
 
 def describe(path: str) -> tuple[str, str]:
@@ -95,15 +125,15 @@ def copy_note(path: str, included: set[str], used: set[str], gone: bool) -> str 
 
 def report(copy: Path, upstream: Path) -> tuple[str, bool]:
     """The report text, and whether anything changed."""
-    overlay = _overlay(copy)
-    manifest_path = copy / overlay.get("upstream_manifest", DEFAULT_MANIFEST)
+    settings, folder = overlay(copy)
+    manifest_path = manifest_file(settings, folder)
     if not manifest_path.is_file():
         return (f"No recorded upstream version: {manifest_path} is missing.\n"
                 f"Record the version you have now with: python -m macros.upgrade_report {copy} --record\n"), True
     recorded = json.loads(manifest_path.read_text(encoding="utf-8"))
     old, new = recorded.get("files", {}), content_hashes(upstream)
-    included = set(overlay.get("modules") or module_ids(upstream))
-    pages_dir = copy / overlay.get("pages_dir", DEFAULT_PAGES_DIR)
+    included = set(settings.get("modules") or module_ids(upstream))
+    pages_dir = folder / settings.get("pages_dir", DEFAULT_PAGES_DIR)
     replaced = {p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")} if pages_dir.is_dir() else set()
     used = used_exercises(upstream, included, pages_dir)
 
@@ -137,14 +167,14 @@ def report(copy: Path, upstream: Path) -> tuple[str, bool]:
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(prog="python -m macros.upgrade_report", description=__doc__.split("\n\n")[0])
-    parser.add_argument("copy", type=Path, help="the adapted copy's folder (holding its mkdocs.yml and organisation.yaml)")
+    parser.add_argument("copy", type=Path, help="the adapted copy's folder (holding its mkdocs.yml)")
     parser.add_argument("--upstream", type=Path, default=PACKAGE_ROOT, help="the upstream repository (default: the one holding this command)")
     parser.add_argument("--record", action="store_true", help="record the current upstream version in the manifest")
     parser.add_argument("--check", action="store_true", help="exit with status 1 when something changed")
     args = parser.parse_args(argv)
     try:
         if args.record:
-            path = args.copy / _overlay(args.copy).get("upstream_manifest", DEFAULT_MANIFEST)
+            path = manifest_file(*overlay(args.copy))
             manifest = write_manifest(path, args.upstream.resolve())
             print(f"Recorded {len(manifest['files'])} upstream files in {path}.")
             return 0
