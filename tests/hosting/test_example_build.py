@@ -69,16 +69,10 @@ def test_no_page_links_to_a_left_out_page(example_site_dir: Path) -> None:
     supporting = (example_site_dir / "modules" / "supporting-supervisors" / "index.html").read_text(encoding="utf-8")
     assert "seven-eyed" in supporting.lower()
     # A bracketed pointer that was only a link, "(see <left-out module>)", goes whole.
-    titles = [module_title(module) for module in EXCLUDED]
+    left_out = [title for module, title in titles().items() if module in EXCLUDED]
     pointers = [f"{page.relative_to(example_site_dir)}: (see {title})" for page in html_pages(example_site_dir)
-                for title in titles if f"(see {title})" in page.read_text(encoding="utf-8")]
-    assert pointers == []
-
-
-def module_title(module: str) -> str:
-    """A module's title, from its page's front matter."""
-    text = (ROOT / "docs" / "modules" / f"{module}.md").read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1])["title"]
+                for title in left_out if f"(see {title})" in page.read_text(encoding="utf-8")]
+    assert len(left_out) == len(EXCLUDED) and pointers == []
 
 
 def test_navigation_has_the_chosen_modules_in_order_and_own_pages(example_site_dir: Path) -> None:
@@ -233,3 +227,17 @@ def test_the_home_page_counts_and_lists_only_the_copys_modules(six_module_site: 
 def test_the_wellbeing_module_links_the_lone_working_policy(example_site_dir: Path) -> None:
     page = (example_site_dir / "modules" / "wellbeing-and-resilience" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://intranet.glenbarra.example/policies/lone-working"' in page
+
+
+def test_pages_are_british_english_unless_a_copy_sets_another_language(example_site_dir: Path, tmp_path: Path) -> None:
+    home = (example_site_dir / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB"' in home and "Skip to content" in home
+    folder = tmp_path / "welsh"
+    shutil.copytree(EXAMPLE, folder)
+    follow_the_guide(folder)
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  language: cy\n", 1), encoding="utf-8")
+    result = mkdocs_build(folder, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    welsh = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="cy"' in welsh and "Neidio i&#39;r cynnwys" in welsh.replace("'", "&#39;")
