@@ -193,10 +193,32 @@ def test_progress_in_navigation_and_on_the_home_page(visit) -> None:
     assert item.locator("progress").get_attribute("value") == "1"
     assert item.locator("progress").get_attribute("max") == "3"
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Implementation of good supervision")
-    assert link.locator(".rs-nav-badge [aria-hidden='true']").text_content() == "Started"
+    assert link.locator(".rs-nav-badge > span[aria-hidden='true']").text_content() == "Started"
     # The badge is text, but the link's accessible name says the progress in full.
     page.evaluate("() => document.querySelectorAll('.md-nav--primary input.md-nav__toggle').forEach((toggle) => { toggle.checked = true; })")
     assert 'link "Implementation of good supervision (progress: Started, 1 of 3 exercises answered)"' in link.aria_snapshot()
+    assert link.locator("progress.rs-nav-badge__bar").get_attribute("value") == "1"
+
+
+def test_opening_a_module_starts_it_and_answering_every_exercise_completes_it(visit) -> None:
+    page = visit.open("modules/what-is-supervision/")  # opened, nothing answered
+    visit.open("")
+    item = page.locator(".rs-progress-item", has_text="What is supervision?")
+    assert "Started: 0 of 4 exercises answered" in item.inner_text()
+    module = "modules/implementing-good-supervision/"
+    visit.open(module)
+    for exercise in ("culture-change-reflection", "supervision-smart-goals", "implementing-good-supervision-journal"):
+        enhanced(page, exercise)
+        page.locator(f"{form_selector(exercise)} textarea").first.fill(f"An answer to {exercise}")
+        wait_saved(page, exercise)
+    visit.open("")
+    item = page.locator(".rs-progress-item", has_text="Implementation of good supervision")
+    assert "Complete: 3 of 3 exercises answered" in item.inner_text()
+    assert item.locator("progress").get_attribute("value") == "3"
+    link = page.locator(".md-nav--primary a.md-nav__link", has_text="Implementation of good supervision")
+    assert link.locator(".rs-nav-badge > span[aria-hidden='true']").text_content() == "Complete"
+    untouched = page.locator(".rs-progress-item", has_text="The seven-eyed model of supervision")
+    assert "Not started" in untouched.inner_text() and untouched.locator("progress").get_attribute("value") == "0"
 
 
 def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:

@@ -35,9 +35,11 @@ function markNavigation(progress) {
   for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
     const module = byPath.get(new URL(link.getAttribute("href"), location.href).pathname);
     if (!module || module.state === "not-started" || link.querySelector(".rs-nav-badge")) continue;
-    // The badge shows one word; screen readers hear the progress in full as part of the link's name.
+    // The badge shows one word and a small bar; screen readers hear the progress in full as part of the
+    // link's name (the bar is hidden from them, so it is not read twice).
     link.append(h("span", { class: `rs-nav-badge rs-nav-badge--${module.state}`, "data-rs-nav-progress": module.state },
       h("span", { "aria-hidden": "true" }, STATE_LABELS[module.state]),
+      h("progress", { class: "rs-nav-badge__bar", max: module.total || 1, value: module.done, "aria-hidden": "true" }),
       h("span", { class: "rs-visually-hidden" }, " ",
         t("progress_nav_label", { state: STATE_LABELS[module.state], done: module.done, total: module.total }))));
   }
