@@ -138,6 +138,37 @@ def test_blocked_storage_keeps_the_page_working(visit) -> None:
     assert "You have answered 1 of 3" in page.locator(f"{form_selector(REFLECTION)} [data-rs-summary]").inner_text()
 
 
+COUNT_ENTRY_WRITES = """
+  window.__entryWrites = 0;
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (String(key).includes(':entry:')) window.__entryWrites += 1;
+    return setItem.call(this, key, value);
+  };
+"""
+
+
+def test_typing_is_saved_once_it_pauses_not_on_every_key(visit) -> None:
+    visit.context.add_init_script(COUNT_ENTRY_WRITES)
+    page = visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    page.click(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']")
+    page.keyboard.type("Twenty keys, typed..", delay=30)
+    stored = wait_saved(page, REFLECTION)
+    assert stored["values"]["next-time"] == "Twenty keys, typed.."
+    page.wait_for_timeout(600)
+    assert 1 <= page.evaluate("window.__entryWrites") <= 2, "typing 20 characters should be saved in one or two writes"
+
+
+def test_leaving_the_page_straight_after_typing_still_saves(visit) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Typed just before leaving")
+    page.goto(visit.base_url + "my-learning/")  # at once: no wait for the pause that triggers a save
+    stored = json.loads(site_state(page)[f"reflective-supervision:/:entry:{REFLECTION}"])
+    assert stored["values"]["next-time"] == "Typed just before leaving"
+
+
 def test_two_tabs_stay_in_step(visit) -> None:
     first = visit.open(GALLERY)
     enhanced(first, REFLECTION)
