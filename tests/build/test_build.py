@@ -202,3 +202,88 @@ def test_every_unknown_id_and_key_on_every_page_is_reported_in_one_build(tmp_pat
     assert 'index.md → exercise("good-on")' in output and 'index.md → cite("proctor-1968")' in output
     assert 'other.md → exercise("one-good")' in output and "Did you mean: good-one?" in output
     assert "only-quoted" not in output
+
+
+# --- The strict build's guards, proven on OUR configuration -------------------------------------------------
+# The fixture below INHERITs the real mkdocs.yml and overrides only where its pages are (docs_dir, nav) and where
+# the theme's templates live; the privacy plugin (assets_fetch off: the guard against external assets), the
+# link and anchor validation, the hooks and the macros all come from our file, so these tests fail if a change
+# there turns a guard off.
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+BAD_PAGE = "modules/demo.md"
+CLEAN_PAGE = """\
+    # Demo
+
+    ## First part
+
+    See the [privacy page](../privacy.md), [what it stores](../privacy.md#what-is-stored) and the [first part](#first-part).
+
+    ![A local picture](picture.svg)
+    """
+
+
+def make_inheriting_site(tmp_path: Path, extra: str = "") -> Path:
+    """A tiny project whose mkdocs.yml INHERITs ours; ``extra`` is added to the end of modules/demo.md."""
+    project = tmp_path / "inheriting"
+    (project / "docs" / "modules").mkdir(parents=True)
+    (project / "macros").symlink_to(ROOT / "macros", target_is_directory=True)  # our hooks: macros/hooks.py
+    (project / "docs" / "index.md").write_text("# Home\n\nSee the [demo](modules/demo.md).\n", encoding="utf-8")
+    (project / "docs" / "privacy.md").write_text("# Privacy\n\n## What is stored\n\nNothing.\n", encoding="utf-8")
+    (project / "docs" / "modules" / "picture.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n', encoding="utf-8")
+    (project / "docs" / BAD_PAGE).write_text(textwrap.dedent(CLEAN_PAGE) + extra, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        INHERIT: {ROOT / 'mkdocs.yml'}
+        docs_dir: docs
+        theme:
+          custom_dir: {ROOT / 'overrides'}
+        nav:
+          - Home: index.md
+          - Demo: {BAD_PAGE}
+          - Privacy: privacy.md
+        """), encoding="utf-8")
+    return project
+
+
+def strict_output(tmp_path: Path, extra: str = "") -> tuple[int, str]:
+    """Build the inheriting fixture strictly; return the exit code and the log without colour codes."""
+    result = mkdocs_build(make_inheriting_site(tmp_path, extra), tmp_path / "out")
+    return result.returncode, ANSI.sub("", result.stdout + result.stderr)
+
+
+def test_inheriting_fixture_site_builds_when_its_assets_links_and_anchors_are_good(tmp_path: Path) -> None:
+    """The control for the three tests below: without the one bad line, the same fixture builds cleanly."""
+    returncode, output = strict_output(tmp_path)
+    assert returncode == 0, output
+    assert "WARNING" not in output, output
+    assert (tmp_path / "out" / "modules" / "demo" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("markup", [
+    '<img src="https://example.com/x.png" alt="An external picture">',
+    "![An external picture](https://example.com/x.png)",
+], ids=["html-img", "markdown-image"])
+def test_strict_build_fails_on_an_external_asset_naming_page_and_url(tmp_path: Path, markup: str) -> None:
+    returncode, output = strict_output(tmp_path, f"\n{markup}\n")
+    assert returncode != 0, output
+    assert f"External file: https://example.com/x.png in '{BAD_PAGE}'" in output, output
+    assert "in strict mode" in output and "Traceback" not in output
+
+
+def test_strict_build_fails_on_a_link_to_a_missing_page_naming_page_and_target(tmp_path: Path) -> None:
+    returncode, output = strict_output(tmp_path, "\nSee [a page that is not there](nowhere.md).\n")
+    assert returncode != 0, output
+    assert f"Doc file '{BAD_PAGE}' contains a link 'nowhere.md', but the target 'modules/nowhere.md' is not found" in output, output
+    assert "in strict mode" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize(("link", "message"), [
+    ("../privacy.md#no-such-part", "contains a link '../privacy.md#no-such-part', but the doc 'privacy.md' does not contain an anchor '#no-such-part'"),
+    ("#no-such-part", "contains a link '#no-such-part', but there is no such anchor on this page"),
+], ids=["other-page", "same-page"])
+def test_strict_build_fails_on_a_link_to_a_missing_anchor_naming_page_and_target(tmp_path: Path, link: str, message: str) -> None:
+    returncode, output = strict_output(tmp_path, f"\nSee [a part that is not there]({link}).\n")
+    assert returncode != 0, output
+    assert f"Doc file '{BAD_PAGE}' {message}" in output, output
+    assert "in strict mode" in output and "Traceback" not in output
