@@ -27,7 +27,10 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     reload(page)
     enhanced(page, EXERCISE)
     assert page.input_value(f"{FORM} textarea[data-rs-field='what-stood-out']") == "The pause before the hard question."
-    assert page.is_checked(f"{FORM} input[value='steady']")
+    assert page.is_checked(f"{FORM} input[name$='-closest-choice'][value='steady']")
+    assert page.locator(f"{FORM} input[name$='-closest-choice']:checked").count() == 1
+    assert page.input_value(f"{FORM} textarea[data-rs-field='closest']") == "It had a clear start and end."
+    assert page.input_value(f"{FORM} textarea[data-rs-field='next-time']") == ""  # not answered, so still empty
     assert "You have answered 2 of 3 prompts." in page.locator(f"{FORM} [data-rs-summary]").inner_text()
 
 

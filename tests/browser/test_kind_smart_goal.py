@@ -18,28 +18,68 @@ def open_with_clock(visit):
     return page
 
 
+# Every field of goal 1 answered, and two of goal 2's: text typed, the date typed, the status chosen with arrows.
+GOAL_1 = {
+    "goal": "Agree the agenda with my supervisee at the start of every session.",
+    "specific": "Start each session by asking what they want to bring, then agree the order.",
+    "measurable": "Supervisee feedback at the three-month review.",
+    "achievable": "It takes five minutes of a ninety-minute session.",
+    "relevant": "It serves our team goal of supervision led by the supervisee.",
+    "time_bound": "2027-03-15",
+    "partner": "My line manager",
+    "record": "My professional learning record",
+}
+GOAL_1_STATUS = "in-progress"
+GOAL_2 = {
+    "goal": "Read one article a month and bring it to supervision.",
+    "measurable": "A list of articles in my learning record.",
+}
+TEXT_FIELDS = ("goal", "specific", "measurable", "achievable", "relevant", "time_bound", "partner", "record")
+
+
+def goal_control(goal: str, field: str) -> str:
+    """Selector of one text or date field of one goal."""
+    tag = "input" if field in ("time_bound", "partner", "record") else "textarea"
+    return f"{FORM} [data-rs-goal='{goal}'] {tag}[data-rs-field='{field}']"
+
+
+def type_field(page, selector: str, value: str) -> None:
+    """Tab to a field and type a value with the keyboard (a date field in the browser's own order)."""
+    tab_to(page, selector)
+    if "time_bound" in selector:
+        type_date(page, value)
+    else:
+        page.keyboard.type(value)
+
+
 def test_complete_two_goals_with_keyboard_only_then_restore(visit) -> None:
     page = open_with_clock(visit)
-    tab_to(page, f"{FORM} [data-rs-goal='g1'] textarea[data-rs-field='goal']")
-    page.keyboard.type("Agree the agenda with my supervisee at the start of every session.")
-    tab_to(page, f"{FORM} [data-rs-goal='g1'] textarea[data-rs-field='measurable']")
-    page.keyboard.type("Supervisee feedback at the three-month review.")
-    tab_to(page, f"{FORM} [data-rs-goal='g1'] input[data-rs-field='time_bound']")
-    type_date(page, "2027-03-15")
+    for field, value in GOAL_1.items():
+        type_field(page, goal_control("g1", field), value)
+    tab_to(page, f"{FORM} [data-rs-goal='g1'] input[data-rs-field='status']")
+    page.keyboard.press("ArrowDown")  # from "not started" to and selecting "in progress"
     tab_to(page, f"{FORM} [data-rs-action='add-goal']")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.matches('[data-rs-goal=\"g2\"] textarea')")
-    page.keyboard.type("Read one article a month and bring it to supervision.")
+    page.keyboard.type(GOAL_2["goal"])
+    type_field(page, goal_control("g2", "measurable"), GOAL_2["measurable"])
     entry = wait_saved(page, EXERCISE)
     goals = entry["values"]["goals"]
     assert [goal["id"] for goal in goals] == ["g1", "g2"]
-    assert goals[0]["time_bound"] == "2027-03-15"
-    assert goals[1]["goal"] == "Read one article a month and bring it to supervision."
+    assert {key: goals[0].get(key) for key in GOAL_1} == GOAL_1
+    assert goals[0].get("status") == GOAL_1_STATUS
+    assert {key: goals[1].get(key) for key in GOAL_2} == GOAL_2
 
     reload(page)
     enhanced(page, EXERCISE)
     assert page.locator(f"{FORM} [data-rs-goal]").count() == 2
-    assert page.input_value(f"{FORM} [data-rs-goal='g2'] textarea[data-rs-field='goal']").startswith("Read one article")
+    restored_1 = {field: page.input_value(goal_control("g1", field)) for field in TEXT_FIELDS}
+    assert restored_1 == GOAL_1
+    assert page.is_checked(f"{FORM} [data-rs-goal='g1'] input[data-rs-field='status'][value='{GOAL_1_STATUS}']")
+    assert page.locator(f"{FORM} [data-rs-goal='g1'] input[data-rs-field='status']:checked").count() == 1
+    restored_2 = {field: page.input_value(goal_control("g2", field)) for field in TEXT_FIELDS}
+    assert restored_2 == {field: GOAL_2.get(field, "") for field in TEXT_FIELDS}
+    assert page.locator(f"{FORM} [data-rs-goal='g2'] input[data-rs-field='status']:checked").count() == 0
     assert page.locator(f"{FORM} [data-rs-goal='g2'] legend.rs-goal__legend").inner_text() == "Goal 2"
 
 

@@ -15,13 +15,16 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of the built site, as a path relative to its root (not the data lab's JupyterLite
-    app pages under lab/: tests/browser/test_data_lab.py tests those)."""
+    app pages under lab/: tests/browser/test_data_lab.py tests those). Pages are folders' index.html, plus
+    the not-found page, 404.html, which a server shows for any unknown address: it is visited at its own URL."""
     pages = []
     for path in sorted(site.rglob("index.html")):
         relative = path.parent.relative_to(site).as_posix()
         if relative == "lab" or relative.startswith("lab/"):
             continue
         pages.append("" if relative == "." else relative + "/")
+    if (site / "404.html").is_file():
+        pages.append("404.html")
     return pages
 
 
@@ -29,6 +32,7 @@ def site_pages(site: Path) -> list[str]:
 def pages(site_dir: Path) -> list[str]:
     found = site_pages(site_dir)
     assert len(found) > 5
+    assert "404.html" in found, "the built site has no 404.html (Material's not-found page)"
     return found
 
 
