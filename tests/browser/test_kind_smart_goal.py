@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+from icalendar import Calendar
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, type_date, wait_saved
 
@@ -104,6 +107,22 @@ def test_advice_for_date_window_evidence_and_vague_verbs(visit) -> None:
     assert "more than 6 months away" in checks.inner_text()
     # Advice never blocks saving.
     assert wait_saved(page, EXERCISE)["values"]["goals"][0]["time_bound"] == "2028-01-01"
+
+
+def test_calendar_file_holds_the_review_and_a_halfway_check_in(visit) -> None:
+    page = open_with_clock(visit)
+    goal = f"{FORM} [data-rs-goal='g1']"
+    page.click(f"{goal} [data-rs-action='calendar']")
+    assert "Add a review date first" in page.locator(f"{goal} [data-rs-checks]").inner_text()
+    page.fill(f"{goal} textarea[data-rs-field='goal']", GOAL_1["goal"])
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "2027-03-15")
+    with page.expect_download() as download:
+        page.click(f"{goal} [data-rs-action='calendar']")
+    assert download.value.suggested_filename == "goal-review-2027-03-15.ics"
+    events = list(Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT"))
+    assert [str(event["SUMMARY"]) for event in events] == [f"Review my goal: {GOAL_1['goal']}", f"Halfway check-in on my goal: {GOAL_1['goal']}"]
+    # The clock says 22 November 2026: 113 days to the review, the check-in 56 days on.
+    assert [event["DTSTART"].dt for event in events] == [dt.date(2027, 3, 15), dt.date(2027, 1, 17)]
 
 
 def test_remove_goal_keeps_the_other_goals(visit) -> None:

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { escapeText, foldLine, reviewEvent } from "../../overrides/assets/js/lib/ics.js";
+import { escapeText, foldLine, halfwayDay, reviewEvent } from "../../overrides/assets/js/lib/ics.js";
 
 const NOW = new Date("2026-11-22T10:00:00Z");
 
@@ -37,4 +37,16 @@ test("every kind of line break is escaped and control characters are dropped", (
   assert.ok(!/\r(?!\n)/.test(text), "no bare CR");
   assert.ok(!/(?<!\r)\n/.test(text), "no bare LF");
   assert.ok(text.includes("SUMMARY:a\\nb\r\n") && text.includes("DESCRIPTION:c\\nde\r\n"));
+});
+
+test("a halfway check-in joins the review when asked for, between today and the review date", () => {
+  const text = reviewEvent({ uid: "g1@rs", date: "2027-03-15", summary: "Review", checkIn: "Check in", now: NOW });
+  const events = text.split("BEGIN:VEVENT").slice(1);
+  assert.equal(events.length, 2);
+  assert.ok(events[1].includes("UID:halfway-g1@rs\r\n") && events[1].includes("SUMMARY:Check in\r\n"));
+  assert.ok(events[1].includes("DTSTART;VALUE=DATE:20270117\r\n"), "2026-11-22 + 56 days (half of 113, rounded down)");
+  assert.equal(halfwayDay("2026-11-22", "2026-11-23"), null);
+  assert.equal(halfwayDay("2026-11-22", "2026-11-20"), null);
+  assert.equal(reviewEvent({ uid: "u", date: "2026-11-23", summary: "s", checkIn: "c", now: NOW }).split("BEGIN:VEVENT").length, 2);
+  assert.equal(reviewEvent({ uid: "u", date: "2027-03-15", summary: "s", now: NOW }).split("BEGIN:VEVENT").length, 2);
 });

@@ -288,9 +288,11 @@ function goalsSection(goals, failed, status) {
       const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "goal-calendar" }, t("my_learning_add_to_calendar"));
       button.addEventListener("click", () => {
         try {
+          const goalWords = String(goal.goal || t("my_learning_goal_review_default")).slice(0, 80);
           download(`${t("my_learning_goal_file_name", { date: goal.time_bound })}.ics`, reviewEvent({
             uid: `${goal.entry.exercise}-${goal.id}@reflective-supervision`, date: goal.time_bound,
-            summary: t("my_learning_goal_review_summary", { goal: String(goal.goal || t("my_learning_goal_review_default")).slice(0, 80) }),
+            summary: t("my_learning_goal_review_summary", { goal: goalWords }),
+            checkIn: t("my_learning_goal_check_in_summary", { goal: goalWords }),
             description: String(goal.goal || ""),
           }), "text/calendar");
         } catch {

@@ -48,18 +48,20 @@ function nextDay(isoDate) {
 }
 
 /**
- * Build a calendar file with one all-day review event.
- * @param {{uid: string, date: string, summary: string, description?: string, now?: Date}} event  date as YYYY-MM-DD
- * @returns {string}
+ * The day halfway between two days (YYYY-MM-DD), rounded down; null when it would not fall after the first.
+ * @param {string} fromDate
+ * @param {string} toDate
  */
-export function reviewEvent({ uid, date, summary, description = "", now = new Date() }) {
-  if (!isCalendarDate(date)) throw new RangeError("date must be a real calendar day, YYYY-MM-DD");
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//reflective-supervision//goal review//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+export function halfwayDay(fromDate, toDate) {
+  const from = Date.parse(`${fromDate}T00:00:00Z`);
+  const to = Date.parse(`${toDate}T00:00:00Z`);
+  const days = Math.floor((to - from) / 86_400_000 / 2);
+  if (!(days >= 1)) return null;
+  return new Date(from + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function allDayEvent({ uid, date, summary, description, now }) {
+  return [
     "BEGIN:VEVENT",
     `UID:${escapeText(uid)}`,
     `DTSTAMP:${stamp(now)}`,
@@ -69,6 +71,27 @@ export function reviewEvent({ uid, date, summary, description = "", now = new Da
     ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
     "TRANSP:TRANSPARENT",
     "END:VEVENT",
+  ];
+}
+
+/**
+ * Build a calendar file with an all-day review event and, given ``checkIn`` (its title), an all-day
+ * check-in halfway between today and the review (left out when the review is under two days away).
+ * @param {{uid: string, date: string, summary: string, description?: string, checkIn?: string, now?: Date}} event
+ *   date as YYYY-MM-DD
+ * @returns {string}
+ */
+export function reviewEvent({ uid, date, summary, description = "", checkIn = "", now = new Date() }) {
+  if (!isCalendarDate(date)) throw new RangeError("date must be a real calendar day, YYYY-MM-DD");
+  const halfway = checkIn ? halfwayDay(now.toISOString().slice(0, 10), date) : null;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//reflective-supervision//goal review//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    ...allDayEvent({ uid, date, summary, description, now }),
+    ...(halfway ? allDayEvent({ uid: `halfway-${uid}`, date: halfway, summary: checkIn, description, now }) : []),
     "END:VCALENDAR",
   ];
   return `${lines.map(foldLine).join("\r\n")}\r\n`;

@@ -54,10 +54,12 @@ export function mount(root) {
         goal.querySelector('[data-rs-field="time_bound"]').focus();
         return;
       }
+      const goalWords = (values.goal || t("smart_goal_calendar_default_goal")).slice(0, 80);
       const text = reviewEvent({
         uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
         date: values.time_bound,
-        summary: t("smart_goal_calendar_summary", { goal: (values.goal || t("smart_goal_calendar_default_goal")).slice(0, 80) }),
+        summary: t("smart_goal_calendar_summary", { goal: goalWords }),
+        checkIn: t("smart_goal_calendar_check_in", { goal: goalWords }),
         description: [values.goal, values.measurable && t("smart_goal_calendar_evidence", { evidence: values.measurable })].filter(Boolean).join("\n"),
       });
       download(`goal-review-${values.time_bound}.ics`, text, "text/calendar");
