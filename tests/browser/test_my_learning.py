@@ -113,6 +113,7 @@ def test_damaged_entry_is_reported_kept_and_harmless(visit) -> None:
     assert page.evaluate(f"localStorage.getItem('reflective-supervision:/:corrupt:entry:{REFLECTION}')") == '{"broken'
     visit.open("my-learning/")
     assert "1 damaged" in page.locator("[data-rs-app]").inner_text()
+    assert page.locator("[data-rs-damaged-list] li").all_inner_texts() == [f"Damaged entry (entry:{REFLECTION})"]
     assert visit.console_errors == []
 
 
@@ -250,6 +251,24 @@ def test_opening_a_module_starts_it_and_answering_every_exercise_completes_it(vi
     assert link.locator(".rs-nav-badge > span[aria-hidden='true']").text_content() == "Complete"
     untouched = page.locator(".rs-progress-item", has_text="The seven-eyed model of supervision")
     assert "Not started" in untouched.inner_text() and untouched.locator("progress").get_attribute("value") == "0"
+
+
+def test_goals_show_their_review_date_and_status(visit) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, GOALS)
+    page.click(f"{form_selector(GOALS)} [data-rs-action='add-goal']")
+    for goal, text, status in (("g1", "Open each session with a check-in", "achieved"), ("g2", "Bring one article a month", "revised")):
+        page.fill(f"{form_selector(GOALS)} [data-rs-goal='{goal}'] textarea[data-rs-field='goal']", text)
+        page.check(f"{form_selector(GOALS)} [data-rs-goal='{goal}'] input[data-rs-field='status'][value='{status}']")
+    page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
+    wait_saved(page, GOALS)
+    page.wait_for_timeout(600)
+    visit.open("my-learning/")
+    rows = page.locator(".rs-goals-table tbody tr")
+    assert rows.count() == 2
+    first, second = rows.nth(0).inner_text(), rows.nth(1).inner_text()
+    assert "Open each session with a check-in" in first and "15 March 2027" in first and "Achieved" in first
+    assert "Bring one article a month" in second and "No date yet" in second and "Revised" in second
 
 
 def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:

@@ -35,7 +35,7 @@ export function mount(root) {
       goalsSection(goalsFrom(entries), failed, status),
       profilesSection(entries.filter((entry) => Array.isArray(entry.snapshots) && entry.snapshots.length > 0), failed),
       savedSection(readManifest(), entries, failed),
-      damagedSection(corrupt, newer, failed),
+      damagedSection(store, corrupt, newer, failed),
     );
     settings.refresh();
   };
@@ -419,10 +419,17 @@ function savedSection(modules, entries, failed) {
   return section;
 }
 
-function damagedSection(corrupt, newer, failed) {
+function damagedSection(store, corrupt, newer, failed) {
   const damaged = corrupt.length + failed.size;
   if (damaged === 0 && newer.length === 0) return h("div", {});
+  // Name each one (its exercise's title where it can be read), so the learner knows what is missing.
+  const names = [
+    ...corrupt.map(({ key, raw }) => describeItem(store, key, raw)),
+    ...[...failed].map((entry) => String(entry.title || entry.exercise)),
+    ...newer.map((entry) => String(entry.title || entry.exercise || "")),
+  ].filter(Boolean);
   return h("section", { class: "rs-app__section", "aria-labelledby": "rs-damaged-title", "data-rs-damaged": "" },
     h("h2", { id: "rs-damaged-title" }, t("my_learning_damaged_title")),
-    h("p", {}, t("my_learning_damaged", { damaged, newer: newer.length })));
+    h("p", {}, t("my_learning_damaged", { damaged, newer: newer.length })),
+    h("ul", { "data-rs-damaged-list": "" }, names.map((name) => h("li", {}, name))));
 }
