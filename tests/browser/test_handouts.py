@@ -153,3 +153,48 @@ def test_blank_handouts_print_no_empty_sheet_and_no_signature_lines_alone(visit,
     if page.locator(".rs-exercise--agreement").count():
         signatures = next(text for text in sheets if "Supervisor Signature" in text)
         assert "Where will the signed copies be kept?" in signatures  # the last fields came along
+
+
+def exercise_ids(html: str) -> list[str]:
+    """The exercises a built page shows, in order."""
+    return re.findall(r'<form[^>]*\bdata-rs-exercise="([^"]+)"', html)
+
+
+def test_every_handouts_page_holds_every_exercise_of_its_module_in_order(site_dir: Path) -> None:
+    for module in sorted(p.parent for p in (site_dir / "modules").glob("*/index.html")):
+        shown = exercise_ids((module / "index.html").read_text(encoding="utf-8"))
+        printed = exercise_ids((site_dir / "handouts" / module.name / "index.html").read_text(encoding="utf-8"))
+        assert shown and printed == list(dict.fromkeys(shown)), module.name
+
+
+MODULES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "docs" / "modules").glob("*.md") if p.stem != "index")
+TEXT_FIELD = "textarea[data-rs-field]:visible, input[type=text][data-rs-field]:visible"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_copies_with_answers_print_every_exercises_answer_and_blank_copies_none(visit, module: str) -> None:
+    """One written answer in every exercise that has a text box, saved on the module page; the handouts with
+    answers print each one, on A4, under its exercise's title; the blank handouts print none."""
+    page = visit.open(f"modules/{module}/")
+    answers = {}
+    for form in page.locator("form[data-rs-widget]").all():
+        exercise = form.get_attribute("data-rs-exercise")
+        if exercise in answers or form.locator(TEXT_FIELD).count() == 0:
+            continue
+        enhanced(page, exercise)
+        answers[exercise] = f"Answer{len(answers)}for{exercise.replace('-', '')[:12]}"
+        form.locator(TEXT_FIELD).first.fill(answers[exercise])
+        wait_saved(page, exercise)
+    assert answers, f"{module} has no exercise with a text box"
+
+    filled = visit.open(f"handouts/{module}/?copy=answers")
+    for exercise in answers:
+        enhanced(filled, exercise)
+    text = re.sub(r"\s", "", " ".join(pdf_pages(filled)))
+    missing = [exercise for exercise, answer in answers.items() if answer not in text]
+    assert missing == [], f"{module}: answers missing from the printed copies: {missing}"
+
+    blank = visit.open(f"handouts/{module}/")
+    expect(blank.locator("[data-rs-handouts-mode]")).to_contain_text("These copies are blank")
+    text = re.sub(r"\s", "", " ".join(pdf_pages(blank)))
+    assert [answer for answer in answers.values() if answer in text] == []
