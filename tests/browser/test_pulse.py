@@ -14,6 +14,7 @@ import pytest
 from tests.browser.kit import GALLERY, enhanced, form_selector
 from tests.browser.test_site_pages import run_axe
 from tests.conftest import Visit
+from tests.unit.test_lab_files import groupscores  # the data lab notebook's own module, which reads the CSV
 
 # Screenshots of the results, for a person to look at (RS_SHOTS, else a temporary folder).
 SHOTS = Path(os.environ.get("RS_SHOTS") or tempfile.gettempdir())
@@ -111,6 +112,18 @@ def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None
     assert "Codes added (4)" in group.inner_text()
     restorative = table.locator("tbody tr").nth(2).inner_text().split("\t")
     assert restorative[6] == "3.65"  # 3.6, 3.6, 3.7, 3.7: the notebook says 3.65 too
+
+    # The averages download as a CSV file that the data lab's notebook reads, with the same medians.
+    with page.expect_download() as download:
+        group.locator(f"[data-rs-pulse-csv='{PROCTOR}']").click()
+    assert download.value.suggested_filename == f"group-pulse-{PROCTOR}.csv"
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert csv_text.splitlines()[1] == "participant,Normative (accountability),Formative (learning),Restorative (emotional support and replenishment)"
+    dimensions = groupscores.parse_scores(csv_text, (1, 5))
+    assert [(d.name, d.scores, groupscores._num(d.median)) for d in dimensions] == [
+        ("Normative (accountability)", [1.5, 3.0, 1.0, 1.5], "1.5"),
+        ("Formative (learning)", [3.0, 2.5, 3.0], "3"),
+        ("Restorative (emotional support and replenishment)", [3.6, 3.7, 3.7, 3.6], "3.65")]
 
     # Remove two codes: the spread hides again.
     page.locator(".rs-pulse__codes summary").click()

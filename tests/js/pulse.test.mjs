@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 import {
-  PulseError, checkChars, decodeMany, decodePulse, distribution, encodePulse, exerciseHash, formatFigure, median, normaliseCode,
+  PulseError, checkChars, decodeMany, decodePulse, distribution, encodePulse, exerciseHash, formatFigure, median, normaliseCode, scoresCsv,
 } from "../../overrides/assets/js/lib/pulse.js";
 
 const PROCTOR = {
@@ -151,4 +151,10 @@ test("figures are shown as the data lab's notebook shows them: two decimals at m
   assert.equal(formatFigure(1.005), "1.01");
   assert.equal(formatFigure(4), "4");
   assert.equal(formatFigure(null), "–");
+});
+
+test("the group's averages as CSV for the data lab: a note, participant and one column per group, no names", () => {
+  const exercise = { ...WEEK, dimensions: [{ id: "a", title: "Learning, and growth" }, { id: "b", title: 'Say "support"' }] };
+  const csv = scoresCsv(exercise, [[1.5, 3], [2, null]], "Averages for a week\nscale 1 to 3");
+  assert.equal(csv, '# Averages for a week scale 1 to 3\r\nparticipant,"Learning, and growth","Say ""support"""\r\nP01,1.5,3\r\nP02,2,\r\n');
 });

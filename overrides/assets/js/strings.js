@@ -358,6 +358,8 @@ export default Object.freeze({
   "pulse_code_wrong_count_one": "\"{code}\" holds {count} score, but \"{title}\" has {groups} groups. It may come from another version of the site.",
   "pulse_code_wrong_count_other": "\"{code}\" holds {count} scores, but \"{title}\" has {groups} groups. It may come from another version of the site.",
   "pulse_codes_added": "Codes added ({count})",
+  "pulse_csv_note": "Group pulse averages for {title}, on a scale of {min} to {max}: one row per code, no names. In the data lab's group notebook, set SCALE = ({min}, {max}).",
+  "pulse_download_csv": "Download these averages for the data lab (CSV)",
   "pulse_group_codes_one": "{count} code from this self-assessment. Scale {min} to {max}.",
   "pulse_group_codes_other": "{count} codes from this self-assessment. Scale {min} to {max}.",
   "pulse_group_wait": "Add at least {count} codes to see the group's spread. With fewer, one person's answers could be worked out.",

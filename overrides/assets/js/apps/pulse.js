@@ -7,7 +7,8 @@
  */
 
 import { h, svg } from "../lib/dom.js";
-import { decodeMany, distribution, formatFigure } from "../lib/pulse.js";
+import { download } from "../lib/download.js";
+import { decodeMany, distribution, formatFigure, scoresCsv } from "../lib/pulse.js";
 import { t, tn } from "../lib/strings.js";
 
 export const MIN_GROUP = 3;
@@ -81,7 +82,8 @@ function groupResults(group, remove) {
     section.append(h("p", { class: "rs-pulse__wait" }, t("pulse_group_wait", { count: MIN_GROUP })));
   } else {
     const rows = distribution(exercise, codes.map((entry) => entry.averages));
-    section.append(chart(rows, codes.length), table(slug, exercise, rows), h("p", { class: "rs-pulse__rounding" }, t("pulse_rounding")));
+    section.append(chart(rows, codes.length), table(slug, exercise, rows), h("p", { class: "rs-pulse__rounding" }, t("pulse_rounding")),
+      csvButton(exercise, codes));
   }
   section.append(h("details", { class: "rs-pulse__codes" },
     h("summary", {}, t("pulse_codes_added", { count: codes.length })),
@@ -89,6 +91,14 @@ function groupResults(group, remove) {
       h("code", {}, entry.code), " ",
       removeButton(entry.code, () => remove(exercise.id, index)))))));
   return section;
+}
+
+/** Download the group's averages for the data lab's group notebook (made here, saved only where the facilitator chooses). */
+function csvButton(exercise, codes) {
+  const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-pulse-csv": exercise.id }, t("pulse_download_csv"));
+  button.addEventListener("click", () => download(`group-pulse-${exercise.id}.csv`, scoresCsv(exercise,
+    codes.map((entry) => entry.averages), t("pulse_csv_note", { title: exercise.title, min: exercise.min, max: exercise.max })), "text/csv"));
+  return button;
 }
 
 function removeButton(code, onClick) {

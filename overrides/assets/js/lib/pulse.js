@@ -214,3 +214,25 @@ export function distribution(exercise, profiles) {
     };
   });
 }
+
+/**
+ * The group's averages as a CSV file the data lab's group notebook reads (lab/files/groupscores.py,
+ * parse_scores): a note line (starting with #), then "participant" and one column per group of statements,
+ * and one row per code, labelled P01, P02… in the order added. No names, nothing but the averages.
+ * @param {{title: string, min: number, max: number, dimensions: {id: string, title: string}[]}} exercise
+ * @param {(number|null)[][]} profiles one list of averages per code
+ * @param {string} note one line saying what the file is
+ */
+export function scoresCsv(exercise, profiles, note) {
+  const cell = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const label = (index) => `P${String(index + 1).padStart(2, "0")}`;
+  const lines = [
+    `# ${note.replace(/[\r\n]+/g, " ")}`,
+    ["participant", ...exercise.dimensions.map((dimension) => dimension.title)].map(cell).join(","),
+    ...profiles.map((averages, index) => [label(index), ...exercise.dimensions.map((_, n) => {
+      const value = averages[n];
+      return value === null || value === undefined ? "" : String(value);
+    })].join(",")),
+  ];
+  return `${lines.join("\r\n")}\r\n`;
+}
