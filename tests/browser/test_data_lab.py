@@ -15,6 +15,14 @@ from tests.helpers import ROOT
 RELEASE = Lab(ROOT).release()
 
 
+# Each notebook the lab ships has its own test below: a new notebook fails this until it has one too.
+TESTED_NOTEBOOKS = {"audit-run-chart", "group-self-assessment"}
+
+
+def test_every_notebook_the_lab_ships_is_run_by_a_test() -> None:
+    assert set(Lab(ROOT).notebooks()) == TESTED_NOTEBOOKS
+
+
 def lab_url(visit) -> str:
     return visit.base_url + "lab/"
 
