@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_saved
 from tests.conftest import Visit
+from tests.helpers import serve
 
 REFLECTION = "example-reflection-default"
 ASSESSMENT = "example-self-assessment-default"
@@ -168,6 +169,39 @@ def test_leaving_the_page_straight_after_typing_still_saves(visit) -> None:
     page.goto(visit.base_url + "my-learning/")  # at once: no wait for the pause that triggers a save
     stored = json.loads(site_state(page)[f"reflective-supervision:/:entry:{REFLECTION}"])
     assert stored["values"]["next-time"] == "Typed just before leaving"
+
+
+def test_two_copies_on_one_domain_keep_separate_answers(browser, site_dir: Path, tmp_path: Path) -> None:
+    """The same site hosted at / and at /council/ on one origin, so one localStorage: each copy keeps its own
+    entries (keys carry the site's path), restores only its own answers and lists only its own on My learning."""
+    root = tmp_path / "origin"
+    root.mkdir()
+    for child in site_dir.iterdir():
+        (root / child.name).symlink_to(child)
+    (root / "council").symlink_to(site_dir)
+    field = f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']"
+    copies = {"": "Answer at the root", "council/": "Answer in the council's copy"}
+    with serve(root) as origin:
+        session = Visit(browser, origin, viewport={"width": 1280, "height": 900}, locale="en-GB")
+        try:
+            page = session.page
+            for path, answer in copies.items():
+                session.open(path + GALLERY)
+                enhanced(page, REFLECTION)
+                page.fill(field, answer)
+                wait_saved(page, REFLECTION)
+            keys = sorted(key for key in site_state(page) if key.endswith(f":entry:{REFLECTION}"))
+            assert keys == [f"reflective-supervision:/:entry:{REFLECTION}", f"reflective-supervision:/council/:entry:{REFLECTION}"]
+            for path, answer in copies.items():
+                session.open(path + GALLERY)
+                enhanced(page, REFLECTION)
+                assert page.input_value(field) == answer
+                session.open(path + "my-learning/")
+                text = page.locator("[data-rs-app]").inner_text()
+                assert [other for other in copies.values() if other in text] == [answer], path
+            assert session.external == [] and session.console_errors == []
+        finally:
+            session.close()
 
 
 def test_two_tabs_stay_in_step(visit) -> None:
