@@ -124,7 +124,7 @@ def main() -> None:
         plain_raw, plain_gz = weigh(page_assets(plain_site, MODULE_PAGE))
         print(f"Module page {MODULE_PAGE} (HTML + CSS + JS it links):")
         print(f"  ours:  {ours_raw:,} B raw, {ours_gz:,} B gzip")
-        print(f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  (ours is {ours_gz / plain_gz:.2f}x gzip)")
+        print(f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  (ours is {ours_raw / plain_raw:.2f}x raw, {ours_gz / plain_gz:.2f}x gzip)")
         assets = ours_site / "assets"
         kinds_js = sorted((assets / "js" / "widgets").glob("*.js"))
         kinds_css = sorted((assets / "css" / "widgets").glob("*.css"))
