@@ -139,6 +139,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     src_uri = page.file.src_uri
     if organisation is None or src_uri in organisation.own_files:
         return markdown
+    if src_uri == "index.md" and config.site_description:
+        # The home page describes the copy in its own words (search results, shared links), not ours.
+        page.meta["description"] = config.site_description
     text, unlinked = unlink_removed(markdown, src_uri, _state.get("removed") or set(), drop_rows=src_uri in LISTS_MODULES)
     if unlinked:
         LOG.info("%s: %d link(s) to pages this copy leaves out became plain text (%s)", src_uri, len(unlinked),

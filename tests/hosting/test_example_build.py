@@ -43,6 +43,18 @@ def test_branding_shows(example_site_dir: Path) -> None:
     assert "--md-primary-fg-color: #0b5d50;" in css and "--md-accent-fg-color: #9c4a1a;" in css
     assert (example_site_dir / "assets" / "organisation" / "logo.svg").read_bytes() == (EXAMPLE / "assets" / "glenbarra-logo.svg").read_bytes()
     assert '<meta name="rs-storage" content="glenbarra-reflective-supervision">' in home
+    # The home page describes the copy in the copy's words (search results, shared links), not ours.
+    description = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:", 1)[0])["site_description"]
+    assert f'<meta name="description" content="{description}">' in home
+
+
+def test_the_copys_support_routes_and_policy_links_replace_ours(example_site_dir: Path) -> None:
+    overlay = yaml.safe_load((EXAMPLE / "organisation.yaml").read_text(encoding="utf-8"))
+    wellbeing = article(example_site_dir / "modules" / "wellbeing-and-resilience" / "index.html")
+    assert "Glenbarra Council&rsquo;s Employee Assistance Programme" in wellbeing or "Glenbarra Council's Employee Assistance Programme" in wellbeing
+    assert "Your employer's Employee Assistance Programme" not in wellbeing and "Your employer&rsquo;s Employee Assistance Programme" not in wellbeing
+    boundaries = article(example_site_dir / "modules" / "managing-boundaries" / "index.html")
+    assert f'href="{overlay["local_links"]["data_protection"]}"' in boundaries
 
 
 def test_excluded_modules_are_absent_from_pages_navigation_search_and_sitemap(example_site_dir: Path) -> None:
