@@ -48,7 +48,7 @@ FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOT
 # A table row or list item: with drop_rows, one whose first link goes to a left-out page is dropped whole.
 ROW = re.compile(r"\s*(\||[-*+]\s|\d+\.\s)")
 # A cross-reference in brackets that is only a pointer to another page: " (see [Title](page.md))".
-SEE_ALSO = re.compile(r" ?\((?:[Ss]ee|[Ss]ee also) " + MD_LINK.pattern + r"\)")
+SEE_ALSO = re.compile(r" ?\([Ss]ee(?: also)? " + MD_LINK.pattern + r"\)")
 # The number leading a table row (| 3 |) or an ordered list item (3.), to renumber rows put in a new order.
 ROW_NUMBER = re.compile(r"^(\s*\|\s*|\s*)\d+(?=\s*\||\.\s)")
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
