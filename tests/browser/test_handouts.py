@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.kit import enhanced, form_selector, wait_saved
+from tests.helpers import ROOT
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -167,7 +168,7 @@ def test_every_handouts_page_holds_every_exercise_of_its_module_in_order(site_di
         assert shown and printed == list(dict.fromkeys(shown)), module.name
 
 
-MODULES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "docs" / "modules").glob("*.md") if p.stem != "index")
+MODULES = sorted(p.stem for p in (ROOT / "docs" / "modules").glob("*.md") if p.stem != "index")
 TEXT_FIELD = "textarea[data-rs-field]:visible, input[type=text][data-rs-field]:visible"
 
 
