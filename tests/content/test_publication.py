@@ -1,0 +1,73 @@
+"""Publication checks: the public references page holds only certain facts, known titles are right, editor
+hints in exercise files resolve."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.references import Citations, cited_keys, load_references
+from tests.helpers import ROOT
+
+DATA = ROOT / "data"
+SCHEMA_HINT = re.compile(r"\$schema=(\S+)")
+OPEN_QUESTIONS = DATA / "references-open-questions.md"
+
+
+def references() -> dict:
+    """Every reference the site defines, loaded as the build loads them."""
+    return load_references(sorted(DATA.glob("references*.yaml")), DATA / "references.schema.json", ROOT)
+
+
+def public_list() -> str:
+    """The references page's list, for the sources the pages cite."""
+    pages = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")]
+    return Citations(references()).full_list(only=cited_keys(pages))
+
+
+def test_public_references_carry_no_open_question_or_bracketed_guess() -> None:
+    listed = public_list()
+    assert "confirm" not in listed.lower(), "move open questions to data/references-open-questions.md"
+    assert "[" not in listed, "a bracketed description stands in for a title: cite what is certain instead"
+    assert "no date" not in listed, 'write "n.d." for an unknown year'
+    assert [key for key, ref in references().items() if ref.check] == [], "a check note shows on the public page"
+
+
+def test_known_titles_and_authors() -> None:
+    refs = references()
+    assert "Workloads and lack of supervision undermining child protection practice, find studies" in (
+        refs["community-care-2022"].text)
+    assert "The anti-racism movement supporting black female staff using social work techniques" in (
+        refs["community-care-2024"].text)
+    # A Community Care article about Fenge's guide, not the guide.
+    assert refs["fenge-2024"].cite == "Community Care" and refs["fenge-2024"].text.startswith("Community Care (")
+    # The author lists of two reports were mixed: only the first author is certain.
+    assert refs["grant-et-al-2019"].text.startswith("Grant, S. and others (2019)")
+
+
+def test_one_publisher_is_given_one_place() -> None:
+    places = {re.search(r"(\w+): Open University Press", ref.text).group(1)
+              for ref in references().values() if "Open University Press" in ref.text}
+    assert len(places) == 1, places
+
+
+def test_the_anti_racist_peer_group_passage_cites_the_article_beside_ruch() -> None:
+    page = (ROOT / "docs" / "modules" / "diversity-and-power.md").read_text(encoding="utf-8")
+    assert re.search(r'cite\("ruch-2007", "community-care-2024"\)', page)
+
+
+def test_open_questions_list_names_only_real_keys() -> None:
+    named = set(re.findall(r"^\| `([a-z0-9-]+)` \|", OPEN_QUESTIONS.read_text(encoding="utf-8"), flags=re.M))
+    assert named, "the maintainers' list of open questions is empty or unreadable"
+    assert sorted(named - set(references())) == []
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "exercises").rglob("*.yaml")),
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_schema_hint_resolves(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    hint = SCHEMA_HINT.search(first)
+    if hint:
+        assert (path.parent / hint.group(1)).resolve().is_file(), f"{hint.group(1)} does not exist"
