@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.references import Citations, cited_keys, load_references
 from tests.helpers import ROOT
@@ -71,3 +72,45 @@ def test_schema_hint_resolves(path: Path) -> None:
     hint = SCHEMA_HINT.search(first)
     if hint:
         assert (path.parent / hint.group(1)).resolve().is_file(), f"{hint.group(1)} does not exist"
+
+
+PEOPLE = yaml.safe_load((DATA / "vignette-people.yaml").read_text(encoding="utf-8"))
+VIGNETTE_LINE = "    *Everyone in this vignette is invented. Any likeness to real people is chance.*"
+
+
+def module_files(module: str) -> list[Path]:
+    """A module's page, its exercises and its session plan: where its vignettes' people may appear."""
+    return ([ROOT / "docs" / "modules" / f"{module}.md", ROOT / "facilitator" / f"{module}.yaml"]
+            + sorted((ROOT / "exercises" / module).glob("*.yaml")))
+
+
+def test_the_people_table_covers_every_module() -> None:
+    pages = {p.stem for p in (ROOT / "docs" / "modules").glob("*.md") if p.stem != "index"}
+    assert set(PEOPLE) == pages
+
+
+@pytest.mark.parametrize("module", sorted(PEOPLE))
+def test_each_module_has_its_own_people(module: str) -> None:
+    """A vignette's people appear in their own module only, so no name changes role or person between modules."""
+    names = [person["name"] for person in PEOPLE[module]]
+    own = "\n".join(p.read_text(encoding="utf-8") for p in module_files(module) if p.is_file())
+    for name in names:
+        assert re.search(rf"\b{name}\b", own), f"{name} is in the people table for {module} but not in its files"
+        others = [other for other in PEOPLE if other != module
+                  and any(re.search(rf"\b{name}\b", p.read_text(encoding="utf-8"))
+                          for p in module_files(other) if p.is_file())]
+        assert others == [], f"{name} ({module}) also appears in {others}: choose another name"
+
+
+def test_no_name_is_listed_twice() -> None:
+    names = [person["name"] for people in PEOPLE.values() for person in people]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+@pytest.mark.parametrize("page", sorted(p for p in (ROOT / "docs" / "modules").glob("*.md") if p.stem != "index"),
+                         ids=lambda p: p.stem)
+def test_every_vignette_is_marked_invented_the_same_way(page: Path) -> None:
+    blocks = re.findall(r'^!!! example "([^"]*)"\n((?:    .*\n|\n)*)', page.read_text(encoding="utf-8"), flags=re.M)
+    for title, body in blocks:
+        assert title.startswith("Fictional vignette: "), f"title {title!r}: start it with 'Fictional vignette: '"
+        assert body.rstrip("\n").splitlines()[-1] == VIGNETTE_LINE, f"{title!r} does not end with the standard line"
