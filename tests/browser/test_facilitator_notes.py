@@ -47,8 +47,8 @@ def test_the_facilitator_view_shows_prints_and_remembers_the_notes(visit) -> Non
     notes = page.locator(NOTES)
     for heading in ("Aims", "Before the session", "Session plan", "Discussion prompts", "After the session"):
         assert notes.get_by_role("heading", name=heading, exact=True).count() == 1, heading
-    assert notes.get_by_role("heading", name="Case vignette (fictional): The request for approval").count() == 1
-    assert "Fictional case." in notes.inner_text()
+    assert notes.get_by_role("heading", name="Fictional vignette: The request for approval").count() == 1
+    assert "Everyone in this vignette is invented." in notes.inner_text()
     assert notes.locator("table caption").inner_text() == "Activities and timings (90 minutes in all)"
     assert notes.locator("tbody tr").first.locator("td").first.inner_text() == "0 to 5 min"
     assert notes.locator("tbody tr").last.locator("td").first.inner_text() == "80 to 90 min"

@@ -114,3 +114,11 @@ def test_every_vignette_is_marked_invented_the_same_way(page: Path) -> None:
     for title, body in blocks:
         assert title.startswith("Fictional vignette: "), f"title {title!r}: start it with 'Fictional vignette: '"
         assert body.rstrip("\n").splitlines()[-1] == VIGNETTE_LINE, f"{title!r} does not end with the standard line"
+
+
+def test_session_plans_mark_their_vignettes_as_the_pages_do() -> None:
+    strings = yaml.safe_load((DATA / "strings" / "pages.yaml").read_text(encoding="utf-8"))
+    marked = strings["facilitator_vignette_fictional"].replace(
+        "{fictional_case}", strings["facilitator_vignette_fictional_case"])
+    assert marked == VIGNETTE_LINE.strip(" *")
+    assert strings["facilitator_vignette"].startswith("Fictional vignette: ")

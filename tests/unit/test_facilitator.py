@@ -61,8 +61,8 @@ def test_notes_render_hidden_with_timings_prompts_and_a_fictional_vignette() -> 
     assert '<h2 class="rs-facilitator__title" id="facilitator-notes-title" data-search-exclude>Facilitator notes: session plan</h2>' in html
     assert "<caption>Activities and timings (90 minutes in all)</caption>" in html
     assert '<td class="rs-facilitator__time">0 to 5 min</td>' in html and '<td class="rs-facilitator__time">87 to 90 min</td>' in html
-    assert "<h3>Case vignette (fictional): The late reports</h3>" in html
-    assert "<strong>Fictional case.</strong> Everyone in it is invented for training" in html
+    assert "<h3>Fictional vignette: The late reports</h3>" in html
+    assert "<strong>Everyone in this vignette is invented.</strong> Any likeness to real people is chance." in html
     assert html.count("<li>") >= len(notes["prompts"])
     assert timings([{"minutes": 10}, {"minutes": 5}]) == ["0 to 10 min", "10 to 15 min"]
 
