@@ -122,3 +122,11 @@ def test_session_plans_mark_their_vignettes_as_the_pages_do() -> None:
         "{fictional_case}", strings["facilitator_vignette_fictional_case"])
     assert marked == VIGNETTE_LINE.strip(" *")
     assert strings["facilitator_vignette"].startswith("Fictional vignette: ")
+
+
+def test_home_page_states_the_modules_true_range_of_times() -> None:
+    times = [int(re.search(r"^time: (\d+)$", p.read_text(encoding="utf-8"), flags=re.M).group(1))
+             for p in (ROOT / "docs" / "modules").glob("*.md") if p.stem != "index"]
+    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "under an hour" not in home
+    assert f"{min(times)} to {max(times)} minutes" in home
