@@ -43,7 +43,13 @@ test("entries of the wrong shape are not entries", () => {
     { ...good, readable: [null] }, { ...good, snapshots: [null] }, { ...good, page: "javascript:alert(1)" },
     { ...good, snapshots: [{ taken: "2026-01-01T00:00:00Z", label: "x", values: {}, profile: [null] }] },
     { ...good, values: { x: 1 } }, { ...good, updated: {} }, { ...good, format: 3 }, null, [], "x",
+    // A profile's figures stay on their scale: no bar of width Infinity or below zero.
+    ...[[1e308, 1e-300], [4, 3], [-1, 3], [null, 0], [2, 1e308], [1, Number.NaN]].map(([average, max]) => (
+      { ...good, snapshots: [{ taken: "2026-01-01T00:00:00Z", label: "x", values: {}, profile: [{ id: "a", title: "A", average, max }] }] })),
   ]) assert.equal(isEntry(bad), false, JSON.stringify(bad));
+  const onScale = { ...good, snapshots: [{ taken: "2026-01-01T00:00:00Z", label: "x", values: {},
+    profile: [{ id: "a", title: "A", average: 0, max: 3 }, { id: "b", title: "B", average: 3, max: 3 }, { id: "c", title: "C", average: null, max: 10 }] }] };
+  assert.equal(isEntry(onScale), true);
   assert.equal(isData("visits", null), false);
   assert.equal(isData("record", { items: [null] }), false);
   assert.equal(isData("record", null), false);

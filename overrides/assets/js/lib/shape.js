@@ -41,9 +41,14 @@ function isReadableLine(line) {
     && Object.keys(line).every((key) => key === "label" || key === "text");
 }
 
+/** The highest top of a rating scale a profile may have (exercise scales go up to 10; codes allow up to 100). */
+export const MAX_SCALE = 100;
+
+/** One group's average on its scale: the top between 1 and MAX_SCALE, the average null or between 0 and the top. */
 function isProfileRow(row) {
   return isPlainObject(row) && isString(row.id) && isString(row.title)
-    && (row.average === null || Number.isFinite(row.average)) && Number.isFinite(row.max);
+    && Number.isFinite(row.max) && row.max >= 1 && row.max <= MAX_SCALE
+    && (row.average === null || (Number.isFinite(row.average) && row.average >= 0 && row.average <= row.max));
 }
 
 function isSnapshot(snap) {
