@@ -47,6 +47,7 @@ export default Object.freeze({
   "backup_no_version": "This backup has no valid version number. Nothing was imported.",
   "backup_not_a_backup": "This file is not a backup from this site (it does not say it is one). Nothing was imported.",
   "backup_not_json": "This file is not a backup from this site: it is not valid JSON. Nothing was imported.",
+  "backup_not_utf8": "This file is not a backup from this site: some of its characters are not valid UTF-8 text, so your words could not be read exactly. Nothing was imported. If you edited the file, save it again as UTF-8 text, then import it.",
   "backup_too_large": "This file is too large to be a backup (over {size} MB). Nothing was imported.",
   "backup_unknown_part": "This backup holds an unknown part \"{name}\". Nothing was imported.",
   "backup_unreadable": "This file could not be read. Nothing was imported.",

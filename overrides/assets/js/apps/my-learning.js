@@ -10,7 +10,9 @@ import { download } from "../lib/download.js";
 import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, GOAL_STATUS } from "../lib/entries.js";
 import { reviewEvent } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
-import { BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, describeItem, moveState, parseBackup, planImport } from "../lib/backup.js";
+import {
+  BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, decodeBackup, describeItem, moveState, parseBackup, planImport,
+} from "../lib/backup.js";
 import { isCalendarDate } from "../lib/shape.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
@@ -80,7 +82,8 @@ function backupSection(store, status, rerender) {
     if (!file) return;
     try {
       if (file.size > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
-      const backup = parseBackup(await file.text());
+      // Strict UTF-8: a file with bytes that are not text is refused, never read with U+FFFD in the answers.
+      const backup = parseBackup(decodeBackup(await file.arrayBuffer()));
       showPreview(store, backup, preview, status, () => {
         input.value = "";
         rerender();

@@ -16,6 +16,21 @@ const PARTS = ["format", "version", "exported", "site", "entries", "data", "dama
 const DAMAGED_KEY = /^(entry|data|corrupt):[a-z0-9:-]+$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/**
+ * A backup file's bytes as text, decoded strictly: a file that is not valid UTF-8 is refused, never read with
+ * replacement characters (U+FFFD) in place of the learner's words. A byte order mark is allowed.
+ * @param {ArrayBuffer|Uint8Array} bytes
+ * @returns {string}
+ */
+export function decodeBackup(bytes) {
+  if (bytes.byteLength > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BackupError(t("backup_not_utf8"));
+  }
+}
+
 /** A problem that makes a file unusable, with words for the learner. */
 export class BackupError extends Error {
   constructor(message) {
