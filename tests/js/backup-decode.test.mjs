@@ -10,7 +10,8 @@ const fixture = (path) => readFileSync(new URL(`./fixtures/backups/${path}`, imp
 
 test("a backup file that is not valid UTF-8 is refused with a message, never read with replacement characters", () => {
   const bytes = fixture("undecodable/latin-1-title.json");
-  assert.throws(() => decodeBackup(bytes), (error) => error instanceof BackupError && /not valid UTF-8/.test(error.message));
+  const refused = (error) => error instanceof BackupError && /not valid UTF-8/.test(error.message);
+  assert.throws(() => decodeBackup(bytes), refused);
   const good = fixture("valid/full.json");
   const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good]);
   assert.deepEqual(parseBackup(decodeBackup(withMark)), JSON.parse(good.toString("utf8")));

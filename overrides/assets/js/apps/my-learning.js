@@ -109,6 +109,14 @@ function saveBackup(backup) {
   download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
 }
 
+/** Why the preview says an item is kept aside (lib/backup.js planImport). */
+const KEPT_ASIDE = {
+  damaged: (name) => t("my_learning_kept_damaged", { name }),
+  newer: (name) => t("my_learning_kept_newer", { name }),
+  unknown: (name) => t("my_learning_kept_unknown", { name }),
+  yours: (name) => t("my_learning_kept_yours", { name }),
+};
+
 function showPreview(store, backup, preview, status, done) {
   const plan = planImport(store, backup);
   const list = (title, items) => (items.length ? [h("p", {}, h("strong", {}, title)), h("ul", {}, items.map((item) => h("li", {}, item)))] : []);
@@ -153,6 +161,7 @@ function showPreview(store, backup, preview, status, done) {
       plan.conflicts.map((item) => (item.keep === "backup"
         ? t("my_learning_conflict_keeps_backup", { name: item.name })
         : t("my_learning_conflict_keeps_yours", { name: item.name })))),
+    ...list(t("my_learning_preview_kept_aside"), plan.keptAside.map((item) => KEPT_ASIDE[item.why](item.name))),
     ...list(t("my_learning_preview_same"), plan.same),
     ...list(t("my_learning_preview_removed"), plan.removedOnReplace),
     h("div", { class: "rs-app__buttons" }, merge, replace, cancel),

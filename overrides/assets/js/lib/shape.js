@@ -75,6 +75,17 @@ export function isEntry(entry) {
     && optional(entry, "snapshots", (snapshots) => arrayOf(snapshots, isSnapshot));
 }
 
+/**
+ * Is this an entry from a newer version of the site (a format above ENTRY_FORMAT), stored under its own id?
+ * Its shape is that newer version's business: this code only checks what it needs to keep it aside, untouched
+ * (the same test storage.js applies to a stored value: an object with the exercise id and a values object).
+ * @param {unknown} entry
+ */
+export function isNewerEntry(entry) {
+  return isPlainObject(entry) && Number.isInteger(entry.format) && entry.format > ENTRY_FORMAT
+    && isString(entry.exercise) && ID.test(entry.exercise) && isPlainObject(entry.values);
+}
+
 function isRecordItem(item) {
   return isPlainObject(item) && isString(item.exercise) && ID.test(item.exercise)
     && ["title", "updated", "did", "learned", "difference"].every((key) => optional(item, key, isString));
@@ -89,6 +100,18 @@ export const DATA_SHAPES = {
   /** Display choices. */
   preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean"),
 };
+
+/** The name of a piece of saved state ("data:<name>"): lower-case words joined by hyphens, like an id. */
+export const DATA_NAME = ID;
+
+/**
+ * Is this a name of saved state this version of the site knows (so its shape is checked)? Other well-formed
+ * names come from a newer version: their values are kept aside, untouched, and travel in backups.
+ * @param {string} name
+ */
+export function isKnownData(name) {
+  return Object.hasOwn(DATA_SHAPES, name);
+}
 
 /**
  * Is this a well-formed value for a named piece of saved state? Unknown names have no known shape: false.
