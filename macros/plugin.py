@@ -354,9 +354,14 @@ def register(env: Any) -> None:
         for found in [*content.catalogue.exercises.values(), *examples.values()]:
             if found.kind != "self-assessment":
                 continue
-            config = KINDS[found.kind].context(found.id, found.data)["config"]
+            context = KINDS[found.kind].context(found.id, found.data)
+            config = context["config"]
+            # The scale's points and each group's number of statements let the page refuse a code whose
+            # averages no ratings could give (lib/pulse.js possibleScores).
             entry = {"id": found.id, "title": found.title, "min": config["min"], "max": config["max"],
-                     "dimensions": [{"id": d["id"], "title": d["title"]} for d in config["dimensions"]]}
+                     "points": [point["value"] for point in context["scale"]],
+                     "dimensions": [{"id": d["id"], "title": d["title"], "statements": len(d["items"])}
+                                    for d in config["dimensions"]]}
             if found.id in examples:
                 entry["example"] = True  # the gallery's: known, so its codes are refused with a reason (lib/pulse.js)
             known.append(entry)

@@ -523,7 +523,7 @@ def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
 
 
 @pytest.mark.parametrize("sample", ["readable-null", "snapshots-null", "snapshot-profile-null", "record-null", "record-items-null",
-                                    "visits-null", "page-javascript", "page-other-host", "format-newer"])
+                                    "visits-null", "page-javascript", "page-other-host", "snapshot-average-huge"])
 def test_import_files_of_the_wrong_shape_are_refused(visit, sample) -> None:
     page = visit.open("my-learning/")
     page.set_input_files("[data-rs-import]", str(SAMPLES / "invalid" / f"{sample}.json"))
@@ -542,6 +542,31 @@ def test_a_valid_sample_backup_imports_and_every_page_shows_it(visit) -> None:
     assert "1 damaged and 1 from a newer version" in page.locator("[data-rs-damaged]").inner_text()
     link = page.locator("[data-rs-saved-entry='example-reflection-default'] h4 a")
     assert link.get_attribute("href") == visit.base_url + "authoring/exercise-kinds/#ex-example-reflection-default"
+    assert visit.console_errors == []
+
+
+def test_the_import_preview_says_what_is_kept_aside_and_the_answer_here_stays(visit) -> None:
+    """A backup whose damaged part holds a later copy of an answered exercise, and a file that is not UTF-8."""
+    page = visit.open("my-learning/")
+    page.evaluate("""() => localStorage.setItem('reflective-supervision:/:entry:example-reflection-default', JSON.stringify({
+      format: 2, exercise: 'example-reflection-default', title: 'Looking back on a session', updated: '2026-12-01T09:00:00.000Z',
+      values: {'what-stood-out': 'My real answer'}}))""")
+    mine = site_state(page)[f"{PREFIX}entry:{REFLECTION}"]
+    page.set_input_files("[data-rs-import]", str(SAMPLES / "undecodable" / "latin-1-title.json"))
+    alert = page.locator(".rs-import-preview [role='alert']")
+    alert.wait_for()
+    assert "not valid UTF-8" in alert.inner_text() and "Nothing was imported" in alert.inner_text()
+    page.set_input_files("[data-rs-import]", str(SAMPLES / "kept-aside" / "damaged-newer-copy.json"))
+    preview = page.locator(".rs-import-preview")
+    preview.locator("[data-rs-action='import-merge']").wait_for()
+    text = preview.inner_text()
+    assert "Kept aside, untouched" in text
+    assert "Looking back on a session: damaged in the backup, so it cannot be read" in text
+    assert "keeps the backup's version" not in text
+    page.click("[data-rs-action='import-merge']")
+    state = site_state(page)
+    assert state[f"{PREFIX}entry:{REFLECTION}"] == mine
+    assert f"{PREFIX}corrupt:entry:{REFLECTION}" in state
     assert visit.console_errors == []
 
 

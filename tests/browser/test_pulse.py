@@ -73,7 +73,8 @@ def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None
     page = visit.open("pulse/")
     page.wait_for_selector("#rs-pulse-input:visible")
     before = page.evaluate("() => Object.keys(localStorage).sort()")
-    rows = ([1.5, 3, 3.6], [3, 2.5, 3.7], [1, None, 3.7])
+    # Averages four statements rated 1 to 5 can give (3.6 is none: 3.5, 3.67 and 3.75 are).
+    rows = ([1.5, 3, 3.8], [3, 2.5, 3.7], [1, None, 3.7])
     codes = [page.evaluate(ENCODE, [PROCTOR, 1, 5, averages]) for averages in rows]
     # Two codes first: too few to show a spread.
     assert add_codes(page, f"{codes[0]}\n{codes[1]}") == "Added 2 codes."
@@ -94,24 +95,36 @@ def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None
     table = page.locator(".rs-pulse__table")
     assert table.locator("caption").inner_text() == "How many participants' averages round to each point of the scale (1 to 5)"
     cells = [row.split("\t") for row in table.locator("tbody tr").all_inner_texts()]
-    # Normative: 1.5 rounds to 2, 3 to 3, 1 to 1. Formative: 3 and 2.5 (to 3); the third left it unrated.
-    # Medians as the data lab's notebook gives them: at most two decimals, halves rounded up (2.75, not 2.8).
+    # Normative: 1.5 rounds to 2, 3 to 3, 1 to 1. Formative: only two rated it (the third left it unrated),
+    # so its figures stay hidden: two ratings and their median would give both people's answers away.
     assert cells == [["Normative (accountability)", "1", "1", "1", "0", "0", "1.5", "1 to 3", "3"],
-                     ["Formative (learning)", "0", "0", "2", "0", "0", "2.75", "2.5 to 3", "2"],
-                     ["Restorative (emotional support and replenishment)", "0", "0", "0", "3", "0", "3.7", "3.6 to 3.7", "3"]]
+                     ["Formative (learning)", "–", "–", "–", "–", "–", "–", "–", "fewer than 3"],
+                     ["Restorative (emotional support and replenishment)", "0", "0", "0", "3", "0", "3.7", "3.7 to 3.8", "3"]]
     assert "at most two decimal places, with halves rounded up" in group.inner_text()
     chart = page.locator(".rs-pulse__chart[role='img']")
     assert "The table below gives the same figures" in chart.get_attribute("aria-label")
-    assert chart.locator(".rs-pulse__chart-bar").count() == 15
-    assert chart.locator(".rs-pulse__chart-label").all_inner_texts()[1] == "Formative (learning) (median 2.75)"
+    assert chart.locator(".rs-pulse__chart-bar").count() == 10
+    assert chart.locator(".rs-pulse__chart-label").all_inner_texts()[1] == (
+        "Formative (learning): hidden until at least 3 people have rated it, so that no one's answers can be worked out")
 
     # The same code again: added (two people can give the same answers), and the message says so.
     messages = add_codes(page, codes[0])
     assert messages.startswith("Added 1 code.\n")
     assert "1 of them is the same as a code already added. It is counted all the same" in messages
     assert "Codes added (4)" in group.inner_text()
+    formative = table.locator("tbody tr").nth(1).inner_text().split("\t")
+    # Medians as the data lab's notebook gives them: at most two decimals, halves rounded up (2.75, 3.75).
+    assert formative[6:] == ["3", "2.5 to 3", "3"]  # a third rating: the figures show
     restorative = table.locator("tbody tr").nth(2).inner_text().split("\t")
-    assert restorative[6] == "3.65"  # 3.6, 3.6, 3.7, 3.7: the notebook says 3.65 too
+    assert restorative[6] == "3.75"  # 3.7, 3.7, 3.8, 3.8: the notebook says 3.75 too
+    # A code no participant's ratings could make is refused: it would count as a person who is not there.
+    nothing = page.evaluate(ENCODE, [PROCTOR, 1, 5, [None, None, None]])
+    impossible = page.evaluate(ENCODE, [PROCTOR, 1, 5, [3.6, 2, 2]])
+    messages = add_codes(page, f"{nothing}\n{impossible}")
+    assert "2 codes were not added" in messages and "rates no group of statements" in messages
+    assert "holds an average that no ratings of" in messages
+    assert "Codes added (4)" in group.inner_text()
+    page.fill("#rs-pulse-input", "")
 
     # The averages download as a CSV file that the data lab's notebook reads, with the same medians.
     with page.expect_download() as download:
@@ -123,7 +136,7 @@ def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None
     assert [(d.name, d.scores, groupscores._num(d.median)) for d in dimensions] == [
         ("Normative (accountability)", [1.5, 3.0, 1.0, 1.5], "1.5"),
         ("Formative (learning)", [3.0, 2.5, 3.0], "3"),
-        ("Restorative (emotional support and replenishment)", [3.6, 3.7, 3.7, 3.6], "3.65")]
+        ("Restorative (emotional support and replenishment)", [3.8, 3.7, 3.7, 3.8], "3.75")]
 
     # Remove two codes: the spread hides again.
     page.locator(".rs-pulse__codes summary").click()
@@ -162,7 +175,7 @@ def test_the_results_are_readable_on_a_phone_and_a_laptop(browser, base_url, scr
     try:
         page = session.open("pulse/")
         page.wait_for_selector("#rs-pulse-input:visible")
-        codes = [page.evaluate(ENCODE, [PROCTOR, 1, 5, row]) for row in ([1.5, 3, 3.6], [3, 2.5, 3.7], [4, 4.5, 2], [2, 3, 4])]
+        codes = [page.evaluate(ENCODE, [PROCTOR, 1, 5, row]) for row in ([1.5, 3, 3.8], [3, 2.5, 3.7], [4, 4.5, 2], [2, 3, 4])]
         add_codes(page, "\n".join(codes))
         figure = page.locator(".rs-pulse__figure")
         column = page.locator(".rs-pulse__group").bounding_box()["width"]

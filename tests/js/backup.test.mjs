@@ -51,7 +51,9 @@ test("hostile or malformed files are refused with a message and change nothing",
     [JSON.stringify({ ...good, version: 99 }), /newer version/],
     [JSON.stringify({ ...good, entries: [] }), /wrong shape/],
     [JSON.stringify({ ...good, entries: { "Bad Id": good.entries.one } }), /not in a shape/],
-    [JSON.stringify({ ...good, data: { settings: {} } }), /unknown part/],
+    [JSON.stringify({ ...good, extra: {} }), /unknown part/],
+    [JSON.stringify({ ...good, data: { "Bad Name": {} } }), /a name this site never uses/],
+    [JSON.stringify({ ...good, data: { settings: { x: { prototype: 1 } } } }), /prototype/],
     [" ".repeat(6 * 1024 * 1024), /too large/],
   ];
   for (const [text, message] of cases) assert.throws(() => parseBackup(text), (error) => error instanceof BackupError && message.test(error.message));

@@ -115,10 +115,10 @@ test("many codes pasted at once, in any layout, are read; bad ones are reported 
 });
 
 test("the group's distribution: counts per scale point, median and range, unrated left out", () => {
-  const rows = distribution(PROCTOR, [[1, 4.4, null], [2.5, 4.6, 3], [5, 4.5, 3.2], [2, 1, null]]);
-  assert.deepEqual(rows.map((row) => row.counts), [[1, 1, 1, 0, 1], [1, 0, 0, 1, 2], [0, 0, 2, 0, 0]]);
-  assert.deepEqual(rows.map((row) => row.rated), [4, 4, 2]);
-  assert.deepEqual(rows.map((row) => row.median), [2.25, 4.45, 3.1]);
+  const rows = distribution(PROCTOR, [[1, 4.4, null], [2.5, 4.6, 3], [5, 4.5, 3.2], [2, 1, 3.4]]);
+  assert.deepEqual(rows.map((row) => row.counts), [[1, 1, 1, 0, 1], [1, 0, 0, 1, 2], [0, 0, 3, 0, 0]]);
+  assert.deepEqual(rows.map((row) => row.rated), [4, 4, 3]);
+  assert.deepEqual(rows.map((row) => row.median), [2.25, 4.45, 3.2]);
   assert.deepEqual([rows[0].lowest, rows[0].highest], [1, 5]);
   assert.equal(median([3, 1, 2]), 2);
 });
@@ -155,6 +155,43 @@ test("figures are shown as the data lab's notebook shows them: two decimals at m
 
 test("the group's averages as CSV for the data lab: a note, participant and one column per group, no names", () => {
   const exercise = { ...WEEK, dimensions: [{ id: "a", title: "Learning, and growth" }, { id: "b", title: 'Say "support"' }] };
-  const csv = scoresCsv(exercise, [[1.5, 3], [2, null]], "Averages for a week\nscale 1 to 3");
-  assert.equal(csv, '# Averages for a week scale 1 to 3\r\nparticipant,"Learning, and growth","Say ""support"""\r\nP01,1.5,3\r\nP02,2,\r\n');
+  const csv = scoresCsv(exercise, [[1.5, 3], [2, null], [1, 2], [3, 1]], "Averages for a week\nscale 1 to 3");
+  assert.equal(csv, '# Averages for a week scale 1 to 3\r\nparticipant,"Learning, and growth","Say ""support"""\r\n'
+    + "P01,1.5,3\r\nP02,2,\r\nP03,1,2\r\nP04,3,1\r\n");
+});
+
+// Codes that would let one person's answers show, kept as fixtures: tests/js/fixtures/pulse/.
+const MADE_UP = JSON.parse(readFileSync(new URL("./fixtures/pulse/codes-to-refuse-or-hide.json", import.meta.url),
+  "utf8"));
+const withStatements = (statements) => ({
+  ...PROCTOR, points: [1, 2, 3, 4, 5], dimensions: PROCTOR.dimensions.map((dimension) => ({ ...dimension, statements })),
+});
+const PROCTOR_TWO_EACH = withStatements(2);
+
+test("codes the self-assessment cannot make are refused: nothing rated, or an average no ratings give", () => {
+  assert.match(decodeError(MADE_UP.nothingRated), /rates no group of statements/);
+  assert.match(decodeError(MADE_UP.nothingRated, [PROCTOR_TWO_EACH]), /rates no group of statements/);
+  // 3.3 is no average of one or two ratings on a 1 to 5 scale; with four statements (10 / 3) it is one.
+  assert.match(decodeError(MADE_UP.impossibleAverage, [PROCTOR_TWO_EACH]), /holds an average that no ratings of/);
+  assert.deepEqual(decodePulse(MADE_UP.impossibleAverage, [withStatements(4)]).averages, [3.3, 2, 4]);
+  // Every code a participant's ratings can make is still read.
+  for (const ratings of [[1], [5, 5], [2, 3], [1, 4]]) {
+    const average = ratings.reduce((a, b) => a + b, 0) / ratings.length;
+    const code = encodePulse({ exercise: PROCTOR.id, min: 1, max: 5, averages: [average, null, 5] });
+    assert.deepEqual(decodePulse(code, [PROCTOR_TWO_EACH]).averages, [Math.round(average * 10) / 10, null, 5]);
+  }
+});
+
+test("a group of statements rated by fewer than three people shows no figures, on the page or in the CSV", () => {
+  const read = (codes) => codes.map((code) => decodePulse(code, KNOWN).averages);
+  const oneRater = distribution(PROCTOR, read(MADE_UP.oneRaterOfFormative));
+  assert.deepEqual(oneRater.map((row) => row.hidden), [false, true, false]);
+  const { counts, median: middle, lowest, highest } = oneRater[1];
+  assert.deepEqual([counts, middle, lowest, highest], [null, null, null, null]);
+  assert.equal(oneRater[0].median, 3);
+  // Three codes, but every group rated by two: nothing shows.
+  const twoEach = distribution(PROCTOR, read(MADE_UP.twoRatersOfEachGroup));
+  assert.deepEqual(twoEach.map((row) => row.hidden), [true, true, true]);
+  const csv = scoresCsv(PROCTOR, read(MADE_UP.oneRaterOfFormative), "note").split("\r\n");
+  assert.deepEqual(csv.slice(2, 5), ["P01,2,,3", "P02,3,,4", "P03,4,,5"]);
 });

@@ -2,15 +2,15 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { test } from "node:test";
 
-import { BackupError, applyImport, buildBackup, parseBackup } from "../../overrides/assets/js/lib/backup.js";
+import { BackupError, applyImport, buildBackup, parseBackup, planImport } from "../../overrides/assets/js/lib/backup.js";
 import { entryLink } from "../../overrides/assets/js/lib/entries.js";
 import { isCalendarDate, isData, isEntry } from "../../overrides/assets/js/lib/shape.js";
 import { reviewEvent } from "../../overrides/assets/js/lib/ics.js";
 import { Store } from "../../overrides/assets/js/lib/storage.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
-// The same sample files tests/unit/test_backup_schema.py checks against the JSON Schema: the code and the
-// schema must agree on every one.
+// The same sample files tests/unit/test_backup_schema.py checks against the JSON Schema (valid/ and kept-aside/
+// accepted, invalid/ refused): the code and the schema must agree on every one.
 const samples = (kind) => {
   const folder = new URL(`./fixtures/backups/${kind}/`, import.meta.url);
   return readdirSync(folder).filter((name) => name.endsWith(".json")).sort()
@@ -25,6 +25,16 @@ test("every valid sample imports, and exports again exactly as it was", () => {
     assert.equal(applyImport(store, backup, "replace").ok, true, name);
     const again = buildBackup(store, new Date(backup.exported));
     assert.deepEqual(again, JSON.parse(text), name);
+  }
+});
+
+test("every sample with parts this version cannot use imports, those parts kept aside and reported", () => {
+  assert.ok(samples("kept-aside").length >= 3);
+  for (const [name, text] of samples("kept-aside")) {
+    const backup = parseBackup(text);
+    const store = new Store({ name: backup.site.name, scope: backup.site.scope, area: new MemoryStorage() });
+    assert.ok(planImport(store, backup).keptAside.length > 0, name);
+    assert.equal(applyImport(store, backup, "merge").ok, true, name);
   }
 });
 
@@ -43,7 +53,13 @@ test("entries of the wrong shape are not entries", () => {
     { ...good, readable: [null] }, { ...good, snapshots: [null] }, { ...good, page: "javascript:alert(1)" },
     { ...good, snapshots: [{ taken: "2026-01-01T00:00:00Z", label: "x", values: {}, profile: [null] }] },
     { ...good, values: { x: 1 } }, { ...good, updated: {} }, { ...good, format: 3 }, null, [], "x",
+    // A profile's figures stay on their scale: no bar of width Infinity or below zero.
+    ...[[1e308, 1e-300], [4, 3], [-1, 3], [null, 0], [2, 1e308], [1, Number.NaN]].map(([average, max]) => (
+      { ...good, snapshots: [{ taken: "2026-01-01T00:00:00Z", label: "x", values: {}, profile: [{ id: "a", title: "A", average, max }] }] })),
   ]) assert.equal(isEntry(bad), false, JSON.stringify(bad));
+  const onScale = { ...good, snapshots: [{ taken: "2026-01-01T00:00:00Z", label: "x", values: {},
+    profile: [{ id: "a", title: "A", average: 0, max: 3 }, { id: "b", title: "B", average: 3, max: 3 }, { id: "c", title: "C", average: null, max: 10 }] }] };
+  assert.equal(isEntry(onScale), true);
   assert.equal(isData("visits", null), false);
   assert.equal(isData("record", { items: [null] }), false);
   assert.equal(isData("record", null), false);

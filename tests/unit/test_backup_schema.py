@@ -1,6 +1,7 @@
 """The backup's JSON Schema (docs/schemas/backup-v1.schema.json) and the site's own import checks
 (overrides/assets/js/lib/shape.js, lib/backup.js) accept and refuse the same sample files: this test checks the
-schema, tests/js/shape.test.mjs checks the code, both against tests/js/fixtures/backups/{valid,invalid}/."""
+schema, tests/js/shape.test.mjs checks the code, both against tests/js/fixtures/backups/{valid,kept-aside,invalid}/
+(kept-aside: files from a newer version, or with damaged parts, that import with those parts kept aside)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def validator() -> object:
     return jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
-@pytest.mark.parametrize("path", sorted((SAMPLES / "valid").glob("*.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", sorted([*(SAMPLES / "valid").glob("*.json"), *(SAMPLES / "kept-aside").glob("*.json")]),
+                         ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_schema_accepts_every_valid_sample(path) -> None:
     validator().validate(json.loads(path.read_text(encoding="utf-8")))
 
@@ -35,4 +37,5 @@ def test_the_schema_refuses_every_invalid_sample(path) -> None:
 
 def test_there_are_samples_of_both_kinds() -> None:
     assert len(list((SAMPLES / "valid").glob("*.json"))) >= 2
+    assert len(list((SAMPLES / "kept-aside").glob("*.json"))) >= 3
     assert len(list((SAMPLES / "invalid").glob("*.json"))) >= 30

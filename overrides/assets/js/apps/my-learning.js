@@ -10,7 +10,9 @@ import { download } from "../lib/download.js";
 import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, GOAL_STATUS } from "../lib/entries.js";
 import { reviewEvent } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
-import { BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, describeItem, moveState, parseBackup, planImport } from "../lib/backup.js";
+import {
+  BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, decodeBackup, describeItem, moveState, parseBackup, planImport,
+} from "../lib/backup.js";
 import { isCalendarDate } from "../lib/shape.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
@@ -80,7 +82,8 @@ function backupSection(store, status, rerender) {
     if (!file) return;
     try {
       if (file.size > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
-      const backup = parseBackup(await file.text());
+      // Strict UTF-8: a file with bytes that are not text is refused, never read with U+FFFD in the answers.
+      const backup = parseBackup(decodeBackup(await file.arrayBuffer()));
       showPreview(store, backup, preview, status, () => {
         input.value = "";
         rerender();
@@ -105,6 +108,14 @@ function saveBackup(backup) {
   const stamp = new Date().toISOString().slice(0, 10);
   download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
 }
+
+/** Why the preview says an item is kept aside (lib/backup.js planImport). */
+const KEPT_ASIDE = {
+  damaged: (name) => t("my_learning_kept_damaged", { name }),
+  newer: (name) => t("my_learning_kept_newer", { name }),
+  unknown: (name) => t("my_learning_kept_unknown", { name }),
+  yours: (name) => t("my_learning_kept_yours", { name }),
+};
 
 function showPreview(store, backup, preview, status, done) {
   const plan = planImport(store, backup);
@@ -150,6 +161,7 @@ function showPreview(store, backup, preview, status, done) {
       plan.conflicts.map((item) => (item.keep === "backup"
         ? t("my_learning_conflict_keeps_backup", { name: item.name })
         : t("my_learning_conflict_keeps_yours", { name: item.name })))),
+    ...list(t("my_learning_preview_kept_aside"), plan.keptAside.map((item) => KEPT_ASIDE[item.why](item.name))),
     ...list(t("my_learning_preview_same"), plan.same),
     ...list(t("my_learning_preview_removed"), plan.removedOnReplace),
     h("div", { class: "rs-app__buttons" }, merge, replace, cancel),

@@ -1,17 +1,18 @@
 /**
  * The facilitator's group pulse page: read codes typed or pasted here (lib/pulse.js), keep them only in
  * this page's memory, and show the group's spread in each dimension as a chart with a table of the same
- * figures. Nothing is stored or sent. The spread shows only from three codes up.
+ * figures. Nothing is stored or sent. The spread shows only from three codes up, and a group of statements
+ * only once three people have rated it (MIN_GROUP, lib/pulse.js); codes the self-assessment cannot make are refused.
  * A code the same as one already added is added too (two people can give the same answers), and the
  * message says so. Figures are rounded as the data lab's notebook rounds them (formatFigure).
  */
 
 import { h, svg } from "../lib/dom.js";
 import { download } from "../lib/download.js";
-import { decodeMany, distribution, formatFigure, scoresCsv } from "../lib/pulse.js";
+import { MIN_GROUP, decodeMany, distribution, formatFigure, scoresCsv } from "../lib/pulse.js";
 import { t, tn } from "../lib/strings.js";
 
-export const MIN_GROUP = 3;
+export { MIN_GROUP };
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -115,9 +116,12 @@ function removeButton(code, onClick) {
  */
 function chart(rows, total) {
   return h("figure", { class: "rs-pulse__figure rs-pulse__chart", role: "img", "aria-label": t("pulse_chart_title") },
-    rows.map((row) => h("div", { class: "rs-pulse__chart-row" },
-      h("p", { class: "rs-pulse__chart-label" }, t("pulse_chart_label", { title: row.title, median: formatFigure(row.median) })),
-      bars(row, total))));
+    rows.map((row) => (row.hidden
+      ? h("div", { class: "rs-pulse__chart-row", "data-rs-pulse-hidden": row.id },
+        h("p", { class: "rs-pulse__chart-label" }, t("pulse_chart_hidden", { title: row.title, count: MIN_GROUP })))
+      : h("div", { class: "rs-pulse__chart-row" },
+        h("p", { class: "rs-pulse__chart-label" }, t("pulse_chart_label", { title: row.title, median: formatFigure(row.median) })),
+        bars(row, total)))));
 }
 
 function bars(row, total) {
@@ -153,8 +157,9 @@ function table(slug, exercise, rows) {
       h("th", { scope: "col" }, t("pulse_table_rated_by")))),
     h("tbody", {}, rows.map((row) => h("tr", {},
       h("th", { scope: "row" }, row.title),
-      row.counts.map((count) => h("td", {}, String(count))),
+      // A group rated by too few people shows no figure at all, not even how many rated it.
+      (row.counts || points.map(() => null)).map((count) => h("td", {}, count === null ? "–" : String(count))),
       h("td", {}, formatFigure(row.median)),
       h("td", {}, row.lowest === null ? "–" : t("pulse_table_range_value", { lowest: formatFigure(row.lowest), highest: formatFigure(row.highest) })),
-      h("td", {}, String(row.rated)))))));
+      h("td", {}, row.hidden ? t("pulse_table_too_few", { count: MIN_GROUP }) : String(row.rated)))))));
 }

@@ -1,11 +1,17 @@
 /**
  * Backups: export everything this site stored in the browser to one JSON file, and check, preview
- * and apply an imported file. Imported files are untrusted: size-capped, checked in full against the shape
- * schemas/backup-v1.schema.json describes (lib/shape.js), and refused whole if any key could reach an object
- * prototype. An import either applies whole or, if the browser refuses a write half way, is undone.
+ * and apply an imported file. Imported files are untrusted: size-capped, strictly UTF-8, checked in full
+ * against the shape schemas/backup-v1.schema.json describes (lib/shape.js), and refused whole if any key
+ * could reach an object prototype. An import either applies whole or, if the browser refuses a write half
+ * way, is undone.
+ *
+ * The rule for saved state this version cannot use (see the schema and README "Adding a new kind of saved
+ * state"): an entry of a newer format, saved state with a name this version does not know, and values the
+ * backup lists as damaged are kept aside, untouched, never over a readable value here, reported in the preview
+ * and exported again in the next backup; they are never a reason to refuse the rest of the file.
  */
 
-import { DATE_TIME, ID, isData, isEntry, isPlainObject } from "./shape.js";
+import { DATA_NAME, DATE_TIME, ID, isData, isEntry, isKnownData, isNewerEntry, isPlainObject } from "./shape.js";
 import { FORMAT, classify, parseEntry } from "./storage.js";
 import { t } from "./strings.js";
 
@@ -15,6 +21,21 @@ export const MAX_BYTES = 5 * 1024 * 1024;
 const PARTS = ["format", "version", "exported", "site", "entries", "data", "damaged"];
 const DAMAGED_KEY = /^(entry|data|corrupt):[a-z0-9:-]+$/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * A backup file's bytes as text, decoded strictly: a file that is not valid UTF-8 is refused, never read with
+ * replacement characters (U+FFFD) in place of the learner's words. A byte order mark is allowed.
+ * @param {ArrayBuffer|Uint8Array} bytes
+ * @returns {string}
+ */
+export function decodeBackup(bytes) {
+  if (bytes.byteLength > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BackupError(t("backup_not_utf8"));
+  }
+}
 
 /** A problem that makes a file unusable, with words for the learner. */
 export class BackupError extends Error {
@@ -35,9 +56,10 @@ export function buildBackup(store, now = new Date()) {
 
 /**
  * A backup of a given saved state (a store's snapshot()), for example the state before an import.
- * Entries this code can read go in "entries" and "data"; everything else (damaged, the wrong shape, or an
- * entry from a newer format) is kept as its exact text in "damaged", so the file always passes the schema
- * and importing it puts back exactly what was there.
+ * Entries this code can read go in "entries", other saved state in "data" (with saved state of a name this
+ * version does not know, kept from a newer version); everything else (damaged, the wrong shape, or an entry
+ * from a newer format) is kept as its exact text in "damaged", so the file always passes the schema and
+ * importing it puts back what was there.
  * @param {{name: string, scope: string, prefix: string}} store
  * @param {Record<string, string>} state
  * @param {Date} [now]
@@ -56,7 +78,7 @@ export function backupOf(store, state, now = new Date()) {
     const rest = key.slice(store.prefix.length);
     const found = classify(rest, raw);
     if (found.type === "entry") backup.entries[rest.slice(6)] = JSON.parse(raw);
-    else if (found.type === "data") backup.data[rest.slice(5)] = found.value;
+    else if (found.type === "data" || found.type === "unknown") backup.data[rest.slice(5)] = found.value;
     else if (found.type !== "other" && DAMAGED_KEY.test(rest)) backup.damaged[rest] = raw;
   }
   return backup;
@@ -102,14 +124,19 @@ export function parseBackup(text) {
     || Object.keys(site).some((key) => key !== "name" && key !== "scope")) throw wrong("site");
   for (const part of ["entries", "data", "damaged"]) if (!isPlainObject(data[part])) throw wrong(part);
   for (const [id, entry] of Object.entries(data.entries)) {
+    // An entry from a newer version of the site is kept aside, untouched; one of a format this code reads
+    // must have that format's shape.
+    if (ID.test(id) && isNewerEntry(entry) && entry.exercise === id) continue;
     const parsed = ID.test(id) ? parseEntry(JSON.stringify(entry)) : null;
     if (!parsed || parsed.exercise !== id || parsed.format > FORMAT || !isEntry(entry)) {
       throw new BackupError(t("backup_bad_entry", { id: String(id).slice(0, 60) }));
     }
   }
   for (const [name, value] of Object.entries(data.data)) {
-    if (!["visits", "record", "preferences"].includes(name)) throw new BackupError(t("backup_unknown_part", { name: name.slice(0, 60) }));
-    if (!isData(name, value)) throw wrong(`data.${name}`);
+    // A name this version does not know comes from a newer version: kept aside, whatever its (safe) value.
+    if (!isKnownData(name)) {
+      if (!DATA_NAME.test(name)) throw new BackupError(t("backup_bad_data_name", { name: name.slice(0, 60) }));
+    } else if (!isData(name, value)) throw wrong(`data.${name}`);
   }
   for (const [key, raw] of Object.entries(data.damaged)) {
     const [type, ...name] = key.split(":");
@@ -120,13 +147,103 @@ export function parseBackup(text) {
   return data;
 }
 
-/** The storage keys and raw values a backup would write. */
-function backupItems(store, backup) {
-  const items = {};
-  for (const [id, entry] of Object.entries(backup.entries)) items[`${store.prefix}entry:${id}`] = JSON.stringify(entry);
-  for (const [name, value] of Object.entries(backup.data)) items[`${store.prefix}data:${name}`] = JSON.stringify(value);
-  for (const [rest, raw] of Object.entries(backup.damaged)) items[`${store.prefix}${rest}`] = raw;
-  return items;
+/**
+ * Each part of a backup with the storage key it belongs under, its raw text and its kind:
+ *   entry, data  readable here: stored under its own key
+ *   newer        an entry from a newer version of the site ("entry:<id>")
+ *   unknown      saved state of a name this version does not know ("data:<name>")
+ *   damaged      a value the backup lists as damaged (the storage key it was found under)
+ * The last three are kept aside: under their own key only when nothing is saved there (so a backup restores
+ * exactly what it was made from), otherwise under a "corrupt:" key (importSteps).
+ * @returns {{key: string, raw: string, kind: "entry"|"data"|"newer"|"unknown"|"damaged"}[]}
+ */
+function backupParts(store, backup) {
+  const parts = [];
+  for (const [id, entry] of Object.entries(backup.entries)) {
+    parts.push({ key: `${store.prefix}entry:${id}`, raw: JSON.stringify(entry), kind: isNewerEntry(entry) ? "newer" : "entry" });
+  }
+  for (const [name, value] of Object.entries(backup.data)) {
+    parts.push({ key: `${store.prefix}data:${name}`, raw: JSON.stringify(value), kind: isKnownData(name) ? "data" : "unknown" });
+  }
+  for (const [rest, raw] of Object.entries(backup.damaged)) {
+    const found = classify(rest, raw).type;
+    parts.push({ key: `${store.prefix}${rest}`, raw, kind: found === "newer" || found === "unknown" ? found : "damaged" });
+  }
+  return parts;
+}
+
+const READABLE = new Set(["entry", "data"]);
+
+/** The key a value kept aside goes under: "corrupt:" and its own key. */
+function asideKey(store, key) {
+  const rest = key.slice(store.prefix.length);
+  return `${store.prefix}${rest.startsWith("corrupt:") ? rest : `corrupt:${rest}`}`;
+}
+
+/**
+ * Work out, for one way of importing, where every part of a backup goes, and what happens to it.
+ * Merging: what is new is added; where both have a readable version, the entry changed most recently wins and
+ * your own version of other saved state is kept; a readable version here that this code cannot read is moved
+ * aside before the backup's is written. Values the backup holds that this version cannot use (newer, unknown,
+ * damaged) never go over anything here: they take their own key only when it is free, else the first free
+ * "corrupt:" key. Replacing: every part under its own key (two that would share one: the second aside).
+ * @param {"merge"|"replace"} mode
+ * @param {Record<string, string>} current  the saved state now (store.snapshot())
+ * @returns {{steps: {part: object, name: string, outcome: "added"|"same"|"backup"|"yours"|"aside",
+ *   yoursAside: boolean}[], writes: [string, string][], kept: Set<string>}}  writes: what changes; kept: every
+ *   key the import leaves holding a value of the backup (for replace: all that stays)
+ */
+function importSteps(store, backup, mode, current) {
+  const here = mode === "merge" ? current : {};
+  const used = new Set();
+  const writes = [];
+  const write = (key, raw) => {
+    used.add(key);
+    if (current[key] !== raw) writes.push([key, raw]);
+  };
+  // The first of key, key:2, key:3… that holds this very value already, or is free here and in this import.
+  const spare = (key, raw) => {
+    for (let n = 1; ; n += 1) {
+      const candidate = n === 1 ? key : `${key}:${n}`;
+      if (!used.has(candidate) && (!(candidate in here) || here[candidate] === raw)) return candidate;
+    }
+  };
+  const parts = backupParts(store, backup);
+  const steps = [];
+  for (const part of parts) {
+    const name = describeItem(store, part.key, part.raw);
+    const local = here[part.key];
+    const step = { part, name, outcome: "added", yoursAside: false };
+    steps.push(step);
+    if (!READABLE.has(part.kind) && (used.has(part.key) || (local !== undefined && local !== part.raw))) {
+      const key = spare(asideKey(store, part.key), part.raw);
+      step.outcome = here[key] === part.raw ? "same" : "aside";
+      write(key, part.raw);
+    } else if (local === undefined || used.has(part.key)) {
+      step.outcome = READABLE.has(part.kind) ? "added" : "aside";
+      write(used.has(part.key) ? spare(asideKey(store, part.key), part.raw) : part.key, part.raw);
+    } else if (local === part.raw) {
+      step.outcome = "same";
+      write(part.key, part.raw);
+    } else {
+      const rest = part.key.slice(store.prefix.length);
+      const mine = classify(rest, local);
+      if (mine.type !== part.kind) {
+        // Yours here cannot be read: kept aside, and the backup's readable version used.
+        write(spare(asideKey(store, part.key), local), local);
+        step.yoursAside = true;
+        step.outcome = "backup";
+        write(part.key, part.raw);
+      } else if (part.kind === "entry" && (JSON.parse(part.raw).updated || "") > (mine.value.updated || "")) {
+        step.outcome = "backup";
+        write(part.key, part.raw);
+      } else {
+        step.outcome = "yours";
+        used.add(part.key);
+      }
+    }
+  }
+  return { steps, writes, kept: used };
 }
 
 /**
@@ -139,62 +256,58 @@ export function describeItem(store, key, raw) {
   const rest = key.slice(store.prefix.length);
   if (rest.startsWith("entry:")) {
     const entry = parseEntry(raw);
-    return entry && entry.title ? entry.title : rest.slice(6);
+    return entry && typeof entry.title === "string" && entry.title ? entry.title : rest.slice(6);
   }
   if (rest === "data:visits") return t("backup_item_visits");
   if (rest === "data:preferences") return t("backup_item_preferences");
   if (rest === "data:record") return t("backup_item_record");
+  if (rest.startsWith("data:")) return t("backup_item_unknown", { name: rest.slice(5) });
   return t("backup_item_damaged", { key: rest.replace(/^corrupt:/, "") });
-}
-
-function updatedOf(raw) {
-  const entry = parseEntry(raw);
-  return entry && entry.updated ? entry.updated : "";
 }
 
 /**
  * Work out what importing would change, for both ways of importing.
- * @returns {{added: string[], same: string[], conflicts: {name: string, keep: "backup"|"yours"}[], removedOnReplace: string[], otherSite: boolean}}
+ * keptAside lists what this version keeps aside, untouched, and why: "damaged" (the backup lists it as
+ * damaged), "newer" (an entry from a newer version of the site), "unknown" (saved state this version does
+ * not know), "yours" (your copy here could not be read, so it is moved aside for the backup's).
+ * @returns {{added: string[], same: string[], conflicts: {name: string, keep: "backup"|"yours"}[],
+ *   keptAside: {name: string, why: "damaged"|"newer"|"unknown"|"yours"}[], removedOnReplace: string[], otherSite: boolean}}
  */
 export function planImport(store, backup) {
   const current = store.snapshot();
-  const incoming = backupItems(store, backup);
-  const plan = { added: [], same: [], conflicts: [], removedOnReplace: [], otherSite: false };
+  const plan = { added: [], same: [], conflicts: [], keptAside: [], removedOnReplace: [], otherSite: false };
   plan.otherSite = Boolean(backup.site && (backup.site.name !== store.name || backup.site.scope !== store.scope));
-  for (const [key, raw] of Object.entries(incoming)) {
-    const name = describeItem(store, key, raw);
-    if (!(key in current)) plan.added.push(name);
-    else if (current[key] === raw) plan.same.push(name);
-    else plan.conflicts.push({ name, keep: updatedOf(raw) > updatedOf(current[key]) ? "backup" : "yours" });
+  for (const { part, name, outcome, yoursAside } of importSteps(store, backup, "merge", current).steps) {
+    if (outcome === "same") plan.same.push(name);
+    else if (!READABLE.has(part.kind)) plan.keptAside.push({ name, why: part.kind });
+    else if (outcome === "added") plan.added.push(name);
+    else plan.conflicts.push({ name, keep: outcome });
+    if (yoursAside) plan.keptAside.push({ name, why: "yours" });
   }
+  const { kept } = importSteps(store, backup, "replace", current);
   for (const [key, raw] of Object.entries(current)) {
-    if (!(key in incoming)) plan.removedOnReplace.push(describeItem(store, key, raw));
+    if (!kept.has(key)) plan.removedOnReplace.push(describeItem(store, key, raw));
   }
   return plan;
 }
 
 /**
- * Apply a checked backup. "merge" adds what is new and, where both have a version, keeps the one
- * changed most recently; "replace" makes the saved state exactly the backup's. All or nothing: if the
- * browser refuses a write (storage full or blocked), everything is put back as it was before.
+ * Apply a checked backup (see importSteps for what goes where). "merge" adds what is new and, where both
+ * have a version, keeps the entry changed most recently; "replace" makes the saved state the backup's.
+ * Nothing this version cannot read ever goes over a readable value. All or nothing: if the browser refuses
+ * a write (storage full or blocked), everything is put back as it was before.
  * @returns {{ok: true, written: number} | {ok: false, reason: "full"|"unavailable", restored: boolean, previous: Record<string, string>}}
  *   restored is false only if putting the previous state back failed too; previous is that state, so the
  *   page can still offer it as a backup file.
  */
 export function applyImport(store, backup, mode) {
   const previous = store.snapshot();
-  const incoming = backupItems(store, backup);
   if (!store.available()) return { ok: false, reason: "unavailable", restored: true, previous };
-  const writes = Object.entries(incoming).filter(([key, raw]) => {
-    if (!(key in previous)) return true;
-    if (previous[key] === raw) return false;
-    // Merging keeps whichever version of an entry changed last, and your own version of everything else.
-    return mode === "replace" || (key.includes(":entry:") && updatedOf(raw) > updatedOf(previous[key]));
-  });
+  const { writes, kept } = importSteps(store, backup, mode, previous);
   const result = writeAll(store, previous, writes);
   if (!result.ok) return { ...result, previous };
   // Only once everything is written: what the backup does not have goes (removing never fails for lack of room).
-  if (mode === "replace") for (const key of Object.keys(previous)) if (!(key in incoming)) store.removeRaw(key);
+  if (mode === "replace") for (const key of Object.keys(previous)) if (!kept.has(key)) store.removeRaw(key);
   return result;
 }
 

@@ -11,6 +11,10 @@
  *   CC    a 10-bit checksum (FNV-1a) of everything before it, which catches almost every typing mistake
  * Characters are Crockford's base 32 (no I, L, O or U); when reading, O counts as 0 and I or L as 1.
  * No name, no date, no single answer: only rounded averages.
+ *
+ * Anonymity: a group's figures for a group of statements show only once at least MIN_GROUP people have rated
+ * it (distribution, scoresCsv), and a code the self-assessment cannot make (nothing rated, or an average no
+ * ratings give) is refused, so a made-up code cannot count as a person.
  */
 
 import { t, tn } from "./strings.js";
@@ -22,6 +26,9 @@ const HASH_CHARS = 4;
 const SCORE_CHARS = 2;
 const CHECK_CHARS = 2;
 const MAX_SCORE = 32 ** SCORE_CHARS - 1;
+
+/** The fewest people who must have rated a group of statements before the group's figures for it show. */
+export const MIN_GROUP = 3;
 
 /** A code that cannot be read, with words for the facilitator. */
 export class PulseError extends Error {
@@ -138,9 +145,46 @@ export function decodePulse(text, exercises) {
     const value = fromChars(scores.slice(i * SCORE_CHARS, (i + 1) * SCORE_CHARS));
     const average = value === 0 ? null : Math.round((exercise.min + (value - 1) / 10) * 10) / 10;
     if (average !== null && average > exercise.max + 1e-9) throw new PulseError(t("pulse_code_above_scale", { code: shown }));
+    if (average !== null && !possibleScores(exercise, exercise.dimensions[i]).has(value)) {
+      throw new PulseError(t("pulse_code_impossible", { code: shown, title: exercise.title }));
+    }
     averages.push(average);
   }
+  // The self-assessment shows no code until something is rated: a code that rates nothing is made up.
+  if (averages.every((average) => average === null)) {
+    throw new PulseError(t("pulse_code_nothing_rated", { code: shown }));
+  }
   return { code: encodePulse({ exercise: exercise.id, min: exercise.min, max: exercise.max, averages }), exercise, averages };
+}
+
+const possible = new Map();
+
+/**
+ * Every score (as a code holds it) that ratings of one group of statements can give: the averages of 1 to
+ * `statements` ratings, each a point of the scale (`points`), rounded as encodePulse rounds them. Without
+ * those figures (an exercise list from an older page) every score on the scale is possible.
+ * @param {{min: number, max: number, points?: number[]}} exercise
+ * @param {{statements?: number}} dimension
+ * @returns {Set<number>}
+ */
+export function possibleScores(exercise, dimension) {
+  const points = Array.isArray(exercise.points) && exercise.points.length ? exercise.points : null;
+  const statements = Number.isInteger(dimension.statements) && dimension.statements > 0 ? dimension.statements : null;
+  const key = `${exercise.min}/${exercise.max}/${points}/${statements}`;
+  if (!possible.has(key)) {
+    const scores = new Set();
+    if (!points || !statements) {
+      for (let value = 1; value <= Math.round((exercise.max - exercise.min) * 10) + 1; value += 1) scores.add(value);
+    } else {
+      let sums = new Set([0]);
+      for (let count = 1; count <= statements; count += 1) {
+        sums = new Set([...sums].flatMap((sum) => points.map((point) => sum + point)));
+        for (const sum of sums) scores.add(Math.round((sum / count - exercise.min) * 10) + 1);
+      }
+    }
+    possible.set(key, scores);
+  }
+  return possible.get(key);
 }
 
 /**
@@ -190,6 +234,7 @@ export function median(values) {
 /**
  * The group's distribution in each dimension: how many averages round to each point of the scale,
  * with the median and range. Dimensions someone did not rate are left out of that dimension's figures.
+ * A dimension rated by fewer than MIN_GROUP people is hidden: no counts, median or range (only `hidden`).
  * @param {{min: number, max: number, dimensions: {id: string, title: string}[]}} exercise
  * @param {(number|null)[][]} profiles one list of averages per code
  */
@@ -198,6 +243,10 @@ export function distribution(exercise, profiles) {
   for (let point = exercise.min; point <= exercise.max; point += 1) points.push(point);
   return exercise.dimensions.map((dimension, index) => {
     const values = profiles.map((averages) => averages[index]).filter((value) => value !== null && value !== undefined);
+    if (values.length < MIN_GROUP) {
+      const none = { counts: null, median: null, lowest: null, highest: null };
+      return { ...dimension, points, ...none, rated: values.length, hidden: true };
+    }
     const counts = points.map(() => 0);
     for (const value of values) {
       const point = Math.min(exercise.max, Math.max(exercise.min, Math.floor(value + 0.5)));
@@ -211,6 +260,7 @@ export function distribution(exercise, profiles) {
       median: values.length ? median(values) : null,
       lowest: values.length ? Math.min(...values) : null,
       highest: values.length ? Math.max(...values) : null,
+      hidden: false,
     };
   });
 }
@@ -218,7 +268,8 @@ export function distribution(exercise, profiles) {
 /**
  * The group's averages as a CSV file the data lab's group notebook reads (lab/files/groupscores.py,
  * parse_scores): a note line (starting with #), then "participant" and one column per group of statements,
- * and one row per code, labelled P01, P02… in the order added. No names, nothing but the averages.
+ * and one row per code, labelled P01, P02… in the order added. No names, nothing but the averages; a group of
+ * statements rated by fewer than MIN_GROUP people is left blank, as the page hides it.
  * @param {{title: string, min: number, max: number, dimensions: {id: string, title: string}[]}} exercise
  * @param {(number|null)[][]} profiles one list of averages per code
  * @param {string} note one line saying what the file is
@@ -226,12 +277,15 @@ export function distribution(exercise, profiles) {
 export function scoresCsv(exercise, profiles, note) {
   const cell = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const label = (index) => `P${String(index + 1).padStart(2, "0")}`;
+  const rated = (index) => profiles.filter((averages) => averages[index] !== null && averages[index] !== undefined)
+    .length;
+  const shown = exercise.dimensions.map((_, index) => rated(index) >= MIN_GROUP);
   const lines = [
     `# ${note.replace(/[\r\n]+/g, " ")}`,
     ["participant", ...exercise.dimensions.map((dimension) => dimension.title)].map(cell).join(","),
     ...profiles.map((averages, index) => [label(index), ...exercise.dimensions.map((_, n) => {
       const value = averages[n];
-      return value === null || value === undefined ? "" : String(value);
+      return value === null || value === undefined || !shown[n] ? "" : String(value);
     })].join(",")),
   ];
   return `${lines.join("\r\n")}\r\n`;

@@ -41,9 +41,14 @@ function isReadableLine(line) {
     && Object.keys(line).every((key) => key === "label" || key === "text");
 }
 
+/** The highest top of a rating scale a profile may have (exercise scales go up to 10; codes allow up to 100). */
+export const MAX_SCALE = 100;
+
+/** One group's average on its scale: the top between 1 and MAX_SCALE, the average null or between 0 and the top. */
 function isProfileRow(row) {
   return isPlainObject(row) && isString(row.id) && isString(row.title)
-    && (row.average === null || Number.isFinite(row.average)) && Number.isFinite(row.max);
+    && Number.isFinite(row.max) && row.max >= 1 && row.max <= MAX_SCALE
+    && (row.average === null || (Number.isFinite(row.average) && row.average >= 0 && row.average <= row.max));
 }
 
 function isSnapshot(snap) {
@@ -70,6 +75,17 @@ export function isEntry(entry) {
     && optional(entry, "snapshots", (snapshots) => arrayOf(snapshots, isSnapshot));
 }
 
+/**
+ * Is this an entry from a newer version of the site (a format above ENTRY_FORMAT), stored under its own id?
+ * Its shape is that newer version's business: this code only checks what it needs to keep it aside, untouched
+ * (the same test storage.js applies to a stored value: an object with the exercise id and a values object).
+ * @param {unknown} entry
+ */
+export function isNewerEntry(entry) {
+  return isPlainObject(entry) && Number.isInteger(entry.format) && entry.format > ENTRY_FORMAT
+    && isString(entry.exercise) && ID.test(entry.exercise) && isPlainObject(entry.values);
+}
+
 function isRecordItem(item) {
   return isPlainObject(item) && isString(item.exercise) && ID.test(item.exercise)
     && ["title", "updated", "did", "learned", "difference"].every((key) => optional(item, key, isString));
@@ -84,6 +100,18 @@ export const DATA_SHAPES = {
   /** Display choices. */
   preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean"),
 };
+
+/** The name of a piece of saved state ("data:<name>"): lower-case words joined by hyphens, like an id. */
+export const DATA_NAME = ID;
+
+/**
+ * Is this a name of saved state this version of the site knows (so its shape is checked)? Other well-formed
+ * names come from a newer version: their values are kept aside, untouched, and travel in backups.
+ * @param {string} name
+ */
+export function isKnownData(name) {
+  return Object.hasOwn(DATA_SHAPES, name);
+}
 
 /**
  * Is this a well-formed value for a named piece of saved state? Unknown names have no known shape: false.

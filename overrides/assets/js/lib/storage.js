@@ -23,7 +23,7 @@
  * Every call is wrapped: a full, blocked or damaged store gives a result to report, never an exception.
  */
 
-import { ENTRY_FORMAT, isData, isEntry } from "./shape.js";
+import { DATA_NAME, ENTRY_FORMAT, isData, isEntry, isKnownData } from "./shape.js";
 import { t } from "./strings.js";
 
 export const FORMAT = ENTRY_FORMAT;
@@ -317,11 +317,13 @@ export function siteStore() {
  *   entry    a readable entry of a format this code knows, stored under its own exercise id (value: the entry)
  *   newer    an entry from a newer format, kept untouched (value: the parsed entry)
  *   data     a named piece of other saved state of the right shape (value: the parsed value)
+ *   unknown  a named piece of saved state this version does not know (from a newer version), kept untouched
+ *            and carried in backups (value: the parsed value)
  *   damaged  not JSON, or the wrong shape, or already moved aside under "corrupt:"
  *   other    a key this version does not use
  * @param {string} rest
  * @param {string} raw
- * @returns {{type: "entry"|"newer"|"data"|"damaged"|"other", value?: any}}
+ * @returns {{type: "entry"|"newer"|"data"|"unknown"|"damaged"|"other", value?: any}}
  */
 export function classify(rest, raw) {
   if (rest.startsWith("entry:")) {
@@ -331,7 +333,9 @@ export function classify(rest, raw) {
   }
   if (rest.startsWith("data:")) {
     const value = parseJson(raw);
-    return isData(rest.slice(5), value) ? { type: "data", value } : { type: "damaged" };
+    const name = rest.slice(5);
+    if (!isKnownData(name) && DATA_NAME.test(name) && value !== undefined) return { type: "unknown", value };
+    return isData(name, value) ? { type: "data", value } : { type: "damaged" };
   }
   return rest.startsWith("corrupt:") ? { type: "damaged" } : { type: "other" };
 }
