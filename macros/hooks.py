@@ -9,8 +9,8 @@
   from the upstream repository: ``extra.upstream_dir`` if set (relative to the copy's mkdocs.yml), else the
   folder holding this ``macros`` package.
 - **Security headers.** After every build, ``_headers`` (Netlify and Cloudflare Pages format) is written
-  with the Content-Security-Policy the site runs under; the build stops if a page has an inline script the
-  policy would block (macros/csp.py).
+  with the Content-Security-Policy the site runs under; the build stops if a page outside ``lab/`` has an
+  inline script or an event-handler attribute, which the policy blocks and never allows by hash (macros/csp.py).
 - **Offline copy.** With the offline plugin on (``RS_OFFLINE=true``), the vendored iframe-worker shim is used
   instead of a third-party one, and the site's scripts are bundled into one classic script that works from
   file:// (scripts/build-offline.sh).
@@ -154,6 +154,7 @@ def on_post_build(config: Any) -> None:
     """Write the security headers for the built site; bundle scripts for an offline copy."""
     site = Path(config.site_dir)
     if config.extra.get("rs_offline"):
+        csp.check_no_inline_code(site)  # no policy protects a copy opened from files
         offline.bundle_scripts(site)
     else:
         csp.write_headers(site)
