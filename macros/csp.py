@@ -55,8 +55,8 @@ OTHER_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-JS_TYPES = {"", "text/javascript", "module", "application/javascript", "application/ecmascript",
-            "text/ecmascript", "text/jscript", "text/livescript", "application/x-javascript", "application/x-ecmascript"}
+JS_TYPES = {"", "text/javascript", "module", "application/javascript", "application/ecmascript", "text/ecmascript",
+            "text/jscript", "text/livescript", "application/x-javascript", "application/x-ecmascript"}
 # An event-handler attribute: on and an event's name (a stray word "on" in a broken attribute is no handler).
 EVENT_HANDLER = re.compile(r"on[a-z]+")
 FIX = ("move the script into a file under overrides/assets/js/ (loaded with <script src=...>) and attach event "
@@ -199,7 +199,8 @@ def write_headers(site: Path) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m macros.csp SITE_DIR   (checks the built site has no inline code; prints its Content-Security-Policy)")
+        sys.exit("usage: python -m macros.csp SITE_DIR   "
+                 "(checks the built site has no inline code; prints its Content-Security-Policy)")
     try:
         check_no_inline_code(Path(sys.argv[1]))
     except ContentError as error:

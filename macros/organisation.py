@@ -214,7 +214,8 @@ def check_logo(logo: Path, written: str, shown: str) -> list[Problem]:
     """A PNG must be a PNG; an SVG may hold no code and no reference to other files or hosts (svg_check)."""
     if logo.suffix.lower() == ".png":
         if not logo.read_bytes()[:8] == PNG_SIGNATURE:
-            return [Problem(shown, "logo", f"{written} is not a PNG image. Export the logo as PNG again, or use an SVG.")]
+            return [Problem(shown, "logo", f"{written} is not a PNG image. Export the logo as PNG again, "
+                                           "or use an SVG.")]
         return []
     return [Problem(shown, "logo", f"{written}: {problem}.") for problem in svg_problems(logo)]
 
@@ -260,7 +261,8 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
         logo_path = root / logo
         escaped = outside(logo_path, folder)
         if escaped:
-            problems.append(Problem(shown, "logo", f"{where_outside(logo, escaped, logo_path)}, outside the copy's folder "
+            where = where_outside(logo, escaped, logo_path)
+            problems.append(Problem(shown, "logo", f"{where}, outside the copy's folder "
                                                    f"({folder}). Copy the logo file into the folder (for example "
                                                    "assets/logo.svg) and give its path from here: the build publishes "
                                                    "only files from the copy's own folder."))
@@ -275,18 +277,26 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
     escaped = outside(pages_dir, folder)
     if escaped:
         written = data.get("pages_dir", DEFAULT_PAGES_DIR)
-        problems.append(Problem(shown, "pages_dir", f"{where_outside(written, escaped, pages_dir)}, outside the copy's folder "
+        where = where_outside(written, escaped, pages_dir)
+        problems.append(Problem(shown, "pages_dir", f"{where}, outside the copy's folder "
                                                     f"({folder}). Move your pages into a folder inside it (for example "
                                                     "pages/) and name that folder: the build publishes only files from "
                                                     "the copy's own folder."))
+    manifest = data.get("upstream_manifest")
+    real = outside(root / manifest, folder) if manifest else None
+    if real:
+        where = where_outside(manifest, real, root / manifest)
+        problems.append(Problem(shown, "upstream_manifest", f"{where}, outside the copy's folder ({folder}). "
+                                                            "Keep the manifest in the folder (the default is "
+                                                            "upstream-manifest.json)."))
     files = [] if escaped else own_page_files(pages_dir)
     for file in files:
         real = outside(file, folder)
         if real:
             problems.append(Problem(f"{pages_dir.name}/{file.relative_to(pages_dir).as_posix()}", "(the file)",
-                                    f"is a symbolic link to {real}, outside the copy's folder ({folder}). Copy the file "
-                                    "into the pages folder instead of linking to it: the build publishes only files "
-                                    "from the copy's own folder."))
+                                    f"is a symbolic link to {real}, outside the copy's folder ({folder}). "
+                                    "Copy the file into the pages folder instead of linking to it: the build "
+                                    "publishes only files from the copy's own folder."))
     own_files = [file.relative_to(pages_dir).as_posix() for file in files]
     pages = list(data.get("pages", []))
     if "pages_dir" in data and not escaped and not pages_dir.is_dir():
@@ -381,7 +391,8 @@ def _describe(error: Any) -> str:
         return (f"{error.instance!r} is not a link the site can use. Use an https:// address, or a mailto: or tel: "
                 "link, with no spaces, quotes or brackets.")
     if error.validator == "pattern" and path[-1:] == ["email"]:
-        return f"{error.instance!r} is not an e-mail address. Write it as name@example.org, with no spaces, quotes or brackets."
+        return (f"{error.instance!r} is not an e-mail address. Write it as name@example.org, with no spaces, "
+                "quotes or brackets.")
     if error.validator == "pattern" and path and path[0] == "helplines":
         return ("holds raw HTML, which is not shown. Write it in Markdown instead: **bold**, [words](https://…), "
                 "and no <tags>.")

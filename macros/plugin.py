@@ -337,13 +337,15 @@ def register(env: Any) -> None:
         # Every value is text (markdown_text); addresses are checked by the overlay's schema (https:, mailto:, tel:).
         lines = []
         for contact in organisation.contacts:
-            head = f"**{markdown_text(contact['name'])}**" + (f", {markdown_text(contact['role'])}" if contact.get("role") else "")
+            role = f", {markdown_text(contact['role'])}" if contact.get("role") else ""
+            head = f"**{markdown_text(contact['name'])}**{role}"
             parts = []
             if contact.get("email"):
                 address = f"[{markdown_text(contact['email'])}](mailto:{contact['email']})"
                 parts.append(markdown_fill(strings["organisation_contacts_email"], address=address))
             if contact.get("phone"):
-                parts.append(markdown_fill(strings["organisation_contacts_phone"], number=markdown_text(contact["phone"])))
+                number = markdown_text(contact["phone"])
+                parts.append(markdown_fill(strings["organisation_contacts_phone"], number=number))
             if contact.get("url"):
                 parts.append(f"[{markdown_text(strings['organisation_contacts_web_page'])}](<{contact['url']}>)")
             lines.append(f"- {head}" + (": " + "; ".join(parts) if parts else ""))

@@ -38,6 +38,7 @@ IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "cite", "background", "data", "srcset",
                   "xlink:href", "longdesc", "ping"}
 NEVER = ("javascript", "data", "vbscript")
+NEVER_PREFIXES = tuple(f"{scheme}:" for scheme in NEVER)
 # Characters Markdown (with the site's extensions) gives a meaning and lets a backslash escape.
 MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
@@ -134,7 +135,7 @@ def markdown_problems(text: str, links: LinkRule, where: str = "this text") -> l
             if EVENT_HANDLER.fullmatch(name):
                 problems.append(f"an event-handler attribute ({name}=) on <{tag}> is not allowed in {where}. "
                                 "Remove it: content files hold no code")
-            elif name in URL_ATTRIBUTES or IGNORED_IN_URL.sub("", value).lower().startswith(tuple(f"{s}:" for s in NEVER)):
+            elif name in URL_ATTRIBUTES or IGNORED_IN_URL.sub("", value).lower().startswith(NEVER_PREFIXES):
                 reason = links.refuses(value)
                 if reason:
                     problems.append(f"{reason} ({value.strip()[:60]}) is not allowed in {where}. "

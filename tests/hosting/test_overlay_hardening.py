@@ -106,7 +106,7 @@ def test_hostile_text_in_the_overlay_is_shown_as_text_on_every_page(tmp_path: Pa
     contact = values["contacts"][0]
     for text in (values["name"], contact["name"], contact["role"], contact["phone"]):
         assert html.escape(text, quote=False) in own, text
-    assert "<b onmouseover" not in own and "<iframe" not in own and 'href="javascript:' not in own
+    assert "<b onmouseover" not in own and "<iframe" not in own and not re.search(r'<a\b[^>]*href="javascript:', own)
     assert "&lt;img src=x onerror=alert(3)&gt;web page</a>" in own and "&lt;svg onload=alert(5)&gt; email" in own
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;hosted&#34;)&lt;/script&gt; Hosted by Evil &lt;script&gt;" in home
@@ -130,6 +130,8 @@ def test_paths_outside_the_copys_folder_are_refused(tmp_path: Path) -> None:
     assert (f"organisation.yaml → pages_dir: /etc is /etc, outside the copy's folder ({folder}). Move your pages into a "
             "folder inside it (for example pages/)") in message
     assert "the build publishes only files from the copy's own folder." in message
+    assert (f"organisation.yaml → upstream_manifest: ../../../manifest.json is {tmp_path.parent / 'manifest.json'}, "
+            "outside the copy's folder") in message
 
 
 def test_a_symlinked_logo_pointing_at_a_secret_is_refused(tmp_path: Path) -> None:
