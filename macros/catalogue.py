@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from .errors import ContentError, Problem
 from .kinds import KINDS
+from .safe_markdown import EXERCISE_LINKS, markdown_problems
 from .schema_messages import describe, field_path
 
 EXAMPLES_DIR = "_examples"
@@ -48,6 +49,18 @@ class Catalogue:
         return self.exercises.get(exercise_id) or self.examples.get(exercise_id)
 
 
+def _safe_markdown(validator: Any, enabled: Any, instance: Any, schema: dict[str, Any]) -> Any:
+    """The ``x-markdown`` keyword (common.schema.json#/$defs/markdown): exercise Markdown holds no raw HTML,
+    event handlers or javascript:/data:/vbscript: links (macros/safe_markdown.py)."""
+    if enabled and isinstance(instance, str):
+        for message in markdown_problems(instance, EXERCISE_LINKS, "exercise text"):
+            yield ValidationError(message)
+
+
+# Draft 2020-12, plus the check of Markdown fields.
+ExerciseValidator = validators.extend(Draft202012Validator, {"x-markdown": _safe_markdown})
+
+
 def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
     """Build one validator per kind from ``<kind>.schema.json`` files."""
     resources = []
@@ -58,7 +71,7 @@ def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
         schemas[path.name.removesuffix(".schema.json")] = contents
     registry = Registry().with_resources(resources)
     return {
-        name: Draft202012Validator(schema, registry=registry)
+        name: ExerciseValidator(schema, registry=registry)
         for name, schema in schemas.items()
         if name in KINDS
     }

@@ -7,21 +7,24 @@ and every host.
 The data lab (JupyterLite, under ``lab/``) is the one exception, and only for its own files: Pyodide compiles
 WebAssembly and evaluates code ('wasm-unsafe-eval', 'unsafe-eval') and JupyterLab sets inline styles
 ('unsafe-inline' for styles only). It still gets nothing from any other origin. The site's pages embed the
-lab in a frame, so the lab's looser policy never applies to the site's own pages. If a page does carry an inline script (a theme upgrade, a new template), its sha256 hash is
-added to the policy written to ``_headers`` and printed by ``python -m macros.csp SITE_DIR``, and the build
-log names the page: move the script to a file, or copy the printed policy into your server configuration.
+lab in a frame, so the lab's looser policy never applies to the site's own pages.
+
+The project ships no inline script outside ``lab/``. So the build stops if a page outside ``lab/`` carries an
+executable inline script (a ``<script>`` without ``src`` whose type is JavaScript or a module; JSON data blocks
+are fine) or an event-handler attribute (``onclick=`` and the like), naming the page and the fix; such code
+is never allowed by adding its hash to the policy, which would let an injected script run on hosts that read
+``_headers``. ``python -m macros.csp SITE_DIR`` prints the policy and runs the same check.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import logging
 import re
 import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
-LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
+from .errors import ContentError, Problem
 
 POLICY = {
     "default-src": ["'self'"],
@@ -52,8 +55,95 @@ OTHER_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-JS_TYPES = {"", "text/javascript", "module", "application/javascript"}
+JS_TYPES = {"", "text/javascript", "module", "application/javascript", "application/ecmascript", "text/ecmascript",
+            "text/jscript", "text/livescript", "application/x-javascript", "application/x-ecmascript"}
+# An event-handler attribute: on and an event's name (a stray word "on" in a broken attribute is no handler).
+EVENT_HANDLER = re.compile(r"on[a-z]+")
+FIX = ("move the script into a file under overrides/assets/js/ (loaded with <script src=...>) and attach event "
+       "handlers there with addEventListener; the site's Content-Security-Policy allows no inline code")
+
+
+@dataclass(frozen=True)
+class InlineCode:
+    """One piece of inline code on a built page: an inline script or an event-handler attribute."""
+
+    page: str
+    line: int
+    what: str
+
+    def __str__(self) -> str:
+        """Format as `page → line N: what`, like the build's other problems."""
+        return f"{self.page} → line {self.line}: {self.what}"
+
+
+class _InlineCodeFinder(HTMLParser):
+    """Collect executable inline scripts and event-handler attributes of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+        self._script: tuple[int, str] | None = None
+        self._body: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        for name, _ in attrs:
+            if EVENT_HANDLER.fullmatch(name.lower()):
+                self.found.append((line, f"event-handler attribute {name}= on <{tag}>"))
+        if tag == "script":
+            values = {name.lower(): (value or "") for name, value in attrs}
+            kind = values.get("type", "").split(";")[0].strip().lower()
+            if "src" not in values and kind in JS_TYPES:
+                self._script, self._body = (line, kind), []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._body.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            line, kind = self._script
+            body = " ".join("".join(self._body).split())
+            shown = body[:60] + ("…" if len(body) > 60 else "")
+            self.found.append((line, f"inline <script{f' type={kind}' if kind else ''}> ({shown or 'empty'})"))
+            self._script = None
+
+
+def page_inline_code(html: str, page: str) -> list[InlineCode]:
+    """Every executable inline script and event-handler attribute in one page's HTML."""
+    finder = _InlineCodeFinder()
+    finder.feed(html)
+    finder.close()
+    if finder._script is not None:  # a <script> never closed: the rest of the page is its body
+        finder.handle_endtag("script")
+    return [InlineCode(page, line, what) for line, what in finder.found]
+
+
+def inline_scripts(site: Path) -> dict[str, list[InlineCode]]:
+    """Every executable inline script and event-handler attribute in the built site outside ``lab/``, by page."""
+    found: dict[str, list[InlineCode]] = {}
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        if page.split("/", 1)[0] == LAB_DIR:
+            continue  # JupyterLite's own pages, under the lab's policy
+        code = page_inline_code(path.read_text(encoding="utf-8", errors="replace"), page)
+        if code:
+            found[page] = code
+    return found
+
+
+def check_no_inline_code(site: Path) -> None:
+    """Stop the build if a page outside ``lab/`` carries inline code, naming each page and the fix."""
+    found = inline_scripts(site)
+    if found:
+        problems = [Problem(item.page, f"line {item.line}", f"{item.what}: {FIX}.")
+                    for items in found.values() for item in items]
+        raise ContentError(f"Inline code on {len(found)} page(s); the site ships none outside lab/:", problems)
 
 
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")
@@ -64,43 +154,18 @@ def hashed_assets(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and HASHED.search(p.name))
 
 
-def policy(hashes: list[str] | None = None, lab: bool = False) -> str:
-    """The policy as one header value, with any inline-script hashes added to script-src; ``lab=True`` gives
-    the data lab's policy."""
+def policy(lab: bool = False) -> str:
+    """The policy as one header value; ``lab=True`` gives the data lab's policy. It never lists script hashes."""
     parts = []
     for directive, sources in POLICY.items():
-        extra = [f"'{h}'" for h in hashes or []] if directive == "script-src" else []
         loosened = LAB_EXTRA.get(directive, []) if lab else []
-        parts.append(" ".join([directive, *sources, *loosened, *extra]))
+        parts.append(" ".join([directive, *sources, *loosened]))
     return "; ".join(parts)
 
 
 def lab_policy() -> str:
     """The policy for the data lab's files (``lab/``)."""
     return policy(lab=True)
-
-
-def inline_scripts(site: Path) -> dict[str, list[str]]:
-    """Every executable inline script in the built site: sha256 source expression -> pages holding it."""
-    found: dict[str, list[str]] = {}
-    for page in sorted(site.rglob("*.html")):
-        if page.relative_to(site).parts[0] == LAB_DIR:
-            continue  # JupyterLite's own pages, under the lab's policy
-        for match in SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            attributes, body = match.group(1), match.group(2)
-            if re.search(r"\bsrc\s*=", attributes):
-                continue
-            kind = re.search(r"""\btype\s*=\s*["']?([^"'\s>]+)""", attributes)
-            if (kind.group(1).lower() if kind else "") not in JS_TYPES:
-                continue
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-            found.setdefault(f"sha256-{digest}", []).append(page.relative_to(site).as_posix())
-    return found
-
-
-def site_policy(site: Path) -> str:
-    """The policy the built site needs."""
-    return policy(sorted(inline_scripts(site)))
 
 
 def strict_paths(site: Path) -> list[str]:
@@ -117,12 +182,10 @@ def strict_paths(site: Path) -> list[str]:
 
 def write_headers(site: Path) -> None:
     """Write ``_headers`` (Netlify, Cloudflare Pages): security headers, the policy for the site and for the
-    data lab, and caching."""
-    scripts = inline_scripts(site)
-    for digest, pages in scripts.items():
-        LOG.info("Inline script on %d page(s), e.g. %s: allowed by its hash (%s). Better: move it to a file.", len(pages), pages[0], digest)
+    data lab, and caching. Stops first if a page outside ``lab/`` carries inline code (check_no_inline_code)."""
+    check_no_inline_code(site)
     lines = ["/*", *[f"  {name}: {value}" for name, value in OTHER_HEADERS.items()]]
-    strict = policy(sorted(scripts))
+    strict = policy()
     for pattern in strict_paths(site):
         lines += ["", pattern, f"  Content-Security-Policy: {strict}"]
     if (site / LAB_DIR).is_dir():
@@ -136,5 +199,10 @@ def write_headers(site: Path) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m macros.csp SITE_DIR   (prints the Content-Security-Policy the built site needs)")
-    print(f"Site (everything but lab/):\n{site_policy(Path(sys.argv[1]))}\n\nData lab (lab/):\n{lab_policy()}")
+        sys.exit("usage: python -m macros.csp SITE_DIR   "
+                 "(checks the built site has no inline code; prints its Content-Security-Policy)")
+    try:
+        check_no_inline_code(Path(sys.argv[1]))
+    except ContentError as error:
+        sys.exit(str(error))
+    print(f"Site (everything but lab/):\n{policy()}\n\nData lab (lab/):\n{lab_policy()}")

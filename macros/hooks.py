@@ -9,8 +9,8 @@
   from the upstream repository: ``extra.upstream_dir`` if set (relative to the copy's mkdocs.yml), else the
   folder holding this ``macros`` package.
 - **Security headers.** After every build, ``_headers`` (Netlify and Cloudflare Pages format) is written
-  with the Content-Security-Policy the site runs under; the build stops if a page has an inline script the
-  policy would block (macros/csp.py).
+  with the Content-Security-Policy the site runs under; the build stops if a page outside ``lab/`` has an
+  inline script or an event-handler attribute, which the policy blocks and never allows by hash (macros/csp.py).
 - **Offline copy.** With the offline plugin on (``RS_OFFLINE=true``), the vendored iframe-worker shim is used
   instead of a third-party one, and the site's scripts are bundled into one classic script that works from
   file:// (scripts/build-offline.sh).
@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import csp, offline  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
+from macros.safe_markdown import html_text  # noqa: E402
 from macros.strings import JS_URI, default_strings, js_module, translator  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
@@ -86,7 +87,7 @@ def on_config(config: Any) -> Any:
         raise ContentError("An adapted copy builds the upstream pages.", [Problem(
             "mkdocs.yml", "docs_dir", f"is {docs}; set it to the upstream docs folder ({os.path.relpath(upstream / 'docs', config_dir)}). "
             "Put your own pages in your pages folder instead (see docs/hosting.md).")])
-    organisation = load_organisation(path, upstream)
+    organisation = load_organisation(path, upstream, folder=config_dir)
     _state["organisation"] = organisation
     config.extra["rs_organisation"] = organisation
     config.nav = own_nav(organisation, config.nav or [])
@@ -96,7 +97,8 @@ def on_config(config: Any) -> Any:
         config.theme["favicon"] = uri
     if organisation.colours:
         config.extra_css.append(BRAND_CSS)
-    hosted = f"{organisation.strings['hosted_by']} {organisation.name}."
+    # The theme shows the copyright line as HTML: the overlay's words go in as text.
+    hosted = html_text(f"{organisation.strings['hosted_by']} {organisation.name}.")
     config.copyright = f"{config.copyright} {hosted}" if config.copyright else hosted
     return config
 
@@ -154,6 +156,7 @@ def on_post_build(config: Any) -> None:
     """Write the security headers for the built site; bundle scripts for an offline copy."""
     site = Path(config.site_dir)
     if config.extra.get("rs_offline"):
+        csp.check_no_inline_code(site)  # no policy protects a copy opened from files
         offline.bundle_scripts(site)
     else:
         csp.write_headers(site)

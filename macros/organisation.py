@@ -20,6 +20,8 @@ from jsonschema import Draft202012Validator
 
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
+from .safe_markdown import OVERLAY_LINKS, html_text, markdown_problems
+from .svg_check import svg_problems
 from .schema_messages import describe, field_path
 from .site_paths import page_url
 from .strings import default_strings, merge_strings
@@ -34,6 +36,7 @@ LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", 
                    "learning_and_development", "wellbeing_support")
 # Upstream pages an adapted copy leaves out: they are about editing or hosting this project itself.
 UPSTREAM_ONLY = ("authoring/", "hosting.md")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 WHITE = "#ffffff"
 AA = 4.5
 
@@ -79,7 +82,7 @@ def contrast(one: str, two: str) -> float:
 class Organisation:
     """A checked organisation overlay."""
 
-    root: Path                      # the organisation's folder (where its mkdocs.yml is)
+    root: Path                      # the overlay file's folder (paths in it are relative to it)
     file: Path                      # organisation.yaml
     upstream: Path                  # the upstream repository (docs/, exercises/, data/)
     data: dict[str, Any]
@@ -194,9 +197,45 @@ def find_organisation_file(config_dir: Path, extra: dict[str, Any]) -> Path | No
     return default.resolve() if default.is_file() else None
 
 
-def load_organisation(path: Path, upstream: Path) -> Organisation:
-    """Load and check an overlay file; raise one ContentError listing every problem."""
+def outside(path: Path, folder: Path) -> Path | None:
+    """Where ``path`` really is (symbolic links followed) when that is outside ``folder``, else None."""
+    real = path.resolve()
+    return None if real.is_relative_to(folder.resolve()) else real
+
+
+def where_outside(written: str, real: Path, path: Path) -> str:
+    """How a path that leads outside the copy's folder got there, for a message."""
+    if path.is_symlink() or any(parent.is_symlink() for parent in path.parents):
+        return f"{written} is a symbolic link to {real}"
+    return f"{written} is {real}"
+
+
+def check_logo(logo: Path, written: str, shown: str) -> list[Problem]:
+    """A PNG must be a PNG; an SVG may hold no code and no reference to other files or hosts (svg_check)."""
+    if logo.suffix.lower() == ".png":
+        if not logo.read_bytes()[:8] == PNG_SIGNATURE:
+            return [Problem(shown, "logo", f"{written} is not a PNG image. Export the logo as PNG again, "
+                                           "or use an SVG.")]
+        return []
+    return [Problem(shown, "logo", f"{written}: {problem}.") for problem in svg_problems(logo)]
+
+
+def own_page_files(pages_dir: Path) -> list[Path]:
+    """Every file in the pages folder, leaving out hidden ones (.git, .env), as the build leaves them out of docs."""
+    if not pages_dir.is_dir():
+        return []
+    return sorted(p for p in pages_dir.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(pages_dir).parts))
+
+
+def load_organisation(path: Path, upstream: Path, folder: Path | None = None) -> Organisation:
+    """Load and check an overlay file; raise one ContentError listing every problem.
+
+    ``folder`` is the copy's folder (where its mkdocs.yml is; by default the overlay file's): every file the
+    overlay publishes (the logo, the pages folder and the files in it) must really be inside it, symbolic
+    links followed. Only the copy's mkdocs.yml points outside it (at the upstream repository), by design."""
     root = path.parent
+    folder = folder or root
     shown = path.name
     data, problems = read_yaml(path, shown)
     if problems:
@@ -220,15 +259,47 @@ def load_organisation(path: Path, upstream: Path) -> Organisation:
     logo = data.get("logo")
     if logo:
         logo_path = root / logo
-        if not logo_path.is_file():
+        escaped = outside(logo_path, folder)
+        if escaped:
+            where = where_outside(logo, escaped, logo_path)
+            problems.append(Problem(shown, "logo", f"{where}, outside the copy's folder "
+                                                   f"({folder}). Copy the logo file into the folder (for example "
+                                                   "assets/logo.svg) and give its path from here: the build publishes "
+                                                   "only files from the copy's own folder."))
+        elif not logo_path.is_file():
             problems.append(Problem(shown, "logo", f"the file {logo} does not exist (looked for {logo_path}). Fix the path, or add the file."))
         elif logo_path.suffix.lower() not in {".svg", ".png"}:
             problems.append(Problem(shown, "logo", "use an SVG or PNG file."))
+        else:
+            problems += check_logo(logo_path, logo, shown)
 
     pages_dir = root / data.get("pages_dir", DEFAULT_PAGES_DIR)
-    own_files = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*") if p.is_file()) if pages_dir.is_dir() else []
+    escaped = outside(pages_dir, folder)
+    if escaped:
+        written = data.get("pages_dir", DEFAULT_PAGES_DIR)
+        where = where_outside(written, escaped, pages_dir)
+        problems.append(Problem(shown, "pages_dir", f"{where}, outside the copy's folder "
+                                                    f"({folder}). Move your pages into a folder inside it (for example "
+                                                    "pages/) and name that folder: the build publishes only files from "
+                                                    "the copy's own folder."))
+    manifest = data.get("upstream_manifest")
+    real = outside(root / manifest, folder) if manifest else None
+    if real:
+        where = where_outside(manifest, real, root / manifest)
+        problems.append(Problem(shown, "upstream_manifest", f"{where}, outside the copy's folder ({folder}). "
+                                                            "Keep the manifest in the folder (the default is "
+                                                            "upstream-manifest.json)."))
+    files = [] if escaped else own_page_files(pages_dir)
+    for file in files:
+        real = outside(file, folder)
+        if real:
+            problems.append(Problem(f"{pages_dir.name}/{file.relative_to(pages_dir).as_posix()}", "(the file)",
+                                    f"is a symbolic link to {real}, outside the copy's folder ({folder}). "
+                                    "Copy the file into the pages folder instead of linking to it: the build "
+                                    "publishes only files from the copy's own folder."))
+    own_files = [file.relative_to(pages_dir).as_posix() for file in files]
     pages = list(data.get("pages", []))
-    if "pages_dir" in data and not pages_dir.is_dir():
+    if "pages_dir" in data and not escaped and not pages_dir.is_dir():
         problems.append(Problem(shown, "pages_dir", f"the folder {data['pages_dir']} does not exist. Create it, or remove the setting."))
     for index, page in enumerate(pages):
         if not page.endswith(".md"):
@@ -236,9 +307,13 @@ def load_organisation(path: Path, upstream: Path) -> Organisation:
         elif page not in own_files:
             problems.append(Problem(shown, f"pages[{index}]", f"the page {pages_dir.name}/{page} does not exist. Fix the path, or create the page."))
 
+    for index, route in enumerate(data.get("helplines", [])):
+        problems += [Problem(shown, f"helplines[{index}]", f"{problem}.")
+                     for problem in markdown_problems(route, OVERLAY_LINKS, "a helpline")]
+
     for key, target in data.get("local_links", {}).items():
         if EXTERNAL.match(target):
-            if not target.lower().startswith(("https://", "http://", "mailto:", "tel:")):
+            if not target.lower().startswith(("https://", "mailto:", "tel:")):
                 problems.append(Problem(shown, f"local_links.{key}", f"{target!r}: use an https:// address, a mailto: or tel: link, or one of your own pages."))
         else:
             page = target.split("#", 1)[0].removeprefix(pages_dir.name + "/")
@@ -309,6 +384,18 @@ def _describe(error: Any) -> str:
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
             hints.append(f'"{name}"' + (f' (did you mean "{close[0]}"?)' if close else ""))
         return f"unknown key {', '.join(hints)}. Remove it or fix the spelling; the keys are: {', '.join(allowed)}."
+    if error.validator == "pattern" and path and path[0] == "local_links":
+        return (f"{error.instance!r} is not a link the site can use. Use an https:// address, a mailto: or tel: link, "
+                "or the path of one of your own pages, with no spaces, quotes or brackets.")
+    if error.validator == "pattern" and path[-1:] == ["url"]:
+        return (f"{error.instance!r} is not a link the site can use. Use an https:// address, or a mailto: or tel: "
+                "link, with no spaces, quotes or brackets.")
+    if error.validator == "pattern" and path[-1:] == ["email"]:
+        return (f"{error.instance!r} is not an e-mail address. Write it as name@example.org, with no spaces, "
+                "quotes or brackets.")
+    if error.validator == "pattern" and path and path[0] == "helplines":
+        return ("holds raw HTML, which is not shown. Write it in Markdown instead: **bold**, [words](https://…), "
+                "and no <tags>.")
     if error.validator == "uniqueItems":
         return "lists the same entry twice. Keep each once."
     return describe(error)
@@ -495,6 +582,8 @@ def own_nav(organisation: Organisation, upstream_nav: list[Any]) -> list[Any]:
 
     nav = [k for k in (keep(e) for e in upstream_nav) if k is not None]
     if organisation.pages:
-        section = {organisation.data.get("pages_section", organisation.name): list(organisation.pages)}
+        # The theme shows navigation titles as HTML: the heading goes in as text.
+        heading = html_text(organisation.data.get("pages_section", organisation.name))
+        section = {heading: list(organisation.pages)}
         nav.insert(1 if nav else 0, section)
     return nav

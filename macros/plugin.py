@@ -21,9 +21,10 @@ from .lab import register_macros as register_lab_macros
 from .glossary import abbreviation_lines, glossary_page, load_glossary
 from .references import MACRO_EXPRESSION, Citations, cited_keys, load_references
 from .render import compact, make_environment, render_exercise
+from .safe_markdown import markdown_fill, markdown_text
 from .organisation import EXTERNAL, Organisation, module_ids, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
-from .strings import default_strings, fill, translator
+from .strings import default_strings, translator
 from .suggest import close_names
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -303,7 +304,7 @@ def register(env: Any) -> None:
         if key not in LOCAL_LINK_KEYS:
             known = ", ".join(sorted(LOCAL_LINK_KEYS))
             raise ContentError(f"Unknown local link {key!r}.", [Problem(current_page(), f'local_link("{key}")', f"use one of: {known}.")])
-        label = strings[f"local_link_{key}"]
+        label = markdown_text(strings[f"local_link_{key}"])  # an interface string: text, never Markdown or HTML
         target = organisation.local_links.get(key) if organisation else None
         if not target:
             return label
@@ -324,8 +325,8 @@ def register(env: Any) -> None:
         """The organisation's name in an adapted copy, else the given neutral words (by default the interface
         string organisation_name_default, "your organisation")."""
         if organisation:
-            return organisation.name
-        return strings["organisation_name_default"] if default is None else default
+            return markdown_text(organisation.name)
+        return markdown_text(strings["organisation_name_default"]) if default is None else default
 
     @env.macro
     def organisation_contacts() -> str:
@@ -333,16 +334,20 @@ def register(env: Any) -> None:
         if not organisation or not organisation.contacts:
             raise ContentError("organisation_contacts() needs contacts.", [Problem(
                 current_page(), "organisation_contacts()", "add contacts: to the organisation file, or remove the call.")])
+        # Every value is text (markdown_text); addresses are checked by the overlay's schema (https:, mailto:, tel:).
         lines = []
         for contact in organisation.contacts:
-            head = f"**{contact['name']}**" + (f", {contact['role']}" if contact.get("role") else "")
+            role = f", {markdown_text(contact['role'])}" if contact.get("role") else ""
+            head = f"**{markdown_text(contact['name'])}**{role}"
             parts = []
             if contact.get("email"):
-                parts.append(fill(strings["organisation_contacts_email"], address=f"[{contact['email']}](mailto:{contact['email']})"))
+                address = f"[{markdown_text(contact['email'])}](mailto:{contact['email']})"
+                parts.append(markdown_fill(strings["organisation_contacts_email"], address=address))
             if contact.get("phone"):
-                parts.append(fill(strings["organisation_contacts_phone"], number=contact["phone"]))
+                number = markdown_text(contact["phone"])
+                parts.append(markdown_fill(strings["organisation_contacts_phone"], number=number))
             if contact.get("url"):
-                parts.append(f"[{strings['organisation_contacts_web_page']}]({contact['url']})")
+                parts.append(f"[{markdown_text(strings['organisation_contacts_web_page'])}](<{contact['url']}>)")
             lines.append(f"- {head}" + (": " + "; ".join(parts) if parts else ""))
         return "\n".join(lines)
 

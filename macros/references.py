@@ -12,7 +12,8 @@ from jsonschema import Draft202012Validator
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .schema_messages import describe, field_path
-from .strings import default_strings, fill
+from .safe_markdown import markdown_fill
+from .strings import default_strings
 from .suggest import close_names
 
 
@@ -133,7 +134,7 @@ class Citations:
             if ref.url:
                 lines[0] += f" <{ref.url}>"
             if ref.check:
-                lines.append(f"*{fill(note, note=ref.check)}*")
+                lines.append(f"*{markdown_fill(note, note=ref.check)}*")  # the note's words may be an overlay's
             blocks.append("\n".join(lines) + "\n{: #" + ref.anchor + " .rs-reference }")
         return "\n\n".join(blocks)
 

@@ -10,13 +10,24 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .catalogue import Exercise
+from .errors import ContentError, Problem
 from .kinds import KINDS, label_key
+from .safe_markdown import EXERCISE_LINKS, EXTENSIONS, markdown_problems
 from .strings import default_strings, translator
 
 
 def markdown_to_html(text: str) -> Markup:
-    """Convert author Markdown (trusted, from the repository) to HTML."""
-    html = markdown.markdown(text, extensions=["attr_list", "sane_lists", "tables"])
+    """Convert content Markdown (exercise text, session notes, support routes) to HTML.
+
+    Exercise files and an overlay are checked when they load, naming the file and field
+    (macros/safe_markdown.py); this is the backstop for any Markdown that reaches a page another way: raw HTML,
+    event handlers and javascript:, data: or vbscript: links stop the build here too."""
+    problems = markdown_problems(text, EXERCISE_LINKS, "text shown on a page")
+    if problems:
+        shown = " ".join(text.split())[:60]
+        raise ContentError("Unsafe Markdown in a content file:", [Problem("(Markdown text)", repr(shown), problem + ".")
+                                                                   for problem in problems])
+    html = markdown.markdown(text, extensions=EXTENSIONS)
     return Markup(html)
 
 

@@ -27,6 +27,8 @@ def describe(error: ValidationError) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
     about = schema.get("description", "")
     validator = error.validator
+    if validator == "x-markdown":
+        return error.message + "."
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         sub = schema.get("properties", {}).get(missing, {})

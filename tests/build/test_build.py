@@ -287,3 +287,24 @@ def test_strict_build_fails_on_a_link_to_a_missing_anchor_naming_page_and_target
     assert returncode != 0, output
     assert f"Doc file '{BAD_PAGE}' {message}" in output, output
     assert "in strict mode" in output and "Traceback" not in output
+
+
+def test_strict_build_fails_on_an_inline_script_or_event_handler_naming_page_and_fix(tmp_path: Path) -> None:
+    """Raw HTML in a page is passed through by Markdown: the built page is checked (macros/csp.py), and the
+    script is never allowed by its hash in _headers."""
+    returncode, output = strict_output(tmp_path, '\n<script>alert("injected")</script>\n\n<p onmouseover="alert(2)">Hover</p>\n')
+    assert returncode != 0, output
+    assert "Inline code on 1 page(s); the site ships none outside lab/:" in output, output
+    assert 'modules/demo/index.html → line' in output and 'inline <script> (alert("injected"))' in output
+    assert "event-handler attribute onmouseover= on <p>" in output and "move the script into a file" in output
+    assert "Traceback" not in output and not (tmp_path / "out" / "_headers").exists()
+
+
+def test_a_script_pasted_into_exercise_markdown_fails_the_build_naming_file_and_field(tmp_path: Path) -> None:
+    pasted = (ROOT / "tests" / "fixtures" / "hostile" / "exercise-with-script.yaml").read_text(encoding="utf-8")
+    project = make_site(tmp_path, '# Home\n\n{{ exercise("pasted") }}\n', {"demo/pasted.yaml": pasted})
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "exercises/demo/pasted.yaml → intro: raw HTML (<script>) is not allowed in exercise text." in output
+    assert "exercises/demo/pasted.yaml → model_answers: a javascript: link" in output

@@ -57,3 +57,20 @@ def test_docs_dir_not_at_the_upstream_pages_names_the_setting_and_the_fix(tmp_pa
     assert "An adapted copy builds the upstream pages." in output
     assert "mkdocs.yml → docs_dir: is " in output and "set it to the upstream docs folder (" in output
     assert "Put your own pages in your pages folder instead (see docs/hosting.md)." in output
+
+
+def test_a_symlinked_logo_pointing_outside_the_copy_stops_the_build(tmp_path: Path) -> None:
+    """The copy's folder is where its mkdocs.yml is: a logo that is a symbolic link to a file outside it (a secret
+    the build can read) is never published."""
+    folder = copy_example(tmp_path)
+    follow_the_guide(folder)
+    secret = tmp_path / "secret.svg"
+    secret.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    (folder / "assets" / "logo.svg").symlink_to(secret)
+    overlay = folder / "organisation.yaml"
+    overlay.write_text(overlay.read_text(encoding="utf-8") + "logo: assets/logo.svg\n", encoding="utf-8")
+    result = mkdocs_build(folder, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert f"organisation.yaml → logo: assets/logo.svg is a symbolic link to {secret}, outside the copy's folder" in output
+    assert not (tmp_path / "out" / "assets" / "organisation").exists()

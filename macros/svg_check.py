@@ -1,0 +1,108 @@
+"""An organisation's SVG logo is published on the site's own origin, where opening it runs any script it holds.
+
+So an SVG logo is refused when it holds code or reaches outside itself: a ``<script>`` or ``<foreignObject>``
+element, an element in the XHTML namespace, an event-handler attribute (``onload`` and the like), a
+``javascript:`` value, or a reference to another file or host (``href``/``xlink:href`` or CSS ``url()`` to
+anything but a ``#fragment`` of the same document, ``@import``, an ``<?xml-stylesheet?>`` instruction).
+
+It is parsed with the standard library's expat parser, and a document type declaration or entity is refused
+before any entity could be expanded.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.parsers import expat
+
+XHTML = "http://www.w3.org/1999/xhtml"
+SEPARATOR = "\x1f"  # between a namespace and a local name in expat's names
+FORBIDDEN_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "handler", "listener"}
+EVENT_HANDLER = re.compile(r"on[a-z]+")
+# A CSS reference: url(...) to anything but #fragment, or @import.
+CSS_URL = re.compile(r"""url\(\s*(?!["']?#)([^)]*)\)|@import""", re.IGNORECASE)
+IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+FIX = "Save the logo again as a plain SVG (for example Inkscape's Optimised SVG, or Plain SVG), or use a PNG"
+
+
+class UnsafeSvg(Exception):
+    """The document declares a type or an entity: refused before anything is expanded."""
+
+
+def _local(name: str) -> tuple[str, str]:
+    namespace, _, local = name.rpartition(SEPARATOR)
+    return namespace, local.rsplit(":", 1)[-1]
+
+
+def svg_problems(path: Path) -> list[str]:
+    """What makes an SVG file unsafe to publish, each with the fix; an empty list when it is safe."""
+    problems: list[str] = []
+    stack: list[str] = []
+    styles: list[str] = []
+
+    def add(problem: str) -> None:
+        if problem not in problems:
+            problems.append(problem)
+
+    def refuse_declaration(*_: object) -> None:
+        raise UnsafeSvg
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        namespace, local = _local(name)
+        if not stack and local != "svg":
+            add(f"the file is not an SVG image (its first element is <{local}>)")
+        stack.append(local)
+        if local.lower() in FORBIDDEN_ELEMENTS:
+            add(f"it holds a <{local}> element, which can run code or show another document")
+        elif namespace == XHTML:
+            add(f"it holds an HTML element (<{local}>)")
+        for attribute, value in attributes.items():
+            _, attr = _local(attribute)
+            plain = IGNORED_IN_URL.sub("", value).lower()
+            if EVENT_HANDLER.fullmatch(attr.lower()):
+                add(f"<{local}> has an event-handler attribute ({attr}=), which runs code")
+            elif "javascript:" in plain or "vbscript:" in plain:
+                add(f"<{local} {attr}=...> holds a javascript: link, which runs code")
+            elif attr.lower() in ("href", "src") and not plain.startswith("#"):
+                add(f"<{local} {attr}=\"{value[:60]}\"> refers to another file or host; only #fragments of the logo "
+                    "itself are allowed")
+            elif attr.lower() == "attributename" and (EVENT_HANDLER.fullmatch(plain) or plain.endswith("href")):
+                add(f"<{local}> animates the {value} attribute, which can turn into a link or code")
+            else:
+                css_reference(value, f"<{local} {attr}=...>")
+
+    def css_reference(text: str, where: str) -> None:
+        found = CSS_URL.search(text)
+        if found:
+            add(f"{where} refers to another file or host ({found.group(0)[:60]}); only url(#fragment) is allowed")
+
+    def end(name: str) -> None:
+        stack.pop()
+
+    def text(data: str) -> None:
+        if stack and stack[-1] == "style":
+            styles.append(data)
+
+    def instruction(target: str, data: str) -> None:
+        if target.lower() == "xml-stylesheet":
+            add("it loads a stylesheet from another file (<?xml-stylesheet?>)")
+
+    parser = expat.ParserCreate(namespace_separator=SEPARATOR)
+    parser.StartDoctypeDeclHandler = refuse_declaration
+    parser.EntityDeclHandler = refuse_declaration
+    parser.UnparsedEntityDeclHandler = refuse_declaration
+    parser.ExternalEntityRefHandler = refuse_declaration
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.ProcessingInstructionHandler = instruction
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        parser.Parse(path.read_bytes(), True)
+    except UnsafeSvg:
+        return [f"it declares a document type or an entity (<!DOCTYPE or <!ENTITY), which an SVG logo does not need "
+                f"and which can pull in other files. {FIX}"]
+    except expat.ExpatError as error:
+        return [f"it is not well-formed XML ({expat.ErrorString(error.code)} at line {error.lineno}). {FIX}"]
+    css_reference("".join(styles), "its <style>")
+    return [f"{problem}. {FIX}" for problem in problems]
