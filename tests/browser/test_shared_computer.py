@@ -22,22 +22,20 @@ def open_tab(visit, path: str):
 def test_a_tab_opened_by_address_in_shared_mode_neither_shows_nor_saves_lasting_answers(visit) -> None:
     page = visit.open(GALLERY)
     enhanced(page, REFLECTION)
-    assert "save automatically in this browser on this device" in page.locator(NOTE).inner_text()
     page.fill(TEXT, "Words of an earlier person")
     wait_saved(page, REFLECTION)
-    assert "Saved in this browser on this device at" in page.locator(f"{form_selector(REFLECTION)} [data-rs-saved]").inner_text()
     shared_on(visit, page)
 
     tab = open_tab(visit, GALLERY)
     enhanced(tab, REFLECTION)
     assert tab.input_value(TEXT) == ""
-    assert "kept only until you close this tab" in tab.locator(NOTE).inner_text()
     tab.fill(TEXT, "Mine, for this tab only")
     tab.wait_for_function(SESSION_ENTRY)
     tab.wait_for_function(f"() => !document.querySelector('{form_selector(REFLECTION)}[data-rs-saving]')")
-    assert "Kept in this tab at" in tab.locator(f"{form_selector(REFLECTION)} [data-rs-saved]").inner_text()
     stored = str(site_state(tab))
     assert "Words of an earlier person" in stored and "Mine, for this tab only" not in stored
+    assert "kept only until you close this tab" in tab.locator(NOTE).inner_text()
+    assert "Kept in this tab at" in tab.locator(f"{form_selector(REFLECTION)} [data-rs-saved]").inner_text()
     for path in ("my-learning/", "agenda/", "learning-record/"):
         tab.goto(visit.base_url + path, wait_until="networkidle")
         settled(tab)
@@ -56,6 +54,7 @@ def test_turning_shared_mode_on_and_off_in_one_tab_makes_another_open_tab_follow
     enhanced(tab, REFLECTION)
     assert tab.locator("[data-rs-mode-notice='followed-on']").is_visible()
     assert tab.input_value(TEXT) == ""
+    assert "kept only until you close this tab" in tab.locator(NOTE).inner_text()
     assert "Typed just before the switch" in str(site_state(tab)), "what was typed is kept in the browser"
 
     tab.fill(TEXT, "Typed in shared mode")
@@ -70,4 +69,8 @@ def test_turning_shared_mode_on_and_off_in_one_tab_makes_another_open_tab_follow
     assert tab.input_value(TEXT) == "Typed in shared mode"
     assert [key for key in session_state(tab) if ":entry:" in key] == []
     assert "Typed in shared mode" in str(site_state(tab))
+    assert "save automatically in this browser on this device" in tab.locator(NOTE).inner_text()
+    tab.fill(TEXT, "Saved for good")
+    wait_saved(tab, REFLECTION)
+    assert "Saved in this browser on this device at" in tab.locator(f"{form_selector(REFLECTION)} [data-rs-saved]").inner_text()
     assert visit.console_errors == []
