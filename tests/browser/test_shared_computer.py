@@ -7,6 +7,7 @@ from tests.browser.test_my_learning import REFLECTION, session_state, shared_on,
 
 TEXT = f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']"
 NOTE = f"{form_selector(REFLECTION)} [data-rs-mode-note]"
+SAVED = f"{form_selector(REFLECTION)} [data-rs-saved]"
 SESSION_ENTRY = "() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))"
 
 
@@ -35,7 +36,7 @@ def test_a_tab_opened_by_address_in_shared_mode_neither_shows_nor_saves_lasting_
     stored = str(site_state(tab))
     assert "Words of an earlier person" in stored and "Mine, for this tab only" not in stored
     assert "kept only until you close this tab" in tab.locator(NOTE).inner_text()
-    assert "Kept in this tab at" in tab.locator(f"{form_selector(REFLECTION)} [data-rs-saved]").inner_text()
+    assert "Kept in this tab at" in tab.locator(SAVED).inner_text()
     for path in ("my-learning/", "agenda/", "learning-record/"):
         tab.goto(visit.base_url + path, wait_until="networkidle")
         settled(tab)
@@ -72,5 +73,5 @@ def test_turning_shared_mode_on_and_off_in_one_tab_makes_another_open_tab_follow
     assert "save automatically in this browser on this device" in tab.locator(NOTE).inner_text()
     tab.fill(TEXT, "Saved for good")
     wait_saved(tab, REFLECTION)
-    assert "Saved in this browser on this device at" in tab.locator(f"{form_selector(REFLECTION)} [data-rs-saved]").inner_text()
+    assert "Saved in this browser on this device at" in tab.locator(SAVED).inner_text()
     assert visit.console_errors == []

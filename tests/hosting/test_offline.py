@@ -121,14 +121,15 @@ def test_the_build_script_makes_a_zip_of_an_adapted_copy(tmp_path: Path) -> None
 
 def test_a_copy_moved_to_another_folder_offers_the_answers_saved_under_the_old_one(file_page, offline_site: Path,
                                                                                     tmp_path: Path) -> None:
-    """Chromium gives every file:// page one storage: the moved copy finds the old folder's answers and brings them over."""
+    """Chromium gives every file:// page one storage: the moved copy finds the old folder's answers, brings them over."""
     moved = tmp_path / "moved copy"
     moved.symlink_to(offline_site, target_is_directory=True)
     file_page.goto((moved / "my-learning.html").as_uri(), wait_until="load")
     file_page.locator("[data-rs-offline-why]").wait_for()  # nothing saved, nothing elsewhere: why, and what to do
     file_page.goto((offline_site / "modules" / "what-is-supervision.html").as_uri(), wait_until="load")
     enhanced(file_page, JOURNAL)
-    file_page.fill(f"{form_selector(JOURNAL)} textarea[data-rs-field='closest-in-practice']", "Answered before the move.")
+    field = f"{form_selector(JOURNAL)} textarea[data-rs-field='closest-in-practice']"
+    file_page.fill(field, "Answered before the move.")
     wait_saved(file_page, JOURNAL)
     file_page.goto((moved / "my-learning.html").as_uri(), wait_until="load")
     offer = file_page.locator("[data-rs-other-folders]")

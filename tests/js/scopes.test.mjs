@@ -8,7 +8,7 @@ import { MemoryStorage } from "./memory-storage.mjs";
 
 const HERE = { name: "rs", scope: "/home/sam/new/site/" };
 
-test("other folders of the same site are found in a list of keys; settings, other sites and this folder are not", () => {
+test("other folders of the same site are found in a list of keys; settings, other sites, this folder are not", () => {
   const keys = [
     "rs:/home/sam/new/site/:entry:a",
     "rs:/home/sam/old/site/:entry:a",
@@ -38,14 +38,17 @@ test("a key splits at the folder's end, even when a folder's name holds a colon"
   assert.equal(folderName("/%E0%A4%A/"), "/%E0%A4%A");
 });
 
-test("bringing another folder's answers over: pages move to this folder, the newer answer wins, the old folder is untouched", () => {
+test("bringing another folder's answers over: pages move here, the newer answer wins, the old folder is untouched", () => {
   const area = new MemoryStorage();
   const old = new Store({ name: "rs", scope: "/old/", area });
   const here = new Store({ name: "rs", scope: "/new/", area });
-  old.save("a", { exercise: "a", title: "A", page: "/old/modules/one.html", updated: "2026-01-02T00:00:00.000Z", values: { x: "old folder" } });
-  old.save("b", { exercise: "b", title: "B", page: "/old/modules/two.html", updated: "2026-01-01T00:00:00.000Z", values: { x: "older" } });
+  old.save("a", { exercise: "a", title: "A", page: "/old/modules/one.html",
+    updated: "2026-01-02T00:00:00.000Z", values: { x: "old folder" } });
+  old.save("b", { exercise: "b", title: "B", page: "/old/modules/two.html",
+    updated: "2026-01-01T00:00:00.000Z", values: { x: "older" } });
   old.setData("visits", { "/old/modules/one.html": "2026-01-01T00:00:00.000Z" });
-  here.save("b", { exercise: "b", title: "B", page: "/new/modules/two.html", updated: "2026-03-01T00:00:00.000Z", values: { x: "newer here" } });
+  here.save("b", { exercise: "b", title: "B", page: "/new/modules/two.html",
+    updated: "2026-03-01T00:00:00.000Z", values: { x: "newer here" } });
   const before = old.snapshot();
   const result = applyImport(here, rebaseBackup(backupOf(old, old.snapshot()), "/old/", "/new/"), "merge");
   assert.equal(result.ok, true);

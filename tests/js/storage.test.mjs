@@ -106,7 +106,7 @@ test("the shared-computer setting is not saved state: no snapshot, delete everyt
   });
 });
 
-test("the shared-computer setting belongs to the device: a new tab of the same copy is in shared mode, another copy is not", () => {
+test("the shared-computer setting belongs to the device: a new tab of this copy is in shared mode, another copy not", () => {
   const local = new MemoryStorage();
   inWindow({ local }, () => assert.equal(setSharedComputerMode(true, { name: "rs", scope: "/" }), true));
   inWindow({ local, session: new MemoryStorage() }, () => {
@@ -123,12 +123,15 @@ test("a tab in shared mode from an earlier version (its own flag) turns the devi
     inWindow({ local, session }, () => assert.equal(sharedComputerMode({ name: "rs", scope: "/" }), true));
     assert.equal(local.getItem("rs:/#shared-computer"), "on", flag);
     assert.equal(session.length, 0, "the tab's flag is moved, not copied");
-    inWindow({ local }, () => assert.equal(sharedComputerMode({ name: "rs", scope: "/" }), true, "and other tabs follow"));
+    inWindow({ local }, () => assert.equal(sharedComputerMode({ name: "rs", scope: "/" }), true, "other tabs follow"));
   }
 });
 
 test("where lasting storage is blocked, shared mode still works for the tab", () => {
-  const blocked = { getItem() { throw new DOMException("no", "SecurityError"); }, setItem() { throw new DOMException("no", "SecurityError"); }, removeItem() {} };
+  const refuse = () => {
+    throw new DOMException("no", "SecurityError");
+  };
+  const blocked = { getItem: refuse, setItem: refuse, removeItem() {} };
   const session = new MemoryStorage();
   inWindow({ local: blocked, session }, () => {
     const namespace = { name: "rs", scope: "/" };

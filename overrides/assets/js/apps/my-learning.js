@@ -285,7 +285,8 @@ function otherFoldersSection(store, entries, status, rerender) {
   if (location.protocol !== "file:" || store.shared) return h("div", {});
   const others = otherScopes(storageKeys(store.area), store);
   if (others.length === 0) {
-    return entries.length ? h("div", {}) : h("p", { class: "rs-app__note", "data-rs-offline-why": "" }, t("my_learning_offline_nothing_why"));
+    if (entries.length) return h("div", {});
+    return h("p", { class: "rs-app__note", "data-rs-offline-why": "" }, t("my_learning_offline_nothing_why"));
   }
   const items = others.map(({ scope, entries: count }) => {
     const other = new Store({ name: store.name, scope, area: store.area });
@@ -293,21 +294,26 @@ function otherFoldersSection(store, entries, status, rerender) {
     const folder = folderName(scope);
     const backup = rebaseBackup(backupOf(other, other.snapshot()), scope, store.scope);
     const plan = planImport(store, backup);
-    const item = h("li", { "data-rs-other-folder": scope }, tn("my_learning_other_folder", count, { folder, date: formatDate(newest) }));
+    const words = tn("my_learning_other_folder", count, { folder, date: formatDate(newest) });
+    const item = h("li", { "data-rs-other-folder": scope }, words);
     if (plan.added.length === 0 && !plan.conflicts.some((conflict) => conflict.keep === "backup")) {
       item.append(" ", t("my_learning_other_folder_up_to_date"));
       return item;
     }
-    const bring = h("button", { type: "button", class: "rs-button", "data-rs-action": "bring-folder" }, t("my_learning_other_folder_bring"));
+    const bring = h("button", { type: "button", class: "rs-button", "data-rs-action": "bring-folder" },
+      t("my_learning_other_folder_bring"));
     bring.addEventListener("click", () => {
       const result = applyImport(store, backup, "merge");
-      say(status, result.ok ? tn("my_learning_other_folder_brought", result.written, { folder }) : t("my_learning_other_folder_failed"));
+      say(status, result.ok
+        ? tn("my_learning_other_folder_brought", result.written, { folder })
+        : t("my_learning_other_folder_failed"));
       rerender();
     });
     item.append(" ", bring);
     return item;
   });
-  return h("section", { class: "rs-app__section", "aria-labelledby": "rs-other-folders-title", "data-rs-other-folders": "" },
+  const labels = { class: "rs-app__section", "aria-labelledby": "rs-other-folders-title", "data-rs-other-folders": "" };
+  return h("section", labels,
     h("h2", { id: "rs-other-folders-title" }, t("my_learning_other_folders_title")),
     h("p", {}, t("my_learning_other_folders_intro")),
     h("ul", {}, items));
