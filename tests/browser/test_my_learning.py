@@ -23,8 +23,8 @@ FIXTURE_V1 = Path(__file__).resolve().parent.parent / "js" / "fixtures" / "entry
 
 
 def site_state(page) -> dict:
-    """Every storage key of this site and its raw value."""
-    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('reflective-supervision:')).sort().map((k) => [k, localStorage.getItem(k)]))")
+    """Every storage key of this site and its raw value (the shared-computer setting, "…#shared-computer", is not saved state)."""
+    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('reflective-supervision:') && !k.includes('#')).sort().map((k) => [k, localStorage.getItem(k)]))")
 
 
 def answer_some(page) -> None:

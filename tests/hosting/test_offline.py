@@ -117,3 +117,26 @@ def test_the_build_script_makes_a_zip_of_an_adapted_copy(tmp_path: Path) -> None
         assert needed in names, needed
     assert not any(name.startswith("site/lab/") or "seven-eyed-model" in name for name in names)
     assert "Glenbarra Council" in home and "seven-eyed-model" not in search
+
+
+def test_a_copy_moved_to_another_folder_offers_the_answers_saved_under_the_old_one(file_page, offline_site: Path,
+                                                                                    tmp_path: Path) -> None:
+    """Chromium gives every file:// page one storage: the moved copy finds the old folder's answers, brings them over."""
+    moved = tmp_path / "moved copy"
+    moved.symlink_to(offline_site, target_is_directory=True)
+    file_page.goto((moved / "my-learning.html").as_uri(), wait_until="load")
+    file_page.locator("[data-rs-offline-why]").wait_for()  # nothing saved, nothing elsewhere: why, and what to do
+    file_page.goto((offline_site / "modules" / "what-is-supervision.html").as_uri(), wait_until="load")
+    enhanced(file_page, JOURNAL)
+    field = f"{form_selector(JOURNAL)} textarea[data-rs-field='closest-in-practice']"
+    file_page.fill(field, "Answered before the move.")
+    wait_saved(file_page, JOURNAL)
+    file_page.goto((moved / "my-learning.html").as_uri(), wait_until="load")
+    offer = file_page.locator("[data-rs-other-folders]")
+    assert str(offline_site) in offer.inner_text()
+    offer.locator("[data-rs-action='bring-folder']").click()
+    file_page.locator(f"[data-rs-saved-entry='{JOURNAL}']", has_text="Answered before the move.").wait_for()
+    assert "brought over from" in file_page.locator("[role='status']").first.inner_text()
+    assert "already here" in file_page.locator("[data-rs-other-folders]").inner_text()
+    link = file_page.locator(f"[data-rs-saved-entry='{JOURNAL}'] h4 a").get_attribute("href")
+    assert link.startswith(moved.as_uri()), link

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { FORMAT, Store, migrate, parseEntry, setSharedComputerMode, sharedComputerMode } from "../../overrides/assets/js/lib/storage.js";
+import {
+  FORMAT, Store, markTabAnswersUnmoved, migrate, parseEntry, setSharedComputerMode, sharedComputerMode,
+} from "../../overrides/assets/js/lib/storage.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
 const fixture = readFileSync(new URL("./fixtures/entry-format-1.json", import.meta.url), "utf8").trim();
@@ -72,30 +74,85 @@ test("an entry from a newer format is reported and left untouched", () => {
   assert.equal(area.getItem("rs:/:entry:x"), raw);
 });
 
-test("the shared-computer setting is not saved state: no snapshot, delete everything or import touches it", () => {
-  const session = new MemoryStorage();
-  globalThis.window = { sessionStorage: session };
+/** Run a test with a stand-in window holding a tab's sessionStorage and the device's localStorage. */
+function inWindow({ local = new MemoryStorage(), session = new MemoryStorage() }, body) {
+  globalThis.window = { localStorage: local, sessionStorage: session };
   try {
-    const namespace = { name: "rs", scope: "/" };
-    // Where versions before kept it (inside the prefix): moved out on first read.
-    session.setItem("rs:/:shared-computer", "on");
-    const store = new Store({ ...namespace, area: session, shared: true });
-    assert.deepEqual(store.snapshot(), {});
-    assert.equal(sharedComputerMode(namespace), true);
-    assert.equal(session.getItem("rs:/:shared-computer"), null);
-    store.save("x", { exercise: "x", values: { a: "1" } });
-    assert.deepEqual(Object.keys(store.snapshot()), ["rs:/:entry:x"]);
-    store.clearAll();
-    assert.deepEqual(store.snapshot(), {});
-    assert.equal(sharedComputerMode(namespace), true, "delete everything leaves the setting on");
-    store.restore({ "rs:/:entry:y": JSON.stringify({ exercise: "y", values: {} }) });
-    assert.equal(sharedComputerMode(namespace), true, "replacing the saved state leaves the setting on");
-    assert.equal(setSharedComputerMode(false, namespace), true);
-    assert.equal(sharedComputerMode(namespace), false);
-    assert.equal(store.load("y").status, "ok");
+    body({ local, session });
   } finally {
     delete globalThis.window;
   }
+}
+
+test("the shared-computer setting is not saved state: no snapshot, delete everything or import touches it", () => {
+  inWindow({}, ({ local, session }) => {
+    const namespace = { name: "rs", scope: "/" };
+    assert.equal(setSharedComputerMode(true, namespace), true);
+    assert.equal(local.getItem("rs:/#shared-computer"), "on");
+    const lasting = new Store({ ...namespace, area: local });
+    const store = new Store({ ...namespace, area: session, shared: true });
+    assert.deepEqual(lasting.snapshot(), {});
+    store.save("x", { exercise: "x", values: { a: "1" } });
+    assert.deepEqual(Object.keys(store.snapshot()), ["rs:/:entry:x"]);
+    store.clearAll();
+    lasting.clearAll();
+    assert.equal(sharedComputerMode(namespace), true, "delete everything leaves the setting on");
+    lasting.restore({ "rs:/:entry:y": JSON.stringify({ exercise: "y", values: {} }) });
+    assert.equal(sharedComputerMode(namespace), true, "replacing the saved state leaves the setting on");
+    assert.equal(setSharedComputerMode(false, namespace), true);
+    assert.equal(sharedComputerMode(namespace), false);
+    assert.equal(local.getItem("rs:/#shared-computer"), null);
+    assert.equal(lasting.load("y").status, "ok");
+  });
+});
+
+test("the shared-computer setting belongs to the device: a new tab of this copy is in shared mode, another copy not", () => {
+  const local = new MemoryStorage();
+  inWindow({ local }, () => assert.equal(setSharedComputerMode(true, { name: "rs", scope: "/" }), true));
+  inWindow({ local, session: new MemoryStorage() }, () => {
+    assert.equal(sharedComputerMode({ name: "rs", scope: "/" }), true, "a tab opened by typing the address");
+    assert.equal(sharedComputerMode({ name: "rs", scope: "/council/" }), false);
+  });
+});
+
+test("a tab in shared mode from an earlier version (its own flag) turns the device setting on", () => {
+  for (const flag of ["rs:/#shared-computer", "rs:/:shared-computer"]) {
+    const local = new MemoryStorage();
+    const session = new MemoryStorage();
+    session.setItem(flag, "on");
+    inWindow({ local, session }, () => assert.equal(sharedComputerMode({ name: "rs", scope: "/" }), true));
+    assert.equal(local.getItem("rs:/#shared-computer"), "on", flag);
+    assert.equal(session.length, 0, "the tab's flag is moved, not copied");
+    inWindow({ local }, () => assert.equal(sharedComputerMode({ name: "rs", scope: "/" }), true, "other tabs follow"));
+  }
+});
+
+test("where lasting storage is blocked, shared mode still works for the tab", () => {
+  const refuse = () => {
+    throw new DOMException("no", "SecurityError");
+  };
+  const blocked = { getItem: refuse, setItem: refuse, removeItem() {} };
+  const session = new MemoryStorage();
+  inWindow({ local: blocked, session }, () => {
+    const namespace = { name: "rs", scope: "/" };
+    session.setItem("rs:/:shared-computer", "on");
+    assert.equal(sharedComputerMode(namespace), true);
+    assert.equal(session.getItem("rs:/#shared-computer"), "on");
+    assert.equal(setSharedComputerMode(false, namespace), true);
+    assert.equal(setSharedComputerMode(true, namespace), true);
+    assert.equal(sharedComputerMode(namespace), true);
+  });
+});
+
+test("a tab holding answers it could not move stays in shared mode until they are moved", () => {
+  inWindow({}, ({ local }) => {
+    const namespace = { name: "rs", scope: "/" };
+    markTabAnswersUnmoved(true, namespace);
+    assert.equal(sharedComputerMode(namespace), true);
+    assert.equal(local.getItem("rs:/#shared-computer"), null, "only this tab");
+    assert.equal(setSharedComputerMode(false, namespace), true);
+    assert.equal(sharedComputerMode(namespace), false);
+  });
 });
 
 test("a blocked store is unavailable; a full one is still available", () => {

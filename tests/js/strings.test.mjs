@@ -4,9 +4,9 @@ import { test } from "node:test";
 import { formatDate, listAnd, t, tn } from "../../overrides/assets/js/lib/strings.js";
 
 test("t fills placeholders and shows an unknown key as itself", () => {
-  assert.equal(t("exercise_saved_at", { time: "14:05" }), "Saved on this device at 14:05.");
+  assert.equal(t("exercise_saved_at", { time: "14:05" }), "Saved in this browser on this device at 14:05.");
   assert.equal(t("no_such_string"), "no_such_string");
-  assert.equal(t("exercise_saved_at"), "Saved on this device at {time}.");
+  assert.equal(t("exercise_saved_at"), "Saved in this browser on this device at {time}.");
 });
 
 test("tn picks the plural form for the count and fills {count}", () => {

@@ -1,7 +1,11 @@
 /**
  * Enhance the page: every exercise with its kind's script, page applications ([data-rs-app]) such as
  * My learning, and progress marks. One failure never stops the rest; everything works as plain HTML first.
+ * First, shared-computer mode is settled (lib/shared-mode.js), so everything reads the right store.
  */
+
+import { prepareSharedMode, showSharedMode } from "./lib/shared-mode.js";
+import { siteStore } from "./lib/storage.js";
 
 const NAME_PATTERN = /^[a-z]+(-[a-z]+)*$/;
 
@@ -26,18 +30,32 @@ async function load(path, root) {
 const blankCopies = new URLSearchParams(location.search).get("copy") !== "answers";
 if (!blankCopies) for (const area of document.querySelectorAll("[data-rs-blank]")) area.removeAttribute("data-rs-blank");
 
-for (const root of document.querySelectorAll("[data-rs-widget]")) {
-  const kind = root.dataset.rsWidget;
-  if (root.closest("[data-rs-blank]")) continue;
-  if (NAME_PATTERN.test(kind) && !root.dataset.rsReady) {
-    root.dataset.rsReady = "true";
-    load(`./widgets/${kind}.js`, root);
+function enhance() {
+  for (const root of document.querySelectorAll("[data-rs-widget]")) {
+    const kind = root.dataset.rsWidget;
+    if (root.closest("[data-rs-blank]")) continue;
+    if (NAME_PATTERN.test(kind) && !root.dataset.rsReady) {
+      root.dataset.rsReady = "true";
+      load(`./widgets/${kind}.js`, root);
+    }
+  }
+  for (const root of document.querySelectorAll("[data-rs-app]")) {
+    if (NAME_PATTERN.test(root.dataset.rsApp)) load(`./apps/${root.dataset.rsApp}.js`, root);
+  }
+  load("./apps/progress.js", document);
+}
+
+function settleSharedMode() {
+  try {
+    showSharedMode(siteStore());
+  } catch (error) {
+    console.warn("Could not show the storage mode", error);
   }
 }
-for (const root of document.querySelectorAll("[data-rs-app]")) {
-  if (NAME_PATTERN.test(root.dataset.rsApp)) load(`./apps/${root.dataset.rsApp}.js`, root);
-}
-load("./apps/progress.js", document);
+
+// Never stops the page: if settling fails, the exercises still mount (in the mode the setting gives).
+prepareSharedMode().catch((error) => console.warn("Could not settle shared-computer mode", error))
+  .then(settleSharedMode).then(enhance);
 
 // Wide tables scroll sideways on a phone: make each scrolling wrapper reachable with the keyboard.
 // The theme wraps tables once the page has loaded, so this runs after load and on resize.

@@ -50,7 +50,8 @@ export function mount(root) {
 
   const saveRecord = (record) => {
     const result = store.setData("record", record);
-    status.textContent = result.ok ? t("record_saved") : t("record_not_saved");
+    const saved = store.shared ? t("record_saved_shared") : t("record_saved");
+    status.textContent = result.ok ? saved : t("record_not_saved");
   };
 
   const render = () => {

@@ -1,6 +1,7 @@
 /**
  * My learning: everything saved on this device, grouped by module; goals; self-assessment profiles over
- * time; backup and restore; shared-computer mode; delete everything. User text is only ever set as text.
+ * time; backup and restore; shared-computer mode; delete everything; in an offline copy, answers saved under
+ * another folder. User text is only ever set as text.
  * Saved entries are untrusted: each is checked when read (lib/storage.js) and drawn on its own, so one that
  * cannot be shown is listed as damaged and never stops the rest of the page.
  */
@@ -14,6 +15,7 @@ import {
   BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, decodeBackup, describeItem, moveState, parseBackup, planImport,
 } from "../lib/backup.js";
 import { isCalendarDate } from "../lib/shape.js";
+import { folderName, otherScopes, rebaseBackup } from "../lib/scopes.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 
@@ -34,6 +36,7 @@ export function mount(root) {
     const { entries, corrupt, newer } = store.list();
     const failed = new Set();
     content.replaceChildren(
+      otherFoldersSection(store, entries, status, () => render()),
       goalsSection(goalsFrom(entries), failed, status),
       profilesSection(entries.filter((entry) => Array.isArray(entry.snapshots) && entry.snapshots.length > 0), failed),
       savedSection(readManifest(), entries, failed),
@@ -281,6 +284,62 @@ function settingsSection(store, status, rerender) {
     choice,
     wipe);
   return { section, refresh };
+}
+
+/**
+ * An offline copy (file://) opened from another folder than before: offer to bring over the answers saved
+ * under other folders where the browser shows them (Chromium keeps all file:// pages in one storage), as a
+ * merge (the more recent of two answers is kept; all or nothing; the other folder is not changed). Where none
+ * is found and nothing is saved, say why and how to move answers with a backup. Never in shared-computer mode:
+ * lasting answers are not shown there.
+ */
+function otherFoldersSection(store, entries, status, rerender) {
+  if (location.protocol !== "file:" || store.shared) return h("div", {});
+  const others = otherScopes(storageKeys(store.area), store);
+  if (others.length === 0) {
+    if (entries.length) return h("div", {});
+    return h("p", { class: "rs-app__note", "data-rs-offline-why": "" }, t("my_learning_offline_nothing_why"));
+  }
+  const items = others.map(({ scope, entries: count }) => {
+    const other = new Store({ name: store.name, scope, area: store.area });
+    const newest = other.list().entries.map((entry) => entry.updated).sort().pop();
+    const folder = folderName(scope);
+    const backup = rebaseBackup(backupOf(other, other.snapshot()), scope, store.scope);
+    const plan = planImport(store, backup);
+    const words = tn("my_learning_other_folder", count, { folder, date: formatDate(newest) });
+    const item = h("li", { "data-rs-other-folder": scope }, words);
+    if (plan.added.length === 0 && !plan.conflicts.some((conflict) => conflict.keep === "backup")) {
+      item.append(" ", t("my_learning_other_folder_up_to_date"));
+      return item;
+    }
+    const bring = h("button", { type: "button", class: "rs-button", "data-rs-action": "bring-folder" },
+      t("my_learning_other_folder_bring"));
+    bring.addEventListener("click", () => {
+      const result = applyImport(store, backup, "merge");
+      say(status, result.ok
+        ? tn("my_learning_other_folder_brought", result.written, { folder })
+        : t("my_learning_other_folder_failed"));
+      rerender();
+    });
+    item.append(" ", bring);
+    return item;
+  });
+  const labels = { class: "rs-app__section", "aria-labelledby": "rs-other-folders-title", "data-rs-other-folders": "" };
+  return h("section", labels,
+    h("h2", { id: "rs-other-folders-title" }, t("my_learning_other_folders_title")),
+    h("p", {}, t("my_learning_other_folders_intro")),
+    h("ul", {}, items));
+}
+
+/** Every key in a storage area (none if it cannot be read). */
+function storageKeys(area) {
+  const keys = [];
+  try {
+    for (let i = 0; area && i < area.length; i += 1) keys.push(area.key(i));
+  } catch {
+    // An unreadable store has nothing to offer.
+  }
+  return keys;
 }
 
 function goalsSection(goals, failed, status) {

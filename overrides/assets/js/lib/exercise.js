@@ -79,7 +79,8 @@ export function mountExercise(root, behaviour, options = {}) {
     const result = store.save(id, entry);
     if (result.ok) {
       showAlert("");
-      savedNote.textContent = t("exercise_saved_at", { time: formatTime(new Date()) });
+      const time = formatTime(new Date());
+      savedNote.textContent = store.shared ? t("exercise_saved_at_shared", { time }) : t("exercise_saved_at", { time });
     } else {
       showAlert(FAILURE_MESSAGES[result.reason]);
       savedNote.textContent = t("exercise_not_saved");

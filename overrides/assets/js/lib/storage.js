@@ -6,9 +6,17 @@
  *   "<site name>:<site path>:data:<name>"           other saved state: visits, the learning record
  *   "<site name>:<site path>:corrupt:<key rest>"    a damaged value, kept so it can still be exported
  * The site path ("/" or "/our-council/") keeps two copies hosted on one domain apart.
- * The "shared computer" setting is not saved state: it lives in the tab's sessionStorage under
- * "<site name>:<site path>#shared-computer", outside the prefix, so backups, imports and "delete everything"
- * never touch it.
+ *
+ * "This is a shared computer" is a setting of the device, not saved state: it lives in localStorage under
+ * "<site name>:<site path>#shared-computer" (value "on"; anything else, or no value, is off). That key is
+ * outside the "<site name>:<site path>:" prefix on purpose, so backups never carry it to another device,
+ * imports never set or clear it, and "delete everything" leaves it on (deleting answers is exactly what a
+ * shared computer needs; the protection must stay for the next person). It is switched off on My learning,
+ * or by clearing the browser's data for the site. While it is on, every tab of the site keeps its answers
+ * only for itself (sessionStorage) and lasting answers are never read. Versions before kept it per tab, in
+ * sessionStorage under the same key (or "<prefix>shared-computer"): a tab still holding it turns the device
+ * setting on. A tab whose own answers could not be moved into lasting storage after the setting went off
+ * stays in shared mode (sessionStorage "<site name>:<site path>#shared-computer-unmoved") until they are.
  *
  * Entry format 2: {format, kind, exercise, title, page, updated, values, readable, flagged, snapshots}
  *   values    the answers, keyed by item id (never by position)
@@ -19,7 +27,8 @@
  * Every value read is checked against its shape (shape.js): one of the wrong shape is reported as damaged
  * and kept for export (moved under "corrupt:" when an exercise or a page reads it), never acted on.
  *
- * In "shared computer" mode the store uses sessionStorage, so answers last only for the tab.
+ * In "shared computer" mode the store uses sessionStorage, so answers last only for the tab (lib/shared-mode.js
+ * makes open tabs follow a change of the setting).
  * Every call is wrapped: a full, blocked or damaged store gives a result to report, never an exception.
  */
 
@@ -41,8 +50,11 @@ export const FAILURE_MESSAGES = {
   newer: t("storage_newer"),
 };
 
-/** The setting's key in sessionStorage, outside the site's prefix; and where versions before it kept it. */
-const sharedFlagKey = ({ name, scope }) => `${name}:${scope}#shared-computer`;
+/** The setting's key (localStorage; in sessionStorage, the per-tab flag of earlier versions), outside the prefix. */
+export const sharedSettingKey = ({ name, scope }) => `${name}:${scope}#shared-computer`;
+/** Marks a tab still holding answers of its own that could not be moved to lasting storage (sessionStorage). */
+const unmovedKey = ({ name, scope }) => `${name}:${scope}#shared-computer-unmoved`;
+/** Where versions before the per-tab flag kept it: inside the prefix. */
 const LEGACY_SHARED_FLAG = "shared-computer";
 
 /**
@@ -266,38 +278,104 @@ export class Store {
   }
 }
 
-/** Is "shared computer" mode on for this tab? (Moves the setting out of the prefix if an older version left it there.) */
+/**
+ * Is "shared computer" mode on in this tab? On when the device setting is on, and in a tab that still holds
+ * answers it could not move to lasting storage. A tab flag of an earlier version (sessionStorage) is moved
+ * into the device setting; where lasting storage is blocked it keeps working for this tab.
+ */
 export function sharedComputerMode(namespace = siteNamespace()) {
+  const local = webStorage("localStorage");
   const session = webStorage("sessionStorage");
-  try {
-    if (!session) return false;
-    const legacy = `${namespace.name}:${namespace.scope}:${LEGACY_SHARED_FLAG}`;
-    if (session.getItem(legacy) === "on") {
-      session.setItem(sharedFlagKey(namespace), "on");
-      session.removeItem(legacy);
+  adoptTabFlag(namespace, local, session);
+  return readItem(local, sharedSettingKey(namespace)) === "on"
+    || readItem(session, sharedSettingKey(namespace)) === "on"
+    || readItem(session, unmovedKey(namespace)) === "on";
+}
+
+/** Move an earlier version's per-tab flag into the device setting (kept in the tab if that cannot be written). */
+function adoptTabFlag(namespace, local, session) {
+  const key = sharedSettingKey(namespace);
+  const legacy = `${namespace.name}:${namespace.scope}:${LEGACY_SHARED_FLAG}`;
+  const flagged = readItem(session, key) === "on" || readItem(session, legacy) === "on";
+  if (!flagged) return;
+  if (writeItem(local, key, "on")) {
+    removeItem(session, key);
+  } else writeItem(session, key, "on");
+  removeItem(session, legacy);
+}
+
+/**
+ * Switch "shared computer" mode on or off for this device (every tab of this copy follows: lib/shared-mode.js).
+ * Where the browser blocks lasting storage, switching on still works for this tab.
+ * @param {boolean} on
+ * @returns {boolean} true when the mode is now as asked
+ */
+export function setSharedComputerMode(on, namespace = siteNamespace()) {
+  const local = webStorage("localStorage");
+  const session = webStorage("sessionStorage");
+  const key = sharedSettingKey(namespace);
+  shared = null;
+  removeItem(session, `${namespace.name}:${namespace.scope}:${LEGACY_SHARED_FLAG}`);
+  if (on) {
+    if (writeItem(local, key, "on")) {
+      removeItem(session, key);
+      return true;
     }
-    return session.getItem(sharedFlagKey(namespace)) === "on";
+    return writeItem(session, key, "on");
+  }
+  removeItem(local, key);
+  removeItem(session, key);
+  removeItem(session, unmovedKey(namespace));
+  return !sharedComputerMode(namespace);
+}
+
+/**
+ * Mark this tab as holding answers of its own that could not be moved into lasting storage (it stays in
+ * shared mode until they are moved or discarded on My learning), or clear the mark.
+ */
+export function markTabAnswersUnmoved(on, namespace = siteNamespace()) {
+  const session = webStorage("sessionStorage");
+  shared = null;
+  return on ? writeItem(session, unmovedKey(namespace), "on") : (removeItem(session, unmovedKey(namespace)), true);
+}
+
+/**
+ * Call back with the new mode when another tab changes the device setting (or clears the browser's storage).
+ * @param {(on: boolean) => void} callback
+ */
+export function onSharedModeChange(callback, namespace = siteNamespace()) {
+  const local = webStorage("localStorage");
+  const listener = (event) => {
+    if (event.storageArea !== local || (event.key !== null && event.key !== sharedSettingKey(namespace))) return;
+    callback(sharedComputerMode(namespace));
+  };
+  window.addEventListener("storage", listener);
+  return () => window.removeEventListener("storage", listener);
+}
+
+function readItem(area, key) {
+  try {
+    return area ? area.getItem(key) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeItem(area, key, value) {
+  try {
+    if (!area) return false;
+    area.setItem(key, value);
+    return area.getItem(key) === value;
   } catch {
     return false;
   }
 }
 
-/**
- * Switch "shared computer" mode on or off for this tab. The next page load uses the chosen area.
- * @param {boolean} on
- */
-export function setSharedComputerMode(on, namespace = siteNamespace()) {
-  const session = webStorage("sessionStorage");
-  if (!session) return false;
-  const key = sharedFlagKey(namespace);
+function removeItem(area, key) {
   try {
-    if (on) session.setItem(key, "on");
-    else session.removeItem(key);
-    session.removeItem(`${namespace.name}:${namespace.scope}:${LEGACY_SHARED_FLAG}`);
-    shared = null;
-    return true;
+    if (area) area.removeItem(key);
   } catch {
-    return false;
+    // A store we cannot reach holds nothing to remove.
   }
 }
 
