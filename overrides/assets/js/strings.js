@@ -50,7 +50,7 @@ export default Object.freeze({
   "backup_bad_entry": "The saved answers for \"{id}\" in this backup are not in a shape this site can read. Nothing was imported.",
   "backup_forbidden_key": "This file contains a key named \"{key}\" (at {path}), which a backup never has. Nothing was imported.",
   "backup_item_damaged": "Damaged entry ({key})",
-  "backup_item_preferences": "Your display choices (facilitator view)",
+  "backup_item_preferences": "Your display choices (your role, group sessions, facilitator view)",
   "backup_item_record": "Your professional learning record",
   "backup_item_visits": "Which modules you have opened",
   "backup_newer_version": "This backup was made by a newer version of the site. Update the site, then import it again. Nothing was imported.",
