@@ -115,3 +115,19 @@ def test_only_the_nqsw_wording_is_in_the_search_index(site_dir) -> None:
     assert "what is supervision for in your practice as a supervisor?" not in module
     assert "Draft a working definition you could share with your NQSW" not in module
     assert "Wording for supervisors" not in module
+
+
+def test_presenter_mode_shows_the_nqsw_wording_until_the_supervisors_is_asked_for(visit) -> None:
+    preset(visit.context, {"role": "supervisor", "groups": True})
+    page = visit.open(MODULE)
+    page.click('[data-rs-tool="present"]')
+    wording = page.locator("[data-rs-presenter-role]")
+    assert wording.get_attribute("aria-pressed") == "false"
+    assert page.evaluate("document.documentElement.dataset.rsRole") == "nqsw"
+    wording.click()
+    assert wording.get_attribute("aria-pressed") == "true"
+    assert page.evaluate("document.documentElement.dataset.rsRole") == "supervisor"
+    wording.click()
+    page.keyboard.press("Escape")
+    # Leaving gives back the learner's own choice.
+    assert page.evaluate("document.documentElement.dataset.rsRole") == "supervisor"
