@@ -76,7 +76,8 @@ function aboutYouSection(store, status) {
     h("p", {}, t("about_you_intro")),
     h("fieldset", { class: "rs-choice" }, h("legend", { class: "rs-choice__legend" }, t("about_you_role_legend")),
       h("div", { class: "rs-choice__options" }, radios)),
-    h("div", { class: "rs-exercise__flag" }, groups, h("label", { for: "rs-about-groups" }, t("about_you_groups")),
+    h("div", { class: "rs-about-groups" },
+      h("div", { class: "rs-exercise__flag" }, groups, h("label", { for: "rs-about-groups" }, t("about_you_groups"))),
       h("p", { class: "rs-field__hint", id: "rs-about-groups-hint" }, t("about_you_groups_hint"))));
 }
 
