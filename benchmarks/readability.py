@@ -42,7 +42,8 @@ def exercise_files(page_text: str) -> list[Path]:
 
 
 def exercise_text(paths: list[Path]) -> str:
-    """All learner-facing strings in the given exercise files."""
+    """All learner-facing strings in the given exercise files: of text written for each role, the NQSW wording
+    (what the page shows by default)."""
     strings: list[str] = []
 
     def walk(value: object, key: str = "") -> None:
@@ -52,7 +53,7 @@ def exercise_text(paths: list[Path]) -> str:
         elif isinstance(value, list):
             for v in value:
                 walk(v, key)
-        elif isinstance(value, str) and key not in {"id", "kind", "source", "category", "link", "type"}:
+        elif isinstance(value, str) and key not in {"id", "kind", "source", "category", "link", "type", "supervisor"}:
             strings.append(value)
 
     for path in paths:

@@ -40,6 +40,8 @@ def _type_name(schema: dict[str, Any]) -> str:
         return "id"
     if "enum" in schema:
         return "one of " + ", ".join(f"`{value}`" for value in schema["enum"])
+    if any(str(form.get("$ref", "")).endswith("/roleText") for form in schema.get("anyOf", [])):
+        return "text, or `nqsw:` and `supervisor:` (see Wording for each role)"
     return names.get(schema.get("type", ""), "text")
 
 

@@ -52,8 +52,17 @@ class Catalogue:
 def _safe_markdown(validator: Any, enabled: Any, instance: Any, schema: dict[str, Any]) -> Any:
     """The ``x-markdown`` keyword (common.schema.json#/$defs/markdown): exercise Markdown holds no raw HTML,
     event handlers or javascript:/data:/vbscript: links (macros/safe_markdown.py)."""
-    if enabled and isinstance(instance, str):
-        for message in markdown_problems(instance, EXERCISE_LINKS, "exercise text"):
+    if not enabled:
+        return
+    # One wording for everyone, or both wordings of {nqsw, supervisor} (macros/roles.py).
+    if isinstance(instance, str):
+        texts = [instance]
+    elif isinstance(instance, dict):
+        texts = [text for text in instance.values() if isinstance(text, str)]
+    else:
+        texts = []
+    for text in texts:
+        for message in markdown_problems(text, EXERCISE_LINKS, "exercise text"):
             yield ValidationError(message)
 
 

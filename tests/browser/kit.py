@@ -58,3 +58,12 @@ def reload(page: object) -> None:
     """Reload the page and wait until it is idle and its enhancing scripts have settled."""
     page.reload(wait_until="networkidle")
     settled(page)
+
+
+def runs_groups(context: object) -> None:
+    """Start every page of a browser context as a learner who has said they run group sessions (My learning),
+    so the group-session tools (facilitator view, presenter mode) show on module pages."""
+    context.add_init_script("""(() => {
+      const key = "reflective-supervision:/:data:preferences";
+      if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ groups: true }));
+    })();""")

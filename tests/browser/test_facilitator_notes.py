@@ -3,7 +3,7 @@ facilitator view, remembered on the device, printed only in that view; axe stays
 
 from __future__ import annotations
 
-from tests.browser.kit import printed_text, reload, tab_to
+from tests.browser.kit import printed_text, reload, runs_groups, tab_to
 from tests.browser.test_site_pages import run_axe
 
 MODULE = "modules/supervision-models/"
@@ -18,6 +18,7 @@ def notes_heading(page: object) -> object:
 
 
 def test_the_learner_view_never_shows_the_notes_on_screen_to_assistive_technology_or_in_print(visit, no_js_visit) -> None:
+    runs_groups(visit.context)
     page = visit.open(MODULE)
     page.wait_for_selector(f"{TOGGLE}:visible")
     assert page.locator(NOTES).count() == 1
@@ -39,6 +40,7 @@ def test_the_learner_view_never_shows_the_notes_on_screen_to_assistive_technolog
 
 
 def test_the_facilitator_view_shows_prints_and_remembers_the_notes(visit) -> None:
+    runs_groups(visit.context)
     page = visit.open(MODULE)
     tab_to(page, TOGGLE)
     page.keyboard.press("Enter")
@@ -57,7 +59,7 @@ def test_the_facilitator_view_shows_prints_and_remembers_the_notes(visit) -> Non
     assert TITLE in text and VIGNETTE_WORDS in text and "Discussion prompts" in text
 
     stored = page.evaluate("() => Object.entries(localStorage).filter(([k]) => k.endsWith(':data:preferences'))")
-    assert [value for _, value in stored] == ['{"facilitator":true}']
+    assert [value for _, value in stored] == ['{"groups":true,"facilitator":true}']
 
     # Remembered: after a reload, and on another module page.
     reload(page)
@@ -76,6 +78,7 @@ def test_the_facilitator_view_shows_prints_and_remembers_the_notes(visit) -> Non
 
 
 def test_axe_finds_nothing_in_the_facilitator_view(visit) -> None:
+    runs_groups(visit.context)
     page = visit.open(MODULE)
     page.click(TOGGLE)
     page.wait_for_selector(f"{NOTES}:visible")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.kit import form_selector, tab_to, wait_saved
+from tests.browser.kit import form_selector, runs_groups, tab_to, wait_saved
 from tests.browser.test_site_pages import run_axe
 from tests.conftest import Visit
 
@@ -22,6 +22,7 @@ FURTHER_PARTS = """() => [...document.querySelectorAll('article > form.rs-exerci
 @pytest.fixture()
 def projector(browser, base_url):
     session = Visit(browser, base_url, viewport={"width": 1280, "height": 720}, locale="en-GB")
+    runs_groups(session.context)
     yield session
     session.close()
     assert session.external == []
