@@ -58,6 +58,12 @@ function isSnapshot(snap) {
     && isValues(snap.values) && optional(snap, "profile", (profile) => arrayOf(profile, isProfileRow));
 }
 
+/** A dated copy of answers another write replaced (field-merge.js): why ("other-window", "import") and the answers. */
+function isCopy(copy) {
+  return isPlainObject(copy) && isString(copy.taken) && DATE_TIME.test(copy.taken) && isString(copy.reason)
+    && isValues(copy.values);
+}
+
 /**
  * Is this a well-formed entry of a format this code reads (1 to ENTRY_FORMAT)? A missing format means 1.
  * @param {unknown} entry
@@ -75,7 +81,8 @@ export function isEntry(entry) {
     && optional(entry, "readable", (readable) => arrayOf(readable, isReadableLine))
     && optional(entry, "flagged", (flagged) => typeof flagged === "boolean")
     && optional(entry, "snapshots", (snapshots) => arrayOf(snapshots, isSnapshot))
-    && optional(entry, "role", isRole);
+    && optional(entry, "role", isRole)
+    && optional(entry, "copies", (copies) => arrayOf(copies, isCopy));
 }
 
 /**

@@ -94,7 +94,7 @@ export class Store {
   /**
    * Read one entry, migrating an older format.
    * @param {string} id
-   * @returns {{status: "ok"|"missing"|"corrupt"|"unavailable"|"newer", entry?: object}}
+   * @returns {{status: "ok"|"missing"|"corrupt"|"unavailable"|"newer", entry?: object, kept?: boolean}}
    */
   load(id) {
     const read = this.readRaw(this.keyFor(id));
@@ -102,8 +102,8 @@ export class Store {
     const found = classify(`entry:${id}`, read.raw);
     if (found.type === "newer") return { status: "newer", entry: found.value };
     if (found.type !== "entry") {
-      this.quarantine(this.keyFor(id), read.raw);
-      return { status: "corrupt" };
+      // kept: the damaged value is safe under "corrupt:" (false when moving it failed, so it is still here).
+      return { status: "corrupt", kept: this.quarantine(this.keyFor(id), read.raw) };
     }
     const parsed = found.value;
     const entry = migrate(parsed);
@@ -240,13 +240,18 @@ export class Store {
     return () => window.removeEventListener("storage", listener);
   }
 
-  /** Keep a damaged value under a separate key so it can be exported, and free the original key. */
+  /**
+   * Keep a damaged value under a separate key so it can be exported, and free the original key.
+   * @returns {boolean} true when the value is kept aside (false: it could not be copied and stays where it was)
+   */
   quarantine(key, raw) {
     const rest = key.slice(this.prefix.length);
     // Never write over a value moved aside earlier: the second goes to "...:2", and so on.
     let aside = `${this.prefix}corrupt:${rest}`;
     for (let n = 2; this.readRaw(aside).status === "ok" && this.readRaw(aside).raw !== raw; n += 1) aside = `${this.prefix}corrupt:${rest}:${n}`;
-    if (this.writeRaw(aside, raw).ok) this.removeRaw(key);
+    if (!this.writeRaw(aside, raw).ok) return false;
+    this.removeRaw(key);
+    return true;
   }
 
   readRaw(key) {
