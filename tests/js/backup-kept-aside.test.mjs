@@ -137,7 +137,7 @@ test("unknown extra keys inside a known entry and in preferences survive import,
   assert.deepEqual(store.getData("preferences", {}),
     { facilitator: true, role: "supervisor", groups: true, reading: { size: "large", spacing: 1.5 } });
   const again = buildBackup(store);
-  const { copies } = JSON.parse(text).entries["example-reflection-default"];
-  assert.deepEqual(again.entries["example-reflection-default"].copies, copies);
+  const { annotations } = JSON.parse(text).entries["example-reflection-default"];
+  assert.deepEqual(again.entries["example-reflection-default"].annotations, annotations);
   assert.deepEqual(again.data, JSON.parse(text).data);
 });
