@@ -391,6 +391,6 @@ def register(env: Any) -> None:
             f'<p><strong>{tr("module_intro_source_label")}</strong> {source}</p>\n'
             f"{handouts_line}"
             "</div>\n"
-            + compact(partials.get_template("page-tools.html").render()) + "\n"
+            + compact(partials.get_template("page-tools.html").render(my_learning=link_to_page("my-learning.md"))) + "\n"
             + render_notes(partials, content.notes[slug])
         )

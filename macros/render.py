@@ -11,17 +11,22 @@ from markupsafe import Markup
 
 from .catalogue import Exercise
 from .kinds import KINDS, label_key
+from .roles import RoleText, with_role_text
 from .strings import default_strings, translator
 
 
-def markdown_to_html(text: str) -> Markup:
-    """Convert author Markdown (trusted, from the repository) to HTML."""
+def markdown_to_html(text: str | RoleText) -> Markup:
+    """Convert author Markdown (trusted, from the repository) to HTML; both wordings of role text (roles.py)."""
+    if isinstance(text, RoleText):
+        return text.block(markdown_to_html)
     html = markdown.markdown(text, extensions=["attr_list", "sane_lists", "tables"])
     return Markup(html)
 
 
-def markdown_inline(text: str) -> Markup:
+def markdown_inline(text: str | RoleText) -> Markup:
     """Convert a one-line Markdown string to HTML without the wrapping paragraph."""
+    if isinstance(text, RoleText):
+        return text.inline(markdown_inline)
     html = str(markdown_to_html(text)).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
@@ -59,11 +64,15 @@ def template_name(kind: str) -> str:
 
 
 def render_exercise(env: Environment, exercise: Exercise, heading_level: int = 3, extra: dict[str, Any] | None = None) -> str:
-    """Render an exercise with its kind's template."""
+    """Render an exercise with its kind's template. Text written for each role (roles.py) reaches the template
+    as RoleText, which writes both wordings; the script's configuration keeps the {nqsw, supervisor} mappings,
+    which lib/exercise.js resolves to the learner's role."""
     module = KINDS[exercise.kind]
     uid = f"ex-{exercise.id}"
+    alt_label = env.globals["t"]["role_wording_supervisors"]
+    kind_values = module.context(exercise.id, exercise.data)
     values = {
-        "ex": exercise.data,
+        "ex": with_role_text(exercise.data, alt_label),
         "id": exercise.id,
         "uid": uid,
         "kind": exercise.kind,
@@ -71,6 +80,6 @@ def render_exercise(env: Environment, exercise: Exercise, heading_level: int = 3
         "level": max(2, min(heading_level, 5)),
         "reminder": env.globals["t"]["reminder"],
         **(extra or {}),
-        **module.context(exercise.id, exercise.data),
+        **{name: value if name == "config" else with_role_text(value, alt_label) for name, value in kind_values.items()},
     }
     return compact(env.get_template(template_name(exercise.kind)).render(values))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..roles import wordings
 from ._checks import duplicate_ids
 
 NAME = "seven-eyed"
@@ -28,18 +29,19 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
         if "mode" in eye and eye["mode"] != expected:
             problems.append((f"eyes[{index}].mode", f"this is eye number {expected} in the list, so its mode must be {expected}. "
                                                      "List the eyes in mode order, 1 to 7."))
-        if expected == SUPERVISOR_MODE and ADVICE.search(eye["title"]):
+        if expected == SUPERVISOR_MODE and any(ADVICE.search(title) for title in wordings(eye["title"])):
             problems.append((f"eyes[{index}].title", "mode 6 is the supervisor's own process (their feelings, images and reactions "
                                                       "as they listen), not the supervisor giving advice. Retitle it, for example "
                                                       "The supervisor's own process."))
     values = [point["value"] for point in data["attention_scale"]]
     if values != sorted(set(values)):
         problems.append(("attention_scale", "values must go up from the first point to the last, each different, for example 0, 1, 2, 3."))
-    placeholders = BRACES.findall(data["try_next"])
-    if PLACEHOLDER not in placeholders:
-        problems.append(("try_next", "write {eye} where the least-attended eye's title should appear."))
-    for other in sorted(set(placeholders) - {PLACEHOLDER}):
-        problems.append(("try_next", f"{other} is not replaced: the only placeholder is {PLACEHOLDER}."))
+    for text in wordings(data["try_next"]):
+        placeholders = BRACES.findall(text)
+        if PLACEHOLDER not in placeholders:
+            problems.append(("try_next", "write {eye} where the least-attended eye's title should appear."))
+        for other in sorted(set(placeholders) - {PLACEHOLDER}):
+            problems.append(("try_next", f"{other} is not replaced: the only placeholder is {PLACEHOLDER}."))
     return problems
 
 

@@ -4,7 +4,7 @@
  */
 
 import { h } from "../lib/dom.js";
-import { entryTitle, formatDate, groupByModule, readableList } from "../lib/entries.js";
+import { entryTitle, formatDate, groupByModule, readableList, writtenAs, writtenAsText } from "../lib/entries.js";
 import { readManifest } from "../lib/progress.js";
 import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { formatDate as dateInWords, t, tn } from "../lib/strings.js";
@@ -13,6 +13,7 @@ import { formatDate as dateInWords, t, tn } from "../lib/strings.js";
 export function agendaText(entries) {
   const blocks = entries.map((entry) => [
     `## ${entry.title}`,
+    ...(writtenAsText(entry) ? [writtenAsText(entry)] : []),
     ...(entry.readable || []).map((line) => `${line.label}\n${line.text}`),
   ].join("\n\n"));
   const date = dateInWords(new Date(), { day: "numeric", month: "numeric", year: "numeric" });
@@ -68,6 +69,7 @@ export function mount(root) {
         h("h2", {}, group.title),
         ...group.entries.map((entry) => h("article", { class: "rs-saved", "data-rs-agenda-item": entry.exercise },
           h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
+          writtenAs(entry),
           readableList(entry))),
       ]),
       ...damaged,

@@ -8,7 +8,7 @@
 
 import { h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
-import { formatDate, readableList } from "../lib/entries.js";
+import { formatDate, readableList, writtenAs, writtenAsText } from "../lib/entries.js";
 import { escapeMarkdown, escapeMarkdownInline } from "../lib/markdown.js";
 import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { formatDate as dateInWords, t } from "../lib/strings.js";
@@ -25,12 +25,16 @@ const FIELDS = [
 /**
  * The record as Markdown. User text is escaped (lib/markdown.js) so every line reads back as the same text.
  * @param {{exercise: string, title: string, updated: string, did?: string, learned?: string, difference?: string}[]} items
+ * @param {Date} [today]
+ * @param {{exercise: string, role?: string}[]} [entries] the saved answers, for the role each was written in
  */
-export function recordMarkdown(items, today = new Date()) {
+export function recordMarkdown(items, today = new Date(), entries = []) {
   const made = dateInWords(today, { day: "numeric", month: "numeric", year: "numeric" });
   const parts = [`# ${t("record_title")}`, "", t("record_made_on", { date: made })];
   for (const item of items) {
     parts.push("", `## ${escapeMarkdownInline(item.title ?? item.exercise)}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
+    const role = writtenAsText(entries.find((entry) => entry.exercise === item.exercise) || {});
+    if (role) parts.push("", role);
     for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", escapeMarkdown(item[key]) || t("record_not_written"));
   }
   return `${parts.join("\n")}\n`;
@@ -76,6 +80,7 @@ export function mount(root) {
       const entry = entries.find((candidate) => candidate.exercise === item.exercise);
       return h("section", { class: "rs-record-item", "data-rs-record-item": item.exercise },
         h("h2", {}, String(item.title ?? item.exercise)),
+        entry ? writtenAs(entry) : null,
         // Printed opened out (rs-print-open), so the answers are part of the printed record.
         h("details", { class: "rs-print-open" }, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
         ...FIELDS.map(([key, label]) => {
@@ -103,7 +108,7 @@ export function mount(root) {
     print.addEventListener("click", () => window.print());
     const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, t("record_download"));
     markdown.addEventListener("click", () => download(`${t("record_file_name", { date: new Date().toISOString().slice(0, 10) })}.md`,
-      recordMarkdown(store.getData("record", { items: [] }).items || []), "text/markdown"));
+      recordMarkdown(store.getData("record", { items: [] }).items || [], new Date(), store.list().entries), "text/markdown"));
     const reminder = h("p", { class: "rs-reminder", id: REMINDER_ID }, h("strong", {}, t("reminder_title")), " ", t("reminder"));
     body.replaceChildren(picker, ...(items.length ? [h("div", { class: "rs-app__buttons" }, print, markdown), reminder, ...sections] : []));
   };

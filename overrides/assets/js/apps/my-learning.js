@@ -7,11 +7,12 @@
 
 import { h, svg } from "../lib/dom.js";
 import { download } from "../lib/download.js";
-import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, GOAL_STATUS } from "../lib/entries.js";
+import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, writtenAs, GOAL_STATUS } from "../lib/entries.js";
 import { reviewEvent } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
 import { BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, describeItem, moveState, parseBackup, planImport } from "../lib/backup.js";
 import { isCalendarDate } from "../lib/shape.js";
+import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 
@@ -26,7 +27,7 @@ export function mount(root) {
   const status = h("div", { class: "rs-app__status", role: "status" });
   const content = h("div", {});
   const settings = settingsSection(store, status, () => render());
-  root.replaceChildren(status, backupSection(store, status, () => render()), settings.section, content);
+  root.replaceChildren(status, aboutYouSection(store, status), backupSection(store, status, () => render()), settings.section, content);
 
   const render = () => {
     const { entries, corrupt, newer } = store.list();
@@ -43,6 +44,40 @@ export function mount(root) {
   window.addEventListener("storage", (event) => {
     if (event.key === null || event.storageArea === store.area) render();
   });
+}
+
+/**
+ * About you: the learner's role (NQSW, supervisor or not said) and whether they run group sessions. Optional;
+ * saved with the other display choices and applied to this page at once (lib/role.js).
+ */
+function aboutYouSection(store, status) {
+  const role = savedRole(store) || "none";
+  const words = { nqsw: t("about_you_role_nqsw"), supervisor: t("about_you_role_supervisor"), none: t("about_you_role_none") };
+  const radios = Object.keys(words).map((value) => {
+    const id = `rs-about-role-${value}`;
+    const input = h("input", { type: "radio", class: "rs-choice__input", name: "rs-about-role", id, value, "data-rs-about-role": value });
+    input.checked = value === role;
+    input.addEventListener("change", () => {
+      const chosen = value === "none" ? null : value;
+      showRole(chosen);
+      const result = saveWhoIAm(store, { role: chosen });
+      say(status, result.ok ? t("about_you_saved") : t("about_you_not_saved"));
+    });
+    return h("div", { class: "rs-choice__option" }, input, h("label", { class: "rs-choice__label", for: id }, words[value]));
+  });
+  const groups = h("input", { type: "checkbox", id: "rs-about-groups", "data-rs-about-groups": "", "aria-describedby": "rs-about-groups-hint" });
+  groups.checked = runsGroups(store);
+  groups.addEventListener("change", () => {
+    const result = saveWhoIAm(store, { groups: groups.checked });
+    say(status, result.ok ? t("about_you_saved") : t("about_you_not_saved"));
+  });
+  return h("section", { class: "rs-app__section", "aria-labelledby": "rs-about-title", "data-rs-about-you": "" },
+    h("h2", { id: "rs-about-title" }, t("about_you_title")),
+    h("p", {}, t("about_you_intro")),
+    h("fieldset", { class: "rs-choice" }, h("legend", { class: "rs-choice__legend" }, t("about_you_role_legend")),
+      h("div", { class: "rs-choice__options" }, radios)),
+    h("div", { class: "rs-exercise__flag" }, groups, h("label", { for: "rs-about-groups" }, t("about_you_groups")),
+      h("p", { class: "rs-field__hint", id: "rs-about-groups-hint" }, t("about_you_groups_hint"))));
 }
 
 function say(status, message) {
@@ -410,6 +445,7 @@ function savedSection(modules, entries, failed) {
     for (const entry of group.entries) {
       section.append(drawn(entry, failed, () => h("article", { class: "rs-saved", "data-rs-saved-entry": entry.exercise },
         h("h4", {}, entryTitle(entry, String(entry.title || entry.exercise))),
+        writtenAs(entry),
         h("p", { class: "rs-saved__meta" }, entry.flagged
           ? t("my_learning_last_changed_flagged", { date: formatDate(entry.updated) })
           : t("my_learning_last_changed", { date: formatDate(entry.updated) })),

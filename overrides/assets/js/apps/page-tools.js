@@ -1,5 +1,10 @@
 /**
- * Tools on a module page: the facilitator view and presenter mode.
+ * Tools on a module page: a gentle question about the learner's role, the facilitator view and presenter mode.
+ *
+ * The question (NQSW or supervisor) shows until the learner answers it here or on My learning, or puts it off
+ * for this visit ("Not now", kept in the tab's sessionStorage, outside the saved state). The facilitator view
+ * and presenter mode are for group sessions: they show only when the learner has said they run groups
+ * (preferences.groups, set on My learning; lib/role.js).
  *
  * Facilitator view: shows the module's facilitator notes (removes their hidden attribute, so they are
  * on screen, in the accessibility tree and in print). The choice is remembered on this device through
@@ -8,6 +13,7 @@
  */
 
 import { startPresenter } from "../lib/presenter.js";
+import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { siteStore } from "../lib/storage.js";
 
 const PREFERENCES = "preferences";
@@ -24,13 +30,65 @@ export function setFacilitatorView(on, store = siteStore()) {
   return store.setData(PREFERENCES, { ...(preferences && typeof preferences === "object" ? preferences : {}), facilitator: on });
 }
 
+// Where "Not now" is remembered: the tab's sessionStorage, outside the site's prefix (not saved state).
+const laterKey = (store) => `${store.name}:${store.scope}#role-ask-later`;
+
+function putOff(store) {
+  try {
+    sessionStorage.setItem(laterKey(store), "on");
+  } catch {
+    // Blocked storage: the question is gone for this page and asked again on the next.
+  }
+}
+
+function putOffBefore(store) {
+  try {
+    return sessionStorage.getItem(laterKey(store)) === "on";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The question about the learner's role: answered, it saves the role and shows that role's wording at once.
+ * @param {HTMLElement} root the tools bar
+ * @param {import("../lib/storage.js").Store} store
+ * @param {() => void} settle hides the bar when nothing in it shows
+ */
+function askRole(root, store, settle) {
+  const ask = root.querySelector("[data-rs-role-ask]");
+  const saved = root.querySelector("[data-rs-role-saved]");
+  ask.hidden = savedRole(store) !== null || putOffBefore(store);
+  for (const button of ask.querySelectorAll("[data-rs-role-choice]")) {
+    button.addEventListener("click", () => {
+      const choice = button.dataset.rsRoleChoice;
+      ask.hidden = true;
+      if (choice === "later") {
+        putOff(store);
+      } else {
+        showRole(choice);
+        saveWhoIAm(store, { role: choice });
+        saved.hidden = false;
+      }
+      settle();
+    });
+  }
+}
+
 /** @param {HTMLElement} root the tools bar */
 export function mount(root) {
   const store = siteStore();
   const notes = document.querySelector("[data-rs-facilitator]");
   const toggle = root.querySelector('[data-rs-tool="facilitator"]');
   const present = root.querySelector('[data-rs-tool="present"]');
-  root.hidden = false;
+  const groupTools = root.querySelector("[data-rs-group-tools]");
+  // Someone who switched the facilitator view on before this question existed runs groups too.
+  groupTools.hidden = !(runsGroups(store) || facilitatorView(store));
+  const settle = () => {
+    root.hidden = [...root.children].every((child) => child.hidden);
+  };
+  askRole(root, store, settle);
+  settle();
 
   const apply = (on) => {
     toggle.setAttribute("aria-pressed", String(on));

@@ -62,6 +62,26 @@ export function entryTitle(entry, text) {
 }
 
 /**
+ * Which role the answers were written in ("Written as an NQSW"), or "" when the entry does not say
+ * (written before the learner chose a role, or by an older version).
+ * @param {{role?: unknown}} entry
+ */
+export function writtenAsText(entry) {
+  if (entry.role === "nqsw") return t("entries_written_as_nqsw");
+  if (entry.role === "supervisor") return t("entries_written_as_supervisor");
+  return "";
+}
+
+/**
+ * The role line of an entry as a paragraph, or null when the entry does not say.
+ * @param {{role?: unknown}} entry
+ */
+export function writtenAs(entry) {
+  const words = writtenAsText(entry);
+  return words ? h("p", { class: "rs-saved__role", "data-rs-written-as": String(entry.role) }, words) : null;
+}
+
+/**
  * The answers of an entry as a definition list (text only).
  * @param {object} entry
  */

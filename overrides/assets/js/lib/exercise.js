@@ -7,6 +7,7 @@
 import { FAILURE_MESSAGES, siteStore } from "./storage.js";
 import { mirrorForPrint, readFields, writeFields } from "./fields.js";
 import { describeAnswers } from "./readable.js";
+import { pageRole, resolveRoles } from "./role.js";
 import { formatTime, t } from "./strings.js";
 
 const SAVE_DELAY_MS = 400;
@@ -75,6 +76,8 @@ export function mountExercise(root, behaviour, options = {}) {
       updated: new Date().toISOString(),
       values,
       readable: readable(root),
+      // The role whose wording the answers were written in (lib/role.js), when the learner has chosen one.
+      role: pageRole() ?? undefined,
     };
     const result = store.save(id, entry);
     if (result.ok) {
@@ -168,9 +171,9 @@ export function isEmpty(values) {
 }
 
 /**
- * Read the JSON configuration a template embedded in the exercise.
+ * Read the JSON configuration a template embedded in the exercise, in the wording of the page's role.
  * @param {HTMLElement} root
  */
 export function readConfig(root) {
-  return JSON.parse(root.querySelector("[data-rs-config]").textContent);
+  return resolveRoles(JSON.parse(root.querySelector("[data-rs-config]").textContent), pageRole());
 }

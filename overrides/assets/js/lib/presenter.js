@@ -15,6 +15,7 @@
  */
 
 import { h } from "./dom.js";
+import { pageRole, showRole } from "./role.js";
 import { t } from "./strings.js";
 
 const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file";
@@ -134,8 +135,13 @@ export function startPresenter(article, options = {}) {
   const previous = h("button", { type: "button", class: "rs-presenter__button" }, t("presenter_previous"));
   const next = h("button", { type: "button", class: "rs-presenter__button" }, t("presenter_next"));
   const leave = h("button", { type: "button", class: "rs-presenter__button rs-presenter__button--leave" }, t("presenter_leave"));
+  // Exercises written for each role show the NQSW wording on the screen until the presenter asks for the
+  // supervisors' (macros/roles.py); the learner's own choice comes back on leaving.
+  const ownRole = pageRole();
+  const wording = h("button", { type: "button", class: "rs-presenter__button", "aria-pressed": "false", "data-rs-presenter-role": "" },
+    t("presenter_supervisor_wording"));
   const bar = h("div", { class: "rs-presenter", role: "region", "aria-label": t("presenter_controls") },
-    previous, position, next, leave,
+    previous, position, next, wording, leave,
     h("p", { class: "rs-presenter__hint" }, t("presenter_hint")));
 
   // Every element presenter mode may hide: the article's children, and the parts of long exercises.
@@ -215,6 +221,7 @@ export function startPresenter(article, options = {}) {
     window.removeEventListener("keydown", onShortcut, true);
     for (const element of [...elements, ...parts]) element.classList.remove("rs-presenter-off", "rs-presenter-title");
     root.classList.remove("rs-presenting");
+    showRole(ownRole);
     bar.remove();
     active = null;
     const heading = sections[index].heading;
@@ -226,6 +233,12 @@ export function startPresenter(article, options = {}) {
   previous.addEventListener("click", () => show(index - 1));
   next.addEventListener("click", () => show(index + 1));
   leave.addEventListener("click", stop);
+  wording.addEventListener("click", () => {
+    const supervisor = wording.getAttribute("aria-pressed") !== "true";
+    wording.setAttribute("aria-pressed", String(supervisor));
+    showRole(supervisor ? "supervisor" : "nqsw");
+  });
+  showRole("nqsw");
   document.addEventListener("click", onLink, true);
   document.addEventListener("keydown", onKey);
   window.addEventListener("keydown", onShortcut, true);

@@ -22,6 +22,8 @@ export function isPlainObject(value) {
 }
 
 const isString = (value) => typeof value === "string";
+/** A learner's role (lib/role.js): a newly qualified social worker or a supervisor. */
+const isRole = (value) => value === "nqsw" || value === "supervisor";
 const optional = (object, key, check) => object[key] === undefined || check(object[key]);
 const arrayOf = (value, check) => Array.isArray(value) && value.every((item) => check(item));
 
@@ -67,7 +69,8 @@ export function isEntry(entry) {
     && optional(entry, "updated", (updated) => isString(updated) && DATE_TIME.test(updated))
     && optional(entry, "readable", (readable) => arrayOf(readable, isReadableLine))
     && optional(entry, "flagged", (flagged) => typeof flagged === "boolean")
-    && optional(entry, "snapshots", (snapshots) => arrayOf(snapshots, isSnapshot));
+    && optional(entry, "snapshots", (snapshots) => arrayOf(snapshots, isSnapshot))
+    && optional(entry, "role", isRole);
 }
 
 function isRecordItem(item) {
@@ -82,7 +85,8 @@ export const DATA_SHAPES = {
   /** The professional learning record. */
   record: (value) => isPlainObject(value) && arrayOf(value.items, isRecordItem),
   /** Display choices. */
-  preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean"),
+  preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean")
+    && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean"),
 };
 
 /**

@@ -11,6 +11,7 @@
 import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
+import { pageRole, visibleText } from "../lib/role.js";
 import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
@@ -66,7 +67,7 @@ export function readableAnswers(root, config, compared) {
 
 function labelText(root, control) {
   const label = root.querySelector(`label[for="${CSS.escape(control.id)}"]`);
-  return label ? label.textContent.replace(/\s+/g, " ").trim() : control.name;
+  return label ? visibleText(label, pageRole()).replace(/\s+/g, " ").trim() : control.name;
 }
 
 /**

@@ -15,6 +15,7 @@
 import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
+import { pageRole, visibleText } from "../lib/role.js";
 import { t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
@@ -75,7 +76,7 @@ export function readableAnswers(root, config, checked) {
     const chosen = values[question.id];
     if (chosen === undefined) continue;
     const box = root.querySelector(`[data-rs-question="${CSS.escape(question.id)}"]`);
-    const legend = box.querySelector("legend").textContent.replace(/\s+/g, " ").trim();
+    const legend = visibleText(box.querySelector("legend"), pageRole()).replace(/\s+/g, " ").trim();
     let text = optionText(box, chosen);
     if (done.has(question.id)) {
       text = verdict(question, chosen) === "match"
@@ -153,7 +154,7 @@ function show(root, config, state, values) {
 function optionText(box, optionId) {
   const input = box.querySelector(`input[value="${CSS.escape(optionId)}"]`);
   const label = input ? box.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
-  return label ? label.textContent.trim() : optionId;
+  return label ? visibleText(label, pageRole()).trim() : optionId;
 }
 
 function explanation(box, optionId) {

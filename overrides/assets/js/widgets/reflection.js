@@ -10,6 +10,7 @@
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
 import { describeAnswers } from "../lib/readable.js";
+import { pageRole, visibleText } from "../lib/role.js";
 import { listAnd, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
@@ -109,7 +110,7 @@ function readableAnswers(root, earlier) {
     const text = earlier[prompt.dataset.rsPrompt];
     if (text !== undefined) {
       const label = prompt.querySelector("label");
-      lines.push({ label: (label ? label.textContent : "").replace(/\s+/g, " ").trim(), text });
+      lines.push({ label: (label ? visibleText(label, pageRole()) : "").replace(/\s+/g, " ").trim(), text });
     }
   }
   return lines;

@@ -7,6 +7,7 @@
 
 import { cloneContent, h, svg } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { pageRole, visibleText } from "../lib/role.js";
 import { t } from "../lib/strings.js";
 
 const PLACEHOLDER = "{eye}";
@@ -127,7 +128,10 @@ function textBefore(container, target) {
  */
 export function readableAnswers(root) {
   const clean = (text) => (text || "").replace(/\s+/g, " ").trim();
-  const labelText = (control) => clean(root.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent);
+  const labelText = (control) => {
+    const label = root.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+    return clean(label ? visibleText(label, pageRole()) : "");
+  };
   const lines = [];
   for (const section of root.querySelectorAll("[data-rs-eye]")) {
     const eye = clean(section.querySelector(".rs-seven-eyed__eye-title").textContent);
