@@ -23,7 +23,7 @@ TITLES = [
     "How balanced are Proctor's three functions in your supervision?",
     "A 4x4x4 check on a recent session",
     "Your balance of Heron's six categories",
-    "Where are you, or your supervisee, right now?",
+    "Developmental levels: where are things right now?",
     "Quick check: supervision models",
     "Journal: supervision models",
 ]

@@ -191,7 +191,7 @@ def test_heron_balance_on_its_module_page(visit) -> None:
     for name, value in (("prescriptive", 4), ("informative", 3), ("confronting", 0), ("cathartic", 1), ("catalytic", 1), ("supportive", 1)):
         page.check(f"{form} input[name$='-{name}'][value='{value}']")
     text = page.locator(f"{form} [data-rs-balance-feedback]").inner_text()
-    assert text.startswith("Of all your ratings: 70% in Authoritative (you take the lead) and 30% in Facilitative (you help your supervisee lead).")
+    assert text.startswith("Of all your ratings: 70% in Authoritative (supervisor leads) and 30% in Facilitative (supervisee leads).")
     assert "You rated this statement 0 (Not at all): Confronting." in text
     assert "This statement has more than 40% of all your ratings: Prescriptive (40%)." not in text  # 4 of 10 is not above 40%
     page.check(f"{form} input[name$='-informative'][value='2']")  # 4 of 9: 44%
