@@ -507,6 +507,7 @@ export default Object.freeze({
   "seven_eyed_try_next_title": "An eye to try next: {eye}",
   "seven_eyed_value": "{value} ({label})",
   "seven_eyed_waiting": "Rate how much attention each eye usually gets to see your chart here.",
+  "smart_goal_calendar_bad_date": "The review date \"{date}\" is not a date a calendar can hold. Set it again as day, month and a four-digit year, then add it to your calendar.",
   "smart_goal_calendar_check_in": "Halfway check-in on my goal: {goal}",
   "smart_goal_calendar_default_goal": "supervision goal",
   "smart_goal_calendar_evidence": "Evidence: {evidence}",
