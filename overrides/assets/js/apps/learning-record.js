@@ -4,6 +4,8 @@
  * Printable, and downloadable as Markdown. Saved on this device like everything else.
  * Above the text boxes stands the same privacy reminder as in every exercise, and every box points to it
  * with aria-describedby.
+ * A damaged saved record is never written over: reading it moves it aside (Store.getData), and the page says
+ * so; if it could not be moved aside, nothing is saved until it can be.
  */
 
 import { h } from "../lib/dom.js";
@@ -36,6 +38,21 @@ export function recordMarkdown(items, today = new Date()) {
   return `${parts.join("\n")}\n`;
 }
 
+/**
+ * The saved record's items, and what became of a damaged one: "kept" when it has been moved aside (under
+ * "corrupt:data:record", exported in backups), "stuck" when it is still in place because it could not be
+ * moved (a full or blocked store): then nothing may be saved over it.
+ * @param {import("../lib/storage.js").Store} store
+ * @returns {{items: object[], damaged: null|"kept"|"stuck"}}
+ */
+export function readRecord(store) {
+  const record = store.getData("record", null);
+  const stuck = record === null && store.readRaw(`${store.prefix}data:record`).status === "ok";
+  const aside = `${store.prefix}corrupt:data:record`;
+  const kept = Object.keys(store.snapshot()).some((key) => key === aside || key.startsWith(`${aside}:`));
+  return { items: record ? record.items : [], damaged: stuck ? "stuck" : kept ? "kept" : null };
+}
+
 /** @param {HTMLElement} root */
 export function mount(root) {
   const store = siteStore();
@@ -49,14 +66,22 @@ export function mount(root) {
   }
 
   const saveRecord = (record) => {
+    if (readRecord(store).damaged === "stuck") {
+      status.textContent = t("record_not_saved_damaged");
+      return;
+    }
     const result = store.setData("record", record);
     status.textContent = result.ok ? t("record_saved") : t("record_not_saved");
   };
 
   const render = () => {
     const entries = store.list().entries;
-    const record = store.getData("record", { items: [] });
-    const chosen = new Map((Array.isArray(record.items) ? record.items : []).map((item) => [item.exercise, item]));
+    const record = readRecord(store);
+    const chosen = new Map(record.items.map((item) => [item.exercise, item]));
+    const damaged = record.damaged
+      ? [h("p", { class: "rs-app__note", "data-rs-record-damaged": record.damaged },
+        t(record.damaged === "kept" ? "record_damaged_kept" : "record_damaged_stuck"))]
+      : [];
     const picker = h("fieldset", { class: "rs-choice rs-record-picker" }, h("legend", { class: "rs-choice__legend" }, t("record_choose")));
     if (entries.length === 0) picker.append(h("p", {}, t("record_nothing_saved")));
     for (const entry of entries) {
@@ -64,7 +89,7 @@ export function mount(root) {
       const box = h("input", { type: "checkbox", id, "data-rs-record-pick": entry.exercise });
       box.checked = chosen.has(entry.exercise);
       box.addEventListener("change", () => {
-        const items = (store.getData("record", { items: [] }).items || []).filter((item) => item.exercise !== entry.exercise);
+        const items = readRecord(store).items.filter((item) => item.exercise !== entry.exercise);
         if (box.checked) items.push({ exercise: entry.exercise, title: entry.title, updated: entry.updated, did: "", learned: "", difference: "" });
         saveRecord({ items });
         render();
@@ -92,8 +117,7 @@ export function mount(root) {
           mirror();
           area.addEventListener("input", () => {
             mirror();
-            const current = store.getData("record", { items: [] });
-            const next = (current.items || []).map((stored) => (stored.exercise === item.exercise ? { ...stored, [key]: area.value } : stored));
+            const next = readRecord(store).items.map((stored) => (stored.exercise === item.exercise ? { ...stored, [key]: area.value } : stored));
             saveRecord({ items: next });
           });
           return h("div", { class: "rs-field" }, h("label", { for: fieldId, class: "rs-field__label" }, label), area, twin);
@@ -103,9 +127,9 @@ export function mount(root) {
     print.addEventListener("click", () => window.print());
     const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, t("record_download"));
     markdown.addEventListener("click", () => download(`${t("record_file_name", { date: new Date().toISOString().slice(0, 10) })}.md`,
-      recordMarkdown(store.getData("record", { items: [] }).items || []), "text/markdown"));
+      recordMarkdown(readRecord(store).items), "text/markdown"));
     const reminder = h("p", { class: "rs-reminder", id: REMINDER_ID }, h("strong", {}, t("reminder_title")), " ", t("reminder"));
-    body.replaceChildren(picker, ...(items.length ? [h("div", { class: "rs-app__buttons" }, print, markdown), reminder, ...sections] : []));
+    body.replaceChildren(...damaged, picker, ...(items.length ? [h("div", { class: "rs-app__buttons" }, print, markdown), reminder, ...sections] : []));
   };
   render();
 
