@@ -6,14 +6,16 @@
  * with aria-describedby.
  * A damaged saved record is never written over: reading it moves it aside (Store.getData), and the page says
  * so; if it could not be moved aside, nothing is saved until it can be.
+ * Saved and imported text (titles, answers) is isolated on the page (<bdi>) and in the Markdown (lib/text.js).
  */
 
-import { h } from "../lib/dom.js";
+import { bdi, h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { formatDate, readableList } from "../lib/entries.js";
 import { escapeMarkdown, escapeMarkdownInline } from "../lib/markdown.js";
 import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { formatDate as dateInWords, t } from "../lib/strings.js";
+import { isolate } from "../lib/text.js";
 
 /** The id of the privacy reminder every text box of the record is described by. */
 export const REMINDER_ID = "rs-record-reminder";
@@ -32,8 +34,8 @@ export function recordMarkdown(items, today = new Date()) {
   const made = dateInWords(today, { day: "numeric", month: "numeric", year: "numeric" });
   const parts = [`# ${t("record_title")}`, "", t("record_made_on", { date: made })];
   for (const item of items) {
-    parts.push("", `## ${escapeMarkdownInline(item.title ?? item.exercise)}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
-    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", escapeMarkdown(item[key]) || t("record_not_written"));
+    parts.push("", `## ${isolate(escapeMarkdownInline(item.title ?? item.exercise))}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
+    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", isolate(escapeMarkdown(item[key])) || t("record_not_written"));
   }
   return `${parts.join("\n")}\n`;
 }
@@ -94,13 +96,13 @@ export function mount(root) {
         saveRecord({ items });
         render();
       });
-      picker.append(h("div", { class: "rs-choice__option" }, box, h("label", { for: id, class: "rs-choice__label" }, String(entry.title))));
+      picker.append(h("div", { class: "rs-choice__option" }, box, h("label", { for: id, class: "rs-choice__label" }, bdi(entry.title))));
     }
     const items = [...chosen.values()];
     const sections = items.map((item) => {
       const entry = entries.find((candidate) => candidate.exercise === item.exercise);
       return h("section", { class: "rs-record-item", "data-rs-record-item": item.exercise },
-        h("h2", {}, String(item.title ?? item.exercise)),
+        h("h2", {}, bdi(item.title ?? item.exercise)),
         // Printed opened out (rs-print-open), so the answers are part of the printed record.
         h("details", { class: "rs-print-open" }, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
         ...FIELDS.map(([key, label]) => {
@@ -111,7 +113,7 @@ export function mount(root) {
           const twin = h("div", { class: "rs-print-answer rs-record-print", "aria-hidden": "true" });
           const mirror = () => {
             const blank = area.value.trim() === "";
-            twin.textContent = blank ? t("record_not_written") : area.value;
+            twin.replaceChildren(blank ? t("record_not_written") : bdi(area.value));
             twin.classList.toggle("rs-record-print--blank", blank);
           };
           mirror();
