@@ -826,7 +826,8 @@ def test_the_markdown_download_keeps_every_line_as_text(visit) -> None:
 def test_a_damaged_learning_record_says_so_and_adding_to_the_record_keeps_it(visit) -> None:
     page = visit.open("privacy/")
     damaged = '{"items": "not a list"'
-    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"), f"{PREFIX}data:record": damaged})
+    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+                f"{PREFIX}data:record": damaged})
     visit.open("learning-record/")
     notice = page.locator("[data-rs-record-damaged='kept']")
     text = notice.inner_text()
@@ -835,7 +836,8 @@ def test_a_damaged_learning_record_says_so_and_adding_to_the_record_keeps_it(vis
     expect(page.locator("[data-rs-app] .rs-app__status")).to_have_text("Saved on this device.")
     state = site_state(page)
     assert state[f"{PREFIX}corrupt:data:record"] == damaged, "the damaged copy is kept, not written over"
-    assert [item["exercise"] for item in json.loads(state[f"{PREFIX}data:record"])["items"]] == ["example-agreement-default"]
+    record = json.loads(state[f"{PREFIX}data:record"])
+    assert [item["exercise"] for item in record["items"]] == ["example-agreement-default"]
     reload(page)
     assert page.locator("[data-rs-record-damaged='kept']").is_visible()
     assert page.locator("[data-rs-record-item='example-agreement-default']").count() == 1
@@ -844,9 +846,11 @@ def test_a_damaged_learning_record_says_so_and_adding_to_the_record_keeps_it(vis
 def test_a_damaged_record_that_cannot_be_moved_aside_is_never_saved_over(visit) -> None:
     page = visit.open("privacy/")
     damaged = "{not json"
-    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"), f"{PREFIX}data:record": damaged})
+    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+                f"{PREFIX}data:record": damaged})
     # A full store: the damaged record cannot be copied aside, so it stays where it is.
-    visit.context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    visit.context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
     visit.open("learning-record/")
     assert "could not be moved aside" in page.locator("[data-rs-record-damaged='stuck']").inner_text()
     page.click("[data-rs-record-pick='example-agreement-default']")

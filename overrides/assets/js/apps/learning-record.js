@@ -82,7 +82,7 @@ export function mount(root) {
     const chosen = new Map(record.items.map((item) => [item.exercise, item]));
     const damaged = record.damaged
       ? [h("p", { class: "rs-app__note", "data-rs-record-damaged": record.damaged },
-        t(record.damaged === "kept" ? "record_damaged_kept" : "record_damaged_stuck"))]
+        record.damaged === "kept" ? t("record_damaged_kept") : t("record_damaged_stuck"))]
       : [];
     const picker = h("fieldset", { class: "rs-choice rs-record-picker" }, h("legend", { class: "rs-choice__legend" }, t("record_choose")));
     if (entries.length === 0) picker.append(h("p", {}, t("record_nothing_saved")));

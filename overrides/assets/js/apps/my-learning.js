@@ -293,10 +293,10 @@ function goalsSection(goals, failed) {
         try {
           download(`${t("my_learning_goal_file_name", { date: goal.time_bound })}.ics`, goalReviewEvent({
             uid: `${goal.entry.exercise}-${goal.id}@reflective-supervision`, date: goal.time_bound, goal: goal.goal,
-            strings: {
-              summary: "my_learning_goal_review_summary",
-              checkIn: "my_learning_goal_check_in_summary",
-              defaultGoal: "my_learning_goal_review_default",
+            words: {
+              summary: (words) => t("my_learning_goal_review_summary", { goal: words }),
+              checkIn: (words) => t("my_learning_goal_check_in_summary", { goal: words }),
+              defaultGoal: t("my_learning_goal_review_default"),
             },
           }), "text/calendar");
         } catch {

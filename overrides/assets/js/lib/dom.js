@@ -50,7 +50,7 @@ export function bdi(text) {
 }
 
 /**
- * An interface string with nodes in its placeholders, as a fragment: textWith("key", { title: bdi(title) }).
+ * An interface string with nodes in its placeholders, as a fragment, such as textWith(key, { title: bdi(title) }).
  * The DOM version of t(), for sentences that carry learner text; never HTML.
  * @param {string} key
  * @param {Record<string, Node|string|number>} [params]

@@ -5,7 +5,6 @@
  */
 
 import { isCalendarDate } from "./shape.js";
-import { t } from "./strings.js";
 import { cutText, isolate } from "./text.js";
 
 /** How much of a goal an event's title carries (its description carries all of it). */
@@ -119,24 +118,21 @@ export function reviewEvent({ uid, date, summary, description = "", checkIn = ""
 /**
  * The calendar file for one goal's review: the goal's first words (GOAL_TITLE_LENGTH characters, cut between
  * characters as people see them) in the events' titles, the whole goal and its evidence in the description,
- * every piece of learner text isolated. The words around them are interface strings, named in `strings`.
+ * every piece of learner text isolated. The words around them are the caller's interface strings, `words`:
+ * each function is given the learner's text, already isolated, and returns the sentence it goes in.
  * @param {{uid: string, date: string, goal?: unknown, evidence?: unknown, now?: Date,
- *   strings: {summary: string, checkIn: string, defaultGoal: string, evidence?: string}}} goalReview
- *   strings.summary and strings.checkIn have a {goal} placeholder, strings.evidence an {evidence} one
+ *   words: {summary: (goal: string) => string, checkIn: (goal: string) => string, defaultGoal: string,
+ *     evidence?: (evidence: string) => string}}} goalReview
  * @returns {string}
  * @throws {RangeError} when reviewDateProblem(date) is not null
  */
-export function goalReviewEvent({ uid, date, goal = "", evidence = "", now = new Date(), strings }) {
+export function goalReviewEvent({ uid, date, goal = "", evidence = "", now = new Date(), words }) {
   const goalText = String(goal ?? "").trim();
   const evidenceText = String(evidence ?? "").trim();
-  const words = goalText ? isolate(cutText(goalText, GOAL_TITLE_LENGTH).trimEnd()) : t(strings.defaultGoal);
+  const title = goalText ? isolate(cutText(goalText, GOAL_TITLE_LENGTH).trimEnd()) : words.defaultGoal;
   const description = [
     goalText && isolate(goalText),
-    evidenceText && strings.evidence && t(strings.evidence, { evidence: isolate(evidenceText) }),
+    evidenceText && words.evidence && words.evidence(isolate(evidenceText)),
   ].filter(Boolean).join("\n");
-  return reviewEvent({
-    uid, date, now, description,
-    summary: t(strings.summary, { goal: words }),
-    checkIn: t(strings.checkIn, { goal: words }),
-  });
+  return reviewEvent({ uid, date, now, description, summary: words.summary(title), checkIn: words.checkIn(title) });
 }

@@ -69,11 +69,11 @@ export function mount(root) {
         date: values.time_bound,
         goal: values.goal,
         evidence: values.measurable,
-        strings: {
-          summary: "smart_goal_calendar_summary",
-          checkIn: "smart_goal_calendar_check_in",
-          defaultGoal: "smart_goal_calendar_default_goal",
-          evidence: "smart_goal_calendar_evidence",
+        words: {
+          summary: (words) => t("smart_goal_calendar_summary", { goal: words }),
+          checkIn: (words) => t("smart_goal_calendar_check_in", { goal: words }),
+          defaultGoal: t("smart_goal_calendar_default_goal"),
+          evidence: (evidence) => t("smart_goal_calendar_evidence", { evidence }),
         },
       });
       download(`goal-review-${values.time_bound}.ics`, text, "text/calendar");
