@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, type_date, wait_saved
 
@@ -113,16 +114,43 @@ def test_calendar_file_holds_the_review_and_a_halfway_check_in(visit) -> None:
     page = open_with_clock(visit)
     goal = f"{FORM} [data-rs-goal='g1']"
     page.click(f"{goal} [data-rs-action='calendar']")
-    assert "Add a review date first" in page.locator(f"{goal} [data-rs-checks]").inner_text()
+    assert "Add a review date first" in page.locator(f"{goal} [data-rs-calendar-note]").inner_text()
     page.fill(f"{goal} textarea[data-rs-field='goal']", GOAL_1["goal"])
     page.fill(f"{goal} input[data-rs-field='time_bound']", "2027-03-15")
     with page.expect_download() as download:
         page.click(f"{goal} [data-rs-action='calendar']")
     assert download.value.suggested_filename == "goal-review-2027-03-15.ics"
     events = list(Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT"))
-    assert [str(event["SUMMARY"]) for event in events] == [f"Review my goal: {GOAL_1['goal']}", f"Halfway check-in on my goal: {GOAL_1['goal']}"]
+    # The goal's words are isolated (U+2068 ... U+2069) from the site's words around them.
+    words = f"\u2068{GOAL_1['goal']}\u2069"
+    assert [str(event["SUMMARY"]) for event in events] == [f"Review my goal: {words}", f"Halfway check-in on my goal: {words}"]
     # The clock says 22 November 2026: 113 days to the review, the check-in 56 days on.
     assert [event["DTSTART"].dt for event in events] == [dt.date(2027, 3, 15), dt.date(2027, 1, 17)]
+
+
+def test_a_five_digit_year_gets_a_message_beside_the_calendar_button(visit) -> None:
+    page = open_with_clock(visit)
+    goal = f"{FORM} [data-rs-goal='g1']"
+    errors, downloads = [], []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.on("download", lambda download: downloads.append(download))
+    page.fill(f"{goal} textarea[data-rs-field='goal']", GOAL_1["goal"])
+    # Chrome's date field lets a five-digit year through (typed into the year part, it keeps going).
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "20271-04-05")
+    assert page.input_value(f"{goal} input[data-rs-field='time_bound']") == "20271-04-05"
+    page.click(f"{goal} [data-rs-action='calendar']")
+    note = page.locator(f"{goal} [data-rs-action='calendar'] + [data-rs-calendar-note]")
+    expect(note).to_be_visible()
+    assert note.get_attribute("role") == "alert"
+    assert "\"20271-04-05\" is not a date a calendar can hold" in note.inner_text()
+    assert note.locator("bdi").inner_text() == "20271-04-05"
+    assert page.evaluate("document.activeElement.dataset.rsField") == "time_bound"
+    assert errors == [] and downloads == []
+    # Set right, the file comes and the message goes.
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "2027-04-05")
+    with page.expect_download():
+        page.click(f"{goal} [data-rs-action='calendar']")
+    expect(note).to_be_hidden()
 
 
 def test_remove_goal_keeps_the_other_goals(visit) -> None:

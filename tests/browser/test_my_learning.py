@@ -114,7 +114,8 @@ def test_damaged_entry_is_reported_kept_and_harmless(visit) -> None:
     assert page.evaluate(f"localStorage.getItem('reflective-supervision:/:corrupt:entry:{REFLECTION}')") == '{"broken'
     visit.open("my-learning/")
     assert "1 damaged" in page.locator("[data-rs-app]").inner_text()
-    assert page.locator("[data-rs-damaged-list] li").all_inner_texts() == [f"Damaged entry (entry:{REFLECTION})"]
+    # The key, read from storage, is isolated (U+2068 ... U+2069) from the words around it.
+    assert page.locator("[data-rs-damaged-list] li").all_inner_texts() == [f"Damaged entry (\u2068entry:{REFLECTION}\u2069)"]
     assert visit.console_errors == []
 
 
@@ -353,8 +354,9 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
     calendar = Calendar.from_ical(raw)
     event = next(iter(calendar.walk("VEVENT")))
     # The summary carries the goal's first 80 characters, the description all of it, both as plain text.
-    assert str(event["SUMMARY"]) == f"Review my goal: {HOSTILE[:80]}"
-    assert str(event["DESCRIPTION"]) == HOSTILE
+    # Each is isolated (U+2068 ... U+2069) from the site's words around it.
+    assert str(event["SUMMARY"]) == f"Review my goal: \u2068{HOSTILE[:80]}\u2069"
+    assert str(event["DESCRIPTION"]) == f"\u2068{HOSTILE}\u2069"
     assert str(event["UID"]).endswith("@reflective-supervision") and event.get("DTSTAMP") is not None
     assert event["DTSTART"].dt.isoformat() == "2027-03-15"
     assert page.evaluate("window.__pwned") is None
@@ -765,7 +767,9 @@ def test_the_comparison_chart_reads_on_a_phone(browser, base_url) -> None:
         page.wait_for_timeout(800)
         phone.open("my-learning/")
         chart = page.locator(".rs-compare svg")
-        assert [t for t in chart.locator(".rs-compare__label").all_text_contents() if t in labels] == labels * 2
+        # Each copy's name is isolated (U+2068 ... U+2069): no element fits inside an SVG text.
+        names = [name for name in chart.locator(".rs-compare__label").all_text_contents() if name.strip("\u2068\u2069") in labels]
+        assert names == [f"\u2068{label}\u2069" for label in labels] * 2
         fills = chart.evaluate("(svg) => [0, 1, 2].map((n) => getComputedStyle(svg.querySelector(`.rs-compare__bar--${n}`)).fill)")
         assert len(set(fills)) == 3 and sum("url(" in fill for fill in fills) == 2, fills
         size = chart.evaluate("(svg) => svg.querySelector('.rs-compare__label').getBoundingClientRect().height")
@@ -804,7 +808,7 @@ def test_the_record_follows_changes_from_another_tab(visit) -> None:
     other.goto(visit.base_url + "learning-record/", wait_until="networkidle")
     field = f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']"
     page.fill(field, "Newer text from the first tab")
-    other.wait_for_function("(s) => document.querySelector(s).value === 'Newer text from the first tab'", arg=field)
+    other.wait_for_function("(s) => document.querySelector(s)?.value === 'Newer text from the first tab'", arg=field)
     other.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", "Learned in the second tab")
     page.wait_for_function(
         "(s) => document.querySelector(s).value === 'Learned in the second tab'",
@@ -838,6 +842,88 @@ def test_the_markdown_download_keeps_every_line_as_text(visit) -> None:
         assert len(re.findall(r"<h3>", rendered)) == 3, name
         text = html_lib.unescape(re.sub(r"<[^>]+>", "\n", rendered))
         lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # Every line reads back as typed, isolated (U+2068 ... U+2069) from the record's own words.
         for line in tricky:
-            assert line.strip() in lines, (name, line)
-        assert "After the tricky lines" in lines, name
+            assert f"\u2068{line.strip()}\u2069" in lines, (name, line)
+        assert "\u2068After the tricky lines\u2069" in lines, name
+
+
+def test_a_damaged_learning_record_says_so_and_adding_to_the_record_keeps_it(visit) -> None:
+    page = visit.open("privacy/")
+    damaged = '{"items": "not a list"'
+    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+                f"{PREFIX}data:record": damaged})
+    visit.open("learning-record/")
+    notice = page.locator("[data-rs-record-damaged='kept']")
+    text = notice.inner_text()
+    assert "damaged" in text and "kept" in text and "backup" in text, text
+    page.check("[data-rs-record-pick='example-agreement-default']")
+    expect(page.locator("[data-rs-app] .rs-app__status")).to_have_text("Saved on this device.")
+    state = site_state(page)
+    assert state[f"{PREFIX}corrupt:data:record"] == damaged, "the damaged copy is kept, not written over"
+    record = json.loads(state[f"{PREFIX}data:record"])
+    assert [item["exercise"] for item in record["items"]] == ["example-agreement-default"]
+    reload(page)
+    assert page.locator("[data-rs-record-damaged='kept']").is_visible()
+    assert page.locator("[data-rs-record-item='example-agreement-default']").count() == 1
+
+
+def test_a_damaged_record_that_cannot_be_moved_aside_is_never_saved_over(visit) -> None:
+    page = visit.open("privacy/")
+    damaged = "{not json"
+    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+                f"{PREFIX}data:record": damaged})
+    # A full store: the damaged record cannot be copied aside, so it stays where it is.
+    visit.context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    visit.open("learning-record/")
+    assert "could not be moved aside" in page.locator("[data-rs-record-damaged='stuck']").inner_text()
+    page.click("[data-rs-record-pick='example-agreement-default']")
+    expect(page.locator("[data-rs-app] .rs-app__status")).to_contain_text("Nothing was overwritten")
+    assert site_state(page)[f"{PREFIX}data:record"] == damaged
+    assert not page.is_checked("[data-rs-record-pick='example-agreement-default']"), "the page shows what is saved"
+
+
+RLO_TITLE = "\u202eevil title"
+
+
+def isolated(page, selector: str, text: str = RLO_TITLE) -> bool:
+    """Is `text`, inside the first element `selector` finds, set in a <bdi> of its own (a bidi isolate)?"""
+    return page.locator(selector).first.evaluate("""(element, text) => {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.data === text) return node.parentElement.localName === 'bdi'
+                && getComputedStyle(node.parentElement).unicodeBidi === 'isolate';
+        }
+        return false;
+    }""", text)
+
+
+def test_a_right_to_left_override_in_imported_text_is_isolated_on_every_page(visit) -> None:
+    page = visit.open("privacy/")
+    snapshot = {"taken": "2026-01-01T00:00:00Z", "label": "\u202esnap", "values": {},
+                "profile": [{"id": "d1", "title": "\u202edimension", "average": 2, "max": 4}]}
+    seed(page, {
+        f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default", title=RLO_TITLE,
+                                                        readable=[{"label": "\u202elabel", "text": "\u202eanswer"}]),
+        f"{PREFIX}entry:example-self-assessment-default": entry("example-self-assessment-default", kind="self-assessment",
+                                                              title=RLO_TITLE, snapshots=[snapshot]),
+        f"{PREFIX}entry:example-smart-goal-default": entry("example-smart-goal-default", kind="smart-goal",
+                                                         values={"goals": [{"id": "g1", "goal": RLO_TITLE, "time_bound": "20271-04-05"}]}),
+    })
+    visit.open("my-learning/")
+    saved = "[data-rs-saved-entry='example-agreement-default']"
+    for selector, text in ((f"{saved} h4", RLO_TITLE), (f"{saved} dt", "\u202elabel"), (f"{saved} dd", "\u202eanswer"),
+                           (".rs-compare h3", RLO_TITLE), (".rs-compare caption", RLO_TITLE),
+                           (".rs-compare thead th:nth-child(2)", "\u202esnap"), (".rs-compare tbody th", "\u202edimension"),
+                           (".rs-goals-table tbody td:first-child", RLO_TITLE), (".rs-goals-table [data-rs-bad-date]", "20271-04-05")):
+        assert isolated(page, selector, text), selector
+    # In an SVG title or an attribute no element fits: the text carries U+2068 ... U+2069 around it.
+    assert "\u2068\u202eevil title\u2069" in page.locator(".rs-compare svg title").text_content()
+    visit.open("agenda/")
+    assert isolated(page, "[data-rs-agenda-item='example-agreement-default'] h3")
+    visit.open("learning-record/")
+    assert isolated(page, "label[for='rs-record-example-agreement-default']")
+    page.check("[data-rs-record-pick='example-agreement-default']")
+    assert isolated(page, "[data-rs-record-item='example-agreement-default'] h2")
+    assert visit.console_errors == []

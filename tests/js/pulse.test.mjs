@@ -111,7 +111,8 @@ test("many codes pasted at once, in any layout, are read; bad ones are reported 
   assert.equal(problems.length, 1);
   assert.equal(problems[0].text, "RS1-NOPE-XXthanks");
   assert.deepEqual(decodeMany("   ", KNOWN), { codes: [], problems: [] });
-  assert.equal(decodeMany("just words", KNOWN).problems[0].message, '"justwords" is not a group pulse code: codes start with RS.');
+  // The text as typed is isolated (U+2068 … U+2069) from the message's words.
+  assert.equal(decodeMany("just words", KNOWN).problems[0].message, '"\u2068justwords\u2069" is not a group pulse code: codes start with RS.');
 });
 
 test("the group's distribution: counts per scale point, median and range, unrated left out", () => {

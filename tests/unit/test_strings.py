@@ -16,7 +16,8 @@ from tests.helpers import ROOT
 SCRIPTS = ROOT / "overrides" / "assets" / "js"
 TEMPLATES = ROOT / "overrides"
 # t("key") or t("key", {...}) in a script; t.key or t['key'] in a template.
-SCRIPT_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']""")
+# t("key", ...) and textWith("key", ...), the DOM version for sentences that carry learner text (lib/dom.js).
+SCRIPT_KEY = re.compile(r"""\b(?:t|textWith)\(\s*["']([a-z0-9_]+)["']""")
 COUNTED_KEY = re.compile(r"""\btn\(\s*["']([a-z0-9_]+)["']""")
 TEMPLATE_KEY = re.compile(r"""\bt\.([a-z0-9_]+)|\bt\[["']([a-z0-9_]+)["']\]|\btr\(\s*["']([a-z0-9_]+)["']""")
 

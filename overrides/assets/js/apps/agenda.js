@@ -1,6 +1,7 @@
 /**
  * Supervision agenda: every entry flagged "bring to my next supervision", ready to print or copy,
- * with a way to clear the flags after the session. User text is only ever set as text.
+ * with a way to clear the flags after the session. User text is only ever set as text, isolated from the
+ * site's words (<bdi> on the page, U+2068 … U+2069 in the copied text).
  */
 
 import { h } from "../lib/dom.js";
@@ -8,13 +9,14 @@ import { entryTitle, formatDate, groupByModule, readableList, writtenAs, written
 import { readManifest } from "../lib/progress.js";
 import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { formatDate as dateInWords, t, tn } from "../lib/strings.js";
+import { isolate } from "../lib/text.js";
 
 /** Plain text of the agenda, for copying into an email or a supervision record. */
 export function agendaText(entries) {
   const blocks = entries.map((entry) => [
-    `## ${entry.title}`,
+    `## ${isolate(entry.title)}`,
     ...(writtenAsText(entry) ? [writtenAsText(entry)] : []),
-    ...(entry.readable || []).map((line) => `${line.label}\n${line.text}`),
+    ...(entry.readable || []).map((line) => `${isolate(line.label)}\n${isolate(line.text)}`),
   ].join("\n\n"));
   const date = dateInWords(new Date(), { day: "numeric", month: "numeric", year: "numeric" });
   return [`# ${t("agenda_text_title", { date })}`, ...blocks].join("\n\n");

@@ -1,15 +1,16 @@
 /**
  * My learning: everything saved on this device, grouped by module; goals; self-assessment profiles over
  * time; backup and restore; shared-computer mode; delete everything; in an offline copy, answers saved under
- * another folder. User text is only ever set as text.
+ * another folder. User text is only ever set as text, each piece isolated (<bdi>, or lib/text.js isolate()
+ * where no element fits) from the site's words.
  * Saved entries are untrusted: each is checked when read (lib/storage.js) and drawn on its own, so one that
  * cannot be shown is listed as damaged and never stops the rest of the page.
  */
 
-import { h, svg } from "../lib/dom.js";
+import { bdi, h, svg, textWith } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, writtenAs, GOAL_STATUS } from "../lib/entries.js";
-import { reviewEvent } from "../lib/ics.js";
+import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
 import {
   BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, decodeBackup, describeItem, moveState, parseBackup, planImport,
@@ -19,6 +20,7 @@ import { folderName, otherScopes, rebaseBackup } from "../lib/scopes.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
+import { cutText, isolate } from "../lib/text.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -38,7 +40,7 @@ export function mount(root) {
     const failed = new Set();
     content.replaceChildren(
       otherFoldersSection(store, entries, status, () => render()),
-      goalsSection(goalsFrom(entries), failed, status),
+      goalsSection(goalsFrom(entries), failed),
       profilesSection(entries.filter((entry) => Array.isArray(entry.snapshots) && entry.snapshots.length > 0), failed),
       savedSection(readManifest(), entries, failed),
       damagedSection(store, corrupt, newer, failed),
@@ -150,15 +152,15 @@ function saveBackup(backup) {
 
 /** Why the preview says an item is kept aside (lib/backup.js planImport). */
 const KEPT_ASIDE = {
-  damaged: (name) => t("my_learning_kept_damaged", { name }),
-  newer: (name) => t("my_learning_kept_newer", { name }),
-  unknown: (name) => t("my_learning_kept_unknown", { name }),
-  yours: (name) => t("my_learning_kept_yours", { name }),
+  damaged: (name) => textWith("my_learning_kept_damaged", { name: bdi(name) }),
+  newer: (name) => textWith("my_learning_kept_newer", { name: bdi(name) }),
+  unknown: (name) => textWith("my_learning_kept_unknown", { name: bdi(name) }),
+  yours: (name) => textWith("my_learning_kept_yours", { name: bdi(name) }),
 };
 
 function showPreview(store, backup, preview, status, done) {
   const plan = planImport(store, backup);
-  const list = (title, items) => (items.length ? [h("p", {}, h("strong", {}, title)), h("ul", {}, items.map((item) => h("li", {}, item)))] : []);
+  const list = (title, items) => (items.length ? [h("p", {}, h("strong", {}, title)), h("ul", {}, items.map((item) => h("li", {}, item instanceof Node ? item : bdi(item))))] : []);
   const merge = h("button", { type: "button", class: "rs-button", "data-rs-action": "import-merge" }, t("my_learning_import_merge"));
   const replace = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "import-replace" }, t("my_learning_import_replace"));
   const cancel = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "import-cancel" }, t("my_learning_import_cancel"));
@@ -198,8 +200,8 @@ function showPreview(store, backup, preview, status, done) {
     ...list(t("my_learning_preview_added"), plan.added),
     ...list(t("my_learning_preview_conflicts"),
       plan.conflicts.map((item) => (item.keep === "backup"
-        ? t("my_learning_conflict_keeps_backup", { name: item.name })
-        : t("my_learning_conflict_keeps_yours", { name: item.name })))),
+        ? textWith("my_learning_conflict_keeps_backup", { name: bdi(item.name) })
+        : textWith("my_learning_conflict_keeps_yours", { name: bdi(item.name) })))),
     ...list(t("my_learning_preview_kept_aside"), plan.keptAside.map((item) => KEPT_ASIDE[item.why](item.name))),
     ...list(t("my_learning_preview_same"), plan.same),
     ...list(t("my_learning_preview_removed"), plan.removedOnReplace),
@@ -274,7 +276,8 @@ function settingsSection(store, status, rerender) {
     ask([
       tn("my_learning_shared_off_saved", count),
       t("my_learning_shared_off_explain"),
-      ...(replaced.length ? [t("my_learning_shared_off_replaces", { names: replaced.join("; ") })] : []),
+      ...(replaced.length ? [textWith("my_learning_shared_off_replaces", {
+        names: h("span", {}, replaced.flatMap((name, index) => (index ? ["; ", bdi(name)] : [bdi(name)]))) })] : []),
     ], [
       button("shared-keep", t("my_learning_shared_keep"), false, () => {
         const result = moveState(session, lasting);
@@ -378,7 +381,7 @@ function storageKeys(area) {
   return keys;
 }
 
-function goalsSection(goals, failed, status) {
+function goalsSection(goals, failed) {
   const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-goals-title" }, h("h2", { id: "rs-goals-title" }, t("my_learning_goals_title")));
   if (goals.length === 0) {
     section.append(h("p", {}, t("my_learning_no_goals")));
@@ -387,23 +390,26 @@ function goalsSection(goals, failed, status) {
   const rows = goals.map((goal) => drawn(goal.entry, failed, () => {
     // The review date, with its calendar button under it (three columns fit a phone).
     const date = h("td", {});
+    const badDate = () => h("span", { class: "rs-app__note", "data-rs-bad-date": "" },
+      textWith("my_learning_bad_date", { date: bdi(cutText(goal.time_bound, 40)) }));
     if (!goal.time_bound) date.append(t("my_learning_no_date"));
-    else if (!isCalendarDate(goal.time_bound)) {
-      date.append(h("span", { class: "rs-app__note" }, t("my_learning_bad_date", { date: String(goal.time_bound).slice(0, 40) })));
-    } else {
+    else if (reviewDateProblem(goal.time_bound)) date.append(badDate());
+    else {
       date.append(h("span", { class: "rs-goals-table__date" }, formatDate(`${goal.time_bound}T12:00:00`)));
       const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "goal-calendar" }, t("my_learning_add_to_calendar"));
       button.addEventListener("click", () => {
         try {
-          const goalWords = String(goal.goal || t("my_learning_goal_review_default")).slice(0, 80);
-          download(`${t("my_learning_goal_file_name", { date: goal.time_bound })}.ics`, reviewEvent({
-            uid: `${goal.entry.exercise}-${goal.id}@reflective-supervision`, date: goal.time_bound,
-            summary: t("my_learning_goal_review_summary", { goal: goalWords }),
-            checkIn: t("my_learning_goal_check_in_summary", { goal: goalWords }),
-            description: String(goal.goal || ""),
+          download(`${t("my_learning_goal_file_name", { date: goal.time_bound })}.ics`, goalReviewEvent({
+            uid: `${goal.entry.exercise}-${goal.id}@reflective-supervision`, date: goal.time_bound, goal: goal.goal,
+            words: {
+              summary: (words) => t("my_learning_goal_review_summary", { goal: words }),
+              checkIn: (words) => t("my_learning_goal_check_in_summary", { goal: words }),
+              defaultGoal: t("my_learning_goal_review_default"),
+            },
           }), "text/calendar");
         } catch {
-          say(status, t("my_learning_bad_date", { date: String(goal.time_bound) }));
+          // Said beside the button, not only at the top of the page.
+          button.replaceWith(badDate());
         }
       });
       date.append(button);
@@ -429,10 +435,10 @@ function profilesSection(entries, failed) {
   return section;
 }
 
-/** Shorten text to fit a line of the chart; the table under the chart always has it in full. */
+/** Shorten text to fit a line of the chart, by whole characters; the table under the chart always has it in full. */
 function fit(text, length) {
   const words = String(text);
-  return words.length <= length ? words : `${words.slice(0, length - 1).trimEnd()}…`;
+  return cutText(words, length) === words ? words : `${cutText(words, length - 1).trimEnd()}…`;
 }
 
 /** Each dated copy's fill: solid, striped, dotted (then again), so copies differ by more than colour. */
@@ -471,11 +477,11 @@ function compareChart(entry) {
   const groupHeight = 26 + snapshots.length * row + 8;
   const titleId = `rs-compare-${entry.exercise}`;
   const graphic = svg("svg", { class: "rs-chart", viewBox: `0 0 ${width} ${dimensions.length * groupHeight + 4}`, role: "img", "aria-labelledby": titleId, focusable: "false" },
-    svg("title", { id: titleId }, t("my_learning_chart_title", { title: entry.title })),
+    svg("title", { id: titleId }, t("my_learning_chart_title", { title: isolate(entry.title) })),
     patternDefs(titleId));
   dimensions.forEach((dimension, d) => {
     const top = d * groupHeight;
-    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-compare__group" }, fit(dimension.title, 38)));
+    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-compare__group" }, isolate(fit(dimension.title, 38))));
     snapshots.forEach((snap, s) => {
       const item = snap.profile.find((candidate) => candidate.id === dimension.id);
       const rated = item && item.average !== null;
@@ -484,17 +490,17 @@ function compareChart(entry) {
       const paint = fillFor(titleId, s);
       graphic.append(
         svg("rect", { x: 0, y: y + 3, width: 11, height: 11, class: "rs-compare__bar", ...paint }),
-        svg("text", { x: 16, y: y + 13, class: "rs-compare__label" }, fit(snap.label, 42)),
+        svg("text", { x: 16, y: y + 13, class: "rs-compare__label" }, isolate(fit(snap.label, 42))),
         svg("rect", { x: 0, y: y + 18, width: barWidth, height: 16, class: "rs-compare__track" }),
         svg("rect", { x: 0, y: y + 18, width: Math.max(rated ? 3 : 0, (value / max) * barWidth), height: 16, class: `rs-compare__bar rs-compare__bar--${s % FILLS.length}`, ...paint }),
         svg("text", { x: width, y: y + 31, class: "rs-compare__value", "text-anchor": "end" }, rated ? value.toFixed(1) : "–"));
     });
   });
   const table = h("table", { class: "rs-app__table" },
-    h("caption", {}, t("my_learning_chart_caption", { title: entry.title })),
+    h("caption", {}, textWith("my_learning_chart_caption", { title: bdi(entry.title) })),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("my_learning_group_column")),
-      snapshots.map((snap) => h("th", { scope: "col" }, t("my_learning_snapshot_column", { label: snap.label, date: formatDate(snap.taken) }))))),
-    h("tbody", {}, dimensions.map((dimension) => h("tr", {}, h("th", { scope: "row" }, String(dimension.title)),
+      snapshots.map((snap) => h("th", { scope: "col" }, textWith("my_learning_snapshot_column", { label: bdi(snap.label), date: formatDate(snap.taken) }))))),
+    h("tbody", {}, dimensions.map((dimension) => h("tr", {}, h("th", { scope: "row" }, bdi(dimension.title)),
       snapshots.map((snap) => {
         const item = snap.profile.find((candidate) => candidate.id === dimension.id);
         return h("td", {}, item && item.average !== null ? Number(item.average).toFixed(1) : "–");
@@ -502,7 +508,7 @@ function compareChart(entry) {
   return h("div", { class: "rs-compare" },
     h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
     h("figure", { class: "rs-chart-figure" }, graphic),
-    h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-label": t("my_learning_chart_caption", { title: entry.title }) }, table));
+    h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-label": t("my_learning_chart_caption", { title: isolate(entry.title) }) }, table));
 }
 
 function savedSection(modules, entries, failed) {
@@ -539,5 +545,5 @@ function damagedSection(store, corrupt, newer, failed) {
   return h("section", { class: "rs-app__section", "aria-labelledby": "rs-damaged-title", "data-rs-damaged": "" },
     h("h2", { id: "rs-damaged-title" }, t("my_learning_damaged_title")),
     h("p", {}, t("my_learning_damaged", { damaged, newer: newer.length })),
-    h("ul", { "data-rs-damaged-list": "" }, names.map((name) => h("li", {}, name))));
+    h("ul", { "data-rs-damaged-list": "" }, names.map((name) => h("li", {}, bdi(name)))));
 }

@@ -14,6 +14,7 @@
 import { DATA_NAME, DATE_TIME, ID, isData, isEntry, isKnownData, isNewerEntry, isPlainObject } from "./shape.js";
 import { FORMAT, classify, parseEntry } from "./storage.js";
 import { t } from "./strings.js";
+import { cutText, isolate } from "./text.js";
 
 export const BACKUP_FORMAT = "reflective-supervision-backup";
 export const BACKUP_VERSION = 1;
@@ -89,7 +90,7 @@ export function assertSafeKeys(value, path = "file") {
   if (Array.isArray(value)) value.forEach((item, index) => assertSafeKeys(item, `${path}[${index}]`));
   else if (value && typeof value === "object") {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) throw new BackupError(t("backup_forbidden_key", { key, path }));
+      if (FORBIDDEN_KEYS.has(key)) throw new BackupError(t("backup_forbidden_key", { key, path: isolate(path) }));
       assertSafeKeys(value[key], `${path}.${key}`);
     }
   }
@@ -115,7 +116,7 @@ export function parseBackup(text) {
   if (!Number.isInteger(data.version) || data.version < 1) throw new BackupError(t("backup_no_version"));
   if (data.version > BACKUP_VERSION) throw new BackupError(t("backup_newer_version"));
   for (const part of Object.keys(data)) {
-    if (!PARTS.includes(part)) throw new BackupError(t("backup_unknown_part", { name: part.slice(0, 60) }));
+    if (!PARTS.includes(part)) throw new BackupError(t("backup_unknown_part", { name: isolate(cutText(part, 60)) }));
   }
   const wrong = (part) => new BackupError(t("backup_wrong_shape", { part }));
   if (typeof data.exported !== "string" || !DATE_TIME.test(data.exported)) throw wrong("exported");
@@ -129,13 +130,13 @@ export function parseBackup(text) {
     if (ID.test(id) && isNewerEntry(entry) && entry.exercise === id) continue;
     const parsed = ID.test(id) ? parseEntry(JSON.stringify(entry)) : null;
     if (!parsed || parsed.exercise !== id || parsed.format > FORMAT || !isEntry(entry)) {
-      throw new BackupError(t("backup_bad_entry", { id: String(id).slice(0, 60) }));
+      throw new BackupError(t("backup_bad_entry", { id: isolate(cutText(id, 60)) }));
     }
   }
   for (const [name, value] of Object.entries(data.data)) {
     // A name this version does not know comes from a newer version: kept aside, whatever its (safe) value.
     if (!isKnownData(name)) {
-      if (!DATA_NAME.test(name)) throw new BackupError(t("backup_bad_data_name", { name: name.slice(0, 60) }));
+      if (!DATA_NAME.test(name)) throw new BackupError(t("backup_bad_data_name", { name: isolate(cutText(name, 60)) }));
     } else if (!isData(name, value)) throw wrong(`data.${name}`);
   }
   for (const [key, raw] of Object.entries(data.damaged)) {
@@ -261,8 +262,8 @@ export function describeItem(store, key, raw) {
   if (rest === "data:visits") return t("backup_item_visits");
   if (rest === "data:preferences") return t("backup_item_preferences");
   if (rest === "data:record") return t("backup_item_record");
-  if (rest.startsWith("data:")) return t("backup_item_unknown", { name: rest.slice(5) });
-  return t("backup_item_damaged", { key: rest.replace(/^corrupt:/, "") });
+  if (rest.startsWith("data:")) return t("backup_item_unknown", { name: isolate(rest.slice(5)) });
+  return t("backup_item_damaged", { key: isolate(rest.replace(/^corrupt:/, "")) });
 }
 
 /**

@@ -2,6 +2,8 @@
  * Tiny DOM builders. Strings always become text nodes: user text is never parsed as HTML.
  */
 
+import { tParts } from "./strings.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 /**
@@ -34,6 +36,27 @@ function fill(element, attrs, children) {
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return element;
+}
+
+/**
+ * Learner or imported text as its own <bdi> element: shown as text, and isolated for the bidirectional
+ * algorithm with its direction taken from its own first strong character, so a right-to-left override in it
+ * cannot reorder or mirror the site's words around it. (For text that cannot hold an element, such as an
+ * attribute or an SVG title, use isolate() from lib/text.js.)
+ * @param {unknown} text
+ */
+export function bdi(text) {
+  return h("bdi", {}, String(text ?? ""));
+}
+
+/**
+ * An interface string with nodes in its placeholders, as a fragment, such as textWith(key, { title: bdi(title) }).
+ * The DOM version of t(), for sentences that carry learner text; never HTML.
+ * @param {string} key
+ * @param {Record<string, Node|string|number>} [params]
+ */
+export function textWith(key, params = {}) {
+  return fill(document.createDocumentFragment(), {}, tParts(key, params));
 }
 
 /**

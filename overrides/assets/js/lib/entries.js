@@ -2,7 +2,7 @@
  * Shared views of saved entries for the My learning pages: grouping by module, goals, dates.
  */
 
-import { h } from "./dom.js";
+import { bdi, h } from "./dom.js";
 import { SITE_PATH } from "./shape.js";
 import { formatDate as dateInWords, t } from "./strings.js";
 
@@ -52,13 +52,14 @@ export function entryLink(entry, here = location.href) {
 }
 
 /**
- * An entry's title as a link to the exercise, or as plain text when there is no safe address for it.
+ * An entry's title as a link to the exercise, or as plain text when there is no safe address for it; the
+ * title itself (saved or imported text) is isolated in a <bdi>.
  * @param {object} entry
  * @param {string} text
  */
 export function entryTitle(entry, text) {
   const href = entryLink(entry);
-  return href ? h("a", { href }, text) : h("span", {}, text);
+  return href ? h("a", { href }, bdi(text)) : h("span", {}, bdi(text));
 }
 
 /**
@@ -82,15 +83,15 @@ export function writtenAs(entry) {
 }
 
 /**
- * The answers of an entry as a definition list (text only).
+ * The answers of an entry as a definition list (text only, each label and answer isolated in a <bdi>).
  * @param {object} entry
  */
 export function readableList(entry) {
   const lines = Array.isArray(entry.readable) ? entry.readable : [];
   if (lines.length === 0) return h("p", {}, t("entries_no_answers_copy"));
   return h("dl", { class: "rs-readable" }, lines.flatMap((line) => [
-    h("dt", {}, String(line.label)),
-    h("dd", {}, String(line.text)),
+    h("dt", {}, bdi(line.label)),
+    h("dd", {}, bdi(line.text)),
   ]));
 }
 

@@ -1,9 +1,27 @@
 /**
  * Calendar files (RFC 5545) for goal review dates: an all-day event, CRLF line endings,
- * escaped text and lines folded at 75 octets.
+ * escaped text and lines folded at 75 octets. Learner text in an event is cut by whole characters and
+ * isolated (U+2068 … U+2069), so it cannot reorder the site's words around it.
  */
 
 import { isCalendarDate } from "./shape.js";
+import { cutText, isolate } from "./text.js";
+
+/** How much of a goal an event's title carries (its description carries all of it). */
+export const GOAL_TITLE_LENGTH = 80;
+
+/**
+ * Why a review date cannot go into a calendar file, or null when it can: "missing" (empty) or
+ * "unreadable" (not a real day written YYYY-MM-DD with a four-digit year, as a calendar file needs; a date
+ * field in some browsers lets a five-digit year through), including 9999-12-31, whose next day has no
+ * four-digit year to end the event on.
+ * @param {unknown} date
+ * @returns {null|"missing"|"unreadable"}
+ */
+export function reviewDateProblem(date) {
+  if (date === undefined || date === null || date === "") return "missing";
+  return isCalendarDate(date) && date < "9999-12-31" ? null : "unreadable";
+}
 
 /**
  * Escape a TEXT value (RFC 5545 3.3.11): every line break (CRLF, CR or LF) becomes "\\n", and control
@@ -82,7 +100,7 @@ function allDayEvent({ uid, date, summary, description, now }) {
  * @returns {string}
  */
 export function reviewEvent({ uid, date, summary, description = "", checkIn = "", now = new Date() }) {
-  if (!isCalendarDate(date)) throw new RangeError("date must be a real calendar day, YYYY-MM-DD");
+  if (reviewDateProblem(date)) throw new RangeError("date must be a real calendar day, YYYY-MM-DD, before 9999-12-31");
   const halfway = checkIn ? halfwayDay(now.toISOString().slice(0, 10), date) : null;
   const lines = [
     "BEGIN:VCALENDAR",
@@ -95,4 +113,26 @@ export function reviewEvent({ uid, date, summary, description = "", checkIn = ""
     "END:VCALENDAR",
   ];
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
+
+/**
+ * The calendar file for one goal's review: the goal's first words (GOAL_TITLE_LENGTH characters, cut between
+ * characters as people see them) in the events' titles, the whole goal and its evidence in the description,
+ * every piece of learner text isolated. The words around them are the caller's interface strings, `words`:
+ * each function is given the learner's text, already isolated, and returns the sentence it goes in.
+ * @param {{uid: string, date: string, goal?: unknown, evidence?: unknown, now?: Date,
+ *   words: {summary: (goal: string) => string, checkIn: (goal: string) => string, defaultGoal: string,
+ *     evidence?: (evidence: string) => string}}} goalReview
+ * @returns {string}
+ * @throws {RangeError} when reviewDateProblem(date) is not null
+ */
+export function goalReviewEvent({ uid, date, goal = "", evidence = "", now = new Date(), words }) {
+  const goalText = String(goal ?? "").trim();
+  const evidenceText = String(evidence ?? "").trim();
+  const title = goalText ? isolate(cutText(goalText, GOAL_TITLE_LENGTH).trimEnd()) : words.defaultGoal;
+  const description = [
+    goalText && isolate(goalText),
+    evidenceText && words.evidence && words.evidence(isolate(evidenceText)),
+  ].filter(Boolean).join("\n");
+  return reviewEvent({ uid, date, now, description, summary: words.summary(title), checkIn: words.checkIn(title) });
 }

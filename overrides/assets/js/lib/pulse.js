@@ -18,6 +18,7 @@
  */
 
 import { t, tn } from "./strings.js";
+import { cutText, isolate } from "./text.js";
 
 export const PULSE_VERSION = 1;
 export const PREFIX = "RS";
@@ -115,7 +116,8 @@ export function normaliseCode(text) {
  * @throws {PulseError} with a message saying what is wrong
  */
 export function decodePulse(text, exercises) {
-  const shown = String(text).trim().slice(0, 40);
+  // The code as typed goes into the message cut by whole characters and isolated from its words.
+  const shown = isolate(cutText(String(text).trim(), 40));
   if (!/^\s*R\s*S/i.test(String(text))) throw new PulseError(t("pulse_code_not_pulse", { code: shown }));
   const code = normaliseCode(text);
   const version = code.charCodeAt(2) - 48;

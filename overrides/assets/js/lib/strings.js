@@ -17,6 +17,28 @@ export function t(key, params = {}) {
 }
 
 /**
+ * The text for a key as pieces: the words as strings, each {name} as the value given for it, whatever it is.
+ * For pages, where learner or imported text goes into a sentence as its own node (a <bdi>, see lib/dom.js
+ * textWith), so no sentence is ever built as HTML. A placeholder with no value stays as written.
+ * @param {string} key
+ * @param {Record<string, unknown>} [params]
+ * @returns {unknown[]}
+ */
+export function tParts(key, params = {}) {
+  const text = Object.hasOwn(STRINGS, key) ? STRINGS[key] : key;
+  const parts = [];
+  let from = 0;
+  for (const match of text.matchAll(/\{([a-z][a-z0-9_]*)\}/g)) {
+    if (!Object.hasOwn(params, match[1])) continue;
+    if (match.index > from) parts.push(text.slice(from, match.index));
+    parts.push(params[match[1]]);
+    from = match.index + match[0].length;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return parts;
+}
+
+/**
  * The text for a count, in the right plural form for the locale: tn("agenda_count", 3) uses the string
  * agenda_count_other ("{count} items ..."), tn("agenda_count", 1) agenda_count_one. A language with more forms
  * (for example Welsh: zero, two, few, many) may add agenda_count_two and so on; a form a language does not

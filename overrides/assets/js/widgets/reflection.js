@@ -7,6 +7,7 @@
  * those words: they show under the date picker, and save unchanged, until a date is chosen.
  */
 
+import { bdi, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields, writeFields } from "../lib/fields.js";
 import { describeAnswers } from "../lib/readable.js";
@@ -98,7 +99,7 @@ function showEarlier(root, earlier) {
   for (const note of root.querySelectorAll("[data-rs-earlier]")) {
     const text = earlier[note.dataset.rsEarlier];
     note.hidden = text === undefined;
-    note.textContent = text === undefined ? "" : t("reflection_earlier_answer", { text });
+    note.replaceChildren(text === undefined ? "" : textWith("reflection_earlier_answer", { text: bdi(text) }));
   }
 }
 

@@ -7,7 +7,7 @@
  */
 
 import qrcode from "../../vendor/qrcode-generator/qrcode.js";
-import { cloneContent, h, svg } from "../lib/dom.js";
+import { bdi, cloneContent, h, svg, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { encodePulse } from "../lib/pulse.js";
 import { formatDate, listAnd, t, tn } from "../lib/strings.js";
@@ -21,8 +21,10 @@ export function mount(root) {
   const describeSnapshots = () => {
     const snapshots = exercise ? exercise.entry().snapshots || [] : [];
     // Each copy's date in the locale's short numeric form ({} asks for the default: 03/03/2027 in en-GB).
-    const copies = snapshots.map((snap) => t("self_assessment_snapshot", { label: snap.label, date: formatDate(new Date(snap.taken), {}) }));
-    listNote.textContent = snapshots.length ? t("self_assessment_snapshots", { copies: copies.join("; ") }) : "";
+    // Each copy's name (saved or imported text) is isolated in a <bdi>.
+    const copies = snapshots.flatMap((snap, index) => [index ? "; " : "",
+      textWith("self_assessment_snapshot", { label: bdi(snap.label), date: formatDate(new Date(snap.taken), {}) })]);
+    listNote.replaceChildren(snapshots.length ? textWith("self_assessment_snapshots", { copies: h("span", {}, copies) }) : "");
   };
   const pulseButton = root.querySelector('[data-rs-action="pulse"]');
   const pulseArea = root.querySelector("[data-rs-pulse]");

@@ -1,13 +1,14 @@
 /**
  * SMART goal worksheet: several goals, each saved by a stable goal id, with advice checks
  * (review date window, a named evidence source, vague verbs). Advice is words only; it never blocks saving.
+ * "Add to calendar" checks the review date first and says beside the button what to fix.
  */
 
-import { h } from "../lib/dom.js";
+import { bdi, h, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { mirrorForPrint, readFields, writeFields } from "../lib/fields.js";
 import { download } from "../lib/download.js";
-import { reviewEvent } from "../lib/ics.js";
+import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
 import { formatDate, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
@@ -46,21 +47,34 @@ export function mount(root) {
   const wireGoal = (goal) => {
     const calendar = goal.querySelector('[data-rs-action="calendar"]');
     calendar.hidden = false;
+    // What stops a calendar file, said beside the button (and read out), until the next try.
+    const note = h("p", { class: "rs-goal__calendar-note", role: "alert", "data-rs-calendar-note": "" });
+    note.hidden = true;
+    calendar.after(note);
     calendar.addEventListener("click", () => {
       const values = readFields(goal);
-      const note = goal.querySelector("[data-rs-checks]");
-      if (!values.time_bound) {
-        note.prepend(h("p", { class: "rs-goal__calendar-note" }, t("smart_goal_calendar_needs_date")));
-        goal.querySelector('[data-rs-field="time_bound"]').focus();
+      const dateField = goal.querySelector('[data-rs-field="time_bound"]');
+      const problem = reviewDateProblem(values.time_bound);
+      note.hidden = !problem;
+      if (problem) {
+        note.replaceChildren(problem === "missing"
+          ? t("smart_goal_calendar_needs_date")
+          : textWith("smart_goal_calendar_bad_date", { date: bdi(String(values.time_bound).slice(0, 40)) }));
+        dateField.focus();
         return;
       }
-      const goalWords = (values.goal || t("smart_goal_calendar_default_goal")).slice(0, 80);
-      const text = reviewEvent({
+      note.replaceChildren();
+      const text = goalReviewEvent({
         uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
         date: values.time_bound,
-        summary: t("smart_goal_calendar_summary", { goal: goalWords }),
-        checkIn: t("smart_goal_calendar_check_in", { goal: goalWords }),
-        description: [values.goal, values.measurable && t("smart_goal_calendar_evidence", { evidence: values.measurable })].filter(Boolean).join("\n"),
+        goal: values.goal,
+        evidence: values.measurable,
+        words: {
+          summary: (words) => t("smart_goal_calendar_summary", { goal: words }),
+          checkIn: (words) => t("smart_goal_calendar_check_in", { goal: words }),
+          defaultGoal: t("smart_goal_calendar_default_goal"),
+          evidence: (evidence) => t("smart_goal_calendar_evidence", { evidence }),
+        },
       });
       download(`goal-review-${values.time_bound}.ics`, text, "text/calendar");
     });
