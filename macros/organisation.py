@@ -24,6 +24,7 @@ from .schema_messages import describe, field_path
 from .site_paths import page_url
 from .strings import default_strings, merge_strings
 from .suggest import close_names
+from .modules import load_registry
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = PACKAGE_ROOT / "data" / "organisation.schema.json"
@@ -169,15 +170,8 @@ def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: lis
 
 
 def module_ids(upstream: Path) -> list[str]:
-    """Every upstream module id, in the upstream navigation order where known (else alphabetical)."""
-    found = sorted(p.stem for p in (upstream / "docs" / "modules").glob("*.md") if p.stem != "index")
-    order = _upstream_nav_modules(upstream)
-    return [m for m in order if m in found] + [m for m in found if m not in order]
-
-
-def _upstream_nav_modules(upstream: Path) -> list[str]:
-    text = (upstream / "mkdocs.yml").read_text(encoding="utf-8") if (upstream / "mkdocs.yml").exists() else ""
-    return re.findall(r"modules/([a-z0-9-]+)\.md", text)
+    """Every upstream module id, in the order of the module registry (data/modules.yaml, macros/modules.py)."""
+    return list(load_registry(upstream).modules)
 
 
 def find_organisation_file(config_dir: Path, extra: dict[str, Any]) -> Path | None:
