@@ -170,8 +170,18 @@ def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: lis
 
 
 def module_ids(upstream: Path) -> list[str]:
-    """Every upstream module id, in the order of the module registry (data/modules.yaml, macros/modules.py)."""
-    return list(load_registry(upstream).modules)
+    """Every upstream module id, in the order of the module registry (data/modules.yaml, macros/modules.py);
+    for an upstream without one (an older release), in its navigation order, else alphabetical."""
+    if (upstream / "data" / "modules.yaml").is_file():
+        return list(load_registry(upstream).modules)
+    found = sorted(p.stem for p in (upstream / "docs" / "modules").glob("*.md") if p.stem != "index")
+    order = _upstream_nav_modules(upstream)
+    return [m for m in order if m in found] + [m for m in found if m not in order]
+
+
+def _upstream_nav_modules(upstream: Path) -> list[str]:
+    text = (upstream / "mkdocs.yml").read_text(encoding="utf-8") if (upstream / "mkdocs.yml").exists() else ""
+    return re.findall(r"modules/([a-z0-9-]+)\.md", text)
 
 
 def find_organisation_file(config_dir: Path, extra: dict[str, Any]) -> Path | None:
