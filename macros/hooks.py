@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import csp, offline  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
+from macros.modules import handouts_page, load_registry, nav_with_modules  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
 from macros.safe_markdown import html_text  # noqa: E402
 from macros.strings import JS_URI, default_strings, js_module, translator  # noqa: E402
@@ -74,6 +75,9 @@ def on_config(config: Any) -> Any:
     config_dir = Path(config.config_file_path).resolve().parent
     upstream = _upstream(config, config_dir)
     config.extra["rs_upstream"] = str(upstream)
+    # The Modules section of the navigation comes from the module registry (data/modules.yaml).
+    if config.nav and (upstream / "data" / "modules.yaml").is_file():
+        config.nav = nav_with_modules(config.nav, load_registry(upstream))
     if _offline_enabled(config):
         # Our own pinned copy of the shim: the offline plugin then adds no third-party script.
         config.extra["polyfills"] = [SHIM, *[p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]]
@@ -112,10 +116,26 @@ def replace_strings_script(files: Files, config: Any, strings: dict[str, str]) -
     files.append(File.generated(config, JS_URI, content=js_module(strings)))
 
 
+def add_handouts_pages(files: Files, config: Any, modules: list[str]) -> None:
+    """Add a handouts page (handouts/<module>.md) for each module that has none of its own in docs/handouts/,
+    when the site builds the upstream pages (a fixture site with pages of its own gets none)."""
+    upstream = Path(config.extra["rs_upstream"])
+    if Path(config.docs_dir).resolve() != (upstream / "docs").resolve():
+        return
+    for module in modules:
+        src_uri = f"handouts/{module}.md"
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, content=handouts_page(upstream, module)))
+
+
 def on_files(files: Files, config: Any) -> Files:
-    """Leave out pages the copy does not include; add the organisation's pages, logo and colours."""
+    """Add each module's handouts page; leave out pages the copy does not include; add the organisation's
+    pages, logo and colours."""
     organisation = _state.get("organisation")
     replace_strings_script(files, config, organisation.strings if organisation else default_strings())
+    if (Path(config.extra["rs_upstream"]) / "data" / "modules.yaml").is_file():
+        upstream = Path(config.extra["rs_upstream"])
+        add_handouts_pages(files, config, organisation.modules if organisation else list(load_registry(upstream).modules))
     if organisation is None:
         return files
     upstream_pages = [f.src_uri for f in files if f.src_uri.endswith(".md")]

@@ -26,6 +26,7 @@ from .schema_messages import describe, field_path
 from .site_paths import page_url
 from .strings import default_strings, merge_strings
 from .suggest import close_names
+from .modules import load_registry
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = PACKAGE_ROOT / "data" / "organisation.schema.json"
@@ -172,7 +173,10 @@ def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: lis
 
 
 def module_ids(upstream: Path) -> list[str]:
-    """Every upstream module id, in the upstream navigation order where known (else alphabetical)."""
+    """Every upstream module id, in the order of the module registry (data/modules.yaml, macros/modules.py);
+    for an upstream without one (an older release), in its navigation order, else alphabetical."""
+    if (upstream / "data" / "modules.yaml").is_file():
+        return list(load_registry(upstream).modules)
     found = sorted(p.stem for p in (upstream / "docs" / "modules").glob("*.md") if p.stem != "index")
     order = _upstream_nav_modules(upstream)
     return [m for m in order if m in found] + [m for m in found if m not in order]

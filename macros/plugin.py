@@ -17,6 +17,7 @@ from .errors import ContentError, Problem
 from .facilitator import load_notes, missing_notes, render_notes
 from .handouts import EXERCISE_CALL, module_source
 from .kinds import KINDS
+from .modules import DEFAULT_PATH, load_registry, read_front_matter
 from .lab import register_macros as register_lab_macros
 from .glossary import abbreviation_lines, glossary_page, load_glossary
 from .references import MACRO_EXPRESSION, Citations, cited_keys, load_references
@@ -160,6 +161,14 @@ def register(env: Any) -> None:
     tr = translator(strings)
     env.variables["rs_abbreviations"] = content.abbreviations
     env.variables["rs_content"] = content
+    registry = load_registry(content.root)
+    # The modules this site includes, in order: the registry's, or an adapted copy's choice (modules:).
+    site_modules = list(organisation.modules) if organisation else list(registry.modules)
+    # The learning paths, by id, as the module pages on them (the theme's manifest gives them to the scripts).
+    site_paths = {path.id: [step for step in path.steps if step.module in site_modules] for path in registry.paths.values()}
+    env.conf["extra"]["rs_paths"] = {path_id: [registry.page(step.module) for step in steps]
+                                     for path_id, steps in site_paths.items()}
+    env.conf["extra"]["rs_path_titles"] = {path.id: path.title for path in registry.paths.values()}
     # Module pages and their exercises, filled in as pages render; the theme turns it into the
     # manifest that progress, My learning and the agenda read (pages render after all Markdown).
     modules: dict[str, list[str]] = {}
@@ -372,6 +381,63 @@ def register(env: Any) -> None:
             known.append(entry)
         return Markup(compact(partials.get_template("pulse.html").render(exercises=known)))
 
+    def module_facts(module: str, number: int) -> dict[str, Any]:
+        """A module's card: its number in this site's order and the facts its page's front matter gives."""
+        meta = read_front_matter(content.root / "docs" / registry.page(module))
+        if meta.get("site_authored"):
+            source = tr("module_card_source_site")
+        else:
+            source = tr("module_card_source_resource", resource=meta.get("resource", ""))
+        return {"id": module, "number": number, "url": link_to_page(registry.page(module)),
+                "title": meta.get("title", module), "description": meta.get("description", ""),
+                "time": int(meta.get("time", 0)), "source": source}
+
+    @env.macro
+    def module_list() -> Markup:
+        """Every module this site includes, in order, as cards read from each module page's front matter."""
+        cards = [module_facts(module, number) for number, module in enumerate(site_modules, start=1)]
+        return Markup(compact(partials.get_template("module-list.html").render(modules=cards)))
+
+    def path_title(module: str) -> str:
+        return str(read_front_matter(content.root / "docs" / registry.page(module)).get("title", module))
+
+    @env.macro
+    def learning_paths(level: int = 3) -> str:
+        """The learning paths (data/modules.yaml), each a heading and its steps with a line on why."""
+        parts = []
+        for path in registry.paths.values():
+            steps = [{"module": step.module, "url": link_to_page(registry.page(step.module)),
+                      "title": path_title(step.module), "why": step.why} for step in site_paths[path.id]]
+            if not steps:
+                continue
+            html = compact(partials.get_template("learning-paths.html").render(path=path, steps=steps))
+            parts.append(f"{'#' * level} {path.title}\n\n{html}\n")
+        return "\n".join(parts)
+
+    @env.macro
+    def path_actions() -> Markup:
+        """Where to go next on the default (NQSW) path, as plain links; path.js fits it to the learner's path."""
+        here = current_page()
+        steps = [step.module for step in site_paths.get(DEFAULT_PATH, [])]
+        module = Path(here).stem if here.startswith("modules/") else None
+        step = link = None
+        if module in steps:
+            index = steps.index(module)
+            step = {"number": index + 1, "total": len(steps), "path_title": registry.paths[DEFAULT_PATH].title}
+            if index + 1 < len(steps):
+                following = steps[index + 1]
+                link = {"url": link_to_page(registry.page(following)), "label": tr("path_next", title=path_title(following))}
+        elif module is None and steps:
+            link = {"url": link_to_page(registry.page(steps[0])), "label": tr("path_start", title=path_title(steps[0]))}
+        return Markup(compact(partials.get_template("path-actions.html").render(
+            here=link_to_page(here), step=step, link=link)))
+
+    @env.macro
+    def handouts_list() -> str:
+        """The handouts index: a link to each module's handouts page, in this site's order."""
+        return "\n".join(f"- [{path_title(module)}]({relative_source(current_page(), f'handouts/{module}.md')})"
+                         for module in site_modules)
+
     @env.macro
     def module_intro() -> Markup:
         """Show who a module is for, how long it takes and where it comes from (from front matter)."""
@@ -390,7 +456,8 @@ def register(env: Any) -> None:
             raise missing_notes(current_page())
         handouts_page = f"handouts/{slug}.md"
         handouts_line = ""
-        if (content.root / "docs" / handouts_page).is_file():
+        # Every module in the registry has one (macros/hooks.py adds it unless docs/handouts/ holds its own).
+        if slug in registry.modules or (content.root / "docs" / handouts_page).is_file():
             link = Markup('<a href="{}">{}</a>').format(link_to_page(handouts_page), tr("module_intro_handouts_link"))
             handouts_line = (f'<p><strong>{tr("module_intro_handouts_label")}</strong> '
                              f'{tr("module_intro_handouts", link=link)}</p>\n')
@@ -401,6 +468,7 @@ def register(env: Any) -> None:
             f'<p><strong>{tr("module_intro_source_label")}</strong> {source}</p>\n'
             f"{handouts_line}"
             "</div>\n"
+            + str(path_actions()) + "\n"
             + compact(partials.get_template("page-tools.html").render(my_learning=link_to_page("my-learning.md"))) + "\n"
             + render_notes(partials, content.notes[slug])
         )

@@ -15,6 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def registry_modules() -> list[str]:
+    """The site's module ids, in order, from the module registry (data/modules.yaml): the one source for counts."""
+    from macros.modules import load_registry
+
+    return list(load_registry(ROOT).modules)
 VENV_BIN = Path(sys.executable).parent
 
 CHROMIUM_FLAGS = [

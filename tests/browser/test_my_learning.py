@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_saved
 from tests.conftest import Visit
-from tests.helpers import serve
+from tests.helpers import registry_modules, serve
 
 REFLECTION = "example-reflection-default"
 ASSESSMENT = "example-self-assessment-default"
@@ -254,7 +254,7 @@ def test_progress_in_navigation_and_on_the_home_page(visit) -> None:
     wait_saved(page, "culture-change-reflection")
     visit.open("")
     bars = page.locator("[data-rs-progress] progress")
-    assert bars.count() == 14
+    assert bars.count() == len(registry_modules())
     item = page.locator(".rs-progress-item", has_text="Implementation of good supervision")
     assert "Started: 1 of 3 exercises answered" in item.inner_text()
     assert item.locator("progress").get_attribute("value") == "1"
@@ -858,7 +858,7 @@ def test_a_damaged_learning_record_says_so_and_adding_to_the_record_keeps_it(vis
     text = notice.inner_text()
     assert "damaged" in text and "kept" in text and "backup" in text, text
     page.check("[data-rs-record-pick='example-agreement-default']")
-    expect(page.locator("[data-rs-app] .rs-app__status")).to_have_text("Saved on this device.")
+    expect(page.locator("[data-rs-app] .rs-app__status")).to_have_text("Saved in this browser on this device.")
     state = site_state(page)
     assert state[f"{PREFIX}corrupt:data:record"] == damaged, "the damaged copy is kept, not written over"
     record = json.loads(state[f"{PREFIX}data:record"])
@@ -927,3 +927,45 @@ def test_a_right_to_left_override_in_imported_text_is_isolated_on_every_page(vis
     page.check("[data-rs-record-pick='example-agreement-default']")
     assert isolated(page, "[data-rs-record-item='example-agreement-default'] h2")
     assert visit.console_errors == []
+
+
+def test_progress_a_shared_exercise_answered_in_one_module_does_not_start_the_other(visit) -> None:
+    shared = "developmental-level-reflection"  # on Supervision models and on Support needs of supervisors
+    page = visit.open("modules/supervision-models/")
+    enhanced(page, shared)
+    page.fill(f"{form_selector(shared)} textarea >> nth=0", "Somewhere between levels")
+    wait_saved(page, shared)
+    visit.open("")
+    here = page.locator(".rs-progress-item", has_text="Supervision models").inner_text()
+    other = page.locator(".rs-progress-item", has_text="Support needs of supervisors").inner_text()
+    assert here.startswith("Supervision models") and "Started: 1 of" in here
+    assert "Not started: 1 of" in other  # the answer counts towards it, but it was never opened
+    link = page.locator(".md-nav--primary a.md-nav__link", has_text="Support needs of supervisors")
+    assert link.locator(".rs-nav-badge").count() == 0
+
+
+def test_progress_path_start_continue_and_next_follow_the_learner(visit) -> None:
+    page = visit.open("")
+    actions = page.locator("[data-rs-path-actions]")
+    start = actions.locator("[data-rs-path-link='start']")
+    assert start.inner_text() == "Start here: What is supervision?"
+    assert start.get_attribute("href") == "modules/what-is-supervision/"
+    visit.open("modules/what-is-supervision/")
+    assert actions.locator("[data-rs-path-link='next']").inner_text() == "Next on your path: Supervision in context"
+    assert "Step 1 of" in actions.inner_text()
+    enhanced(page, "working-definition")
+    page.fill(f"{form_selector('working-definition')} textarea >> nth=0", "A space to think")
+    wait_saved(page, "working-definition")
+    visit.open("")
+    resume = actions.locator("[data-rs-path-link='continue']")
+    assert resume.inner_text().startswith("Continue where you left off: “")
+    assert resume.inner_text().endswith("” in What is supervision?")
+    assert resume.get_attribute("href").endswith("modules/what-is-supervision/#ex-working-definition")
+    assert actions.locator("[data-rs-path-link='start']").count() == 0
+    assert actions.locator("[data-rs-path-link='next']").inner_text() == "Next on your path: Supervision in context"
+    # A supervisor follows the supervisor path.
+    page.evaluate("() => { const key = Object.keys(localStorage).find((k) => k.endsWith(':data:visits'));"
+                  " localStorage.setItem(key.replace(/visits$/, 'preferences'), JSON.stringify({ role: 'supervisor' })); }")
+    visit.open("")
+    assert actions.locator("[data-rs-path-link='next']").inner_text() == "Next on your path: Supervision models"
+    assert page.locator("ol.rs-path--yours").get_attribute("data-rs-path") == "supervisor"

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { BackupError, applyImport, buildBackup, moveState, parseBackup, planImport } from "../../overrides/assets/js/lib/backup.js";
+import { BackupError, applyImport, buildBackup, describeItem, moveState, parseBackup, planImport } from "../../overrides/assets/js/lib/backup.js";
 import { Store } from "../../overrides/assets/js/lib/storage.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
@@ -10,6 +10,7 @@ function filledStore(area = new MemoryStorage()) {
   store.save("one", { exercise: "one", title: "One", updated: "2026-01-01T00:00:00.000Z", values: { a: "first <b>answer</b>" } });
   store.save("two", { exercise: "two", title: "Two", updated: "2026-01-02T00:00:00.000Z", values: { goals: [{ id: "g1", goal: "x" }] } });
   store.setData("visits", { "/modules/a/": "2026-01-01T00:00:00.000Z" });
+  store.setData("place", { page: "/modules/a/", at: "2026-01-02T00:00:00.000Z", exercise: "one" });
   area.setItem("rs:/:corrupt:entry:three", "{broken");
   return store;
 }
@@ -23,6 +24,15 @@ test("export, delete everything, import: exactly the same saved state", () => {
   const result = applyImport(store, parseBackup(text), "replace");
   assert.equal(result.ok, true);
   assert.deepEqual(store.snapshot(), before);
+});
+
+test("where you left off travels in a backup under its own name, and delete everything clears it", () => {
+  const store = filledStore();
+  const backup = buildBackup(store);
+  assert.deepEqual(backup.data.place, { page: "/modules/a/", at: "2026-01-02T00:00:00.000Z", exercise: "one" });
+  assert.equal(describeItem(store, "rs:/:data:place", "{}"), "Where you left off on your path");
+  store.clearAll();
+  assert.equal(store.getData("place", null), null);
 });
 
 test("the preview lists new, same, conflicting and would-be-deleted items", () => {

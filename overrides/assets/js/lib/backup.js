@@ -260,6 +260,7 @@ export function describeItem(store, key, raw) {
     return entry && typeof entry.title === "string" && entry.title ? entry.title : rest.slice(6);
   }
   if (rest === "data:visits") return t("backup_item_visits");
+  if (rest === "data:place") return t("backup_item_place");
   if (rest === "data:preferences") return t("backup_item_preferences");
   if (rest === "data:record") return t("backup_item_record");
   if (rest.startsWith("data:")) return t("backup_item_unknown", { name: isolate(rest.slice(5)) });

@@ -107,6 +107,9 @@ export const DATA_SHAPES = {
   visits: (value) => isPlainObject(value) && Object.values(value).every(isString),
   /** The professional learning record. */
   record: (value) => isPlainObject(value) && arrayOf(value.items, isRecordItem),
+  /** The last module page opened, and the last exercise answered there (apps/path.js). */
+  place: (value) => isPlainObject(value) && isString(value.page) && SITE_PATH.test(value.page)
+    && isString(value.at) && DATE_TIME.test(value.at) && optional(value, "exercise", (id) => isString(id) && ID.test(id)),
   /** Display choices. */
   preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean")
     && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean"),
