@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,21 +11,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import CHROMIUM_FLAGS, ROOT, chromium_path, mkdocs_build, serve, settled
+from tests.helpers import CHROMIUM_FLAGS, ROOT, built_once, chromium_path, mkdocs_build, serve, settled
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real site strictly, once (or use RS_SITE_DIR when given a prebuilt site)."""
+    """Build the real site strictly, once per run however many workers (or use RS_SITE_DIR when given a
+    prebuilt site)."""
     prebuilt = os.environ.get("RS_SITE_DIR")
     if prebuilt:
         return Path(prebuilt)
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return built_once(tmp_path_factory, "site", lambda out: mkdocs_build(ROOT, out), "strict build failed")
 
 
 @pytest.fixture(scope="session")
@@ -112,3 +111,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With parallel workers (pytest-xdist), the controller brings the data lab's build cache up to date before
+    the workers start, so site builds running side by side never race to build it (they reuse it: macros/lab.py)."""
+    config = session.config
+    if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("dsession"):
+        return
+    from macros.errors import ContentError
+    from macros.lab import Lab
+
+    lab = Lab(ROOT)
+    if lab.downloads_ready():
+        with contextlib.suppress(ContentError):
+            lab.built("site")

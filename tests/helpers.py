@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,3 +90,28 @@ SETTLED = """() => !document.querySelector('script[src*="assets/js/app"]')
 def settled(page: object) -> None:
     """Wait until every script that enhances the page has mounted or failed (see SETTLED)."""
     page.wait_for_function(SETTLED)
+
+
+def shared_temp(tmp_path_factory: object) -> Path:
+    """The run's temporary folder that every pytest-xdist worker shares (a worker's own is a folder in it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory: object, name: str, build: Callable[[Path], subprocess.CompletedProcess[str]],
+               failure: str) -> Path:
+    """Run ``build(folder)`` once per test run, however many pytest-xdist workers ask: the first builds while
+    the others wait on a lock, then all share the folder. A failed build fails every test that asks, with the
+    build's own output after ``failure``."""
+    shared = shared_temp(tmp_path_factory)
+    out = shared / name
+    outcome = shared / f"{name}.outcome.json"
+    with open(shared / f"{name}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = build(out)
+            outcome.write_text(json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}),
+                               encoding="utf-8")
+    recorded = json.loads(outcome.read_text(encoding="utf-8"))
+    assert recorded["returncode"] == 0, f"{failure}:\n{recorded['output']}"
+    return out

@@ -27,6 +27,8 @@ HREF = re.compile(r'href="([^"]+)"')
 SIX = ["supervision-models", "what-is-supervision", "wellbeing-and-resilience", "good-supervision",
        "managing-boundaries", "diversity-and-power"]
 PATHS_COMMENT = "# Paths into the upstream repository"
+# The tests of the six-module copy share its build (a module fixture): in parallel runs, one worker runs them all.
+SIX_MODULE_GROUP = pytest.mark.xdist_group("six-module-copy")
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -200,6 +202,7 @@ def test_every_upstream_path_in_the_example_config_is_under_the_paths_comment() 
     assert any(lines[i].startswith("INHERIT: ../../mkdocs.yml") for i in named)
 
 
+@SIX_MODULE_GROUP
 def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(six_module_copy: Path, six_module_site: Path) -> None:
     assert not six_module_copy.is_relative_to(ROOT)
     assert (six_module_site / "modules" / "supervision-models" / "index.html").is_file()
@@ -208,6 +211,7 @@ def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(six_module_
     assert not changed, text
 
 
+@SIX_MODULE_GROUP
 def test_the_module_list_follows_the_copys_order(six_module_site: Path) -> None:
     table = article(six_module_site / "modules" / "index.html")
     rows = [re.findall(r"<td>(.*?)</td>", row, flags=re.S) for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], flags=re.S)]
@@ -218,6 +222,7 @@ def test_the_module_list_follows_the_copys_order(six_module_site: Path) -> None:
     assert [row[2] for row in rows] == [resources[module] for module in SIX]
 
 
+@SIX_MODULE_GROUP
 def test_the_handouts_index_lists_only_the_copys_modules_in_its_order(six_module_site: Path) -> None:
     page = article(six_module_site / "handouts" / "index.html")
     choices = page.split("Choose a module")[1].split("</ul>")[0]
@@ -227,6 +232,7 @@ def test_the_handouts_index_lists_only_the_copys_modules_in_its_order(six_module
     assert [title for title in left_out if title in page] == []
 
 
+@SIX_MODULE_GROUP
 def test_the_home_page_counts_and_lists_only_the_copys_modules(six_module_site: Path, site_dir: Path) -> None:
     page = article(six_module_site / "index.html")
     assert "in six short modules" in page
