@@ -7,12 +7,14 @@ import fcntl
 import functools
 import http.server
 import json
+import logging
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -32,6 +34,45 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", extr
         [str(VENV_BIN / "mkdocs"), "build", "--strict", "--clean", "-f", config, "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env, timeout=600,
     )
+
+
+@contextlib.contextmanager
+def _kept_logging_and_environment(project: Path, extra_env: dict[str, str]) -> Iterator[None]:
+    """Give back, after an in-process build, what MkDocs' command line changes for its one run in a process:
+    the handlers, filters, level and propagation of its loggers (its duplicate filter would otherwise hide a
+    message one build logged from the next build), the working folder and the environment."""
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "mkdocs.commands.build")]
+    kept = [(logger, list(logger.handlers), list(logger.filters), logger.level, logger.propagate) for logger in loggers]
+    environment, folder = dict(os.environ), os.getcwd()
+    os.environ.update(extra_env)
+    os.chdir(project)
+    try:
+        yield
+    finally:
+        os.chdir(folder)
+        os.environ.clear()
+        os.environ.update(environment)
+        for logger, handlers, filters, level, propagate in kept:
+            logger.handlers[:], logger.filters[:] = handlers, filters
+            logger.setLevel(level)
+            logger.propagate = propagate
+
+
+def mkdocs_build_in_process(project: Path, site_dir: Path, config: str = "mkdocs.yml",
+                            extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The same strict build as mkdocs_build, run by MkDocs' own command line inside this process (no new
+    interpreter to start and import MkDocs into), for small fixture projects. Its output is what the command
+    prints; an exception the command would not have handled is printed as the traceback it would show."""
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+
+    arguments = ["build", "--strict", "--clean", "-f", config, "-d", str(site_dir)]
+    with _kept_logging_and_environment(project, {"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}):
+        result = CliRunner().invoke(cli, arguments, catch_exceptions=True)
+    output = result.output
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        output += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["mkdocs", *arguments], result.exit_code, output, "")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

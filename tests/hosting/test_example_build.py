@@ -16,7 +16,7 @@ from macros.handouts import module_source
 from macros.organisation import load_organisation
 from macros.upgrade_report import report
 from macros.upgrade_report import main as upgrade_main
-from tests.helpers import ROOT, mkdocs_build
+from tests.helpers import ROOT, mkdocs_build_in_process
 from tests.hosting.conftest import EXAMPLE
 
 pytestmark = pytest.mark.build
@@ -130,7 +130,7 @@ def test_a_bad_overlay_stops_the_build_with_a_message_and_no_traceback(tmp_path:
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     overlay = folder / "organisation.yaml"
     overlay.write_text(overlay.read_text(encoding="utf-8").replace('primary: "#0b5d50"', 'primary: "#7fb8b0"') + "\nhelpline: []\n", encoding="utf-8")
-    result = mkdocs_build(folder, tmp_path / "out")
+    result = mkdocs_build_in_process(folder, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert 'organisation.yaml → (top level): unknown key "helpline"' in output
@@ -177,7 +177,7 @@ def six_module_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def six_module_site(six_module_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The six-module copy, built strictly."""
     out = tmp_path_factory.mktemp("six-module-site")
-    result = mkdocs_build(six_module_copy, out)
+    result = mkdocs_build_in_process(six_module_copy, out)
     assert result.returncode == 0, f"the copy kept elsewhere failed to build:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -255,7 +255,7 @@ def test_pages_are_british_english_unless_a_copy_sets_another_language(example_s
     follow_the_guide(folder)
     config = folder / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  language: cy\n", 1), encoding="utf-8")
-    result = mkdocs_build(folder, tmp_path / "out")
+    result = mkdocs_build_in_process(folder, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     welsh = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="cy"' in welsh and "Neidio i&#39;r cynnwys" in welsh.replace("'", "&#39;")
