@@ -139,20 +139,33 @@ def shared_temp(tmp_path_factory: object) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def built_once(tmp_path_factory: object, name: str, build: Callable[[Path], subprocess.CompletedProcess[str]],
-               failure: str) -> Path:
-    """Run ``build(folder)`` once per test run, however many pytest-xdist workers ask: the first builds while
-    the others wait on a lock, then all share the folder. A failed build fails every test that asks, with the
-    build's own output after ``failure``."""
-    shared = shared_temp(tmp_path_factory)
-    out = shared / name
+# The sites several test files need, each built once per run: name -> (how to build it, what a failure says).
+EXAMPLE = ROOT / "examples" / "glenbarra-council"
+SHARED_BUILDS: dict[str, tuple[Callable[[Path], subprocess.CompletedProcess[str]], str]] = {
+    "site": (lambda out: mkdocs_build(ROOT, out), "strict build failed"),
+    "example-site": (lambda out: mkdocs_build(EXAMPLE, out), "example copy failed to build"),
+    "offline-site": (lambda out: mkdocs_build(ROOT, out, extra_env={"RS_OFFLINE": "true"}), "offline build failed"),
+}
+
+
+def build_once(shared: Path, name: str) -> dict:
+    """Build one of SHARED_BUILDS into ``shared/name`` unless this run already has, and return its outcome: the
+    first process to ask builds under a lock while the others wait, then all share the folder."""
+    build, _ = SHARED_BUILDS[name]
     outcome = shared / f"{name}.outcome.json"
     with open(shared / f"{name}.lock", "w", encoding="utf-8") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not outcome.exists():
-            result = build(out)
+            result = build(shared / name)
             outcome.write_text(json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}),
                                encoding="utf-8")
-    recorded = json.loads(outcome.read_text(encoding="utf-8"))
-    assert recorded["returncode"] == 0, f"{failure}:\n{recorded['output']}"
-    return out
+    return json.loads(outcome.read_text(encoding="utf-8"))
+
+
+def built_once(tmp_path_factory: object, name: str) -> Path:
+    """The folder of one of SHARED_BUILDS, built once per test run however many pytest-xdist workers ask (the
+    controller may have started it already). A failed build fails every test that asks, with its output."""
+    shared = shared_temp(tmp_path_factory)
+    recorded = build_once(shared, name)
+    assert recorded["returncode"] == 0, f"{SHARED_BUILDS[name][1]}:\n{recorded['output']}"
+    return shared / name

@@ -14,17 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, built_once, free_port, mkdocs_build
+from tests.helpers import EXAMPLE, ROOT, built_once, free_port
 
-EXAMPLE = ROOT / "examples" / "glenbarra-council"
 HOSTING = ROOT / "hosting"
 
 
 @pytest.fixture(scope="session")
 def example_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the example adapted copy (examples/glenbarra-council) strictly, once per run."""
-    return built_once(tmp_path_factory, "example-site", lambda out: mkdocs_build(EXAMPLE, out),
-                      "example copy failed to build")
+    return built_once(tmp_path_factory, "example-site")
 
 
 def nginx_binary() -> str | None:

@@ -12,7 +12,7 @@ import pytest
 
 from macros.offline import ESBUILD
 from tests.browser.kit import enhanced, form_selector, wait_saved
-from tests.helpers import ROOT, built_once, mkdocs_build
+from tests.helpers import ROOT, built_once
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -24,8 +24,7 @@ JOURNAL = "what-is-supervision-journal"
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not ESBUILD.exists():
         pytest.fail("esbuild is missing: run `npm install` (make test does this)")
-    return built_once(tmp_path_factory, "offline-site", lambda out: mkdocs_build(ROOT, out, extra_env={"RS_OFFLINE": "true"}),
-                      "offline build failed")
+    return built_once(tmp_path_factory, "offline-site")
 
 
 def test_vendored_shim_is_the_pinned_package_file() -> None:
