@@ -50,9 +50,9 @@ def run_axe(page: object) -> list[dict]:
 PARTS = 6
 
 
-def part_of(pages: list[str], part: int) -> list[str]:
-    """Every PARTS-th page, starting at ``part``: the parts together are every page, each once."""
-    return pages[part::PARTS]
+def part_of(pages: list[str], part: int, parts: int = PARTS) -> list[str]:
+    """Every ``parts``-th page, starting at ``part``: the parts together are every page, each once."""
+    return pages[part::parts]
 
 
 def desktop_problems(visit: object, path: str) -> list[str]:
