@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 LAB_STAMP := lab/.cache/downloads/.complete
+# The test suite runs in parallel workers (pytest-xdist) that share one build of the site; a browser test mostly
+# waits on the page, so more workers than this machine's two cores pay. Its budget: 12 minutes (README).
+TEST_WORKERS ?= 4
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab readability strings clean
 
@@ -65,11 +69,11 @@ offline: setup
 
 test: setup browser-setup nginx-setup
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-fast: $(STAMP) $(LAB_STAMP)
 	node --test tests/js/
-	$(BIN)/python -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 bench: setup browser-setup
 	$(BIN)/python benchmarks/build_and_size.py

@@ -3,28 +3,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import CHROMIUM_FLAGS, ROOT, chromium_path, mkdocs_build, serve, settled
+from tests.helpers import CHROMIUM_FLAGS, ROOT, build_once, built_once, chromium_path, serve, settled
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real site strictly, once (or use RS_SITE_DIR when given a prebuilt site)."""
+    """Build the real site strictly, once per run however many workers (or use RS_SITE_DIR when given a
+    prebuilt site)."""
     prebuilt = os.environ.get("RS_SITE_DIR")
     if prebuilt:
         return Path(prebuilt)
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return built_once(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")
@@ -107,8 +107,61 @@ def no_js_visit(browser: object, base_url: str) -> Iterator[Visit]:
     assert session.external == []
 
 
+# The fixtures that need a built site: in a parallel run, tests that need none run first, while the sites build.
+SITE_FIXTURES = {"site_dir", "base_url", "example_site_dir", "offline_site"}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test under tests/browser as a browser test."""
+    """Mark every test under tests/browser as a browser test. In a parallel worker, put the tests that need no
+    built site first (a stable sort, the same in every worker), so no worker waits for a build while there is
+    other work."""
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: bool(SITE_FIXTURES & set(item.fixturenames)))
+
+
+def wanted_builds(config: pytest.Config) -> list[str]:
+    """The SHARED_BUILDS a run will need, judged from the folders it was asked to run (none for tests/unit)."""
+    folders = [ROOT / "tests" / name for name in ("browser", "build", "hosting")]
+    asked = [Path(arg.split("::")[0]).resolve() for arg in config.args] or [ROOT / "tests"]
+
+    def covers(folder: Path) -> bool:
+        return any(path == folder or folder in path.parents or path in folder.parents for path in asked)
+
+    wanted = ["site"] if not os.environ.get("RS_SITE_DIR") and any(covers(folder) for folder in folders) else []
+    if covers(ROOT / "tests" / "hosting"):
+        wanted.append("example-site")
+        if not config.option.markexpr:
+            wanted.append("offline-site")
+    return wanted
+
+
+PREBUILDS: list[threading.Thread] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With parallel workers (pytest-xdist), the controller brings the data lab's build cache up to date (so
+    site builds side by side never race to build it: macros/lab.py), then starts the shared builds the run needs
+    in the background, so they build while the workers run tests that need none (built_once waits for them)."""
+    config = session.config
+    if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("dsession"):
+        return
+    from macros.errors import ContentError
+    from macros.lab import Lab
+
+    lab = Lab(ROOT)
+    if lab.downloads_ready():
+        with contextlib.suppress(ContentError):
+            lab.built("site")
+    shared = config._tmp_path_factory.getbasetemp()  # the folder the workers' own folders are made in
+    for name in wanted_builds(config):
+        PREBUILDS.append(threading.Thread(target=build_once, args=(shared, name), name=f"build {name}"))
+        PREBUILDS[-1].start()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The controller leaves no build running behind it."""
+    for thread in PREBUILDS:
+        thread.join()

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
+import logging
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +41,45 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", extr
         [str(VENV_BIN / "mkdocs"), "build", "--strict", "--clean", "-f", config, "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env, timeout=600,
     )
+
+
+@contextlib.contextmanager
+def _kept_logging_and_environment(project: Path, extra_env: dict[str, str]) -> Iterator[None]:
+    """Give back, after an in-process build, what MkDocs' command line changes for its one run in a process:
+    the handlers, filters, level and propagation of its loggers (its duplicate filter would otherwise hide a
+    message one build logged from the next build), the working folder and the environment."""
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "mkdocs.commands.build")]
+    kept = [(logger, list(logger.handlers), list(logger.filters), logger.level, logger.propagate) for logger in loggers]
+    environment, folder = dict(os.environ), os.getcwd()
+    os.environ.update(extra_env)
+    os.chdir(project)
+    try:
+        yield
+    finally:
+        os.chdir(folder)
+        os.environ.clear()
+        os.environ.update(environment)
+        for logger, handlers, filters, level, propagate in kept:
+            logger.handlers[:], logger.filters[:] = handlers, filters
+            logger.setLevel(level)
+            logger.propagate = propagate
+
+
+def mkdocs_build_in_process(project: Path, site_dir: Path, config: str = "mkdocs.yml",
+                            extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The same strict build as mkdocs_build, run by MkDocs' own command line inside this process (no new
+    interpreter to start and import MkDocs into), for small fixture projects. Its output is what the command
+    prints; an exception the command would not have handled is printed as the traceback it would show."""
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli
+
+    arguments = ["build", "--strict", "--clean", "-f", config, "-d", str(site_dir)]
+    with _kept_logging_and_environment(project, {"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}):
+        result = CliRunner().invoke(cli, arguments, catch_exceptions=True)
+    output = result.output
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        output += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["mkdocs", *arguments], result.exit_code, output, "")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -95,3 +138,41 @@ SETTLED = """() => !document.querySelector('script[src*="assets/js/app"]')
 def settled(page: object) -> None:
     """Wait until every script that enhances the page has mounted or failed (see SETTLED)."""
     page.wait_for_function(SETTLED)
+
+
+def shared_temp(tmp_path_factory: object) -> Path:
+    """The run's temporary folder that every pytest-xdist worker shares (a worker's own is a folder in it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+# The sites several test files need, each built once per run: name -> (how to build it, what a failure says).
+EXAMPLE = ROOT / "examples" / "glenbarra-council"
+SHARED_BUILDS: dict[str, tuple[Callable[[Path], subprocess.CompletedProcess[str]], str]] = {
+    "site": (lambda out: mkdocs_build(ROOT, out), "strict build failed"),
+    "example-site": (lambda out: mkdocs_build(EXAMPLE, out), "example copy failed to build"),
+    "offline-site": (lambda out: mkdocs_build(ROOT, out, extra_env={"RS_OFFLINE": "true"}), "offline build failed"),
+}
+
+
+def build_once(shared: Path, name: str) -> dict:
+    """Build one of SHARED_BUILDS into ``shared/name`` unless this run already has, and return its outcome: the
+    first process to ask builds under a lock while the others wait, then all share the folder."""
+    build, _ = SHARED_BUILDS[name]
+    outcome = shared / f"{name}.outcome.json"
+    with open(shared / f"{name}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = build(shared / name)
+            outcome.write_text(json.dumps({"returncode": result.returncode, "output": result.stdout + result.stderr}),
+                               encoding="utf-8")
+    return json.loads(outcome.read_text(encoding="utf-8"))
+
+
+def built_once(tmp_path_factory: object, name: str) -> Path:
+    """The folder of one of SHARED_BUILDS, built once per test run however many pytest-xdist workers ask (the
+    controller may have started it already). A failed build fails every test that asks, with its output."""
+    shared = shared_temp(tmp_path_factory)
+    recorded = build_once(shared, name)
+    assert recorded["returncode"] == 0, f"{SHARED_BUILDS[name][1]}:\n{recorded['output']}"
+    return shared / name

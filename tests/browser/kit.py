@@ -31,6 +31,11 @@ def wait_saved(page: object, exercise_id: str) -> dict:
         exercise_id)
 
 
+def wait_all_saved(page: object) -> None:
+    """Wait until no exercise on the page has a change waiting for its debounced autosave."""
+    page.wait_for_function("() => !document.querySelector('[data-rs-saving]')", timeout=5000)
+
+
 def enhanced(page: object, exercise_id: str) -> None:
     """Wait until an exercise's script has mounted (its actions are revealed)."""
     page.wait_for_selector(f"{form_selector(exercise_id)} [data-rs-actions]:not([hidden])")

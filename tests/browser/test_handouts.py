@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.kit import enhanced, form_selector, wait_saved
+from tests.browser.kit import enhanced, form_selector, wait_all_saved, wait_saved
 from tests.helpers import ROOT, registry_modules
 
 pypdf = pytest.importorskip("pypdf")
@@ -84,7 +84,7 @@ def test_blank_handouts_never_show_saved_answers_and_print_one_exercise_a_sheet(
     assert "Print these handouts" not in text and "Your answers are kept only while this page is open" not in text
     # Typing on a blank copy saves nothing.
     journal.locator("textarea[data-rs-field='support-needed']").fill("Typed on a blank copy")
-    page.wait_for_timeout(700)
+    wait_all_saved(page)  # a change an autosave picked up would be marked as waiting at once
     assert wait_saved(page, JOURNAL)["values"] == {"developmental-self": ANSWER}
 
 

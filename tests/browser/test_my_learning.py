@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from icalendar import Calendar
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_all_saved, wait_saved
 from tests.conftest import Visit
 from tests.helpers import registry_modules, serve
 
@@ -38,7 +38,7 @@ def answer_some(page) -> None:
     page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
     for exercise in (REFLECTION, ASSESSMENT, GOALS):
         wait_saved(page, exercise)
-    page.wait_for_timeout(600)
+    wait_all_saved(page)
 
 
 def test_export_delete_import_restores_exactly_the_same_state(visit, browser, base_url, tmp_path) -> None:
@@ -159,7 +159,7 @@ def test_typing_is_saved_once_it_pauses_not_on_every_key(visit) -> None:
     page.keyboard.type("Twenty keys, typed..", delay=30)
     stored = wait_saved(page, REFLECTION)
     assert stored["values"]["next-time"] == "Twenty keys, typed.."
-    page.wait_for_timeout(600)
+    wait_all_saved(page)  # nothing is left waiting to be saved, so no later write can come
     assert 1 <= page.evaluate("window.__entryWrites") <= 2, "typing 20 characters should be saved in one or two writes"
 
 
@@ -297,7 +297,7 @@ def test_goals_show_their_review_date_and_status(visit) -> None:
         page.check(f"{form_selector(GOALS)} [data-rs-goal='{goal}'] input[data-rs-field='status'][value='{status}']")
     page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
     wait_saved(page, GOALS)
-    page.wait_for_timeout(600)
+    wait_all_saved(page)
     visit.open("my-learning/")
     rows = page.locator(".rs-goals-table tbody tr")
     assert rows.count() == 2
@@ -315,7 +315,7 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
     page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
     wait_saved(page, REFLECTION)
     wait_saved(page, GOALS)
-    page.wait_for_timeout(600)
+    wait_all_saved(page)
 
     def inert(where: str) -> None:
         assert page.evaluate("window.__pwned") is None, where
@@ -424,7 +424,7 @@ def test_profiles_over_time_side_by_side(visit) -> None:
     page.check(f"{form} input[name$='-time-to-read'][value='3']")
     page.select_option(f"{form} [data-rs-snapshot-label]", "End of the supported year")
     page.click(f"{form} [data-rs-action='snapshot']")
-    page.wait_for_timeout(600)
+    wait_all_saved(page)
     visit.open("my-learning/")
     table = page.locator(".rs-compare table")
     headers = table.locator("thead th").all_inner_texts()
@@ -442,7 +442,7 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
         fields.nth(index).fill(f"{HOSTILE} #{index}")
     for flag in page.locator("[data-rs-flag]").all():
         flag.check()
-    page.wait_for_timeout(800)
+    wait_all_saved(page)
     reload(page)
     restored = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
     assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(f"{HOSTILE} #{i}" for i in range(count))
@@ -628,7 +628,7 @@ def test_switching_shared_mode_on_says_what_happens_and_off_offers_keep_or_disca
     enhanced(page, REFLECTION)
     page.fill(text, "Saved before")
     wait_saved(page, REFLECTION)
-    page.wait_for_timeout(500)
+    wait_all_saved(page)
     visit.open("my-learning/")
     page.check("[data-rs-shared]")
     choice = page.locator("[data-rs-shared-choice]")
@@ -643,7 +643,7 @@ def test_switching_shared_mode_on_says_what_happens_and_off_offers_keep_or_disca
     assert page.input_value(text) == ""
     page.fill(text, "Typed on the shared computer")
     page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
-    page.wait_for_timeout(500)
+    wait_all_saved(page)
     visit.open("my-learning/")
     page.uncheck("[data-rs-shared]")
     assert "Keeping them replaces what was saved earlier in this browser for: Looking back on a session" in choice.inner_text()
@@ -662,7 +662,7 @@ def test_switching_shared_mode_on_says_what_happens_and_off_offers_keep_or_disca
     enhanced(page, REFLECTION)
     page.fill(text, "Throw this away")
     page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
-    page.wait_for_timeout(500)
+    wait_all_saved(page)
     visit.open("my-learning/")
     page.uncheck("[data-rs-shared]")
     with page.expect_navigation():
@@ -764,7 +764,7 @@ def test_the_comparison_chart_reads_on_a_phone(browser, base_url) -> None:
             page.select_option(f"{form} [data-rs-snapshot-label]", label)
             page.click(f"{form} [data-rs-action='snapshot']")
         page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] textarea[data-rs-field='goal']", "Agree the agenda together with my supervisor")
-        page.wait_for_timeout(800)
+        wait_all_saved(page)
         phone.open("my-learning/")
         chart = page.locator(".rs-compare svg")
         # Each copy's name is isolated (U+2068 ... U+2069): no element fits inside an SVG text.

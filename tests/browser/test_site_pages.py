@@ -45,31 +45,64 @@ def run_axe(page: object) -> list[dict]:
     return json.loads(result)
 
 
-def test_every_page_has_no_external_requests_no_axe_violations_and_no_errors(visit, pages) -> None:
+# The page sweep is cut into parts so parallel workers (pytest-xdist) share it; each part visits its pages once
+# in each of the three ways below, and every check of that way runs on that one visit.
+PARTS = 6
+
+
+def part_of(pages: list[str], part: int, parts: int = PARTS) -> list[str]:
+    """Every ``parts``-th page, starting at ``part``: the parts together are every page, each once."""
+    return pages[part::parts]
+
+
+def desktop_problems(visit: object, path: str) -> list[str]:
+    """With JavaScript on a desktop screen: axe-core finds no violations."""
+    page = visit.open(path)
     problems = []
-    for path in pages:
-        page = visit.open(path)
-        for violation in run_axe(page):
-            targets = [node["target"] for node in violation["nodes"][:3]]
-            problems.append(f"/{path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
-    assert visit.console_errors == []
-    assert visit.external == []
-    assert problems == [], "\n".join(problems)
+    for violation in run_axe(page):
+        targets = [node["target"] for node in violation["nodes"][:3]]
+        problems.append(f"/{path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    return problems
 
 
-def test_every_page_on_a_phone_has_no_axe_violations(browser, base_url, pages) -> None:
+def phone_problems(phone: object, path: str) -> list[str]:
+    """On a phone: no sideways scrolling at 390 px and no axe-core violations."""
+    page = phone.open(path)
+    problems = []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > 390:
+        problems.append(f"/{path}: page is {width}px wide on a 390px screen (horizontal scrolling)")
+    return problems + [f"/{path}: {v['id']}: {v['help']}" for v in run_axe(page)]
+
+
+def no_js_problems(no_js_visit: object, path: str) -> list[str]:
+    """Without JavaScript: the page reads (one h1) and shows no actions that need scripts."""
+    page = no_js_visit.open(path)
+    problems = []
+    if page.locator("h1").count() != 1:
+        problems.append(f"/{path}: {page.locator('h1').count()} h1 elements without JavaScript")
+    if page.locator("form[data-rs-widget] [data-rs-actions]:visible").count() != 0:
+        problems.append(f"/{path}: an exercise shows its actions without JavaScript")
+    return problems
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+def test_every_page_passes_axe_on_desktop_and_phone_reads_without_javascript_and_stays_on_the_site(
+        visit, no_js_visit, browser, base_url, pages, part: int) -> None:
+    """Every page, on a desktop screen and on a phone with JavaScript, and without it: no request to another
+    host, no script error, no axe-core violation, no sideways scrolling on the phone, one h1 and no script-only
+    actions without JavaScript."""
     from tests.conftest import Visit
 
     phone = Visit(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     problems = []
-    for path in pages:
-        page = phone.open(path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 390:
-            problems.append(f"/{path}: page is {width}px wide on a 390px screen (horizontal scrolling)")
-        problems += [f"/{path}: {v['id']}: {v['help']}" for v in run_axe(page)]
+    for path in part_of(pages, part):
+        problems += [f"desktop {problem}" for problem in desktop_problems(visit, path)]
+        problems += [f"phone {problem}" for problem in phone_problems(phone, path)]
+        problems += [f"no JavaScript {problem}" for problem in no_js_problems(no_js_visit, path)]
     phone.close()
-    assert phone.external == []
+    assert visit.console_errors == [] and phone.console_errors == []
+    assert visit.external == [] and phone.external == []
     assert problems == [], "\n".join(problems)
 
 
@@ -80,10 +113,3 @@ def test_search_works_offline(visit) -> None:
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching/)", timeout=10000)
     assert page.locator(".md-search-result__item").count() > 0
     assert visit.external == []
-
-
-def test_pages_read_without_javascript(no_js_visit, pages) -> None:
-    for path in pages:
-        page = no_js_visit.open(path)
-        assert page.locator("h1").count() == 1, path
-        assert page.locator("form[data-rs-widget] [data-rs-actions]:visible").count() == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, mkdocs_build
+from tests.helpers import ROOT, mkdocs_build_in_process
 
 pytestmark = pytest.mark.build
 
@@ -108,7 +108,7 @@ GOOD_EXERCISE = """\
 
 def test_fixture_site_builds(tmp_path: Path) -> None:
     project = make_site(tmp_path, '# Home\n\n{{ exercise("good-one") }}\n\nAs shown {{ cite("proctor-1986") }}.\n', {"demo/good-one.yaml": GOOD_EXERCISE})
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert 'data-rs-exercise="good-one"' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
@@ -116,7 +116,7 @@ def test_fixture_site_builds(tmp_path: Path) -> None:
 def test_broken_exercise_file_fails_naming_file_field_and_fix(tmp_path: Path) -> None:
     broken = "kind: reflection\ntitle: A reflection\nprompts:\n  - id: first\n    lable: What happened?\n"
     project = make_site(tmp_path, "# Home\n", {"demo/broken-one.yaml": broken})
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "exercises/demo/broken-one.yaml → prompts[0]" in output
@@ -126,7 +126,7 @@ def test_broken_exercise_file_fails_naming_file_field_and_fix(tmp_path: Path) ->
 
 def test_unknown_exercise_id_fails_naming_page_and_close_matches(tmp_path: Path) -> None:
     project = make_site(tmp_path, '# Home\n\n{{ exercise("good-on") }}\n', {"demo/good-one.yaml": GOOD_EXERCISE})
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Pages name exercises or sources that do not exist (1)" in output
@@ -138,7 +138,7 @@ def test_unknown_exercise_id_in_a_module_is_blamed_on_the_module_page_from_its_h
     project = make_site(tmp_path, '# Home\n\n{{ handouts("demo") }}\n', {"demo/good-one.yaml": GOOD_EXERCISE})
     (project / "docs" / "modules").mkdir()
     (project / "docs" / "modules" / "demo.md").write_text('# Demo\n\n{{ exercise("good-on") }}\n', encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert 'modules/demo.md → exercise("good-on")' in output and "Did you mean: good-one?" in output
@@ -149,7 +149,7 @@ def test_case_review_naming_an_unknown_source_fails_naming_file_and_field(tmp_pa
     example = (ROOT / "exercises" / "_examples" / "case-review" / "default.yaml").read_text(encoding="utf-8")
     broken = re.sub(r"^source: .*$", "source: proctor-1968", example, flags=re.M)
     project = make_site(tmp_path, '# Home\n\n{{ exercise("review-one") }}\n', {"demo/review-one.yaml": broken})
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "exercises/demo/review-one.yaml → source" in output and "Did you mean: proctor-1986?" in output
@@ -158,7 +158,7 @@ def test_case_review_naming_an_unknown_source_fails_naming_file_and_field(tmp_pa
 
 def test_missing_reference_fails_naming_page(tmp_path: Path) -> None:
     project = make_site(tmp_path, '# Home\n\nSee {{ cite("proctor-1968") }}.\n')
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert 'index.md → cite("proctor-1968")' in output and "Did you mean: proctor-1986?" in output
@@ -168,7 +168,7 @@ def test_missing_reference_fails_naming_page(tmp_path: Path) -> None:
 def test_broken_link_in_exercise_text_fails(tmp_path: Path) -> None:
     exercise = GOOD_EXERCISE + "intro: See [the models](modules/nowhere.md).\n"
     project = make_site(tmp_path, '# Home\n\n{{ exercise("good-one") }}\n', {"demo/good-one.yaml": exercise})
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "link to modules/nowhere.md" in output
 
@@ -176,7 +176,7 @@ def test_broken_link_in_exercise_text_fails(tmp_path: Path) -> None:
 def test_unused_references_are_reported(tmp_path: Path) -> None:
     references = 'proctor-1986:\n  cite: Proctor\n  year: "1986"\n  text: "Proctor, B. (1986) Supervision."\nheron-2001:\n  cite: Heron\n  year: "2001"\n  text: "Heron, J. (2001) Helping the Client."\n'
     project = make_site(tmp_path, '# Home\n\nSee {{ cite("proctor-1986") }}.\n', references=references)
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "References no page cites (1): heron-2001" in result.stdout + result.stderr
     listed = (tmp_path / "out" / "references" / "index.html").read_text(encoding="utf-8")
@@ -196,7 +196,7 @@ def test_every_unknown_id_and_key_on_every_page_is_reported_in_one_build(tmp_pat
     page = '# Home\n\n{{ exercise("good-on") }}\n\nSee {{ cite("proctor-1968") }}.\n'
     project = make_site(tmp_path, page, {"demo/good-one.yaml": GOOD_EXERCISE})
     (project / "docs" / "other.md").write_text('# Other\n\n{{ exercise("one-good") }}\n\n<!-- {{ exercise("only-quoted") }} -->\n', encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert 'index.md → exercise("good-on")' in output and 'index.md → cite("proctor-1968")' in output
@@ -248,7 +248,7 @@ def make_inheriting_site(tmp_path: Path, extra: str = "") -> Path:
 
 def strict_output(tmp_path: Path, extra: str = "") -> tuple[int, str]:
     """Build the inheriting fixture strictly; return the exit code and the log without colour codes."""
-    result = mkdocs_build(make_inheriting_site(tmp_path, extra), tmp_path / "out")
+    result = mkdocs_build_in_process(make_inheriting_site(tmp_path, extra), tmp_path / "out")
     return result.returncode, ANSI.sub("", result.stdout + result.stderr)
 
 

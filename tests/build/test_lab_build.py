@@ -13,7 +13,7 @@ import pytest
 
 from macros.lab import Lab
 from tests.build.test_build import make_site
-from tests.helpers import ROOT, mkdocs_build
+from tests.helpers import ROOT, mkdocs_build_in_process
 
 pytestmark = pytest.mark.build
 KERNEL = "@jupyterlite/pyodide-kernel-extension:kernel"
@@ -104,7 +104,7 @@ def test_a_markdown_only_rebuild_reuses_the_cached_lab(site_dir: Path) -> None:
 def test_unknown_notebook_fails_naming_page_and_close_matches(tmp_path: Path) -> None:
     project = make_site(tmp_path, '# Home\n\n{{ notebook("audit-run-chrt") }}\n')
     shutil.copytree(ROOT / "lab", project / "lab", ignore=shutil.ignore_patterns(".cache"))
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Unknown notebook 'audit-run-chrt'" in output
@@ -114,5 +114,5 @@ def test_unknown_notebook_fails_naming_page_and_close_matches(tmp_path: Path) ->
 
 def test_notebook_macro_without_a_lab_says_so(tmp_path: Path) -> None:
     project = make_site(tmp_path, '# Home\n\n{{ notebook("audit-run-chart") }}\n')
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     assert result.returncode != 0 and "This project has no data lab." in result.stdout + result.stderr

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from tests.build.test_build import make_site
-from tests.helpers import ROOT, mkdocs_build
+from tests.helpers import ROOT, mkdocs_build_in_process
 
 pytestmark = pytest.mark.build
 
@@ -21,7 +21,7 @@ MODULE_PAGE = "---\ntime: 30\naudience: Supervisors.\nsite_authored: true\n---\n
 
 def test_a_module_without_facilitator_notes_fails_the_build(tmp_path: Path) -> None:
     project = make_site(tmp_path, MODULE_PAGE)
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "A module has no facilitator notes." in output
@@ -34,7 +34,7 @@ def test_with_notes_the_module_builds_with_them_hidden(tmp_path: Path) -> None:
     (project / "facilitator").mkdir()
     shutil.copy(ROOT / "facilitator" / "schema.json", project / "facilitator")
     shutil.copy(ROOT / "facilitator" / "what-is-supervision.yaml", project / "facilitator" / "index.yaml")
-    result = mkdocs_build(project, tmp_path / "out")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'data-rs-facilitator data-search-exclude hidden' in html and "The checklist and the visit" in html

@@ -14,19 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, free_port, mkdocs_build
+from tests.helpers import EXAMPLE, ROOT, built_once, free_port
 
-EXAMPLE = ROOT / "examples" / "glenbarra-council"
 HOSTING = ROOT / "hosting"
 
 
 @pytest.fixture(scope="session")
 def example_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the example adapted copy (examples/glenbarra-council) strictly, once."""
-    out = tmp_path_factory.mktemp("example-site")
-    result = mkdocs_build(EXAMPLE, out)
-    assert result.returncode == 0, f"example copy failed to build:\n{result.stdout}\n{result.stderr}"
-    return out
+    """Build the example adapted copy (examples/glenbarra-council) strictly, once per run."""
+    return built_once(tmp_path_factory, "example-site")
 
 
 def nginx_binary() -> str | None:

@@ -16,7 +16,7 @@ from macros.handouts import module_source
 from macros.organisation import load_organisation
 from macros.upgrade_report import report
 from macros.upgrade_report import main as upgrade_main
-from tests.helpers import ROOT, mkdocs_build
+from tests.helpers import ROOT, mkdocs_build_in_process
 from tests.hosting.conftest import EXAMPLE
 
 pytestmark = pytest.mark.build
@@ -27,6 +27,8 @@ HREF = re.compile(r'href="([^"]+)"')
 SIX = ["supervision-models", "what-is-supervision", "wellbeing-and-resilience", "good-supervision",
        "managing-boundaries", "diversity-and-power"]
 PATHS_COMMENT = "# Paths into the upstream repository"
+# The tests of the six-module copy share its build (a module fixture): in parallel runs, one worker runs them all.
+SIX_MODULE_GROUP = pytest.mark.xdist_group("six-module-copy")
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -128,7 +130,7 @@ def test_a_bad_overlay_stops_the_build_with_a_message_and_no_traceback(tmp_path:
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     overlay = folder / "organisation.yaml"
     overlay.write_text(overlay.read_text(encoding="utf-8").replace('primary: "#0b5d50"', 'primary: "#7fb8b0"') + "\nhelpline: []\n", encoding="utf-8")
-    result = mkdocs_build(folder, tmp_path / "out")
+    result = mkdocs_build_in_process(folder, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert 'organisation.yaml → (top level): unknown key "helpline"' in output
@@ -175,7 +177,7 @@ def six_module_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def six_module_site(six_module_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The six-module copy, built strictly."""
     out = tmp_path_factory.mktemp("six-module-site")
-    result = mkdocs_build(six_module_copy, out)
+    result = mkdocs_build_in_process(six_module_copy, out)
     assert result.returncode == 0, f"the copy kept elsewhere failed to build:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -200,6 +202,7 @@ def test_every_upstream_path_in_the_example_config_is_under_the_paths_comment() 
     assert any(lines[i].startswith("INHERIT: ../../mkdocs.yml") for i in named)
 
 
+@SIX_MODULE_GROUP
 def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(six_module_copy: Path, six_module_site: Path) -> None:
     assert not six_module_copy.is_relative_to(ROOT)
     assert (six_module_site / "modules" / "supervision-models" / "index.html").is_file()
@@ -208,6 +211,7 @@ def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(six_module_
     assert not changed, text
 
 
+@SIX_MODULE_GROUP
 def test_the_module_list_follows_the_copys_order(six_module_site: Path) -> None:
     table = article(six_module_site / "modules" / "index.html")
     rows = [re.findall(r"<td>(.*?)</td>", row, flags=re.S) for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], flags=re.S)]
@@ -218,6 +222,7 @@ def test_the_module_list_follows_the_copys_order(six_module_site: Path) -> None:
     assert [row[2] for row in rows] == [resources[module] for module in SIX]
 
 
+@SIX_MODULE_GROUP
 def test_the_handouts_index_lists_only_the_copys_modules_in_its_order(six_module_site: Path) -> None:
     page = article(six_module_site / "handouts" / "index.html")
     choices = page.split("Choose a module")[1].split("</ul>")[0]
@@ -227,6 +232,7 @@ def test_the_handouts_index_lists_only_the_copys_modules_in_its_order(six_module
     assert [title for title in left_out if title in page] == []
 
 
+@SIX_MODULE_GROUP
 def test_the_home_page_counts_and_lists_only_the_copys_modules(six_module_site: Path, site_dir: Path) -> None:
     page = article(six_module_site / "index.html")
     assert "in six short modules" in page
@@ -249,7 +255,7 @@ def test_pages_are_british_english_unless_a_copy_sets_another_language(example_s
     follow_the_guide(folder)
     config = folder / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  language: cy\n", 1), encoding="utf-8")
-    result = mkdocs_build(folder, tmp_path / "out")
+    result = mkdocs_build_in_process(folder, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     welsh = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="cy"' in welsh and "Neidio i&#39;r cynnwys" in welsh.replace("'", "&#39;")

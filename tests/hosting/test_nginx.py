@@ -15,7 +15,7 @@ from macros import csp
 from macros.lab import Lab
 from tests.browser import lab_kit
 from tests.browser.kit import enhanced, form_selector
-from tests.browser.test_site_pages import site_pages
+from tests.browser.test_site_pages import part_of, site_pages
 from tests.conftest import Visit
 from tests.helpers import ROOT
 from tests.hosting.conftest import HOSTING, nginx
@@ -29,6 +29,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 });
 """
 JOURNAL = "what-is-supervision-journal"
+NGINX_PARTS = 2  # parallel workers share each sweep (tests/browser/test_site_pages.py: PARTS)
 RELEASE = Lab(ROOT).release()
 # Under the policy, page.wait_for_function() cannot run (Playwright evaluates its predicate with eval, which
 # the policy rightly blocks), so these tests wait with locators or poll with page.evaluate() instead.
@@ -36,13 +37,12 @@ SAVED_ENTRY = "(id) => { const k = Object.keys(localStorage).find((k) => k.endsW
 
 
 def poll_saved(page: object, exercise_id: str) -> dict:
-    """Wait for the debounced autosave and return the stored entry."""
-    for _ in range(100):
-        entry = page.evaluate(SAVED_ENTRY, exercise_id)
-        if entry:
-            return entry
-        page.wait_for_timeout(50)
-    raise AssertionError(f"{exercise_id} was not saved")
+    """Wait for the debounced autosave (the form stops being marked as saving: it saves in the same step) and
+    return the stored entry."""
+    page.locator(f"{form_selector(exercise_id)}:not([data-rs-saving])").wait_for(timeout=5000)
+    entry = page.evaluate(SAVED_ENTRY, exercise_id)
+    assert entry, f"{exercise_id} was not saved"
+    return entry
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +64,11 @@ def guarded(browser: object, url: str) -> Visit:
     return session
 
 
-def visit_every_page(browser: object, url: str, site: Path) -> None:
+def visit_every_page(browser: object, url: str, site: Path, part: int) -> None:
+    """Visit one part of the site's pages (the parts together are every page) through nginx."""
     session = guarded(browser, url)
     problems = []
-    for path in site_pages(site):
+    for path in part_of(site_pages(site), part, NGINX_PARTS):
         response = session.page.goto(url + path, wait_until="networkidle")
         if response is None or response.status != 200:
             problems.append(f"/{path}: HTTP {response.status if response else 'no response'}")
@@ -125,12 +126,14 @@ def test_headers_file_gives_the_lab_alone_its_looser_policy(site_dir: Path) -> N
             assert (f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}") in strict, f"{entry.name} has no policy"
 
 
-def test_every_page_works_under_the_csp_through_nginx(browser, upstream_url: str, site_dir: Path) -> None:
-    visit_every_page(browser, upstream_url, site_dir)
+@pytest.mark.parametrize("part", range(NGINX_PARTS))
+def test_every_page_works_under_the_csp_through_nginx(browser, upstream_url: str, site_dir: Path, part: int) -> None:
+    visit_every_page(browser, upstream_url, site_dir, part)
 
 
-def test_every_page_of_the_example_copy_works_under_the_csp_through_nginx(browser, example_url: str, example_site_dir: Path) -> None:
-    visit_every_page(browser, example_url, example_site_dir)
+@pytest.mark.parametrize("part", range(NGINX_PARTS))
+def test_every_page_of_the_example_copy_works_under_the_csp_through_nginx(browser, example_url: str, example_site_dir: Path, part: int) -> None:
+    visit_every_page(browser, example_url, example_site_dir, part)
 
 
 def test_exercise_saves_and_restores_and_search_works_through_nginx(browser, upstream_url: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from macros.offline import ESBUILD
 from tests.browser.kit import enhanced, form_selector, wait_saved
-from tests.helpers import ROOT, mkdocs_build
+from tests.helpers import ROOT, built_once
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -20,14 +20,11 @@ SHIM = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker" / "shim.js"
 JOURNAL = "what-is-supervision-journal"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not ESBUILD.exists():
         pytest.fail("esbuild is missing: run `npm install` (make test does this)")
-    out = tmp_path_factory.mktemp("offline") / "site"
-    result = mkdocs_build(ROOT, out, extra_env={"RS_OFFLINE": "true"})
-    assert result.returncode == 0, f"offline build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return built_once(tmp_path_factory, "offline-site")
 
 
 def test_vendored_shim_is_the_pinned_package_file() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import mkdocs_build
+from tests.helpers import mkdocs_build_in_process
 from tests.hosting.test_example_build import follow_the_guide
 from tests.hosting.test_overlay import copy_example
 
@@ -30,7 +30,7 @@ def failed_build(tmp_path: Path, key: str, value: str) -> str:
     folder = copy_example(tmp_path)
     follow_the_guide(folder)
     set_setting(folder, key, value)
-    result = mkdocs_build(folder, tmp_path / "out")
+    result = mkdocs_build_in_process(folder, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output, output
