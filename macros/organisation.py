@@ -18,6 +18,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from .accessibility import overlay_problems as accessibility_problems
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .safe_markdown import OVERLAY_LINKS, html_text, markdown_problems
@@ -259,6 +260,7 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
             close = close_names(module, all_modules)
             hint = f" Did you mean: {', '.join(close)}?" if close else f" Known modules: {', '.join(all_modules)}."
             problems.append(Problem(shown, f"modules[{index}]", f"there is no module {module!r} (no docs/modules/{module}.md upstream).{hint}"))
+    problems += accessibility_problems(data, shown)
 
     logo = data.get("logo")
     if logo:
@@ -391,7 +393,7 @@ def _describe(error: Any) -> str:
     if error.validator == "pattern" and path and path[0] == "local_links":
         return (f"{error.instance!r} is not a link the site can use. Use an https:// address, a mailto: or tel: link, "
                 "or the path of one of your own pages, with no spaces, quotes or brackets.")
-    if error.validator == "pattern" and path[-1:] == ["url"]:
+    if error.validator == "pattern" and path[-1:] in (["url"], ["contact"]):
         return (f"{error.instance!r} is not a link the site can use. Use an https:// address, or a mailto: or tel: "
                 "link, with no spaces, quotes or brackets.")
     if error.validator == "pattern" and path[-1:] == ["email"]:

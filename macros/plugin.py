@@ -11,6 +11,7 @@ import yaml
 from markupsafe import Markup
 from mkdocs_macros.errors import format_error
 
+from .accessibility import register_macros as register_accessibility_macros
 from .authoring import example_source, field_table
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError, Problem
@@ -159,6 +160,7 @@ def register(env: Any) -> None:
     check_page_calls(site_markdown(content.root, organisation, removed), content)
     partials = make_environment(PARTIALS, strings)
     tr = translator(strings)
+    register_accessibility_macros(env, content.root, organisation)
     env.variables["rs_abbreviations"] = content.abbreviations
     env.variables["rs_content"] = content
     registry = load_registry(content.root)

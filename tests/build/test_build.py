@@ -308,3 +308,25 @@ def test_a_script_pasted_into_exercise_markdown_fails_the_build_naming_file_and_
     assert result.returncode != 0 and "Traceback" not in output
     assert "exercises/demo/pasted.yaml → intro: raw HTML (<script>) is not allowed in exercise text." in output
     assert "exercises/demo/pasted.yaml → model_answers: a javascript: link" in output
+
+
+def test_the_accessibility_statement_is_built_linked_and_lists_the_known_issues(site_dir: Path) -> None:
+    import yaml
+
+    page = (site_dir / "accessibility" / "index.html").read_text(encoding="utf-8")
+    for heading in ("How accessible this website is", "What to do if you cannot access parts of this website",
+                    "Reporting accessibility problems with this website", "Enforcement procedure",
+                    "Technical information about this website", "Non-accessible content", "How we test this website",
+                    "Preparation of this accessibility statement"):
+        assert heading in page, heading
+    assert "run by the reflective-supervision project" in page
+    assert "Equality Advisory and Support Service (EASS)" in page and "is not a public sector body" in page
+    data = yaml.safe_load((ROOT / "data" / "accessibility.yaml").read_text(encoding="utf-8"))
+    prepared = data["prepared"]
+    assert f"This statement was prepared on {prepared.day} {prepared:%B %Y}." in page
+    assert page.count("<strong>Who it affects:</strong>") == len(data["known_issues"]) > 0
+    assert "partially compliant" in page
+    privacy = (site_dir / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../accessibility/"' in privacy
+    assert re.search(r'<a href="[^"]*accessibility/"[^>]*class="md-nav__link"', privacy) or \
+        re.search(r'class="md-nav__link"[^>]*href="[^"]*accessibility/"', privacy)

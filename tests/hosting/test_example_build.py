@@ -35,6 +35,17 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def test_the_accessibility_statement_is_the_councils_own(example_site_dir: Path) -> None:
+    page = (example_site_dir / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "run by Glenbarra Council." in page
+    assert ('Glenbarra Council Digital Services: <a href="mailto:digital.accessibility@glenbarra.example">'
+            "digital.accessibility@glenbarra.example</a>") in page
+    assert "This statement was prepared on 30 November 2026. It was last reviewed on 4 December 2026." in page
+    assert "Equality and Human Rights Commission (EHRC)" in page and "is not a public sector body" not in page
+    assert "issue tracker" not in page
+    assert "<strong>Who it affects:</strong>" in page
+
+
 def test_branding_shows(example_site_dir: Path) -> None:
     home = (example_site_dir / "index.html").read_text(encoding="utf-8")
     assert "Glenbarra Council – Reflective supervision</title>" in home
@@ -160,7 +171,9 @@ def follow_the_guide(folder: Path) -> None:
     shutil.rmtree(folder / "pages" / "glenbarra")
     (folder / "assets" / "glenbarra-logo.svg").unlink()
     overlay = {"name": "Loch Arden Care Trust", "colours": {"primary": "#1b5962"},
-               "local_links": {"lone_working": "https://intranet.lochand.example/lone-working"}, "modules": SIX}
+               "local_links": {"lone_working": "https://intranet.lochand.example/lone-working"}, "modules": SIX,
+               "accessibility": {"contact": "https://lochand.example/accessibility", "enforcement": "ecni",
+                                 "prepared": "2026-10-01"}}
     (folder / "organisation.yaml").write_text(yaml.safe_dump(overlay, sort_keys=False), encoding="utf-8")
 
 
