@@ -1,0 +1,46 @@
+"""On a 320 px screen no page scrolls sideways (WCAG 2.2 reflow), including a self-assessment's results table."""
+
+from __future__ import annotations
+
+from tests.browser.kit import GALLERY, enhanced, form_selector
+from tests.browser.reflow import PHONE, phone_overflow
+from tests.browser.test_site_pages import site_pages
+
+
+def test_no_page_scrolls_sideways_at_320_px(browser, base_url, site_dir) -> None:
+    from tests.conftest import Visit
+
+    phone = Visit(browser, base_url, viewport=PHONE, is_mobile=True, has_touch=True, locale="en-GB")
+    problems = []
+    for path in site_pages(site_dir):
+        problems += [f"/{path}: {problem}" for problem in phone_overflow(phone.open(path))]
+    phone.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_self_assessment_results_table_scrolls_in_its_own_region_with_its_caption_in_view(browser, base_url) -> None:
+    from tests.conftest import Visit
+
+    phone = Visit(browser, base_url, viewport=PHONE, is_mobile=True, has_touch=True, locale="en-GB")
+    page = phone.open(GALLERY)
+    exercise = "example-self-assessment-default"
+    form = form_selector(exercise)
+    enhanced(page, exercise)
+    for radio in page.locator(f"{form} .rs-scale").all():
+        radio.locator("input").first.check()
+    region = page.locator(f"{form} [role=region]:has(table)")
+    region.wait_for()
+    assert phone_overflow(page) == []
+    assert region.get_attribute("tabindex") == "0"
+    caption = page.locator(f"{form} .rs-profile-table caption").first
+    name = page.locator(f"#{region.get_attribute('aria-labelledby')}")
+    assert name.inner_text() == caption.inner_text()
+    # The caption stays whole on screen: it does not scroll away with the table.
+    box = caption.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("(el) => el.scrollLeft > 0", arg=region.element_handle())
+    box = caption.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    phone.close()
