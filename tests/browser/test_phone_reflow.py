@@ -49,3 +49,23 @@ def test_self_assessment_results_table_scrolls_in_its_own_region_with_its_captio
     page.wait_for_function("(el) => el.scrollLeft > 0", arg=region.element_handle())
     assert all(box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] for box in caption_boxes())
     phone.close()
+
+
+def test_module_page_without_javascript_lists_its_parts_and_keeps_tables_in_named_regions(browser, base_url) -> None:
+    from tests.conftest import Visit
+
+    phone = Visit(browser, base_url, viewport=PHONE, java_script_enabled=False, locale="en-GB")
+    page = phone.open("modules/what-is-supervision/")
+    assert phone_overflow(page) == []
+    region = page.locator(".md-content [role=region]:has(table)").first
+    assert region.get_attribute("tabindex") == "0"
+    assert region.get_attribute("aria-label") == "Table: Side by side"
+    parts = page.locator("nav#rs-parts")
+    assert parts.is_visible()
+    sections = page.locator("article h2[id]:not([data-search-exclude])")
+    assert parts.locator("a").evaluate_all("(links) => links.map((a) => a.hash)") == [
+        f"#{anchor}" for anchor in sections.evaluate_all("(hs) => hs.map((h) => h.id)")]
+    page.locator("#rs-parts a").nth(2).click()
+    page.locator(".rs-parts__back a").nth(2).click()
+    assert page.evaluate("location.hash") == "#rs-parts"
+    phone.close()
