@@ -8,6 +8,7 @@
   the handouts index, the home page's routes) drop the rows of modules it leaves out and follow its order. Content (docs/, exercises/, data/) comes
   from the upstream repository: ``extra.upstream_dir`` if set (relative to the copy's mkdocs.yml), else the
   folder holding this ``macros`` package.
+- **Phone reading.** Markdown tables scroll inside their own labelled region; module pages list their parts.
 - **Security headers.** After every build, ``_headers`` (Netlify and Cloudflare Pages format) is written
   with the Content-Security-Policy the site runs under; the build stops if a page outside ``lab/`` has an
   inline script or an event-handler attribute, which the policy blocks and never allows by hash (macros/csp.py).
@@ -29,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import csp, offline  # noqa: E402
+from macros import csp, offline, parts, tables  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
 from macros.modules import handouts_page, load_registry, nav_with_modules  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
@@ -169,6 +170,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         LOG.info("%s: %d link(s) to pages this copy leaves out became plain text (%s)", src_uri, len(unlinked),
                  ", ".join(sorted(set(unlinked))))
     return reorder_rows(text, src_uri, organisation.modules) if src_uri in FOLLOWS_ORDER else text
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Every Markdown table scrolls sideways inside its own named, focusable region (macros/tables.py); a module
+    page gets the list of its parts near the top and a link back to it after each part (macros/parts.py)."""
+    organisation = _state.get("organisation")
+    tr = translator(organisation.strings if organisation else default_strings())
+    html = tables.wrap_tables(html, tr)
+    if page.file.src_uri in (config.extra.get("rs_modules") or {}):
+        html = parts.add_parts(html, page.toc, tr)
+    return html
 
 
 @event_priority(-200)

@@ -68,3 +68,19 @@ export function cloneContent(source) {
   if (source) for (const node of source.childNodes) fragment.append(node.cloneNode(true));
   return fragment;
 }
+
+/**
+ * A data table that fits a narrow screen: its caption shows in full above a box that scrolls sideways (a
+ * region a keyboard user can focus and scroll with the arrow keys, named by the caption). The table keeps its
+ * <caption>, hidden from sight only, for the table's own name in a screen reader.
+ * @param {string} captionId
+ * @param {string} caption
+ * @param {Record<string, string>} tableAttrs
+ * @param {...Node} rows  thead and tbody
+ */
+export function scrollingTable(captionId, caption, tableAttrs, ...rows) {
+  return h("div", { class: "rs-table-block" },
+    h("p", { class: "rs-table-block__caption", "aria-hidden": "true" }, caption),
+    h("div", { class: "rs-table-scroll", role: "region", tabindex: "0", "aria-labelledby": captionId },
+      h("table", tableAttrs, h("caption", { id: captionId, class: "rs-visually-hidden" }, caption), ...rows)));
+}

@@ -7,7 +7,7 @@
  */
 
 import qrcode from "../../vendor/qrcode-generator/qrcode.js";
-import { bdi, cloneContent, h, svg, textWith } from "../lib/dom.js";
+import { bdi, cloneContent, h, scrollingTable, svg, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { encodePulse } from "../lib/pulse.js";
 import { formatDate, listAnd, t, tn } from "../lib/strings.js";
@@ -169,11 +169,10 @@ function chart(uid, config, rows) {
 }
 
 function table(uid, config, rows) {
-  // On a narrow screen the table scrolls sideways inside its own box (focusable, named by its caption) rather
-  // than breaking words or pushing the page wider than the screen.
-  const captionId = `${uid}-table-caption`;
-  return h("div", { class: "rs-table-scroll", role: "region", tabindex: "0", "aria-labelledby": captionId }, h("table", { class: "rs-profile-table" },
-    h("caption", { id: captionId }, t("self_assessment_table_caption", { min: config.min, max: config.max })),
+  // On a narrow screen the table scrolls sideways inside its own box (focusable, named by its caption, which
+  // stays in view above it) rather than breaking words or pushing the page wider than the screen.
+  return scrollingTable(`${uid}-table-caption`, t("self_assessment_table_caption", { min: config.min, max: config.max }),
+    { class: "rs-profile-table" },
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, t("self_assessment_column_group")),
       h("th", { scope: "col" }, t("self_assessment_column_average")),
@@ -183,7 +182,7 @@ function table(uid, config, rows) {
       h("th", { scope: "row" }, row.title),
       h("td", {}, formatAverage(row.average)),
       h("td", {}, t("self_assessment_rated_count", { answered: row.answered, total: row.items.length })),
-      h("td", {}, row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label))))));
+      h("td", {}, row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label)))));
 }
 
 function feedback(root, config, row) {
@@ -271,7 +270,7 @@ function showBalance(root, config, values, shown) {
     chartArea.replaceChildren();
     parts.push(h("p", { class: "rs-balance__status" }, t("self_assessment_balance_all_zero", bottom)));
   } else {
-    chartArea.replaceChildren(shareChart(root.id, result.groups), shareTable(result.groups));
+    chartArea.replaceChildren(shareChart(root.id, result.groups), shareTable(root.id, result.groups));
     parts.push(h("p", { class: "rs-balance__summary" }, t("self_assessment_balance_summary", {
       shares: listAnd(result.groups.map((group) => t("self_assessment_balance_share", { share: group.share, group: group.title }))),
     })));
@@ -304,9 +303,9 @@ function shareChart(uid, groups) {
   })), "rs-balance__svg");
 }
 
-function shareTable(groups) {
-  return h("table", { class: "rs-profile-table rs-balance__table" },
-    h("caption", {}, t("self_assessment_balance_table_caption")),
+function shareTable(uid, groups) {
+  return scrollingTable(`${uid}-balance-table-caption`, t("self_assessment_balance_table_caption"),
+    { class: "rs-profile-table rs-balance__table" },
     h("thead", {}, h("tr", {},
       h("th", { scope: "col" }, t("self_assessment_column_group")),
       h("th", { scope: "col" }, t("self_assessment_balance_column_share")))),
