@@ -104,3 +104,44 @@ def test_the_checks_catch_supervisor_voice_and_ignore_the_supervisor_wording() -
     assert NQSW_LINE.match(last_block("Ask them.\n\nIf you are an NQSW, ask your supervisor.\n\n"))
     assert NQSW_LINE.match(last_block("- Ask them.\n- **If you are an NQSW:** take one question."))
     assert not NQSW_LINE.match(last_block("If you are an NQSW, ask.\n\nIn your next session, ask your NQSW."))
+
+
+# Kinds whose text is the same for both roles by design: questions of fact (knowledge checks) and the agreement
+# a supervisor and an NQSW write together.
+SHARED_BY_DESIGN = {"knowledge-check", "agreement"}
+
+
+def nqsw_path_exercises() -> list[tuple[str, Path]]:
+    """(module, exercise file) for every exercise on a module page of the NQSW path (data/modules.yaml)."""
+    registry = yaml.safe_load((ROOT / "data" / "modules.yaml").read_text(encoding="utf-8"))
+    found = []
+    for step in registry["paths"]["nqsw"]["steps"]:
+        page = (ROOT / "docs" / "modules" / f"{step['module']}.md").read_text(encoding="utf-8")
+        for exercise_id in re.findall(r"""exercise\(\s*["']([a-z0-9-]+)["']""", page):
+            found.extend((step["module"], path) for path in EXERCISES if path.stem == exercise_id)
+    return found
+
+
+def has_role_wording(value: Any) -> bool:
+    """Does any text of the exercise have a wording for each role?"""
+    if is_role_text(value):
+        return True
+    if isinstance(value, dict):
+        return any(has_role_wording(item) for item in value.values())
+    if isinstance(value, list):
+        return any(has_role_wording(item) for item in value)
+    return False
+
+
+def test_every_exercise_on_the_nqsw_path_has_wording_for_the_nqsw() -> None:
+    exercises = nqsw_path_exercises()
+    assert len(exercises) >= 8, "the NQSW path's module pages embed exercises"
+    missing = []
+    for module, path in exercises:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data["kind"] in SHARED_BY_DESIGN:
+            continue
+        if not has_role_wording(data):
+            missing.append(f"{path.relative_to(ROOT)} (on {module}): no text worded for the NQSW ({{nqsw, supervisor}})")
+        missing.extend(f"{path.relative_to(ROOT)}: {problem}" for problem in supervisor_voiced(data))
+    assert missing == [], "\n".join(missing)
