@@ -245,7 +245,7 @@ def test_grow_planner_asks_for_three_options_and_a_date_and_links_to_the_smart_g
     type_date(page, "2027-05-20")
     assert page.locator(f"{GROW_FORM} [data-rs-nudge='will-when']").is_hidden()
     assert wait_saved(page, GROW)["values"]["will-when"] == "2027-05-20"
-    link = page.locator(f"{GROW_FORM} .rs-exercise__intro a", has_text="SMART goal worksheet")
+    link = page.locator(f"{GROW_FORM} .rs-exercise__intro a:visible", has_text="SMART goal worksheet").first
     assert link.get_attribute("href") == "../implementing-good-supervision/#ex-supervision-smart-goals"
     link.focus()
     page.keyboard.press("Enter")

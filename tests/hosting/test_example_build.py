@@ -226,13 +226,16 @@ def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(six_module_
 
 @SIX_MODULE_GROUP
 def test_the_module_list_follows_the_copys_order(six_module_site: Path) -> None:
-    table = article(six_module_site / "modules" / "index.html")
-    rows = [re.findall(r"<td>(.*?)</td>", row, flags=re.S) for row in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], flags=re.S)]
-    assert [row[0] for row in rows] == ["1", "2", "3", "4", "5", "6"]
-    assert [HREF.search(row[1]).group(1) for row in rows] == [f"{module}/" for module in SIX]
-    upstream = (ROOT / "docs" / "modules" / "index.md").read_text(encoding="utf-8")
-    resources = dict(re.findall(r"^\| \d+ \| \[[^]]+\]\(([a-z-]+)\.md\) \| (\w+) \|", upstream, flags=re.M))
-    assert [row[2] for row in rows] == [resources[module] for module in SIX]
+    page = article(six_module_site / "modules" / "index.html")
+    cards = re.findall(r'<li class="rs-module-card">(.*?)</li>', page, flags=re.S)
+    numbers = [re.search(r'rs-module-card__number">(.*?)</span>', card).group(1) for card in cards]
+    assert numbers == ["1.", "2.", "3.", "4.", "5.", "6."]
+    assert [HREF.search(card).group(1) for card in cards] == [f"{module}/" for module in SIX]
+    # Each card names its source from the module page's own front matter.
+    for module, card in zip(SIX, cards):
+        meta = yaml.safe_load((ROOT / "docs" / "modules" / f"{module}.md").read_text(encoding="utf-8").split("---")[1])
+        expected = "Written for this site" if meta.get("site_authored") else f"SSSC supervisor resource {meta['resource']}"
+        assert expected in card, (module, card)
 
 
 @SIX_MODULE_GROUP

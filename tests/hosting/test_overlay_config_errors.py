@@ -69,7 +69,7 @@ def test_a_symlinked_logo_pointing_outside_the_copy_stops_the_build(tmp_path: Pa
     (folder / "assets" / "logo.svg").symlink_to(secret)
     overlay = folder / "organisation.yaml"
     overlay.write_text(overlay.read_text(encoding="utf-8") + "logo: assets/logo.svg\n", encoding="utf-8")
-    result = mkdocs_build(folder, tmp_path / "out")
+    result = mkdocs_build_in_process(folder, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
     assert f"organisation.yaml → logo: assets/logo.svg is a symbolic link to {secret}, outside the copy's folder" in output
