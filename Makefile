@@ -11,11 +11,12 @@ LAB_STAMP := lab/.cache/downloads/.complete
 TEST_WORKERS ?= 4
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab readability strings clean
+.PHONY: help setup lab-setup serve build lint test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab readability strings clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
-	@echo "make test    set up (including a browser), then run the whole test suite"
+	@echo "make test    set up (including a browser), lint, then run the whole test suite"
+	@echo "make lint    check Python (ruff: pyproject.toml) and JavaScript (ESLint: eslint.config.js)"
 	@echo "make build   strict build of the site into site/"
 	@echo "make bench   print build-time and page-size figures (bench-lab: the data lab's figures)"
 	@echo "make readability  per module: words, reading time and Flesch reading ease"
@@ -67,11 +68,17 @@ serve-example: $(STAMP) $(LAB_STAMP)
 offline: setup
 	bash scripts/build-offline.sh $(CONFIG)
 
-test: setup browser-setup nginx-setup
+# Lint is fast (seconds) and runs before the tests: any finding fails the run. Settings: pyproject.toml (ruff),
+# eslint.config.js (ESLint, pinned in package.json). Lines up to 120 characters; no function above complexity 12.
+lint: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	node_modules/.bin/eslint .
+
+test: setup lint browser-setup nginx-setup
 	node --test tests/js/
 	$(PYTEST)
 
-test-fast: $(STAMP) $(LAB_STAMP)
+test-fast: $(STAMP) $(LAB_STAMP) lint
 	node --test tests/js/
 	$(PYTEST) -m "not browser"
 

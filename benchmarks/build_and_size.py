@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.helpers import ROOT, mkdocs_build  # noqa: E402
+from tests.helpers import ROOT, mkdocs_build
 
 RUNS = 3
 MODULE_PAGE = "modules/supervision-models/index.html"
@@ -28,7 +28,8 @@ theme:
   font: false
 plugins:
   - search
-markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details,
+  pymdownx.superfences]
 """
 
 
@@ -78,7 +79,9 @@ def with_imports(scripts: list[Path]) -> list[Path]:
         if script in found or not script.is_file():
             continue
         found.append(script)
-        queue += [(script.parent / target).resolve() for target in STATIC_IMPORT.findall(script.read_text(encoding="utf-8"))]
+        queue += [
+            (script.parent / target).resolve() for target in STATIC_IMPORT.findall(script.read_text(encoding="utf-8"))
+        ]
     return found
 
 
@@ -92,7 +95,9 @@ def page_assets(site: Path, page: str) -> list[Path]:
     scripts = [path for path in linked if path.is_file() and path.suffix == ".js"]
     folder = site / "assets" / "js"
     if folder.is_dir():
-        scripts += [folder / "widgets" / f"{kind}.js" for kind in sorted(set(re.findall(r'data-rs-widget="([a-z-]+)"', html)))]
+        scripts += [
+            folder / "widgets" / f"{kind}.js" for kind in sorted(set(re.findall(r'data-rs-widget="([a-z-]+)"', html)))
+        ]
         scripts += [folder / "apps" / f"{app}.js" for app in sorted(set(re.findall(r'data-rs-app="([a-z-]+)"', html)))]
         scripts.append(folder / "apps" / "progress.js")
     return files + with_imports([path.resolve() for path in scripts])
@@ -115,7 +120,10 @@ def main() -> None:
             ours_times.append(timed_build(ROOT, tmp_path / f"ours-{run}"))
             plain_times.append(plain_build(plain, tmp_path / f"plain-{run}"))
         ours_med, plain_med = statistics.median(ours_times), statistics.median(plain_times)
-        print(f"Full build, median of {RUNS}: ours {ours_med:.2f} s, plain Material {plain_med:.2f} s, ratio {ours_med / plain_med:.2f}x")
+        print(
+            f"Full build, median of {RUNS}: ours {ours_med:.2f} s, plain Material {plain_med:.2f} s, ratio "
+            f"{ours_med / plain_med:.2f}x"
+        )
         print(f"  ours:  {', '.join(f'{t:.2f}' for t in ours_times)} s")
         print(f"  plain: {', '.join(f'{t:.2f}' for t in plain_times)} s")
 
@@ -124,13 +132,23 @@ def main() -> None:
         plain_raw, plain_gz = weigh(page_assets(plain_site, MODULE_PAGE))
         print(f"Module page {MODULE_PAGE} (HTML + CSS + JS it links):")
         print(f"  ours:  {ours_raw:,} B raw, {ours_gz:,} B gzip")
-        print(f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  (ours is {ours_raw / plain_raw:.2f}x raw, {ours_gz / plain_gz:.2f}x gzip)")
+        print(
+            f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  (ours is {ours_raw / plain_raw:.2f}x raw, "
+            f"{ours_gz / plain_gz:.2f}x gzip)"
+        )
         assets = ours_site / "assets"
         kinds_js = sorted((assets / "js" / "widgets").glob("*.js"))
         kinds_css = sorted((assets / "css" / "widgets").glob("*.css"))
-        shared = [path for path in with_imports([p.resolve() for p in kinds_js]) if path not in {p.resolve() for p in kinds_js}]
-        for label, files in ((f"Widget scripts, {len(kinds_js)} kinds", kinds_js), (f"Widget styles, {len(kinds_css)} files", kinds_css),
-                             (f"Shared modules the widget scripts import, {len(shared)} files", shared)):
+        shared = [
+            path
+            for path in with_imports([p.resolve() for p in kinds_js])
+            if path not in {p.resolve() for p in kinds_js}
+        ]
+        for label, files in (
+            (f"Widget scripts, {len(kinds_js)} kinds", kinds_js),
+            (f"Widget styles, {len(kinds_css)} files", kinds_css),
+            (f"Shared modules the widget scripts import, {len(shared)} files", shared),
+        ):
             raw, packed = weigh(files)
             print(f"{label}: {raw:,} B raw, {packed:,} B gzip")
         raw, packed = weigh(kinds_js + kinds_css + shared)

@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.lab import Lab  # noqa: E402
-from tests.browser import lab_kit  # noqa: E402
-from tests.helpers import CHROMIUM_FLAGS, ROOT, chromium_path, mkdocs_build, serve  # noqa: E402
+from macros.lab import Lab
+from tests.browser import lab_kit
+from tests.helpers import CHROMIUM_FLAGS, ROOT, chromium_path, mkdocs_build, serve
 
 ROUNDS = int(os.environ.get("RS_BENCH_ROUNDS", "3"))
 NOTEBOOK = "audit-run-chart"
@@ -72,7 +72,10 @@ def payload_figures(site_lab: Path, plain_lab: Path) -> None:
     ours, ours_files = size(site_lab)
     plain, plain_files = size(plain_lab)
     pyodide, _ = size(site_lab / "static" / "pyodide")
-    print(f"  lab folder: {ours:,} B ({mib(ours)}, {ours_files} files); plain build {plain:,} B ({mib(plain)}, {plain_files} files)")
+    print(
+        f"  lab folder: {ours:,} B ({mib(ours)}, {ours_files} files); plain build {plain:,} B ({mib(plain)}, "
+        f"{plain_files} files)"
+    )
     print(f"  of which Pyodide and wheels (static/pyodide): {pyodide:,} B ({mib(pyodide)})")
 
 
@@ -84,7 +87,10 @@ def timings(browser: object, builds: dict[str, Path]) -> dict[str, dict[str, lis
             with serve(folder) as base:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 fetched = []
-                context.on("requestfinished", lambda request: fetched.append(request.sizes()["responseBodySize"]))
+                context.on(
+                    "requestfinished",
+                    lambda request, fetched=fetched: fetched.append(request.sizes()["responseBodySize"]),
+                )
                 for kind in ("cold", "warm"):
                     page = context.new_page()
                     figures = lab_kit.open_and_run(page, lab_kit.notebook_path(base, release, NOTEBOOK))
@@ -94,7 +100,11 @@ def timings(browser: object, builds: dict[str, Path]) -> dict[str, dict[str, lis
                     if kind == "cold":
                         results[name]["ui"].append(figures["ui"])
                         results[name]["bytes"].append(sum(fetched))
-                    print(f"  round {round_number + 1} {name:5} {kind}: notebook UI {figures['ui']:.1f} s, first output {figures['first_output']:.1f} s", flush=True)
+                    print(
+                        f"  round {round_number + 1} {name:5} {kind}: notebook UI {figures['ui']:.1f} s, first "
+                        f"output {figures['first_output']:.1f} s",
+                        flush=True,
+                    )
                 context.close()
     return results
 
@@ -110,7 +120,9 @@ def main() -> None:
     payload_figures(builds["ours"], builds["plain"])
     print(f"Time from opening the notebook ({NOTEBOOK}) to its first cell output, {ROUNDS} rounds, alternating")
     with sync_playwright() as playwright:
-        launch = {"args": CHROMIUM_FLAGS + ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]}
+        launch = {
+            "args": CHROMIUM_FLAGS + ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+        }
         if chromium_path():
             launch["executable_path"] = chromium_path()
         browser = playwright.chromium.launch(**launch)

@@ -21,17 +21,17 @@ from .plugin import register
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
 
 
-def define_env(env) -> None:  # noqa: ANN001 (mkdocs-macros passes its own environment type)
+def define_env(env) -> None:
     """Register the site's macros; every content file is loaded and checked here, once."""
     register(env)
 
 
-def on_post_page_macros(env) -> None:  # noqa: ANN001
+def on_post_page_macros(env) -> None:
     """Add glossary abbreviations to the end of every page, so they get tooltips."""
     env.markdown = env.markdown.rstrip("\n") + "\n\n" + env.variables["rs_abbreviations"] + "\n"
 
 
-def on_post_build(env) -> None:  # noqa: ANN001
+def on_post_build(env) -> None:
     """Put the data lab into the site (built offline, or reused from its cache; see macros/lab.py), and
     report sources in the reference list that no page cites (a note, not an error)."""
     lab = env.variables.get("rs_lab")

@@ -73,7 +73,9 @@ def load_project_statement(path: Path) -> tuple[dict[str, Any], list[dict[str, s
     shown = f"data/{path.name}"
     data, problems = read_yaml(path, shown)
     if not problems and not isinstance(data, dict):
-        problems.append(Problem(shown, "(top level)", "the file must be a set of named fields (prepared:, contact:, ...)."))
+        problems.append(
+            Problem(shown, "(top level)", "the file must be a set of named fields (prepared:, contact:, ...).")
+        )
     if problems:
         raise ContentError("The accessibility statement's data cannot be read:", problems)
     for key in ("prepared", "last_reviewed"):

@@ -12,7 +12,10 @@ def example_source(exercises_dir: Path, kind: str, name: str = "default") -> str
     editor's schema line points from exercises/<module>/ (one folder up), not from exercises/_examples/<kind>/."""
     path = exercises_dir / "_examples" / kind / f"{name}.yaml"
     text = path.read_text(encoding="utf-8").rstrip().replace("$schema=../../schema/", "$schema=../schema/")
-    return f'```yaml title="exercises/<module>/<exercise-id>.yaml (starter from _examples/{kind}/{name}.yaml)"\n{text}\n```'
+    return (
+        '```yaml title="exercises/<module>/<exercise-id>.yaml (starter from '
+        f'_examples/{kind}/{name}.yaml)"\n{text}\n```'
+    )
 
 
 def _resolve(schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -45,14 +48,18 @@ def _type_name(schema: dict[str, Any]) -> str:
     return names.get(schema.get("type", ""), "text")
 
 
-def field_rows(schema: dict[str, Any], schemas: dict[str, dict[str, Any]], prefix: str = "") -> list[tuple[str, str, str, str]]:
+def field_rows(
+    schema: dict[str, Any], schemas: dict[str, dict[str, Any]], prefix: str = ""
+) -> list[tuple[str, str, str, str]]:
     """List (field path, type, required, description) for a schema and the items of its lists."""
     rows = []
     required = set(schema.get("required", []))
     for name, raw in schema.get("properties", {}).items():
         sub = _resolve(raw, schemas)
         path = f"{prefix}{name}"
-        rows.append((path, _type_name(sub), "yes" if name in required else "no", " ".join(sub.get("description", "").split())))
+        rows.append(
+            (path, _type_name(sub), "yes" if name in required else "no", " ".join(sub.get("description", "").split()))
+        )
         if sub.get("type") == "object" and "properties" in sub:
             rows += field_rows(sub, schemas, f"{path}.")
         items = _resolve(sub.get("items", {}), schemas) if sub.get("type") == "array" else {}

@@ -98,15 +98,29 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
                                             "(spaces, not tabs) and that text with a colon is in quotes.")]
 
 
-def check_file(path: Path, shown: str, validators: dict[str, Draft202012Validator]) -> tuple[dict[str, Any] | None, list[Problem]]:
+def check_file(
+    path: Path, shown: str, validators: dict[str, Draft202012Validator]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Validate one exercise file against its kind's schema and the kind's own rules."""
     data, problems = read_yaml(path, shown)
     if problems:
         return None, problems
     if data is None:
-        return None, [Problem(shown, "(whole file)", "the file is empty. Start from a starter in the authoring guide (kind:, title:, ...).")]
+        return None, [
+            Problem(
+                shown,
+                "(whole file)",
+                "the file is empty. Start from a starter in the authoring guide (kind:, title:, ...).",
+            )
+        ]
     if not isinstance(data, dict):
-        return None, [Problem(shown, "(top level)", "the file must be a set of named fields (kind:, title:, ...), not a list or plain text.")]
+        return None, [
+            Problem(
+                shown,
+                "(top level)",
+                "the file must be a set of named fields (kind:, title:, ...), not a list or plain text.",
+            )
+        ]
     kind = data.get("kind")
     if kind not in KINDS:
         known = ", ".join(sorted(KINDS))
@@ -145,7 +159,13 @@ def load_catalogue(exercises_dir: Path) -> Catalogue:
         exercise_id = f"example-{parts[1]}-{path.stem}" if example and len(parts) > 2 else path.stem
         shown = path.relative_to(exercises_dir.parent).as_posix()
         if exercise_id in seen:
-            problems.append(Problem(shown, "file name", f"the id {exercise_id!r} is already used by {seen[exercise_id]}. Rename one of the files."))
+            problems.append(
+                Problem(
+                    shown,
+                    "file name",
+                    f"the id {exercise_id!r} is already used by {seen[exercise_id]}. Rename one of the files.",
+                )
+            )
             continue
         seen[exercise_id] = shown
         data, found = check_file(path, shown, validators)

@@ -36,7 +36,9 @@ def load_notes(root: Path) -> dict[str, dict[str, Any]]:
         shown = path.relative_to(root).as_posix()
         data, found = read_yaml(path, shown)
         if not found and not isinstance(data, dict):
-            found = [Problem(shown, "(top level)", "the file must be a set of named fields (length:, aims:, plan:, ...).")]
+            found = [
+                Problem(shown, "(top level)", "the file must be a set of named fields (length:, aims:, plan:, ...).")
+            ]
         if not found:
             found = [Problem(shown, field_path(error.absolute_path), describe(error))
                      for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))]

@@ -31,11 +31,19 @@ def load_glossary(path: Path, root: Path) -> list[Term]:
     data, problems = read_yaml(path, shown)
     terms: list[Term] = []
     if not problems and not isinstance(data, list):
-        problems.append(Problem(shown, "(top level)", "the glossary must be a list of entries, each starting with '- term:'."))
+        problems.append(
+            Problem(shown, "(top level)", "the glossary must be a list of entries, each starting with '- term:'.")
+        )
     for index, entry in enumerate(data if isinstance(data, list) else []):
         allowed = {"term", "definition", "abbr", "jurisdiction"}
         if not isinstance(entry, dict) or not {"term", "definition"} <= set(entry) or set(entry) - allowed:
-            problems.append(Problem(shown, f"[{index}]", "each entry needs term: and definition: (and optionally abbr:, jurisdiction:), nothing else."))
+            problems.append(
+                Problem(
+                    shown,
+                    f"[{index}]",
+                    "each entry needs term: and definition: (and optionally abbr:, jurisdiction:), nothing else.",
+                )
+            )
             continue
         terms.append(Term(**{key: str(value) for key, value in entry.items()}))
     if problems:

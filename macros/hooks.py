@@ -5,9 +5,9 @@
   The copy's navigation, logo, brand colours and footer come from it; modules it leaves out are removed from
   the build (so from navigation, search and the sitemap); its own pages are added from its pages folder; links
   in upstream pages to pages the copy leaves out become plain text, and the lists of modules (the module list,
-  the handouts index, the home page's routes) drop the rows of modules it leaves out and follow its order. Content (docs/, exercises/, data/) comes
-  from the upstream repository: ``extra.upstream_dir`` if set (relative to the copy's mkdocs.yml), else the
-  folder holding this ``macros`` package.
+  the handouts index, the home page's routes) drop the rows of modules it leaves out and follow its order.
+  Content (docs/, exercises/, data/) comes from the upstream repository: ``extra.upstream_dir`` if set
+  (relative to the copy's mkdocs.yml), else the folder holding this ``macros`` package.
 - **Phone reading.** Markdown tables scroll inside their own labelled region; module pages list their parts.
 - **Security headers.** After every build, ``_headers`` (Netlify and Cloudflare Pages format) is written
   with the Content-Security-Policy the site runs under; the build stops if a page outside ``lab/`` has an
@@ -30,12 +30,12 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import csp, offline, parts, tables  # noqa: E402
-from macros.errors import ContentError, Problem  # noqa: E402
-from macros.modules import handouts_page, load_registry, nav_with_modules  # noqa: E402
-from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
-from macros.safe_markdown import html_text  # noqa: E402
-from macros.strings import JS_URI, default_strings, js_module, translator  # noqa: E402
+from macros import csp, offline, parts, tables
+from macros.errors import ContentError, Problem
+from macros.modules import handouts_page, load_registry, nav_with_modules
+from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed
+from macros.safe_markdown import html_text
+from macros.strings import JS_URI, default_strings, js_module, translator
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,10 @@ def on_config(config: Any) -> Any:
         config.nav = nav_with_modules(config.nav, load_registry(upstream))
     if _offline_enabled(config):
         # Our own pinned copy of the shim: the offline plugin then adds no third-party script.
-        config.extra["polyfills"] = [SHIM, *[p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]]
+        config.extra["polyfills"] = [
+            SHIM,
+            *[p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)],
+        ]
         config.extra["rs_offline"] = True
     path = find_organisation_file(config_dir, config.extra)
     if path is None or path.parent == upstream:
@@ -89,9 +92,18 @@ def on_config(config: Any) -> Any:
         return config
     docs = Path(config.docs_dir).resolve()
     if docs != (upstream / "docs").resolve():
-        raise ContentError("An adapted copy builds the upstream pages.", [Problem(
-            "mkdocs.yml", "docs_dir", f"is {docs}; set it to the upstream docs folder ({os.path.relpath(upstream / 'docs', config_dir)}). "
-            "Put your own pages in your pages folder instead (see docs/hosting.md).")])
+        raise ContentError(
+            "An adapted copy builds the upstream pages.",
+            [
+                Problem(
+                    "mkdocs.yml",
+                    "docs_dir",
+                    f"is {docs}; set it to the upstream docs folder "
+                    f"({os.path.relpath(upstream / 'docs', config_dir)}). "
+                    "Put your own pages in your pages folder instead (see docs/hosting.md).",
+                )
+            ],
+        )
     organisation = load_organisation(path, upstream, folder=config_dir)
     _state["organisation"] = organisation
     config.extra["rs_organisation"] = organisation
@@ -136,7 +148,9 @@ def on_files(files: Files, config: Any) -> Files:
     replace_strings_script(files, config, organisation.strings if organisation else default_strings())
     if (Path(config.extra["rs_upstream"]) / "data" / "modules.yaml").is_file():
         upstream = Path(config.extra["rs_upstream"])
-        add_handouts_pages(files, config, organisation.modules if organisation else list(load_registry(upstream).modules))
+        add_handouts_pages(
+            files, config, organisation.modules if organisation else list(load_registry(upstream).modules)
+        )
     if organisation is None:
         return files
     upstream_pages = [f.src_uri for f in files if f.src_uri.endswith(".md")]
@@ -148,7 +162,9 @@ def on_files(files: Files, config: Any) -> Files:
     for src_uri in organisation.own_files:
         files.append(File(src_uri, str(organisation.pages_dir), config.site_dir, config.use_directory_urls))
     if organisation.logo:
-        files.append(File.generated(config, LOGO_URI + organisation.logo.suffix.lower(), abs_src_path=str(organisation.logo)))
+        files.append(
+            File.generated(config, LOGO_URI + organisation.logo.suffix.lower(), abs_src_path=str(organisation.logo))
+        )
     if organisation.colours:
         files.append(File.generated(config, BRAND_CSS, content=organisation.brand_css()))
     return files
@@ -165,7 +181,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if src_uri == "index.md" and config.site_description:
         # The home page describes the copy in its own words (search results, shared links), not ours.
         page.meta["description"] = config.site_description
-    text, unlinked = unlink_removed(markdown, src_uri, _state.get("removed") or set(), drop_rows=src_uri in LISTS_MODULES)
+    text, unlinked = unlink_removed(
+        markdown, src_uri, _state.get("removed") or set(), drop_rows=src_uri in LISTS_MODULES
+    )
     if unlinked:
         LOG.info("%s: %d link(s) to pages this copy leaves out became plain text (%s)", src_uri, len(unlinked),
                  ", ".join(sorted(set(unlinked))))

@@ -68,22 +68,27 @@ class Lab:
     # ---------------------------------------------------------------- paths and keys
     @property
     def folder(self) -> Path:
+        """The lab's folder beside mkdocs.yml."""
         return self.root / LAB_FOLDER
 
     @property
     def cache(self) -> Path:
+        """Where downloads and built labs are kept (RS_LAB_CACHE, else lab/.cache)."""
         return Path(os.environ.get("RS_LAB_CACHE", self.folder / ".cache"))
 
     @property
     def downloads(self) -> Path:
+        """The downloaded Pyodide and wheels."""
         return self.cache / "downloads"
 
     @property
     def files(self) -> Path:
+        """The notebooks and data files the lab publishes."""
         return self.folder / "files"
 
     @property
     def pins(self) -> dict:
+        """The pinned versions and hashes (lab/lab.json)."""
         return json.loads((self.folder / "lab.json").read_text(encoding="utf-8"))
 
     def release(self) -> str:
@@ -101,6 +106,7 @@ class Lab:
         return f"{SITE_FOLDER}/notebooks/index.html?path={self.release()}/{name}.ipynb"
 
     def repl_url(self, code: str = "") -> str:
+        """Site-relative URL of the console, running ``code`` first when given."""
         from urllib.parse import quote
 
         query = "kernel=python&toolbar=1"
@@ -140,6 +146,7 @@ class Lab:
         return digest.hexdigest()
 
     def downloads_ready(self) -> bool:
+        """Whether the downloads are complete and match the pins."""
         stamp = self.downloads / ".complete"
         return stamp.is_file() and stamp.read_text().strip() == self._downloads_key()
 

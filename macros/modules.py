@@ -76,7 +76,9 @@ def _check_modules(raw: Any, shown: str, pages: list[str]) -> tuple[list[str], l
     modules: list[str] = []
     for index, module in enumerate(raw):
         if not _text(module):
-            problems.append(Problem(shown, f"modules[{index}]", "must be a module id, for example what-is-supervision."))
+            problems.append(
+                Problem(shown, f"modules[{index}]", "must be a module id, for example what-is-supervision.")
+            )
         elif module in modules:
             problems.append(Problem(shown, f"modules[{index}]", f"{module} is listed twice. Remove one."))
         elif module not in pages:
@@ -97,14 +99,21 @@ def _check_path(path_id: str, raw: Any, shown: str, modules: list[str]) -> tuple
     place = f"paths.{path_id}"
     if path_id not in PATH_IDS:
         return None, [Problem(shown, place, f"unknown path. Use one of: {', '.join(PATH_IDS)}.")]
-    if not isinstance(raw, dict) or not _text(raw.get("title")) or not isinstance(raw.get("steps"), list) or not raw["steps"]:
+    if (
+        not isinstance(raw, dict)
+        or not _text(raw.get("title"))
+        or not isinstance(raw.get("steps"), list)
+        or not raw["steps"]
+    ):
         return None, [Problem(shown, place, "needs a title: and a list of steps:, each with module: and why:.")]
     problems: list[Problem] = []
     steps: list[Step] = []
     for index, step in enumerate(raw["steps"]):
         where = f"{place}.steps[{index}]"
         if not isinstance(step, dict) or not _text(step.get("module")) or not _text(step.get("why")):
-            problems.append(Problem(shown, where, "needs module: (a module id) and why: (one line on why it comes here)."))
+            problems.append(
+                Problem(shown, where, "needs module: (a module id) and why: (one line on why it comes here).")
+            )
         elif step["module"] not in modules:
             close = close_names(step["module"], modules)
             hint = f" Did you mean: {', '.join(close)}?" if close else ""
@@ -129,16 +138,22 @@ def load_registry(upstream: Path) -> Registry:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"line {mark.line + 1}" if mark else ""
-        raise ContentError("The module registry is not valid YAML.", [Problem(shown, place, f"{error}. Fix the YAML.")]) from None
+        raise ContentError(
+            "The module registry is not valid YAML.", [Problem(shown, place, f"{error}. Fix the YAML.")]
+        ) from None
     if not isinstance(data, dict):
         raise ContentError("The module registry is malformed.", [Problem(shown, "", "it needs modules: and paths:.")])
-    problems = [Problem(shown, key, f"unknown key. Use modules: and paths:.") for key in data if key not in ("modules", "paths")]
+    problems = [
+        Problem(shown, key, "unknown key. Use modules: and paths:.") for key in data if key not in ("modules", "paths")
+    ]
     modules, found = _check_modules(data.get("modules"), shown, pages)
     problems += found
     paths: dict[str, LearningPath] = {}
     raw_paths = data.get("paths") or {}
     if not isinstance(raw_paths, dict):
-        problems.append(Problem(shown, "paths", f"must name paths ({', '.join(PATH_IDS)}), each with title: and steps:."))
+        problems.append(
+            Problem(shown, "paths", f"must name paths ({', '.join(PATH_IDS)}), each with title: and steps:.")
+        )
         raw_paths = {}
     for path_id, raw in raw_paths.items():
         path, found = _check_path(str(path_id), raw, shown, modules)
@@ -146,7 +161,9 @@ def load_registry(upstream: Path) -> Registry:
         if path:
             paths[path.id] = path
     if problems:
-        raise ContentError(f"The module registry has problems ({len(problems)}). Fix each one and build again:", problems)
+        raise ContentError(
+            f"The module registry has problems ({len(problems)}). Fix each one and build again:", problems
+        )
     return Registry(tuple(modules), paths)
 
 

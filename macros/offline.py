@@ -35,17 +35,43 @@ def bundle_scripts(site: Path) -> Path:
     js = site / "assets" / "js"
     esbuild = str(ESBUILD) if ESBUILD.exists() else shutil.which("esbuild")
     if not esbuild:
-        raise ContentError("The offline copy needs esbuild to bundle its scripts.", [Problem(
-            "package.json", "devDependencies", "run `npm install` in the upstream repository (make offline does this), then build again.")])
+        raise ContentError(
+            "The offline copy needs esbuild to bundle its scripts.",
+            [
+                Problem(
+                    "package.json",
+                    "devDependencies",
+                    "run `npm install` in the upstream repository (make offline does this), then build again.",
+                )
+            ],
+        )
     out = js / "app.bundle.js"
     with tempfile.TemporaryDirectory() as tmp:
         registry = Path(tmp) / "registry.js"
         registry.write_text(registry_source(js), encoding="utf-8")
         entry = Path(tmp) / "entry.js"
         # Imports run in order: the registry first, so app.js finds every module in it.
-        entry.write_text(f"import {json.dumps(registry.as_posix())};\nimport {json.dumps((js / 'app.js').as_posix())};\n", encoding="utf-8")
-        result = subprocess.run([esbuild, str(entry), "--bundle", "--format=iife", "--target=es2020", "--log-level=error",
-                                 f"--outfile={out}"], capture_output=True, text=True, check=False)
+        entry.write_text(
+            f"import {json.dumps(registry.as_posix())};\nimport {json.dumps((js / 'app.js').as_posix())};\n",
+            encoding="utf-8",
+        )
+        result = subprocess.run(
+            [
+                esbuild,
+                str(entry),
+                "--bundle",
+                "--format=iife",
+                "--target=es2020",
+                "--log-level=error",
+                f"--outfile={out}",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     if result.returncode != 0:
-        raise ContentError("Bundling the offline copy's scripts failed.", [Problem("assets/js/app.js", "esbuild", result.stderr.strip())])
+        raise ContentError(
+            "Bundling the offline copy's scripts failed.",
+            [Problem("assets/js/app.js", "esbuild", result.stderr.strip())],
+        )
     return out

@@ -21,13 +21,13 @@ from jsonschema import Draft202012Validator
 from .accessibility import overlay_problems as accessibility_problems
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
+from .modules import load_registry
 from .safe_markdown import OVERLAY_LINKS, html_text, markdown_problems
-from .svg_check import svg_problems
 from .schema_messages import describe, field_path
 from .site_paths import page_url
 from .strings import default_strings, merge_strings
 from .suggest import close_names
-from .modules import load_registry
+from .svg_check import svg_problems
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = PACKAGE_ROOT / "data" / "organisation.schema.json"
@@ -480,6 +480,7 @@ def check_own_page_links(organisation: Organisation) -> list[Problem]:
 
 
 def upstream_pages(upstream: Path) -> list[str]:
+    """Every Markdown page of the upstream docs folder, as paths inside it, sorted."""
     docs = upstream / "docs"
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
 

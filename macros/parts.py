@@ -47,6 +47,6 @@ def add_parts(html: str, toc: Iterable[Any], tr: Callable[..., Markup]) -> str:
         return html
     back = back_link(tr)
     pieces = [html[:starts[0]], parts_list(parts, tr)]
-    for start, end in zip(starts, starts[1:] + [len(html)]):
+    for start, end in zip(starts, starts[1:] + [len(html)], strict=True):
         pieces += [html[start:end].rstrip("\n"), "\n", back]
     return "".join(pieces)

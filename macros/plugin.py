@@ -16,15 +16,15 @@ from .authoring import example_source, field_table
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError, Problem
 from .facilitator import load_notes, missing_notes, render_notes
+from .glossary import abbreviation_lines, glossary_page, load_glossary
 from .handouts import EXERCISE_CALL, module_source
 from .kinds import KINDS
-from .modules import DEFAULT_PATH, load_registry, read_front_matter
 from .lab import register_macros as register_lab_macros
-from .glossary import abbreviation_lines, glossary_page, load_glossary
+from .modules import DEFAULT_PATH, load_registry, read_front_matter
+from .organisation import EXTERNAL, Organisation, module_ids, upstream_pages
 from .references import MACRO_EXPRESSION, Citations, cited_keys, load_references
 from .render import compact, make_environment, render_exercise
 from .safe_markdown import markdown_fill, markdown_text
-from .organisation import EXTERNAL, Organisation, module_ids, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
 from .strings import default_strings, translator
 from .suggest import close_names

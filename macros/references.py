@@ -7,15 +7,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
 from jsonschema import Draft202012Validator
 
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
-from .schema_messages import describe, field_path
 from .safe_markdown import markdown_fill
+from .schema_messages import describe, field_path
 from .strings import default_strings
 from .suggest import close_names
-
 
 # A macro expression {{ ... }}, a cite(...) call inside one, and the quoted keys inside that.
 MACRO_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
@@ -70,7 +70,9 @@ def load_references(paths: list[Path], schema_path: Path, root: Path) -> dict[st
             continue
         for key, entry in (data or {}).items():
             if key in references:
-                problems.append(Problem(shown, key, "this key is already defined in another references file. Use a different key."))
+                problems.append(
+                    Problem(shown, key, "this key is already defined in another references file. Use a different key.")
+                )
                 continue
             references[key] = Reference(key=key, **{k: str(v) for k, v in entry.items()})
     if problems:
@@ -101,7 +103,9 @@ class Citations:
                                               "Fix the key, or add the source to data/references.yaml.")],
         )
 
-    def cite(self, keys: tuple[str, ...], page: str, link_to: str, narrative: bool = False, pages: str | None = None) -> str:
+    def cite(
+        self, keys: tuple[str, ...], page: str, link_to: str, narrative: bool = False, pages: str | None = None
+    ) -> str:
         """Return Markdown for an in-text citation, each part linked to the references page."""
         parts = []
         for key in keys:
@@ -118,8 +122,10 @@ class Citations:
         """Return a Markdown list of the sources cited on a page, in alphabetical order."""
         keys = sorted(self.used.get(page, []), key=lambda k: self.references[k].text.lower())
         if not keys:
-            raise ContentError(f"{page} has a references section but cites nothing.",
-                               [Problem(page, "page_references()", "cite at least one source with cite(...) or remove the call.")])
+            raise ContentError(
+                f"{page} has a references section but cites nothing.",
+                [Problem(page, "page_references()", "cite at least one source with cite(...) or remove the call.")],
+            )
         return "\n".join(f"- {self.references[key].text}" for key in keys)
 
     def full_list(self, strings: dict[str, str] | None = None, only: set[str] | None = None) -> str:

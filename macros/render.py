@@ -75,7 +75,9 @@ def template_name(kind: str) -> str:
     return f"{kind}.html"
 
 
-def render_exercise(env: Environment, exercise: Exercise, heading_level: int = 3, extra: dict[str, Any] | None = None) -> str:
+def render_exercise(
+    env: Environment, exercise: Exercise, heading_level: int = 3, extra: dict[str, Any] | None = None
+) -> str:
     """Render an exercise with its kind's template. Text written for each role (roles.py) reaches the template
     as RoleText, which writes both wordings; the script's configuration keeps the {nqsw, supervisor} mappings,
     which lib/exercise.js resolves to the learner's role."""
@@ -92,6 +94,8 @@ def render_exercise(env: Environment, exercise: Exercise, heading_level: int = 3
         "level": max(2, min(heading_level, 5)),
         "reminder": env.globals["t"]["reminder"],
         **(extra or {}),
-        **{name: value if name == "config" else with_role_text(value, alt_label) for name, value in kind_values.items()},
+        **{
+            name: value if name == "config" else with_role_text(value, alt_label) for name, value in kind_values.items()
+        },
     }
     return compact(env.get_template(template_name(exercise.kind)).render(values))

@@ -47,6 +47,7 @@ class RoleText:
     and ``md_inline`` filters call ``block()`` and ``inline()``. ``str()`` gives the NQSW wording as plain text."""
 
     def __init__(self, nqsw: str, supervisor: str, alt_label: str) -> None:
+        """Keep both wordings and the words that name the other one."""
         self.nqsw = nqsw
         self.supervisor = supervisor
         self.alt_label = alt_label

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -18,49 +18,89 @@ def field_path(parts: Iterable[object]) -> str:
     return out or "(top level)"
 
 
-TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
-              "array": "a list (lines starting with -)", "object": "a group of named fields", "boolean": "true or false"}
+TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list (lines starting with -)",
+    "object": "a group of named fields",
+    "boolean": "true or false",
+}
 
 
 def describe(error: ValidationError) -> str:
     """Say what is wrong with one value and how to fix it."""
     schema = error.schema if isinstance(error.schema, dict) else {}
     about = schema.get("description", "")
-    validator = error.validator
-    if validator == "x-markdown":
-        return error.message + "."
-    if validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        sub = schema.get("properties", {}).get(missing, {})
-        hint = sub.get("description", "")
-        return f'"{missing}" is missing. Add it.' + (f" ({hint})" if hint else "")
-    if validator == "additionalProperties":
-        allowed = ", ".join(sorted(schema.get("properties", {})))
-        extra = ", ".join(f'"{name}"' for name in _unexpected(error))
-        return f"unknown field {extra}. Check the spelling; allowed fields here are: {allowed}."
-    if validator == "const":
-        return f"must be {error.validator_value!r}."
-    if validator == "type":
-        wanted = TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        if isinstance(error.instance, bool) and error.validator_value == "string":
-            return (f"should be text, but YAML read it as {str(error.instance).lower()}: it reads yes, no, on, off, true "
-                    'and false that way. Put the word in quotes, for example "no".')
-        return f"should be {wanted}, but is {error.instance!r}." + (f" ({about})" if about else "")
-    if validator == "pattern":
-        return f"{error.instance!r} is not a valid id. Use lowercase letters and numbers joined by hyphens, for example agreed-priorities."
-    if validator == "minItems":
-        return f"needs at least {error.validator_value} entries (has {len(error.instance)})."
-    if validator == "maxItems":
-        return f"has {len(error.instance)} entries; the most allowed is {error.validator_value}."
-    if validator == "minLength":
-        return "is empty or too short. Write the text learners should see."
-    if validator == "maxLength":
-        return f"is too long ({len(error.instance)} characters; at most {error.validator_value})."
-    if validator in {"oneOf", "anyOf"} and error.context:
-        return _describe_forms(error)
-    if validator in {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}:
-        return f"{error.instance!r} is out of range ({validator} {error.validator_value})."
+    message = DESCRIBE.get(str(error.validator), _default)(error, schema)
+    if message is not None:
+        return message
     return error.message + (f" ({about})" if about else "")
+
+
+def _default(error: ValidationError, schema: dict) -> None:
+    """No message of our own: the validator's, with the field's description."""
+    return None
+
+
+def _markdown(error: ValidationError, schema: dict) -> str:
+    return error.message + "."
+
+
+def _required(error: ValidationError, schema: dict) -> str:
+    missing = error.message.split("'")[1] if "'" in error.message else error.message
+    hint = schema.get("properties", {}).get(missing, {}).get("description", "")
+    return f'"{missing}" is missing. Add it.' + (f" ({hint})" if hint else "")
+
+
+def _additional(error: ValidationError, schema: dict) -> str:
+    allowed = ", ".join(sorted(schema.get("properties", {})))
+    extra = ", ".join(f'"{name}"' for name in _unexpected(error))
+    return f"unknown field {extra}. Check the spelling; allowed fields here are: {allowed}."
+
+
+def _type(error: ValidationError, schema: dict) -> str:
+    about = schema.get("description", "")
+    wanted = TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+    if isinstance(error.instance, bool) and error.validator_value == "string":
+        return (
+            f"should be text, but YAML read it as {str(error.instance).lower()}: it reads yes, no, on, off, true "
+            'and false that way. Put the word in quotes, for example "no".'
+        )
+    return f"should be {wanted}, but is {error.instance!r}." + (f" ({about})" if about else "")
+
+
+def _forms(error: ValidationError, schema: dict) -> str | None:
+    return _describe_forms(error) if error.context else None
+
+
+def _range(error: ValidationError, schema: dict) -> str:
+    return f"{error.instance!r} is out of range ({error.validator} {error.validator_value})."
+
+
+# The message for each JSON Schema keyword a value can fail (others keep the validator's own message).
+DESCRIBE: dict[str, Callable[[ValidationError, dict], str | None]] = {
+    "x-markdown": _markdown,
+    "required": _required,
+    "additionalProperties": _additional,
+    "const": lambda error, schema: f"must be {error.validator_value!r}.",
+    "type": _type,
+    "pattern": lambda error, schema: (
+        f"{error.instance!r} is not a valid id. Use lowercase letters and numbers joined by hyphens, for "
+        "example agreed-priorities."
+    ),
+    "minItems": lambda error, schema: f"needs at least {error.validator_value} entries (has {len(error.instance)}).",
+    "maxItems": lambda error, schema: (
+        f"has {len(error.instance)} entries; the most allowed is {error.validator_value}."
+    ),
+    "minLength": lambda error, schema: "is empty or too short. Write the text learners should see.",
+    "maxLength": lambda error, schema: (
+        f"is too long ({len(error.instance)} characters; at most {error.validator_value})."
+    ),
+    "oneOf": _forms,
+    "anyOf": _forms,
+    **dict.fromkeys(("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"), _range),
+}
 
 
 def _unexpected(error: ValidationError) -> list[str]:
@@ -76,8 +116,11 @@ def _describe_forms(error: ValidationError) -> str:
     branches: dict[object, list[ValidationError]] = {}
     for sub in error.context:
         branches.setdefault(sub.schema_path[0] if sub.schema_path else 0, []).append(sub)
-    wrong_type = [next((sub for sub in subs if sub.validator == "type" and not sub.relative_path), None) for subs in branches.values()]
-    fitting = [subs for subs, mismatch in zip(branches.values(), wrong_type) if mismatch is None]
+    wrong_type = [
+        next((sub for sub in subs if sub.validator == "type" and not sub.relative_path), None)
+        for subs in branches.values()
+    ]
+    fitting = [subs for subs, mismatch in zip(branches.values(), wrong_type, strict=True) if mismatch is None]
     if fitting:
         closest = best_match(fitting[0])
         where = field_path(closest.relative_path)

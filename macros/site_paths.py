@@ -17,7 +17,9 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
 
 def relative_url(from_page_url: str, to_url: str) -> str:
     """Return ``to_url`` relative to the page at ``from_page_url`` (both site-relative)."""
-    from_dir = from_page_url if from_page_url.endswith("/") or not from_page_url else posixpath.dirname(from_page_url) + "/"
+    from_dir = (
+        from_page_url if from_page_url.endswith("/") or not from_page_url else posixpath.dirname(from_page_url) + "/"
+    )
     rel = posixpath.relpath("/" + to_url, "/" + from_dir)
     if to_url.endswith("/") and not rel.endswith("/"):
         rel += "/"

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from markupsafe import Markup, escape
 
 from .errors import ContentError, Problem
@@ -48,11 +47,17 @@ def _load(directory: str) -> dict[str, str]:
             continue
         for key, value in data.items():
             if not KEY.match(str(key)):
-                problems.append(Problem(shown, str(key), "name a string with lower-case letters, digits and underscores."))
+                problems.append(
+                    Problem(shown, str(key), "name a string with lower-case letters, digits and underscores.")
+                )
             elif not isinstance(value, str) or not value.strip():
                 problems.append(Problem(shown, str(key), "give the text as a non-empty string in quotes."))
             elif key in result:
-                problems.append(Problem(shown, str(key), f"is also defined in {origin[key]}; keep one and rename or remove the other."))
+                problems.append(
+                    Problem(
+                        shown, str(key), f"is also defined in {origin[key]}; keep one and rename or remove the other."
+                    )
+                )
             else:
                 result[key], origin[key] = value, shown
     if problems:
@@ -88,8 +93,14 @@ def merge_strings(defaults: dict[str, str], overrides: dict[str, Any] | None, sh
             problems.append(Problem(shown, f"strings.{key}", "give the text as a non-empty string in quotes."))
         elif placeholders(value) != placeholders(defaults[key]):
             wanted = ", ".join(f"{{{name}}}" for name in sorted(placeholders(defaults[key]))) or "none"
-            problems.append(Problem(shown, f"strings.{key}", f"keep the same placeholders as the original (wanted: {wanted}); "
-                                                             f"the original is: {defaults[key]!r}"))
+            problems.append(
+                Problem(
+                    shown,
+                    f"strings.{key}",
+                    f"keep the same placeholders as the original (wanted: {wanted}); "
+                    f"the original is: {defaults[key]!r}",
+                )
+            )
         else:
             result[key] = value
     if problems:
@@ -111,7 +122,9 @@ def translator(strings: dict[str, str]) -> Any:
         if key not in strings:
             raise KeyError(f"unknown interface string {key!r}: add it to a file in data/strings/")
         text = escape(strings[key])
-        return Markup(PLACEHOLDER.sub(lambda m: str(escape(params[m.group(1)])) if m.group(1) in params else m.group(0), text))
+        return Markup(
+            PLACEHOLDER.sub(lambda m: str(escape(params[m.group(1)])) if m.group(1) in params else m.group(0), text)
+        )
 
     return tr
 

@@ -34,68 +34,77 @@ def _local(name: str) -> tuple[str, str]:
     return namespace, local.rsplit(":", 1)[-1]
 
 
-def svg_problems(path: Path) -> list[str]:
-    """What makes an SVG file unsafe to publish, each with the fix; an empty list when it is safe."""
-    problems: list[str] = []
-    stack: list[str] = []
-    styles: list[str] = []
+class _SvgScan:
+    """The parser's handlers: what they find unsafe, once each, in document order."""
 
-    def add(problem: str) -> None:
-        if problem not in problems:
-            problems.append(problem)
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.stack: list[str] = []
+        self.styles: list[str] = []
 
+    def add(self, problem: str) -> None:
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    @staticmethod
     def refuse_declaration(*_: object) -> None:
         raise UnsafeSvg
 
-    def start(name: str, attributes: dict[str, str]) -> None:
+    def start(self, name: str, attributes: dict[str, str]) -> None:
         namespace, local = _local(name)
-        if not stack and local != "svg":
-            add(f"the file is not an SVG image (its first element is <{local}>)")
-        stack.append(local)
+        if not self.stack and local != "svg":
+            self.add(f"the file is not an SVG image (its first element is <{local}>)")
+        self.stack.append(local)
         if local.lower() in FORBIDDEN_ELEMENTS:
-            add(f"it holds a <{local}> element, which can run code or show another document")
+            self.add(f"it holds a <{local}> element, which can run code or show another document")
         elif namespace == XHTML:
-            add(f"it holds an HTML element (<{local}>)")
+            self.add(f"it holds an HTML element (<{local}>)")
         for attribute, value in attributes.items():
-            _, attr = _local(attribute)
-            plain = IGNORED_IN_URL.sub("", value).lower()
-            if EVENT_HANDLER.fullmatch(attr.lower()):
-                add(f"<{local}> has an event-handler attribute ({attr}=), which runs code")
-            elif "javascript:" in plain or "vbscript:" in plain:
-                add(f"<{local} {attr}=...> holds a javascript: link, which runs code")
-            elif attr.lower() in ("href", "src") and not plain.startswith("#"):
-                add(f"<{local} {attr}=\"{value[:60]}\"> refers to another file or host; only #fragments of the logo "
-                    "itself are allowed")
-            elif attr.lower() == "attributename" and (EVENT_HANDLER.fullmatch(plain) or plain.endswith("href")):
-                add(f"<{local}> animates the {value} attribute, which can turn into a link or code")
-            else:
-                css_reference(value, f"<{local} {attr}=...>")
+            self.attribute(local, _local(attribute)[1], value)
 
-    def css_reference(text: str, where: str) -> None:
+    def attribute(self, local: str, attr: str, value: str) -> None:
+        plain = IGNORED_IN_URL.sub("", value).lower()
+        if EVENT_HANDLER.fullmatch(attr.lower()):
+            self.add(f"<{local}> has an event-handler attribute ({attr}=), which runs code")
+        elif "javascript:" in plain or "vbscript:" in plain:
+            self.add(f"<{local} {attr}=...> holds a javascript: link, which runs code")
+        elif attr.lower() in ("href", "src") and not plain.startswith("#"):
+            self.add(f"<{local} {attr}=\"{value[:60]}\"> refers to another file or host; only #fragments of the logo "
+                     "itself are allowed")
+        elif attr.lower() == "attributename" and (EVENT_HANDLER.fullmatch(plain) or plain.endswith("href")):
+            self.add(f"<{local}> animates the {value} attribute, which can turn into a link or code")
+        else:
+            self.css_reference(value, f"<{local} {attr}=...>")
+
+    def css_reference(self, text: str, where: str) -> None:
         found = CSS_URL.search(text)
         if found:
-            add(f"{where} refers to another file or host ({found.group(0)[:60]}); only url(#fragment) is allowed")
+            self.add(f"{where} refers to another file or host ({found.group(0)[:60]}); only url(#fragment) is allowed")
 
-    def end(name: str) -> None:
-        stack.pop()
+    def end(self, name: str) -> None:
+        self.stack.pop()
 
-    def text(data: str) -> None:
-        if stack and stack[-1] == "style":
-            styles.append(data)
+    def text(self, data: str) -> None:
+        if self.stack and self.stack[-1] == "style":
+            self.styles.append(data)
 
-    def instruction(target: str, data: str) -> None:
+    def instruction(self, target: str, data: str) -> None:
         if target.lower() == "xml-stylesheet":
-            add("it loads a stylesheet from another file (<?xml-stylesheet?>)")
+            self.add("it loads a stylesheet from another file (<?xml-stylesheet?>)")
 
+
+def svg_problems(path: Path) -> list[str]:
+    """What makes an SVG file unsafe to publish, each with the fix; an empty list when it is safe."""
+    scan = _SvgScan()
     parser = expat.ParserCreate(namespace_separator=SEPARATOR)
-    parser.StartDoctypeDeclHandler = refuse_declaration
-    parser.EntityDeclHandler = refuse_declaration
-    parser.UnparsedEntityDeclHandler = refuse_declaration
-    parser.ExternalEntityRefHandler = refuse_declaration
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    parser.ProcessingInstructionHandler = instruction
+    parser.StartDoctypeDeclHandler = scan.refuse_declaration
+    parser.EntityDeclHandler = scan.refuse_declaration
+    parser.UnparsedEntityDeclHandler = scan.refuse_declaration
+    parser.ExternalEntityRefHandler = scan.refuse_declaration
+    parser.StartElementHandler = scan.start
+    parser.EndElementHandler = scan.end
+    parser.CharacterDataHandler = scan.text
+    parser.ProcessingInstructionHandler = scan.instruction
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     try:
         parser.Parse(path.read_bytes(), True)
@@ -104,5 +113,5 @@ def svg_problems(path: Path) -> list[str]:
                 f"and which can pull in other files. {FIX}"]
     except expat.ExpatError as error:
         return [f"it is not well-formed XML ({expat.ErrorString(error.code)} at line {error.lineno}). {FIX}"]
-    css_reference("".join(styles), "its <style>")
-    return [f"{problem}. {FIX}" for problem in problems]
+    scan.css_reference("".join(scan.styles), "its <style>")
+    return [f"{problem}. {FIX}" for problem in scan.problems]

@@ -29,7 +29,14 @@ from mkdocs.utils import yaml_load
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .handouts import COMMENT, EXERCISE_CALL
-from .organisation import DEFAULT_MANIFEST, DEFAULT_PAGES_DIR, find_organisation_file, module_ids, removed_pages, upstream_pages
+from .organisation import (
+    DEFAULT_MANIFEST,
+    DEFAULT_PAGES_DIR,
+    find_organisation_file,
+    module_ids,
+    removed_pages,
+    upstream_pages,
+)
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 TRACKED = ("docs/**/*.md", "exercises/**/*.yaml", "data/*.yaml", "facilitator/**/*.yaml")
@@ -102,7 +109,11 @@ def used_exercises(upstream: Path, included: set[str], pages_dir: Path) -> set[s
     own = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")) if pages_dir.is_dir() else []
     pages = upstream_pages(upstream)
     removed = removed_pages([m for m in module_ids(upstream) if m not in included], pages, own)
-    texts = [(upstream / "docs" / page).read_text(encoding="utf-8") for page in pages if page not in removed and page not in own]
+    texts = [
+        (upstream / "docs" / page).read_text(encoding="utf-8")
+        for page in pages
+        if page not in removed and page not in own
+    ]
     texts += [(pages_dir / page).read_text(encoding="utf-8") for page in own]
     return {found for text in texts for found in EXERCISE_CALL.findall(COMMENT.sub("", text))}
 
@@ -156,11 +167,17 @@ def report(copy: Path, upstream: Path) -> tuple[str, bool]:
     for group in ("module", "exercise", "page", "exercise schema or example", "data"):
         chosen = [r for r in rows if r[0] == group]
         if chosen:
-            lines.append(f"\n{group.capitalize()}s ({len(chosen)}):" if not group.endswith("data") else f"\nData files ({len(chosen)}):")
+            lines.append(
+                f"\n{group.capitalize()}s ({len(chosen)}):"
+                if not group.endswith("data")
+                else f"\nData files ({len(chosen)}):"
+            )
             lines += [f"  {change:8} {name}" + (f"  [{notes}]" if notes else "") for _, change, name, notes in chosen]
     if rows:
-        lines.append(f"\nReview the changes, build your copy (mkdocs build --strict in {copy}), then record this version:\n"
-                     f"  python -m macros.upgrade_report {copy} --record")
+        lines.append(
+            f"\nReview the changes, build your copy (mkdocs build --strict in {copy}), then record this version:\n"
+            f"  python -m macros.upgrade_report {copy} --record"
+        )
     return "\n".join(lines) + "\n", bool(rows)
 
 
@@ -168,7 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(prog="python -m macros.upgrade_report", description=__doc__.split("\n\n")[0])
     parser.add_argument("copy", type=Path, help="the adapted copy's folder (holding its mkdocs.yml)")
-    parser.add_argument("--upstream", type=Path, default=PACKAGE_ROOT, help="the upstream repository (default: the one holding this command)")
+    parser.add_argument(
+        "--upstream",
+        type=Path,
+        default=PACKAGE_ROOT,
+        help="the upstream repository (default: the one holding this command)",
+    )
     parser.add_argument("--record", action="store_true", help="record the current upstream version in the manifest")
     parser.add_argument("--check", action="store_true", help="exit with status 1 when something changed")
     args = parser.parse_args(argv)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.lab import main  # noqa: E402
+from macros.lab import main
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -40,7 +40,10 @@ def browser() -> Iterator[object]:
     playwright_sync = pytest.importorskip("playwright.sync_api")
     with playwright_sync.sync_playwright() as playwright:
         path = chromium_path()
-        launch = {"args": CHROMIUM_FLAGS + ["--lang=en-GB", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]}
+        launch = {
+            "args": CHROMIUM_FLAGS
+            + ["--lang=en-GB", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+        }
         if path:
             launch["executable_path"] = path
         browser = playwright.chromium.launch(**launch)
@@ -101,7 +104,9 @@ def visit(browser: object, base_url: str) -> Iterator[Visit]:
 @pytest.fixture()
 def no_js_visit(browser: object, base_url: str) -> Iterator[Visit]:
     """A fresh context with JavaScript switched off."""
-    session = Visit(browser, base_url, java_script_enabled=False, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    session = Visit(
+        browser, base_url, java_script_enabled=False, viewport={"width": 1280, "height": 900}, locale="en-GB"
+    )
     yield session
     session.close()
     assert session.external == []

@@ -34,7 +34,9 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml", extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build of a project and return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
@@ -85,7 +87,7 @@ def mkdocs_build_in_process(project: Path, site_dir: Path, config: str = "mkdocs
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serve files without logging each request."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: object) -> None:
         """Stay quiet."""
 
 

@@ -29,6 +29,7 @@ class Dimension:
 
     @property
     def median(self) -> float:
+        """The middle score."""
         return statistics.median(self.scores)
 
     @property
@@ -51,6 +52,7 @@ class Dimension:
         return found
 
     def line(self) -> str:
+        """The dimension's spread in one sentence."""
         q1, q2, q3 = self.quartiles()
         return (f"{self.name}: {len(self.scores)} people, median {_num(q2)}, middle half {_num(q1)} to {_num(q3)}, "
                 f"lowest {_num(min(self.scores))}, highest {_num(max(self.scores))}")
@@ -115,8 +117,10 @@ def prompts(dimensions: list[Dimension]) -> list[str]:
     highest = max(dimensions, key=lambda d: d.median)
     widest = max(dimensions, key=lambda d: d.spread)
     found = [
-        f"{lowest.name.capitalize()} has the lowest median ({_num(lowest.median)}). What gets in the way of it in supervision here?",
-        f"{highest.name.capitalize()} has the highest median ({_num(highest.median)}). What helps it happen, and could that help elsewhere?",
+        f"{lowest.name.capitalize()} has the lowest median ({_num(lowest.median)}). What gets in the way of it "
+        "in supervision here?",
+        f"{highest.name.capitalize()} has the highest median ({_num(highest.median)}). What helps it happen, "
+        "and could that help elsewhere?",
         f"Scores for {widest.name} range from {_num(min(widest.scores))} to {_num(max(widest.scores))}. "
         "What might make the same kind of supervision feel so different to different people?",
         "Which of these patterns would you expect to change if you asked again in three months' time, and why?",
@@ -132,8 +136,13 @@ EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False,
 
 def vega_spec(dimensions: list[Dimension], scale: tuple[float, float] = (1, 5),
               title: str = "Group scores per dimension") -> dict:
-    """A Vega-Lite v5 dot plot: one row per dimension, dot size = how many people gave that score, a bar at the median."""
-    dots = [{"dimension": d.name, "score": score, "people": count} for d in dimensions for score, count in d.counts().items()]
+    """A Vega-Lite v5 dot plot: one row per dimension, dot size = how many people gave that score, a bar at the
+    median."""
+    dots = [
+        {"dimension": d.name, "score": score, "people": count}
+        for d in dimensions
+        for score, count in d.counts().items()
+    ]
     medians = [{"dimension": d.name, "median": d.median} for d in dimensions]
     y = {"field": "dimension", "type": "nominal", "title": None, "sort": [d.name for d in dimensions]}
     x_scale = {"domain": list(scale)}
@@ -214,7 +223,10 @@ def decode_pulse(code: str, exercise: dict) -> list[float | None]:
         raise ValueError(f"{shown!r} comes from another self-assessment than {exercise['id']!r}.")
     scores = body[7:]
     if len(scores) != 2 * len(exercise["dimensions"]):
-        raise ValueError(f"{shown!r} holds {len(scores) // 2} scores, but {exercise['id']!r} has {len(exercise['dimensions'])} dimensions.")
+        raise ValueError(
+            f"{shown!r} holds {len(scores) // 2} scores, but {exercise['id']!r} has "
+            f"{len(exercise['dimensions'])} dimensions."
+        )
     low, high = exercise["scale"]
     averages = []
     for index in range(0, len(scores), 2):
@@ -280,10 +292,12 @@ def read_pulse_codes(text: str, exercise: dict = PROCTOR) -> PulseCodes:
         repeats += canonical in seen
         seen.add(canonical)
         used += 1
-        for column, average in zip(columns, averages):
+        for column, average in zip(columns, averages, strict=False):
             if average is not None:
                 column.append(average)
-    dimensions = [Dimension(name, values) for name, values in zip(exercise["dimensions"], columns) if values]
+    dimensions = [
+        Dimension(name, values) for name, values in zip(exercise["dimensions"], columns, strict=False) if values
+    ]
     return PulseCodes(dimensions, used, problems, repeats)
 
 

@@ -52,7 +52,8 @@ class Run:
 
     def describe(self, labels: list[str]) -> str:
         """One plain sentence naming the months."""
-        what = {"above": "above the median", "below": "below the median", "up": "going up", "down": "going down"}[self.direction]
+        words = {"above": "above the median", "below": "below the median", "up": "going up", "down": "going down"}
+        what = words[self.direction]
         return f"{self.rule.capitalize()}: {self.points} points {what}, {labels[self.start]} to {labels[self.end]}."
 
 
@@ -115,7 +116,9 @@ def parse_audit(text: str) -> list[Month]:
     reader = csv.DictReader(rows)
     missing = {"month", "supervisees", "sessions"} - set(reader.fieldnames or [])
     if missing:
-        raise ValueError(f"the CSV needs the columns month, supervisees, sessions; missing: {', '.join(sorted(missing))}")
+        raise ValueError(
+            f"the CSV needs the columns month, supervisees, sessions; missing: {', '.join(sorted(missing))}"
+        )
     months = []
     for number, row in enumerate(reader, start=2):
         try:
@@ -141,13 +144,16 @@ class Audit:
 
     @property
     def labels(self) -> list[str]:
+        """The months, in order."""
         return [m.month for m in self.months]
 
     @property
     def rates(self) -> list[float]:
+        """The monthly rates, in order."""
         return [m.rate for m in self.months]
 
     def meeting_standard(self) -> list[Month]:
+        """The months whose rate meets the standard."""
         return [m for m in self.months if m.rate >= self.standard - 1e-9]
 
     def summary(self) -> list[str]:
@@ -155,7 +161,8 @@ class Audit:
         lines = [
             f"Months: {len(self.months)} ({self.labels[0]} to {self.labels[-1]}).",
             f"Median: {self.median:.2f} sessions per supervisee per month.",
-            f"Standard: at least {self.standard:g} session(s) per supervisee per month; met in {len(self.meeting_standard())} of {len(self.months)} months.",
+            f"Standard: at least {self.standard:g} session(s) per supervisee per month; met in "
+            f"{len(self.meeting_standard())} of {len(self.months)} months.",
         ]
         if self.signals:
             lines += [run.describe(self.labels) for run in self.signals]
@@ -194,23 +201,55 @@ def vega_spec(audit: Audit, title: str = "Supervision sessions per supervisee, b
         "usermeta": {"embedOptions": EMBED_OPTIONS},
         "title": title,
         "description": " ".join(audit.summary()),
-        "width": 560, "height": 260,
+        "width": 560,
+        "height": 260,
         "data": {"values": values},
         "layer": [
-            {"mark": {"type": "line", "color": "#4d4d4d"}, "encoding": {"x": x, "y": {"field": "rate", "type": "quantitative", "title": "Sessions per supervisee"}}},
-            {"mark": {"type": "point", "filled": True, "size": 60},
-             "encoding": {"x": x, "y": {"field": "rate", "type": "quantitative"},
-                          "shape": {"field": "signal", "type": "nominal", "title": "Run rule"},
-                          "color": {"field": "signal", "type": "nominal", "title": "Run rule",
-                                    "scale": {"range": ["#5a5a5a", "#b3003b", "#005a9c", "#6b4c00", "#2f6b2f"]}},
-                          "tooltip": [{"field": "month"}, {"field": "rate", "format": ".2f"}, {"field": "signal"}]}},
-            {"mark": {"type": "rule", "strokeDash": [6, 4], "color": "#005a9c"},
-             "encoding": {"y": {"datum": round(audit.median, 3)}}},
-            {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#005a9c"},
-             "encoding": {"x": {"value": 0}, "y": {"datum": round(audit.median, 3)}, "text": {"value": f"median {audit.median:.2f}"}}},
-            {"mark": {"type": "rule", "color": "#2f6b2f", "strokeWidth": 2},
-             "encoding": {"y": {"datum": audit.standard}}},
-            {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#2f6b2f"},
-             "encoding": {"x": {"value": 0}, "y": {"datum": audit.standard}, "text": {"value": f"standard {audit.standard:g}"}}},
+            {
+                "mark": {"type": "line", "color": "#4d4d4d"},
+                "encoding": {
+                    "x": x,
+                    "y": {"field": "rate", "type": "quantitative", "title": "Sessions per supervisee"},
+                },
+            },
+            {
+                "mark": {"type": "point", "filled": True, "size": 60},
+                "encoding": {
+                    "x": x,
+                    "y": {"field": "rate", "type": "quantitative"},
+                    "shape": {"field": "signal", "type": "nominal", "title": "Run rule"},
+                    "color": {
+                        "field": "signal",
+                        "type": "nominal",
+                        "title": "Run rule",
+                        "scale": {"range": ["#5a5a5a", "#b3003b", "#005a9c", "#6b4c00", "#2f6b2f"]},
+                    },
+                    "tooltip": [{"field": "month"}, {"field": "rate", "format": ".2f"}, {"field": "signal"}],
+                },
+            },
+            {
+                "mark": {"type": "rule", "strokeDash": [6, 4], "color": "#005a9c"},
+                "encoding": {"y": {"datum": round(audit.median, 3)}},
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#005a9c"},
+                "encoding": {
+                    "x": {"value": 0},
+                    "y": {"datum": round(audit.median, 3)},
+                    "text": {"value": f"median {audit.median:.2f}"},
+                },
+            },
+            {
+                "mark": {"type": "rule", "color": "#2f6b2f", "strokeWidth": 2},
+                "encoding": {"y": {"datum": audit.standard}},
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#2f6b2f"},
+                "encoding": {
+                    "x": {"value": 0},
+                    "y": {"datum": audit.standard},
+                    "text": {"value": f"standard {audit.standard:g}"},
+                },
+            },
         ],
     }

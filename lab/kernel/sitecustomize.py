@@ -19,13 +19,17 @@ class InstalledFirstFinder:
 
     @classmethod
     def find_spec(cls, name, path=None, target=None):
+        """Find a top-level module on sys.path without the current folder."""
         if path is not None:  # a submodule: its package's own __path__ decides where to look
             return None
         return PathFinder.find_spec(name, [entry for entry in sys.path if entry not in CURRENT_FOLDER], target)
 
     @classmethod
     def invalidate_caches(cls):
+        """Nothing to invalidate: PathFinder keeps the caches."""
         return None
 
 
-sys.meta_path.insert(sys.meta_path.index(PathFinder) if PathFinder in sys.meta_path else len(sys.meta_path), InstalledFirstFinder)
+sys.meta_path.insert(
+    sys.meta_path.index(PathFinder) if PathFinder in sys.meta_path else len(sys.meta_path), InstalledFirstFinder
+)

@@ -13,6 +13,8 @@ def duplicate_ids(entries: Iterable[dict[str, Any]], place: str) -> list[tuple[s
     for index, entry in enumerate(entries):
         entry_id = entry.get("id")
         if entry_id in seen:
-            problems.append((f"{place}[{index}].id", f"the id {entry_id!r} is used twice. Every id in a file must be different."))
+            problems.append(
+                (f"{place}[{index}].id", f"the id {entry_id!r} is used twice. Every id in a file must be different.")
+            )
         seen.add(entry_id)
     return problems

@@ -19,7 +19,12 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     problems = duplicate_ids(data["phases"], "phases")
     total = total_minutes(data)
     if total > MAX_TOTAL_MINUTES:
-        problems.append(("phases", f"the phases add up to {total} minutes; keep one activity to {MAX_TOTAL_MINUTES} minutes or less."))
+        problems.append(
+            (
+                "phases",
+                f"the phases add up to {total} minutes; keep one activity to {MAX_TOTAL_MINUTES} minutes or less.",
+            )
+        )
     return problems
 
 

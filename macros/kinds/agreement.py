@@ -20,7 +20,9 @@ def choice_id(label: str, index: int) -> str:
 def choice_entries(field: dict[str, Any]) -> list[dict[str, str]]:
     """A choice field's choices as {id, label}: a plain text choice's id is made from its text."""
     return [
-        {"id": choice["id"], "label": choice["label"]} if isinstance(choice, dict) else {"id": choice_id(choice, index), "label": choice}
+        {"id": choice["id"], "label": choice["label"]}
+        if isinstance(choice, dict)
+        else {"id": choice_id(choice, index), "label": choice}
         for index, choice in enumerate(field.get("choices", []))
     ]
 
@@ -34,7 +36,13 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
         if entry_id in RESERVED_IDS:
             problems.append((place, f"the id {entry_id!r} is used by the agreement itself. Choose another id."))
         elif entry_id in seen:
-            problems.append((place, f"the id {entry_id!r} is already used by {seen[entry_id]}. Every section and field id in a file must be different."))
+            problems.append(
+                (
+                    place,
+                    f"the id {entry_id!r} is already used by {seen[entry_id]}. Every section and field id in a "
+                    "file must be different.",
+                )
+            )
         else:
             seen[entry_id] = place
 
@@ -45,15 +53,33 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
             claim(field["id"], f"{place}.id")
             has_choices = "choices" in field
             if field["type"] == "choice" and not has_choices:
-                problems.append((f"{place}.choices", "a field with type: choice needs choices, for example choices: [\"Yes\", \"No\"]."))
+                problems.append(
+                    (
+                        f"{place}.choices",
+                        "a field with type: choice needs choices, for example choices: [\"Yes\", \"No\"].",
+                    )
+                )
             elif field["type"] != "choice" and has_choices:
-                problems.append((f"{place}.choices", f"only a field with type: choice has choices. Remove them, or change type: {field['type']} to type: choice."))
+                problems.append(
+                    (
+                        f"{place}.choices",
+                        "only a field with type: choice has choices. Remove them, or change type: "
+                        f"{field['type']} to type: choice.",
+                    )
+                )
             if has_choices:
                 choices = choice_entries(field)
                 ids = [choice["id"] for choice in choices]
                 for index, value in enumerate(ids):
                     if value in ids[:index]:
-                        problems.append((f"{place}.choices[{index}]", f"{choices[index]['label']!r} saves the same value ({value!r}) as an earlier choice (choices are compared ignoring capitals and punctuation, or by their id). Make each choice different."))
+                        problems.append(
+                            (
+                                f"{place}.choices[{index}]",
+                                f"{choices[index]['label']!r} saves the same value ({value!r}) as an earlier "
+                                "choice (choices are compared ignoring capitals and punctuation, or by their id). "
+                                "Make each choice different.",
+                            )
+                        )
     return problems or _page_id_clashes(data)
 
 
@@ -67,8 +93,13 @@ def _page_id_clashes(data: dict[str, Any]) -> list[tuple[str, str]]:
             made += [f"{field['id']}-{choice['id']}" for choice in choice_entries(field)]
             clash = next((name for name in made if name in owners), None)
             if clash:
-                problems.append((f"sections[{s_index}].fields[{f_index}].id",
-                                 f"the id {field['id']!r} makes the page id {clash!r}, which {owners[clash]} also makes. Choose another id."))
+                problems.append(
+                    (
+                        f"sections[{s_index}].fields[{f_index}].id",
+                        f"the id {field['id']!r} makes the page id {clash!r}, which {owners[clash]} also makes. "
+                        "Choose another id.",
+                    )
+                )
             owners.update({name: f"the field {field['id']!r}" for name in made})
     return problems
 
@@ -84,5 +115,12 @@ def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
             if field["type"] == "choice":
                 options[field["id"]] = choice_entries(field)
                 target = f"{target}-{options[field['id']][0]['id']}"
-            fields.append({"id": field["id"], "label": field["label"], "essential": bool(field.get("essential")), "target": target})
+            fields.append(
+                {
+                    "id": field["id"],
+                    "label": field["label"],
+                    "essential": bool(field.get("essential")),
+                    "target": target,
+                }
+            )
     return {"options": options, "config": {"fields": fields}}

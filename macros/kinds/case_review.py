@@ -1,4 +1,5 @@
-"""Case-review learning: read a summary of a published review, tick factors, compare with an answer key, map, reflect."""
+"""Case-review learning: read a summary of a published review, tick factors, compare with an answer key, map,
+reflect."""
 
 from __future__ import annotations
 
@@ -41,8 +42,12 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
         taken[FUNCTION_PREFIX + factor["id"]] = f"the step 3 choice of factor {factor['id']!r}"
     for index, prompt in enumerate(data["reflection"]):
         if prompt["id"] in taken:
-            problems.append((f"reflection[{index}].id", f"the id {prompt['id']!r} is already used by {taken[prompt['id']]}. "
-                                                        "Give this prompt another id."))
+            problems.append(
+                (
+                    f"reflection[{index}].id",
+                    f"the id {prompt['id']!r} is already used by {taken[prompt['id']]}. Give this prompt another id.",
+                )
+            )
     return problems
 
 
@@ -66,6 +71,9 @@ def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
             "comparedKey": COMPARED_KEY,
             "foundPrefix": FOUND_PREFIX,
             "functionPrefix": FUNCTION_PREFIX,
-            "factors": [{"id": factor["id"], "label": factor["label"], "inReview": factor["in_review"]} for factor in data["factors"]],
+            "factors": [
+                {"id": factor["id"], "label": factor["label"], "inReview": factor["in_review"]}
+                for factor in data["factors"]
+            ],
         },
     }

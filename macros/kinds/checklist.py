@@ -38,7 +38,9 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
             if item["id"] in group_ids:
                 problems.append((place, f"the id {item['id']!r} is also a group id. Give the item its own id."))
             if item["id"] in RESERVED_IDS:
-                problems.append((place, f"the id {item['id']!r} is kept for the 'I am answering' choice. Use another id."))
+                problems.append(
+                    (place, f"the id {item['id']!r} is kept for the 'I am answering' choice. Use another id.")
+                )
     return problems
 
 

@@ -57,7 +57,9 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     for index, word in enumerate(data.get("judgemental_words", [])):
         key = " ".join(word.lower().split())
         if key in seen:
-            problems.append((f"judgemental_words[{index}]", f"{word!r} is already in the list (capitals are ignored). Remove one."))
+            problems.append(
+                (f"judgemental_words[{index}]", f"{word!r} is already in the list (capitals are ignored). Remove one.")
+            )
         seen.add(key)
     return problems
 

@@ -1,4 +1,7 @@
-"""Knowledge check: multiple-choice questions with an explanation for every option. Never a percentage or a pass mark."""
+"""Knowledge check: multiple-choice questions with an explanation for every option.
+
+Never a percentage or a pass mark.
+"""
 
 from __future__ import annotations
 
@@ -29,13 +32,23 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
             problems.append((f"{place}.options", f"no option is marked correct in question {question['id']!r}. "
                                                  "Add correct: true to the one answer the answer key gives."))
         elif len(correct) > 1:
-            problems.append((f"{place}.options", f"{len(correct)} options are marked correct in question {question['id']!r} "
-                                                 f"({', '.join(correct)}). Keep correct: true on one only. If more than one "
-                                                 "answer is defensible, reword the options, or say so in the explanations."))
+            problems.append(
+                (
+                    f"{place}.options",
+                    f"{len(correct)} options are marked correct in question {question['id']!r} "
+                    f"({', '.join(correct)}). Keep correct: true on one only. If more than one "
+                    "answer is defensible, reword the options, or say so in the explanations.",
+                )
+            )
         section = question.get("section")
         if section and not SECTION_LINK.match(section["link"]):
-            problems.append((f"{place}.section.link", f"{section['link']!r} is not a link to a page of this site. Write it from the "
-                                                      "docs folder, for example modules/seven-eyed-model.md#the-seven-eyes."))
+            problems.append(
+                (
+                    f"{place}.section.link",
+                    f"{section['link']!r} is not a link to a page of this site. Write it from the "
+                    "docs folder, for example modules/seven-eyed-model.md#the-seven-eyes.",
+                )
+            )
     return problems
 
 

@@ -19,8 +19,13 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
         if prompt.get("type") == "date":
             for option in ("choices", "rows", "min_items"):
                 if option in prompt:
-                    problems.append((f"prompts[{index}].{option}", f"a prompt with type: date has no {option}. "
-                                                                  f"Remove {option}, or remove type: date to ask for text."))
+                    problems.append(
+                        (
+                            f"prompts[{index}].{option}",
+                            f"a prompt with type: date has no {option}. "
+                            f"Remove {option}, or remove type: date to ask for text.",
+                        )
+                    )
     if "tally" in data:
         problems += check_tally(data)
     return problems
@@ -36,10 +41,21 @@ def check_tally(data: dict[str, Any]) -> list[tuple[str, str]]:
         for position, choice in enumerate(group["choices"]):
             place = f"tally.groups[{index}].choices[{position}]"
             if choice not in known:
-                problems.append((place, f"no prompt has a choice with the id {choice!r}. Use an id from a prompt's choices: "
-                                        f"{', '.join(sorted(known)) or 'none of the prompts has choices yet'}."))
+                problems.append(
+                    (
+                        place,
+                        f"no prompt has a choice with the id {choice!r}. Use an id from a prompt's choices: "
+                        f"{', '.join(sorted(known)) or 'none of the prompts has choices yet'}.",
+                    )
+                )
             elif choice in owner:
-                problems.append((place, f"{choice!r} already counts for the group {owner[choice]!r}. A choice counts for one group only."))
+                problems.append(
+                    (
+                        place,
+                        f"{choice!r} already counts for the group {owner[choice]!r}. A choice counts for one "
+                        "group only.",
+                    )
+                )
             else:
                 owner[choice] = group["id"]
     return problems

@@ -27,10 +27,14 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     if uptos != sorted(set(uptos)):
         problems.append(("bands", "each band's upto must be higher than the one before it."))
     elif uptos[-1] < values[-1]:
-        problems.append((f"bands[{len(uptos) - 1}].upto", f"the last band must reach the top of the scale ({values[-1]})."))
+        problems.append(
+            (f"bands[{len(uptos) - 1}].upto", f"the last band must reach the top of the scale ({values[-1]}).")
+        )
     for index, dimension in enumerate(data["dimensions"]):
         if any(band.get("suggest") for band in data["bands"]) and not dimension.get("suggestions"):
-            problems.append((f"dimensions[{index}].suggestions", "a band has suggest: true, so every dimension needs suggestions."))
+            problems.append(
+                (f"dimensions[{index}].suggestions", "a band has suggest: true, so every dimension needs suggestions.")
+            )
     problems += _check_balance(data, values)
     return problems
 
@@ -42,17 +46,26 @@ def _check_balance(data: dict[str, Any], values: list[int]) -> list[tuple[str, s
         return []
     problems = []
     if values[0] != 0:
-        problems.append(("balance", f"a balance adds ratings together, so the scale must start at 0 (meaning not at all), "
-                                    f"not {values[0]}. Start the scale at 0, or remove the balance block."))
+        problems.append(
+            (
+                "balance",
+                f"a balance adds ratings together, so the scale must start at 0 (meaning not at all), "
+                f"not {values[0]}. Start the scale at 0, or remove the balance block.",
+            )
+        )
     if len(data["dimensions"]) < 2:
         problems.append(("balance", "a balance compares groups, so it needs at least two dimensions."))
     if "zero" in balance or "over" in balance:
         for d_index, dimension in enumerate(data["dimensions"]):
             for i_index, item in enumerate(dimension["items"]):
                 if not item.get("name"):
-                    problems.append((f"dimensions[{d_index}].items[{i_index}].name",
-                                     f"the balance prompts name statements, so statement {item['id']!r} needs a short name, "
-                                     "for example name: Prescriptive."))
+                    problems.append(
+                        (
+                            f"dimensions[{d_index}].items[{i_index}].name",
+                            f"the balance prompts name statements, so statement {item['id']!r} needs a short name, "
+                            "for example name: Prescriptive.",
+                        )
+                    )
     return problems
 
 

@@ -1,4 +1,5 @@
-"""Seven-eyed case reflection: a prompt per eye of Hawkins and McMahon's model, then how much attention each eye usually gets."""
+"""Seven-eyed case reflection: a prompt per eye of Hawkins and McMahon's model, then how much attention each eye
+usually gets."""
 
 from __future__ import annotations
 
@@ -22,20 +23,37 @@ def check(data: dict[str, Any]) -> list[tuple[str, str]]:
     eyes = data["eyes"]
     problems = []
     if len(eyes) != EYE_COUNT:
-        problems.append(("eyes", f"list exactly {EYE_COUNT} eyes, one per mode from 1 to 7 (this file has {len(eyes)})."))
+        problems.append(
+            ("eyes", f"list exactly {EYE_COUNT} eyes, one per mode from 1 to 7 (this file has {len(eyes)}).")
+        )
     problems += duplicate_ids(eyes, "eyes")
     for index, eye in enumerate(eyes):
         expected = index + 1
         if "mode" in eye and eye["mode"] != expected:
-            problems.append((f"eyes[{index}].mode", f"this is eye number {expected} in the list, so its mode must be {expected}. "
-                                                     "List the eyes in mode order, 1 to 7."))
+            problems.append(
+                (
+                    f"eyes[{index}].mode",
+                    f"this is eye number {expected} in the list, so its mode must be {expected}. "
+                    "List the eyes in mode order, 1 to 7.",
+                )
+            )
         if expected == SUPERVISOR_MODE and any(ADVICE.search(title) for title in wordings(eye["title"])):
-            problems.append((f"eyes[{index}].title", "mode 6 is the supervisor's own process (their feelings, images and reactions "
-                                                      "as they listen), not the supervisor giving advice. Retitle it, for example "
-                                                      "The supervisor's own process."))
+            problems.append(
+                (
+                    f"eyes[{index}].title",
+                    "mode 6 is the supervisor's own process (their feelings, images and reactions "
+                    "as they listen), not the supervisor giving advice. Retitle it, for example "
+                    "The supervisor's own process.",
+                )
+            )
     values = [point["value"] for point in data["attention_scale"]]
     if values != sorted(set(values)):
-        problems.append(("attention_scale", "values must go up from the first point to the last, each different, for example 0, 1, 2, 3."))
+        problems.append(
+            (
+                "attention_scale",
+                "values must go up from the first point to the last, each different, for example 0, 1, 2, 3.",
+            )
+        )
     for text in wordings(data["try_next"]):
         placeholders = BRACES.findall(text)
         if PLACEHOLDER not in placeholders:

@@ -31,7 +31,9 @@ def assert_vega_chart(page: object) -> None:
     """A Vega-Lite output rendered as a chart (an SVG or canvas inside .vega-embed), whose "..." menu offers
     only to save the chart on this device: no "Open in Vega Editor" (which sends the spec and its data to
     vega.github.io), no "View Source" or "View Compiled"."""
-    page.wait_for_selector(".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas", timeout=30_000)
+    page.wait_for_selector(
+        ".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas", timeout=30_000
+    )
     assert page.locator(".jp-OutputArea-output .vega-embed").count() == 1
     # vega-embed adds its menu only after the view has run: wait for it.
     page.locator(".jp-OutputArea-output .vega-embed .vega-actions a").first.wait_for(state="attached")
@@ -119,7 +121,9 @@ def test_repl_embed_on_the_data_lab_page_runs_code_and_passes_axe(visit) -> None
     frame.locator(".jp-OutputArea-output", has_text="Median of 3, 5, 4, 8: 4.5").first.wait_for(timeout=30_000)
     # axe on the page with the frame open (the frame is JupyterLab's own interface, not this site's).
     page.add_script_tag(path=str(AXE))
-    violations = json.loads(page.evaluate("async () => JSON.stringify((await axe.run(document, {iframes: false})).violations)"))
+    violations = json.loads(
+        page.evaluate("async () => JSON.stringify((await axe.run(document, {iframes: false})).violations)")
+    )
     assert [f"{v['id']}: {v['help']}" for v in violations] == []
     assert visit.external == []
 
@@ -134,7 +138,10 @@ def test_embeds_without_javascript_are_plain_links(no_js_visit) -> None:
 
 def test_the_kernel_never_tries_pypi_or_a_cdn(visit) -> None:
     """An unknown package cannot be installed: the PyPI fallback is off, so no request is even tried."""
-    code = "import piplite\ntry:\n    await piplite.install('requests')\nexcept Exception as error:\n    print('REFUSED', type(error).__name__)"
+    code = (
+        "import piplite\ntry:\n    await piplite.install('requests')\nexcept Exception as error:\n    "
+        "print('REFUSED', type(error).__name__)"
+    )
     visit.page.goto(lab_kit.repl_path(lab_url(visit), code))
     visit.page.locator(".jp-OutputArea-output", has_text="REFUSED").first.wait_for(timeout=lab_kit.KERNEL_TIMEOUT_MS)
     assert visit.external == []

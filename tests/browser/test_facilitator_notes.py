@@ -18,7 +18,9 @@ def notes_heading(page: object) -> object:
     return page.get_by_role("heading", name=TITLE)
 
 
-def test_the_learner_view_never_shows_the_notes_on_screen_to_assistive_technology_or_in_print(visit, no_js_visit) -> None:
+def test_the_learner_view_never_shows_the_notes_on_screen_to_assistive_technology_or_in_print(
+    visit, no_js_visit
+) -> None:
     runs_groups(visit.context)
     page = visit.open(MODULE)
     page.wait_for_selector(f"{TOGGLE}:visible")

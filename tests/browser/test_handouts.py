@@ -95,7 +95,9 @@ def test_copies_with_answers_show_them_and_answers_saved_there_belong_to_the_mod
     page.wait_for_url(re.compile(r"\?copy=answers$"))
     page.wait_for_load_state("networkidle")
     enhanced(page, JOURNAL)
-    expect(page.locator("[data-rs-handouts-mode]")).to_contain_text("These copies show the answers saved in this browser")
+    expect(page.locator("[data-rs-handouts-mode]")).to_contain_text(
+        "These copies show the answers saved in this browser"
+    )
     expect(page.get_by_role("link", name="Copies with my saved answers")).to_have_attribute("aria-current", "page")
     journal = page.locator(form_selector(JOURNAL))
     assert journal.locator("textarea[data-rs-field='developmental-self']").input_value() == ANSWER
@@ -150,7 +152,9 @@ def test_blank_handouts_print_no_empty_sheet_and_no_signature_lines_alone(visit,
     assert len(sheets) >= exercises
     for number, text in enumerate(sheets, start=1):
         assert len(text) >= 20, f"{module}: sheet {number} of {len(sheets)} has nothing to read on it ({text!r})"
-        assert not (text.startswith("Supervisor Signature") and len(text) < 120), f"{module}: sheet {number} holds only the signature lines"
+        assert not (text.startswith("Supervisor Signature") and len(text) < 120), (
+            f"{module}: sheet {number} holds only the signature lines"
+        )
     if page.locator(".rs-exercise--agreement").count():
         signatures = next(text for text in sheets if "Supervisor Signature" in text)
         assert "Where will the signed copies be kept?" in signatures  # the last fields came along

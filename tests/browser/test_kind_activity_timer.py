@@ -25,7 +25,10 @@ class FakeAudioContext {
   constructor() { window.__audio.contexts += 1; this.state = "running"; this.t0 = Date.now(); this.destination = {}; }
   get currentTime() { return (Date.now() - this.t0) / 1000 - window.__audio.lag; }
   resume() { return Promise.resolve(); }
-  createGain() { return { gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: (node) => node, disconnect() {} }; }
+  createGain() {
+    const gain = { setValueAtTime() {}, exponentialRampToValueAtTime() {} };
+    return { gain, connect: (node) => node, disconnect() {} };
+  }
   createOscillator() {
     const note = { at: null, cancelled: false };
     return {
@@ -75,7 +78,11 @@ def open_timer(visit: object) -> object:
 
 def test_phases_count_down_move_on_and_are_announced_with_keyboard_controls(visit) -> None:
     page = open_timer(visit)
-    assert (part(page, "phase-name"), part(page, "clock"), part(page, "state")) == ("Phase 1 of 4: Presentation", "05:00", "Ready to start.")
+    assert (part(page, "phase-name"), part(page, "clock"), part(page, "state")) == (
+        "Phase 1 of 4: Presentation",
+        "05:00",
+        "Ready to start.",
+    )
     assert page.locator(f"{FORM} [data-rs-clock]").get_attribute("role") == "timer"
 
     tab_to(page, f'{FORM} [data-rs-timer="toggle"]')
@@ -114,7 +121,11 @@ def test_phases_count_down_move_on_and_are_announced_with_keyboard_controls(visi
     assert announced(page) == "Phase 3 of 4: Group discussion, 8 minutes."
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert (part(page, "phase-name"), part(page, "clock"), part(page, "state")) == ("Phase 1 of 4: Presentation", "05:00", "Ready to start.")
+    assert (part(page, "phase-name"), part(page, "clock"), part(page, "state")) == (
+        "Phase 1 of 4: Presentation",
+        "05:00",
+        "Ready to start.",
+    )
     assert announced(page) == "Reset. Phase 1 of 4: Presentation, 5 minutes."
 
     # Announcements came only at changes, never once a second.
@@ -138,7 +149,11 @@ def test_after_a_long_gap_the_timer_catches_up_and_finishes(visit) -> None:
     # A sleeping laptop: jump well past the end; the timer works out where it should be.
     page.clock.fast_forward("20:00")
     page.clock.run_for(1_000)
-    assert (part(page, "phase-name"), part(page, "clock"), part(page, "state")) == ("All phases done", "00:00", "Time is up.")
+    assert (part(page, "phase-name"), part(page, "clock"), part(page, "state")) == (
+        "All phases done",
+        "00:00",
+        "Time is up.",
+    )
     # One announcement for the three phases that ended during the gap.
     assert announced(page) == "Time is up for 3 phases, the last Presenter reflects. All 4 phases are done."
     assert page.locator(f'{FORM} [data-rs-timer="toggle"]').inner_text() == "Start again"
@@ -154,7 +169,10 @@ def test_when_several_phases_end_unseen_one_announcement_names_the_phase_now_and
     page.clock.fast_forward("09:00")  # 5 + 3 minutes: two phases end while the laptop sleeps
     page.clock.run_for(1_000)
     assert part(page, "phase-name") == "Phase 3 of 4: Group discussion"
-    assert announced(page) == "Time is up for 2 phases, the last Clarifying questions. Phase 3 of 4: Group discussion, 8 minutes."
+    assert (
+        announced(page)
+        == "Time is up for 2 phases, the last Clarifying questions. Phase 3 of 4: Group discussion, 8 minutes."
+    )
     said = page.evaluate("window.__said")
     assert said[-1] == announced(page) and not any(line.startswith("Time is up for Presentation") for line in said)
 
@@ -209,7 +227,11 @@ def test_the_gentle_sound_is_off_until_chosen_needs_no_file_and_is_planned_ahead
     assert chimes(page) == planned[:2]
     page.click(f'{FORM} [data-rs-timer="toggle"]')  # resume: planned again from now
     again = chimes(page)
-    assert len(again) == 6 and again[2] == pytest.approx(659.5, abs=1.5) and again[4] - again[2] == pytest.approx(240, abs=0.01)
+    assert (
+        len(again) == 6
+        and again[2] == pytest.approx(659.5, abs=1.5)
+        and again[4] - again[2] == pytest.approx(240, abs=0.01)
+    )
     page.locator(f"label[for='ex-{EXERCISE}-sound']").click()  # sound off: nothing left planned
     assert chimes(page) == planned[:2]
 
@@ -226,7 +248,10 @@ def test_after_a_sleep_the_audio_clock_missed_one_chime_sounds_on_waking(visit) 
     page.clock.fast_forward("11:00")
     page.clock.run_for(1_000)
     assert part(page, "phase-name") == "Phase 4 of 4: Presenter reflects"
-    assert announced(page) == "Time is up for 2 phases, the last Group discussion. Phase 4 of 4: Presenter reflects, 4 minutes."
+    assert (
+        announced(page)
+        == "Time is up for 2 phases, the last Group discussion. Phase 4 of 4: Presenter reflects, 4 minutes."
+    )
     heard = sorted(chimes(page))
     assert heard[:2] == pytest.approx([300, 300.35], abs=1)  # the end of phase 1, before the sleep
     assert len(heard) == 6 and heard[2] == pytest.approx(360, abs=2)  # one chime on waking...
@@ -257,7 +282,9 @@ def test_a_timer_never_counts_towards_module_progress(site_dir) -> None:
     import json
 
     html = (site_dir / "modules" / "managing-boundaries" / "index.html").read_text(encoding="utf-8")
-    manifest = json.loads(html.split('<script type="application/json" id="rs-manifest">', 1)[1].split("</script>", 1)[0])
+    manifest = json.loads(
+        html.split('<script type="application/json" id="rs-manifest">', 1)[1].split("</script>", 1)[0]
+    )
     module = next(m for m in manifest["modules"] if m["title"] == "Managing boundaries in supervision")
     assert "desc-planner" in module["exercises"] and "desc-role-play" not in module["exercises"]
     assert 'data-rs-exercise="desc-role-play"' in html

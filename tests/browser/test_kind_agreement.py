@@ -21,7 +21,11 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     enhanced(page, EXERCISE)
     count = page.locator(f"#{UID}-count")
     assert count.inner_text() == "0 of 5 fields filled."
-    assert missing(page) == ["How often we will meet", "What goes in the supervision record", "Date of our first review"]
+    assert missing(page) == [
+        "How often we will meet",
+        "What goes in the supervision record",
+        "Date of our first review",
+    ]
 
     tab_to(page, f"#{UID}-frequency")
     page.keyboard.type("Every two weeks")
@@ -39,7 +43,9 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     tab_to(page, f"#{UID}-review-date")
     page.keyboard.type("06302026")  # month, day, year in the en-US date control
     assert page.input_value(f"#{UID}-review-date") == "2026-06-30"
-    page.wait_for_function("(id) => document.getElementById(id).textContent === '4 of 5 fields filled.'", arg=f"{UID}-count")
+    page.wait_for_function(
+        "(id) => document.getElementById(id).textContent === '4 of 5 fields filled.'", arg=f"{UID}-count"
+    )
     assert page.locator(f"{FORM} [data-rs-missing]").inner_text() == "All essential fields are filled."
     assert count.get_attribute("aria-live") == "polite"
 
@@ -66,7 +72,9 @@ def test_missing_essential_links_move_focus_to_their_field(visit) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == f"{UID}-frequency"
     page.keyboard.type("Weekly")
-    page.wait_for_function("(id) => document.getElementById(id).textContent === '1 of 5 fields filled.'", arg=f"{UID}-count")
+    page.wait_for_function(
+        "(id) => document.getElementById(id).textContent === '1 of 5 fields filled.'", arg=f"{UID}-count"
+    )
     assert missing(page) == ["What goes in the supervision record", "Date of our first review"]
 
 
@@ -110,9 +118,19 @@ def test_printed_agreement_is_a_clean_document_with_signature_lines(visit) -> No
     lines = [line.strip() for line in signatures.inner_text().splitlines() if line.strip()]
     page.emulate_media(media="screen")
     assert lines == ["Supervisor", "Signature", "Date", "Supervisee", "Signature", "Date"]
-    for absent in ["By video", "A mix of both", "(essential)", "For example, every two weeks",  # unchosen, markers, answered hints
-                   "Print this agreement", "Clear my answers", "Your agreement so far", "fields filled",
-                   "Fill this in together", "Keep it anonymous", "Agreement builder"]:
+    for absent in [
+        "By video",
+        "A mix of both",
+        "(essential)",
+        "For example, every two weeks",  # unchosen, markers, answered hints
+        "Print this agreement",
+        "Clear my answers",
+        "Your agreement so far",
+        "fields filled",
+        "Fill this in together",
+        "Keep it anonymous",
+        "Agreement builder",
+    ]:
         assert absent not in text, absent
     assert "Follow your local recording policy." not in text  # hint of an answered field
     page.emulate_media(media="print")
@@ -125,7 +143,11 @@ def test_without_javascript_the_form_is_complete_and_prints_blank_with_signature
     page = no_js_visit.open(GALLERY)
     form = page.locator(FORM)
     assert form.locator("fieldset.rs-agreement__section").count() == 3
-    assert form.locator("fieldset.rs-agreement__section legend h4").all_inner_texts() == ["When we meet", "Records", "Review"]
+    assert form.locator("fieldset.rs-agreement__section legend h4").all_inner_texts() == [
+        "When we meet",
+        "Records",
+        "Review",
+    ]
     assert form.locator("input:visible, textarea:visible").count() == 1 + 3 + 2 + 1
     for control in form.locator("input, textarea").all():
         assert page.locator(f"label[for='{control.get_attribute('id')}']").count() == 1
@@ -135,7 +157,9 @@ def test_without_javascript_the_form_is_complete_and_prints_blank_with_signature
     assert not form.locator(f"#{UID}-signatures").is_visible()
     text = printed_text(page, FORM)
     assert "Supervisor" in text and "Supervisee" in text and text.count("Signature") == 2
-    assert "How often we will meet" in text and "For example, every two weeks for ninety minutes." in text  # blank: hints stay
+    assert (
+        "How often we will meet" in text and "For example, every two weeks for ninety minutes." in text
+    )  # blank: hints stay
     assert "In person" in text and "By video" in text and "A mix of both" in text
     assert "Print this page" not in text
 
@@ -166,7 +190,10 @@ def test_wellbeing_module_has_the_support_routes_part_of_the_agreement(visit) ->
     tab_to(page, f"{WELLBEING_FORM} input[name='{WELLBEING_UID}-support-information-copy']")
     page.keyboard.press("Space")
     entry = wait_saved(page, WELLBEING)
-    assert entry["values"] == {"eap-contact": "Staff support line: see the intranet page, open every day.", "support-information-copy": "yes"}
+    assert entry["values"] == {
+        "eap-contact": "Staff support line: see the intranet page, open every day.",
+        "support-information-copy": "yes",
+    }
     assert page.locator(f"#{WELLBEING_UID}-count").inner_text() == "2 of 12 fields filled."
     # Every text box points to the privacy reminder.
     for box in page.locator(f"{WELLBEING_FORM} textarea").all():

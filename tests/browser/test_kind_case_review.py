@@ -51,7 +51,9 @@ def wait_values(page: object, expected: dict) -> dict:
     }"""
     page.wait_for_function(script, arg=[EXERCISE, expected], timeout=5000)
     return page.evaluate(
-        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))", EXERCISE)
+        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))",
+        EXERCISE,
+    )
 
 
 def test_keyboard_only_through_the_four_steps_then_restore_after_reload(visit) -> None:
@@ -73,7 +75,9 @@ def test_keyboard_only_through_the_four_steps_then_restore_after_reload(visit) -
     assert row(page, "frequency").split("\n")[:2] == [
         "Regular supervision", "Same as the answer key. The review identifies this, and you ticked it."]
     assert row(page, "challenge").split("\n")[:2] == [
-        "Room for constructive challenge", "Different from the answer key. The review identifies this. You did not tick it."]
+        "Room for constructive challenge",
+        "Different from the answer key. The review identifies this. You did not tick it.",
+    ]
     assert row(page, "inter-agency").split("\n")[1] == (
         "Different from the answer key. The answer key does not list this as a finding of the review. You ticked it.")
     for factor in FACTORS:
@@ -105,10 +109,15 @@ def test_keyboard_only_through_the_four_steps_then_restore_after_reload(visit) -
     entry = wait_values(page, expected)
     assert entry["kind"] == "case-review"
     assert entry["readable"][:3] == [
-        {"label": "Factors I think the review identifies",
-         "text": "Regular supervision; Room for constructive challenge; Working between agencies"},
+        {
+            "label": "Factors I think the review identifies",
+            "text": "Regular supervision; Room for constructive challenge; Working between agencies",
+        },
         {"label": "Compared with the answer key", "text": "You and the answer key agree on 2 of 4 factors."},
-        {"label": "Proctor function for Regular supervision", "text": "Normative: standards, accountability and safe practice"},
+        {
+            "label": "Proctor function for Regular supervision",
+            "text": "Normative: standards, accountability and safe practice",
+        },
     ]
 
     reload(page)
@@ -144,10 +153,16 @@ def test_same_and_different_rows_start_their_text_at_the_same_place(visit) -> No
     enhanced(page, EXERCISE)
     page.click(f"{FORM} [data-rs-action='compare']")
     rows = page.locator(f"{FORM} .rs-case-review__row")
-    assert page.locator(f"{FORM} .rs-case-review__row--agree").count() and page.locator(f"{FORM} .rs-case-review__row--differ").count()
+    assert (
+        page.locator(f"{FORM} .rs-case-review__row--agree").count()
+        and page.locator(f"{FORM} .rs-case-review__row--differ").count()
+    )
     for media in ("screen", "print"):
         page.emulate_media(media=media)
-        starts = {round(box["x"], 1) for box in (row.locator(".rs-case-review__row-title").bounding_box() for row in rows.all())}
+        starts = {
+            round(box["x"], 1)
+            for box in (row.locator(".rs-case-review__row-title").bounding_box() for row in rows.all())
+        }
         assert len(starts) == 1, f"{media}: row text starts at {sorted(starts)}"
     page.emulate_media(media="screen")
 

@@ -6,7 +6,6 @@ its form, rendered by the site's own template, is put in place of the tick examp
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
@@ -27,7 +26,9 @@ def wait_values(page: object, exercise_id: str, expected: dict) -> dict:
           return JSON.stringify(Object.entries(values).sort()) === JSON.stringify(Object.entries(expected).sort());
         }""", arg=[exercise_id, expected], timeout=5000)
     return page.evaluate(
-        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))", exercise_id)
+        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))",
+        exercise_id,
+    )
 
 
 def lines(page: object, selector: str) -> list[str]:
@@ -62,7 +63,10 @@ def test_tick_with_keyboard_only_then_restore_after_reload(visit) -> None:
     assert page.is_checked(f"{FORM} input[data-rs-field='phone-silent']")
     assert not page.is_checked(f"{FORM} input[data-rs-field='notes-reread']")
     assert page.is_checked(f"{FORM} input[name$='-perspective'][value='supervisee']")
-    assert lines(page, f"{FORM} [data-rs-counts] li") == ["Before the session: 1 of 2 ticked", "The room: 1 of 3 ticked"]
+    assert lines(page, f"{FORM} [data-rs-counts] li") == [
+        "Before the session: 1 of 2 ticked",
+        "The room: 1 of 3 ticked",
+    ]
 
 
 def test_tick_counts_tips_and_all_done(visit) -> None:
@@ -70,21 +74,31 @@ def test_tick_counts_tips_and_all_done(visit) -> None:
     enhanced(page, TICK)
     results = page.locator(f"{FORM} .rs-checklist__results")
     assert results.is_visible()
-    assert lines(page, f"{FORM} [data-rs-counts] li") == ["Before the session: 0 of 2 ticked", "The room: 0 of 3 ticked"]
+    assert lines(page, f"{FORM} [data-rs-counts] li") == [
+        "Before the session: 0 of 2 ticked",
+        "The room: 0 of 3 ticked",
+    ]
     assert page.locator(f"{FORM} [data-rs-waiting]").is_visible()
     assert not page.locator(f"{FORM} [data-rs-tips-block]").is_visible()
     assert not page.locator(f"{FORM} [data-rs-tip-source]").is_visible()  # the no-JS tips list is hidden
 
     page.check(f"{FORM} input[data-rs-field='notes-reread']")
     page.check(f"{FORM} input[data-rs-field='private-room']")
-    assert lines(page, f"{FORM} [data-rs-counts] li") == ["Before the session: 1 of 2 ticked", "The room: 1 of 3 ticked"]
+    assert lines(page, f"{FORM} [data-rs-counts] li") == [
+        "Before the session: 1 of 2 ticked",
+        "The room: 1 of 3 ticked",
+    ]
     assert page.locator(f"{FORM} [data-rs-total]").inner_text() == "Altogether: 2 of 5 ticked."
     assert not page.locator(f"{FORM} [data-rs-waiting]").is_visible()
     assert page.locator(f"{FORM} .rs-checklist__tips-title").inner_text() == "Things to try"
-    assert page.locator(f"{FORM} [data-rs-tip-for]").evaluate_all("(items) => items.map((li) => li.dataset.rsTipFor)") == [
-        "agenda-agreed", "phone-silent", "water-to-hand"]
+    assert page.locator(f"{FORM} [data-rs-tip-for]").evaluate_all(
+        "(items) => items.map((li) => li.dataset.rsTipFor)"
+    ) == ["agenda-agreed", "phone-silent", "water-to-hand"]
     water = page.locator(f"{FORM} [data-rs-tip-for='water-to-hand']")
-    assert [line for line in water.inner_text().split("\n") if line] == ["There is water to hand.", "A jug of water is a small sign that there is time to talk: no rush."]
+    assert [line for line in water.inner_text().split("\n") if line] == [
+        "There is water to hand.",
+        "A jug of water is a small sign that there is time to talk: no rush.",
+    ]
     assert water.locator("strong", has_text="no rush").count() == 1  # the author's Markdown survives cloning
     assert not page.locator(f"{FORM} [data-rs-all-done]").is_visible()
 
@@ -98,7 +112,9 @@ def test_tick_counts_tips_and_all_done(visit) -> None:
 
     page.uncheck(f"{FORM} input[data-rs-field='private-room']")
     assert not page.locator(f"{FORM} [data-rs-all-done]").is_visible()
-    assert page.locator(f"{FORM} [data-rs-tip-for]").evaluate_all("(items) => items.map((li) => li.dataset.rsTipFor)") == ["private-room"]
+    assert page.locator(f"{FORM} [data-rs-tip-for]").evaluate_all(
+        "(items) => items.map((li) => li.dataset.rsTipFor)"
+    ) == ["private-room"]
 
 
 def test_yes_partly_no_with_keyboard_only_counts_and_conversation_starters(ypn_page) -> None:

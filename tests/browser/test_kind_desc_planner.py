@@ -63,7 +63,8 @@ def test_the_four_checks_advise_in_words_and_change_with_the_plan(visit) -> None
 
     page.fill(f"#{UID}-describe", DESCRIBE)
     assert checks(page) == {
-        "describe": "Consider: You used 'always' and 'lazy' in Describe: describe what you saw or heard instead, with a date or example.",
+        "describe": "Consider: You used 'always' and 'lazy' in Describe: describe what you saw or heard "
+        "instead, with a date or example.",
         "express": "Consider: Express is empty: say how this affects you or the work, starting from \"I\".",
         "specify": "Consider: Specify is empty: name one or two things you would like your supervisee to do.",
         "follow_up": "Consider: Add a follow-up date, so you both know when you will look at this again.",
@@ -79,8 +80,13 @@ def test_the_four_checks_advise_in_words_and_change_with_the_plan(visit) -> None
     assert found["follow_up"] == "Done: Follow-up date set: Thursday 12 March 2026."
 
     # Whole words only: "Nevertheless" does not count as "never".
-    page.fill(f"#{UID}-describe", "On 3 March the record for the visit was written nine days later. Nevertheless it was thorough.")
-    page.fill(f"#{UID}-express", "I’m worried that decisions are not on the file.")  # curly apostrophe, as phones type it
+    page.fill(
+        f"#{UID}-describe",
+        "On 3 March the record for the visit was written nine days later. Nevertheless it was thorough.",
+    )
+    page.fill(
+        f"#{UID}-express", "I’m worried that decisions are not on the file."
+    )  # curly apostrophe, as phones type it
     page.fill(f"#{UID}-specify", "Write up visits within five working days. Tell me early if you fall behind.")
     assert checks(page) == {
         "describe": "Done: Describe has none of the words that can sound like a judgement.",
@@ -100,11 +106,14 @@ def test_helpers_state_the_rules(visit) -> None:
         const m = await import(new URL('widgets/desc-planner.js', app).href);
         const strings = await import(new URL('lib/strings.js', app).href);
         return {
-            words: m.flaggedWords('He is lazy. ALWAYS. Never-ending attitude\\'s; always again', ['always', 'never', 'lazy', 'attitude', 'not bothered']),
+            words: m.flaggedWords('He is lazy. ALWAYS. Never-ending attitude\\'s; always again',
+                                  ['always', 'never', 'lazy', 'attitude', 'not bothered']),
             phrase: m.flaggedWords('You seem NOT\\n bothered', ['not bothered']),
             partial: m.flaggedWords('Nevertheless, a careless-free hallway', ['never', 'careless free', 'hall']),
-            first: [m.usesFirstPerson('I noticed'), m.usesFirstPerson("It's mine"), m.usesFirstPerson('Worries me'), m.usesFirstPerson("I've seen")],
-            counts: [m.countRequests(''), m.countRequests('One thing'), m.countRequests('1. One.\\n2) Two\\n\\n* Three?'),
+            first: [m.usesFirstPerson('I noticed'), m.usesFirstPerson("It's mine"), m.usesFirstPerson('Worries me'),
+                    m.usesFirstPerson("I've seen")],
+            counts: [m.countRequests(''), m.countRequests('One thing'),
+                     m.countRequests('1. One.\\n2) Two\\n\\n* Three?'),
                      m.countRequests('Do this. And that! Also 2.5 more'), m.countRequests('-\\n...')],
             list: [strings.listAnd(["'a'"]), strings.listAnd(["'a'", "'b'"]), strings.listAnd(["'a'", "'b'", "'c'"])],
         };

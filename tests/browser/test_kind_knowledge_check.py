@@ -12,7 +12,8 @@ EXPLANATIONS = [
     "No. The site has no accounts and no server storage. Answers saved on your phone stay on your phone.",
     "No. Your answers are not an official supervision record, and nobody else can read them.",
     "Feelings are welcome. Reflection often starts with them.",
-    "Yes. Even without names, details can identify people who use services or colleagues, especially in a small community.",
+    "Yes. Even without names, details can identify people who use services or colleagues, especially in a small "
+    "community.",
     "Yes. The printed page shows your answers in full, with the explanations.",
     "No. The site never sends your answers anywhere, so there is no such button.",
     "There is. Printing works with or without JavaScript.",
@@ -43,7 +44,9 @@ def wait_values(page: object, expected: dict) -> dict:
     }"""
     page.wait_for_function(script, arg=[EXERCISE, expected], timeout=5000)
     return page.evaluate(
-        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))", EXERCISE)
+        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))",
+        EXERCISE,
+    )
 
 
 def answer_first_two(page: object) -> None:
@@ -150,7 +153,10 @@ def test_keyboard_only_the_count_of_matching_choices_shows_once_every_question_i
     tab_to(page, check_button("leave-out"))
     page.keyboard.press("Space")
     assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 1 of 3 questions."
-    wait_values(page, {"where-saved": "b", "leave-out": "a", "keep-copy": "a", "_checked": ["where-saved", "leave-out", "keep-copy"]})
+    wait_values(
+        page,
+        {"where-saved": "b", "leave-out": "a", "keep-copy": "a", "_checked": ["where-saved", "leave-out", "keep-copy"]},
+    )
     reload(page)
     enhanced(page, EXERCISE)
     assert summary(page) == "You have checked 3 of 3 questions. You chose the answer key's answer for 1 of 3 questions."

@@ -118,7 +118,10 @@ def test_developmental_reflection_reports_the_most_frequent_level_and_a_mixed_pr
     enhanced(page, exercise)
     for value in ("awareness-level-2", "motivation-level-2", "autonomy-level-1"):
         page.check(f"{form} input[value='{value}']")
-    assert page.locator(f"{form} [data-rs-tally-summary]").inner_text() == "Most often you chose Level 2: 2 of your 3 choices."
+    assert (
+        page.locator(f"{form} [data-rs-tally-summary]").inner_text()
+        == "Most often you chose Level 2: 2 of your 3 choices."
+    )
     assert page.locator(f"{form} [data-rs-tally-feedback='level-2']").is_visible()
     assert "different levels for different themes" in page.locator(f"{form} [data-rs-tally-mixed]").inner_text()
 
@@ -165,7 +168,10 @@ def test_list_and_date_with_keyboard_only_advise_in_words_and_never_block_saving
     assert page.input_value(f"{LIST_FORM} input[data-rs-field='by-when']") == "2027-03-15"
     assert page.locator(f"{LIST_FORM} [data-rs-nudge='by-when']").is_hidden()
     entry = wait_saved(page, LIST)
-    assert entry["values"] == {"ideas": "- Ask my supervisor\n- Shadow a colleague\n- Read the practice guidance", "by-when": "2027-03-15"}
+    assert entry["values"] == {
+        "ideas": "- Ask my supervisor\n- Shadow a colleague\n- Read the practice guidance",
+        "by-when": "2027-03-15",
+    }
     reload(page)
     enhanced(page, LIST)
     assert page.input_value(f"{LIST_FORM} input[data-rs-field='by-when']") == "2027-03-15"
@@ -191,8 +197,10 @@ def test_words_saved_before_a_prompt_became_a_date_are_kept_until_a_date_is_chos
     enhanced(page, LIST)
     note = page.locator(f"{LIST_FORM} [data-rs-earlier='by-when']")
     assert note.is_visible()
-    assert note.inner_text() == (f'You wrote earlier: "{earlier}". This question now asks for a date: choose one above. '
-                                 "Your earlier words are kept until you do.")
+    assert note.inner_text() == (
+        f'You wrote earlier: "{earlier}". This question now asks for a date: choose one above. '
+        "Your earlier words are kept until you do."
+    )
     assert page.evaluate("window.__pwned") is None and page.locator(f"{LIST_FORM} img[src='x']").count() == 0
     date = f"{LIST_FORM} input[data-rs-field='by-when']"
     assert page.input_value(date) == ""

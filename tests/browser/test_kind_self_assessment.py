@@ -22,7 +22,12 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     tab_to(page, f"{FORM} input[name$='-someone-to-talk-to']")
     page.keyboard.press("ArrowRight")
     entry = wait_saved(page, EXERCISE)
-    assert entry["values"] == {"perspective": "practitioner", "time-to-read": "3", "asked-questions": "1", "someone-to-talk-to": "2"}
+    assert entry["values"] == {
+        "perspective": "practitioner",
+        "time-to-read": "3",
+        "asked-questions": "1",
+        "someone-to-talk-to": "2",
+    }
     assert entry["format"] == 2 and entry["kind"] == "self-assessment"
 
     reload(page)
@@ -170,7 +175,9 @@ def test_balance_with_keyboard_only_shares_and_prompts_come_and_go(visit) -> Non
     back_to(page, f"{item('gave-advice')}:checked")
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
-    assert balance_feedback(page).startswith("You rated every statement 0 (Not at all), so there are no shares to show.")
+    assert balance_feedback(page).startswith(
+        "You rated every statement 0 (Not at all), so there are no shares to show."
+    )
     assert page.locator(f"{BALANCE_FORM} .rs-balance__table").count() == 0
     assert prompts(page) == {"zero": ZERO_TEXT}
 
@@ -188,17 +195,34 @@ def test_heron_balance_on_its_module_page(visit) -> None:
     page = visit.open("modules/supervision-models/")
     form = form_selector("heron-intervention-balance")
     enhanced(page, "heron-intervention-balance")
-    for name, value in (("prescriptive", 4), ("informative", 3), ("confronting", 0), ("cathartic", 1), ("catalytic", 1), ("supportive", 1)):
+    for name, value in (
+        ("prescriptive", 4),
+        ("informative", 3),
+        ("confronting", 0),
+        ("cathartic", 1),
+        ("catalytic", 1),
+        ("supportive", 1),
+    ):
         page.check(f"{form} input[name$='-{name}'][value='{value}']")
     text = page.locator(f"{form} [data-rs-balance-feedback]").inner_text()
-    assert text.startswith("Of all your ratings: 70% in Authoritative (supervisor leads) and 30% in Facilitative (supervisee leads).")
+    assert text.startswith(
+        "Of all your ratings: 70% in Authoritative (supervisor leads) and 30% in Facilitative (supervisee leads)."
+    )
     assert "You rated this statement 0 (Not at all): Confronting." in text
-    assert "This statement has more than 40% of all your ratings: Prescriptive (40%)." not in text  # 4 of 10 is not above 40%
+    assert (
+        "This statement has more than 40% of all your ratings: Prescriptive (40%)." not in text
+    )  # 4 of 10 is not above 40%
     page.check(f"{form} input[name$='-informative'][value='2']")  # 4 of 9: 44%
-    assert "This statement has more than 40% of all your ratings: Prescriptive (44%)." in page.locator(f"{form} [data-rs-balance-feedback]").inner_text()
+    assert (
+        "This statement has more than 40% of all your ratings: Prescriptive (44%)."
+        in page.locator(f"{form} [data-rs-balance-feedback]").inner_text()
+    )
     # The long group titles and the shares fit inside the chart.
     chart = page.locator(f"{form} svg.rs-balance__svg")
-    assert chart.evaluate("(svg) => [...svg.querySelectorAll('text')].every((t) => { const b = t.getBBox(); return b.x >= 0 && b.x + b.width <= svg.viewBox.baseVal.width; })")
+    assert chart.evaluate(
+        "(svg) => [...svg.querySelectorAll('text')].every((t) => { const b = t.getBBox(); return b.x >= 0 && "
+        "b.x + b.width <= svg.viewBox.baseVal.width; })"
+    )
     note = page.locator(f"{form} .rs-balance__note")
     assert "There is no ideal ratio" in note.inner_text()
     link = note.locator("a")

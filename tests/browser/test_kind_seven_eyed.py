@@ -1,4 +1,5 @@
-"""seven-eyed in Chromium: keyboard only, autosave and restore, the chart, table and feedback rules, no-JS form, print."""
+"""seven-eyed in Chromium: keyboard only, autosave and restore, the chart, table and feedback rules, no-JS form,
+print."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, re
 
 EXERCISE = "example-seven-eyed-default"
 FORM = form_selector(EXERCISE)
-EYES = ["person", "interventions", "work-relationship", "supervisee", "supervisory-relationship", "supervisor", "wider-context"]
+EYES = [
+    "person",
+    "interventions",
+    "work-relationship",
+    "supervisee",
+    "supervisory-relationship",
+    "supervisor",
+    "wider-context",
+]
 NAMES = [
     "Eye 1: The person using services", "Eye 2: What the worker did", "Eye 3: The relationship in the work",
     "Eye 4: The supervisee", "Eye 5: The supervisory relationship", "Eye 6: The supervisor's own process",
@@ -39,7 +48,9 @@ def wait_saved_with(page: object, field: str, value: str) -> dict:
     }"""
     page.wait_for_function(script, arg=[EXERCISE, field, value], timeout=5000)
     return page.evaluate(
-        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))", EXERCISE)
+        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))",
+        EXERCISE,
+    )
 
 
 def table_rows(page: object) -> list[list[str]]:
@@ -68,16 +79,29 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     expected = {**texts, **{f"{eye}-attention": str(value) for eye, value in zip(EYES, ratings, strict=True)}}
     assert entry["values"] == expected
     assert entry["readable"][:2] == [
-        {"label": "Eye 1: The person using services. What did you see and hear on the visit, before you made sense of it?",
-         "text": texts["person"]},
-        {"label": "Eye 1: The person using services. How much attention it usually gets in your supervision",
-         "text": "3 Almost every session"},
+        {
+            "label": "Eye 1: The person using services. What did you see and hear on the visit, before you made "
+            "sense of it?",
+            "text": texts["person"],
+        },
+        {
+            "label": "Eye 1: The person using services. How much attention it usually gets in your supervision",
+            "text": "3 Almost every session",
+        },
     ]
     assert entry["readable"][-1] == {
-        "label": "Eye 7: The wider context. How much attention it usually gets in your supervision", "text": "1 Sometimes"}
+        "label": "Eye 7: The wider context. How much attention it usually gets in your supervision",
+        "text": "1 Sometimes",
+    }
     assert len(entry["readable"]) == 14
-    current_format = page.evaluate("async () => (await import(new URL('../../assets/js/lib/storage.js', location.href))).FORMAT")
-    assert entry["format"] == current_format and entry["kind"] == "seven-eyed" and entry["title"] == "One visit, seven ways of looking"
+    current_format = page.evaluate(
+        "async () => (await import(new URL('../../assets/js/lib/storage.js', location.href))).FORMAT"
+    )
+    assert (
+        entry["format"] == current_format
+        and entry["kind"] == "seven-eyed"
+        and entry["title"] == "One visit, seven ways of looking"
+    )
 
     reload(page)
     enhanced(page, EXERCISE)
@@ -98,23 +122,47 @@ def test_chart_and_table_show_the_same_figures(visit) -> None:
     page.check(radio("supervisor", 0))
     assert feedback(page) == "You have rated 3 of 7 eyes. Rate all 7 to see feedback and an eye to try next."
     assert table_rows(page) == [
-        [NAMES[0], "Almost every session", "3"], [NAMES[1], "Not rated yet", "–"], [NAMES[2], "Not rated yet", "–"],
-        [NAMES[3], "Sometimes", "1"], [NAMES[4], "Not rated yet", "–"], [NAMES[5], "Rarely", "0"], [NAMES[6], "Not rated yet", "–"],
+        [NAMES[0], "Almost every session", "3"],
+        [NAMES[1], "Not rated yet", "–"],
+        [NAMES[2], "Not rated yet", "–"],
+        [NAMES[3], "Sometimes", "1"],
+        [NAMES[4], "Not rated yet", "–"],
+        [NAMES[5], "Rarely", "0"],
+        [NAMES[6], "Not rated yet", "–"],
     ]
     caption = page.locator(f"{FORM} .rs-seven-eyed__table caption").inner_text()
     assert caption == "How much attention each eye usually gets, on a scale from 0 (Rarely) to 3 (Almost every session)"
     chart = page.locator(f"{FORM} svg.rs-seven-eyed__svg[role='img']")
     assert chart.count() == 1
     title_id = chart.get_attribute("aria-labelledby")
-    assert page.locator(f"{FORM} svg title#{title_id}").text_content().startswith("Bar chart of how much attention each eye")
+    assert (
+        page.locator(f"{FORM} svg title#{title_id}")
+        .text_content()
+        .startswith("Bar chart of how much attention each eye")
+    )
     assert chart.locator("text.rs-seven-eyed__chart-label").all_text_contents() == NAMES
     assert chart.locator("text.rs-seven-eyed__chart-value").all_text_contents() == [
-        "3 (Almost every session)", "Not rated yet", "Not rated yet", "1 (Sometimes)", "Not rated yet", "0 (Rarely)", "Not rated yet"]
+        "3 (Almost every session)",
+        "Not rated yet",
+        "Not rated yet",
+        "1 (Sometimes)",
+        "Not rated yet",
+        "0 (Rarely)",
+        "Not rated yet",
+    ]
     # Every value label fits inside the chart, however long the scale's label.
-    overflow = chart.evaluate("(svg) => [...svg.querySelectorAll('text')].some((t) => { const b = t.getBBox(); return b.x < 0 || b.x + b.width > svg.viewBox.baseVal.width; })")
+    overflow = chart.evaluate(
+        "(svg) => [...svg.querySelectorAll('text')].some((t) => { const b = t.getBBox(); return b.x < 0 || b.x "
+        "+ b.width > svg.viewBox.baseVal.width; })"
+    )
     assert overflow is False
     # Bars are as long as the rating: 3 fills the track, 1 a third of it, 0 has no bar.
-    widths = [float(w) for w in chart.locator("rect.rs-seven-eyed__chart-bar").evaluate_all("(bars) => bars.map((b) => b.getAttribute('width'))")]
+    widths = [
+        float(w)
+        for w in chart.locator("rect.rs-seven-eyed__chart-bar").evaluate_all(
+            "(bars) => bars.map((b) => b.getAttribute('width'))"
+        )
+    ]
     track = float(chart.locator("rect.rs-seven-eyed__chart-track").first.get_attribute("width"))
     assert widths == pytest.approx([track, track / 3])
 
@@ -153,7 +201,9 @@ def test_try_next_names_the_least_attended_eye_with_the_tie_rule(visit) -> None:
     assert box.locator("strong").nth(1).inner_text() == "The supervisory relationship"
     rate(page, [0, 1, 1, 1, 1, 0, 1])  # modes 1 and 6 tie: modes 4 to 7 come first
     assert box.get_attribute("data-rs-try-next") == "supervisor"
-    assert box.inner_text().startswith("An eye to try next: Eye 6: The supervisor's own process\n\nThe supervisor's own process gets the least")
+    assert box.inner_text().startswith(
+        "An eye to try next: Eye 6: The supervisor's own process\n\nThe supervisor's own process gets the least"
+    )
     rate(page, [1, 1, 0, 1, 1, 1, 1])  # the lowest is only mode 3
     assert box.get_attribute("data-rs-try-next") == "work-relationship"
     rate(page, [0, 1, 0, 1, 1, 1, 1])  # modes 1 and 3 tie, none of 4 to 7: the lower mode, 1
@@ -187,7 +237,9 @@ def test_without_javascript_the_form_is_complete_and_labelled(no_js_visit) -> No
     for control in form.locator("textarea, input[type=radio]").all():
         assert page.locator(f"label[for='{control.get_attribute('id')}']").count() == 1
     legends = form.locator("legend").all_inner_texts()
-    assert len(legends) == 7 and all(text.startswith("How much attention does this eye usually get in your supervision?") for text in legends)
+    assert len(legends) == 7 and all(
+        text.startswith("How much attention does this eye usually get in your supervision?") for text in legends
+    )
     assert form.locator("[data-rs-action]:visible").count() == 0
     assert not form.locator("[data-rs-attention]").is_visible()
     text = form.inner_text()
@@ -235,7 +287,8 @@ PURE = """async ([module, cases]) => {
     scale: [0, 1, 2, 3].map((value) => ({ value, label: `L${value}` })),
   };
   const rows = (ratings) => m.attention(config, Object.fromEntries(
-    ratings.map((value, i) => [`e${i + 1}-attention`, value === null ? undefined : String(value)]).filter(([, v]) => v !== undefined)));
+    ratings.map((value, i) => [`e${i + 1}-attention`, value === null ? undefined : String(value)])
+      .filter(([, v]) => v !== undefined)));
   const filled = (html, title) => {
     const holder = document.createElement("template");
     holder.innerHTML = html;
@@ -276,7 +329,15 @@ def test_the_rules_are_pure_exported_functions_with_exact_results(visit) -> None
         [3, 3, 2, 1, 0, 0, None],  # not all rated: no feedback
     ]
     result = page.evaluate(PURE, ["../../assets/js/widgets/seven-eyed.js", cases])
-    assert result["rows"] == [[1, 3, "L3"], [2, None, None], [3, 0, "L0"], [4, 1, "L1"], [5, 2, "L2"], [6, 3, "L3"], [7, 0, "L0"]]
+    assert result["rows"] == [
+        [1, 3, "L3"],
+        [2, None, None],
+        [3, 0, "L0"],
+        [4, 1, "L1"],
+        [5, 2, "L2"],
+        [6, 3, "L3"],
+        [7, 0, "L0"],
+    ]
     assert result["casework"] == [True, True, False, False, False, False, False, False]
     assert result["least"] == [5, 4, 5, 5, 6, 1, None, None]
     assert result["sentence"] == ["the supervisee", "The supervisee", "The supervisee", "NQSW wellbeing"]

@@ -123,7 +123,10 @@ def test_calendar_file_holds_the_review_and_a_halfway_check_in(visit) -> None:
     events = list(Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT"))
     # The goal's words are isolated (U+2068 ... U+2069) from the site's words around them.
     words = f"\u2068{GOAL_1['goal']}\u2069"
-    assert [str(event["SUMMARY"]) for event in events] == [f"Review my goal: {words}", f"Halfway check-in on my goal: {words}"]
+    assert [str(event["SUMMARY"]) for event in events] == [
+        f"Review my goal: {words}",
+        f"Halfway check-in on my goal: {words}",
+    ]
     # The clock says 22 November 2026: 113 days to the review, the check-in 56 days on.
     assert [event["DTSTART"].dt for event in events] == [dt.date(2027, 3, 15), dt.date(2027, 1, 17)]
 
@@ -162,7 +165,11 @@ def test_remove_goal_keeps_the_other_goals(visit) -> None:
     page.click(f"{FORM} [data-rs-goal='g1'] [data-rs-action='remove-goal']")
     assert page.locator(f"{FORM} [data-rs-goal]").count() == 1
     assert page.locator(f"{FORM} [data-rs-goal='g2'] legend.rs-goal__legend").inner_text() == "Goal 1"
-    page.wait_for_function("(id) => { const k = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id)); return k && JSON.parse(localStorage.getItem(k)).values.goals.length === 1; }", arg=EXERCISE)
+    page.wait_for_function(
+        "(id) => { const k = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id)); return k && "
+        "JSON.parse(localStorage.getItem(k)).values.goals.length === 1; }",
+        arg=EXERCISE,
+    )
     assert page.locator(f"{FORM} [data-rs-action='remove-goal']:visible").count() == 0
 
 

@@ -1,4 +1,5 @@
-"""time-split in Chromium: keyboard only, autosave and restore, session totals, average split, advice, no-JS form, print."""
+"""time-split in Chromium: keyboard only, autosave and restore, session totals, average split, advice, no-JS form,
+print."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, re
 
 EXERCISE = "example-time-split-default"
 FORM = form_selector(EXERCISE)
-FILLED = {"s1-cases": "70", "s1-learning": "20", "s1-admin": "10", "s2-cases": "50", "s2-learning": "20", "s2-admin": "20"}
+FILLED = {
+    "s1-cases": "70",
+    "s1-learning": "20",
+    "s1-admin": "10",
+    "s2-cases": "50",
+    "s2-learning": "20",
+    "s2-admin": "20",
+}
 
 
 def field(name: str) -> str:
@@ -23,7 +31,9 @@ def wait_values(page: object, expected: dict) -> dict:
           return JSON.stringify(Object.entries(values).sort()) === JSON.stringify(Object.entries(expected).sort());
         }""", arg=[EXERCISE, expected], timeout=5000)
     return page.evaluate(
-        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))", EXERCISE)
+        "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))",
+        EXERCISE,
+    )
 
 
 def fill(page: object, values: dict) -> None:
@@ -56,7 +66,10 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
     assert entry["readable"] == [
         {"label": "Session 1", "text": "Cases and decisions 70%; Learning 20%; Admin and news 10% (adds up to 100%)"},
         {"label": "Session 2", "text": "Cases and decisions 50%; Learning 20%; Admin and news 20% (adds up to 90%)"},
-        {"label": "Average split across sessions 1 and 2", "text": "Cases and decisions 63%; Learning 21%; Admin and news 16%"},
+        {
+            "label": "Average split across sessions 1 and 2",
+            "text": "Cases and decisions 63%; Learning 21%; Admin and news 16%",
+        },
     ]
 
     reload(page)
@@ -76,10 +89,16 @@ def test_totals_average_split_and_advice(visit) -> None:
 
     fill(page, FILLED)
     assert page.locator(f"{FORM} [data-rs-total='1']").inner_text() == "Adds up to 100%."
-    assert page.locator(f"{FORM} [data-rs-total='2']").inner_text() == "Adds up to 90%. The split is worked out from what you entered."
+    assert (
+        page.locator(f"{FORM} [data-rs-total='2']").inner_text()
+        == "Adds up to 90%. The split is worked out from what you entered."
+    )
     # Session 2 is scaled to 100%: (70 + 50/0.9) / 2 = 62.8, (20 + 20/0.9) / 2 = 21.1, (10 + 20/0.9) / 2 = 16.1.
     assert table_rows(page) == [["Cases and decisions", "63%"], ["Learning", "21%"], ["Admin and news", "16%"]]
-    assert page.locator(f"{FORM} .rs-time-split__table caption").inner_text() == "Average share of time across sessions 1 and 2"
+    assert (
+        page.locator(f"{FORM} .rs-time-split__table caption").inner_text()
+        == "Average share of time across sessions 1 and 2"
+    )
     chart = page.locator(f"{FORM} svg.rs-time-split__chart[role='img']")
     assert "average share of time for each category across sessions 1 and 2" in chart.locator("title").text_content()
     assert chart.locator(".rs-time-split__chart-label").all_text_contents() == [
@@ -98,14 +117,20 @@ def test_totals_average_split_and_advice(visit) -> None:
     assert page.locator(f"{FORM} [data-rs-total='2']").inner_text() == (
         "Adds up to 70% so far. Fill in every category (0 is fine) to include this session.")
     assert table_rows(page) == [["Cases and decisions", "70%"], ["Learning", "20%"], ["Admin and news", "10%"]]
-    assert page.locator(f"{FORM} .rs-time-split__table caption").inner_text() == "Average share of time across session 1"
+    assert (
+        page.locator(f"{FORM} .rs-time-split__table caption").inner_text() == "Average share of time across session 1"
+    )
     assert page.locator(f"{FORM} .rs-time-split__notes li").all_inner_texts() == [
         "Session 2 is left out until every category has a figure (0 is fine)."]
 
     # Admin over 30% brings its own advice; cases at 20% no longer does.
     fill(page, {"s1-cases": "20", "s1-learning": "20", "s1-admin": "60"})
-    assert page.locator(f"{FORM} [data-rs-advice-for]").evaluate_all("(boxes) => boxes.map((b) => b.dataset.rsAdviceFor)") == ["admin"]
-    assert "Could some of it go in an email instead?" in page.locator(f"{FORM} [data-rs-advice-for='admin']").inner_text()
+    assert page.locator(f"{FORM} [data-rs-advice-for]").evaluate_all(
+        "(boxes) => boxes.map((b) => b.dataset.rsAdviceFor)"
+    ) == ["admin"]
+    assert (
+        "Could some of it go in an email instead?" in page.locator(f"{FORM} [data-rs-advice-for='admin']").inner_text()
+    )
 
 
 def test_without_javascript_the_form_is_complete_and_labelled(no_js_visit) -> None:

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_all_saved, wait_saved
 from tests.conftest import Visit
@@ -23,14 +23,22 @@ FIXTURE_V1 = Path(__file__).resolve().parent.parent / "js" / "fixtures" / "entry
 
 
 def site_state(page) -> dict:
-    """Every storage key of this site and its raw value (the shared-computer setting, "…#shared-computer", is not saved state)."""
-    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('reflective-supervision:') && !k.includes('#')).sort().map((k) => [k, localStorage.getItem(k)]))")
+    """Every storage key of this site and its raw value.
+
+    The shared-computer setting, "…#shared-computer", is not saved state.
+    """
+    return page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).filter((k) => "
+        "k.startsWith('reflective-supervision:') && !k.includes('#')).sort().map((k) => [k, localStorage.getItem(k)]))"
+    )
 
 
 def answer_some(page) -> None:
     """Fill one exercise of each of three kinds, flag one, keep a dated copy of a profile."""
     enhanced(page, REFLECTION)
-    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']", "A calm start.\nThen a hard question.")
+    page.fill(
+        f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']", "A calm start.\nThen a hard question."
+    )
     page.check(f"{form_selector(REFLECTION)} [data-rs-flag]")
     page.check(f"{form_selector(ASSESSMENT)} input[name$='-time-to-read'][value='2']")
     page.click(f"{form_selector(ASSESSMENT)} [data-rs-action='snapshot']")
@@ -56,7 +64,9 @@ def test_export_delete_import_restores_exactly_the_same_state(visit, browser, ba
     assert backup["format"] == "reflective-supervision-backup" and backup["version"] == 1
     assert backup["damaged"] == {"entry:example-damaged": "{not json"}
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((Path(__file__).resolve().parents[2] / "docs" / "schemas" / "backup-v1.schema.json").read_text())
+    schema = json.loads(
+        (Path(__file__).resolve().parents[2] / "docs" / "schemas" / "backup-v1.schema.json").read_text()
+    )
     jsonschema.Draft202012Validator(schema).validate(backup)
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -64,7 +74,9 @@ def test_export_delete_import_restores_exactly_the_same_state(visit, browser, ba
     assert site_state(page) == {}
     page.set_input_files("[data-rs-import]", str(backup_path))
     preview = page.locator(".rs-import-preview")
-    page.wait_for_function("() => (document.querySelector('.rs-import-preview')?.innerText || '').includes('New here:')")
+    page.wait_for_function(
+        "() => (document.querySelector('.rs-import-preview')?.innerText || '').includes('New here:')"
+    )
     assert "New here:" in preview.inner_text() and "Looking back on a session" in preview.inner_text()
     page.click("[data-rs-action='import-merge']")
     assert site_state(page) == before
@@ -76,7 +88,10 @@ def test_export_delete_import_restores_exactly_the_same_state(visit, browser, ba
     fresh_page.click("[data-rs-action='import-replace']")
     assert site_state(fresh_page) == before
     fresh.open(GALLERY)
-    assert fresh_page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']") == "A calm start.\nThen a hard question."
+    assert (
+        fresh_page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']")
+        == "A calm start.\nThen a hard question."
+    )
     fresh.close()
     assert fresh.external == []
 
@@ -87,9 +102,15 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(visit, tmp_path
     visit.open("my-learning/")
     before = site_state(page)
     cases = {
-        "proto.json": ('{"format":"reflective-supervision-backup","version":1,"entries":{},"data":{},"damaged":{},"__proto__":{"x":1}}', "__proto__"),
-        "shape.json": ('{"format":"reflective-supervision-backup","version":1,"exported":"2026-01-01T00:00:00Z","site":{"name":"reflective-supervision","scope":"/"},'
-                       '"entries":{"a":{"values":3}},"data":{},"damaged":{}}', "not in a shape"),
+        "proto.json": (
+            '{"format":"reflective-supervision-backup","version":1,"entries":{},"data":{},"damaged":{},"__proto__":{"x":1}}',
+            "__proto__",
+        ),
+        "shape.json": (
+            '{"format":"reflective-supervision-backup","version":1,"exported":"2026-01-01T00:00:00Z","site":{"name":"reflective-supervision","scope":"/"},'
+            '"entries":{"a":{"values":3}},"data":{},"damaged":{}}',
+            "not in a shape",
+        ),
         "text.json": ("hello", "not valid JSON"),
         "big.json": ("[" + "0," * (3 * 1024 * 1024) + "0]", "too large"),
     }
@@ -115,7 +136,9 @@ def test_damaged_entry_is_reported_kept_and_harmless(visit) -> None:
     visit.open("my-learning/")
     assert "1 damaged" in page.locator("[data-rs-app]").inner_text()
     # The key, read from storage, is isolated (U+2068 ... U+2069) from the words around it.
-    assert page.locator("[data-rs-damaged-list] li").all_inner_texts() == [f"Damaged entry (\u2068entry:{REFLECTION}\u2069)"]
+    assert page.locator("[data-rs-damaged-list] li").all_inner_texts() == [
+        f"Damaged entry (\u2068entry:{REFLECTION}\u2069)"
+    ]
     assert visit.console_errors == []
 
 
@@ -133,11 +156,15 @@ def test_full_storage_shows_a_clear_message_and_keeps_the_text(visit) -> None:
 
 
 def test_blocked_storage_keeps_the_page_working(visit) -> None:
-    visit.context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});")
+    visit.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});"
+    )
     page = visit.open(GALLERY)
     enhanced(page, REFLECTION)
     page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Still here")
-    page.locator(f"{form_selector(REFLECTION)} [data-rs-alert]").filter(has_text="not letting this site save").wait_for()
+    page.locator(f"{form_selector(REFLECTION)} [data-rs-alert]").filter(
+        has_text="not letting this site save"
+    ).wait_for()
     assert "You have answered 1 of 3" in page.locator(f"{form_selector(REFLECTION)} [data-rs-summary]").inner_text()
 
 
@@ -192,7 +219,10 @@ def test_two_copies_on_one_domain_keep_separate_answers(browser, site_dir: Path,
                 page.fill(field, answer)
                 wait_saved(page, REFLECTION)
             keys = sorted(key for key in site_state(page) if key.endswith(f":entry:{REFLECTION}"))
-            assert keys == [f"reflective-supervision:/:entry:{REFLECTION}", f"reflective-supervision:/council/:entry:{REFLECTION}"]
+            assert keys == [
+                f"reflective-supervision:/:entry:{REFLECTION}",
+                f"reflective-supervision:/council/:entry:{REFLECTION}",
+            ]
             for path, answer in copies.items():
                 session.open(path + GALLERY)
                 enhanced(page, REFLECTION)
@@ -238,10 +268,15 @@ def test_shared_computer_mode_keeps_answers_only_for_the_tab(visit) -> None:
 def test_a_format_1_entry_is_restored_and_upgraded(visit) -> None:
     page = visit.open("")
     raw = FIXTURE_V1.read_text(encoding="utf-8").strip()
-    page.evaluate("(raw) => localStorage.setItem('reflective-supervision:/:entry:example-reflection-default', raw)", raw)
+    page.evaluate(
+        "(raw) => localStorage.setItem('reflective-supervision:/:entry:example-reflection-default', raw)", raw
+    )
     visit.open(GALLERY)
     enhanced(page, REFLECTION)
-    assert page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']") == "Saved by the first version of the site."
+    assert (
+        page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']")
+        == "Saved by the first version of the site."
+    )
     assert page.is_checked(f"{form_selector(REFLECTION)} input[value='steady']")
     stored = json.loads(site_state(page)["reflective-supervision:/:entry:example-reflection-default"])
     assert stored["format"] == 2 and stored["flagged"] is False
@@ -262,8 +297,14 @@ def test_progress_in_navigation_and_on_the_home_page(visit) -> None:
     link = page.locator(".md-nav--primary a.md-nav__link", has_text="Implementation of good supervision")
     assert link.locator(".rs-nav-badge > span[aria-hidden='true']").text_content() == "Started"
     # The badge is text, but the link's accessible name says the progress in full.
-    page.evaluate("() => document.querySelectorAll('.md-nav--primary input.md-nav__toggle').forEach((toggle) => { toggle.checked = true; })")
-    assert 'link "Implementation of good supervision (progress: Started, 1 of 3 exercises answered)"' in link.aria_snapshot()
+    page.evaluate(
+        "() => document.querySelectorAll('.md-nav--primary input.md-nav__toggle').forEach((toggle) => { "
+        "toggle.checked = true; })"
+    )
+    assert (
+        'link "Implementation of good supervision (progress: Started, 1 of 3 exercises answered)"'
+        in link.aria_snapshot()
+    )
     assert link.locator("progress.rs-nav-badge__bar").get_attribute("value") == "1"
 
 
@@ -292,7 +333,10 @@ def test_goals_show_their_review_date_and_status(visit) -> None:
     page = visit.open(GALLERY)
     enhanced(page, GOALS)
     page.click(f"{form_selector(GOALS)} [data-rs-action='add-goal']")
-    for goal, text, status in (("g1", "Open each session with a check-in", "achieved"), ("g2", "Bring one article a month", "revised")):
+    for goal, text, status in (
+        ("g1", "Open each session with a check-in", "achieved"),
+        ("g2", "Bring one article a month", "revised"),
+    ):
         page.fill(f"{form_selector(GOALS)} [data-rs-goal='{goal}'] textarea[data-rs-field='goal']", text)
         page.check(f"{form_selector(GOALS)} [data-rs-goal='{goal}'] input[data-rs-field='status'][value='{status}']")
     page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
@@ -320,7 +364,9 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
     def inert(where: str) -> None:
         assert page.evaluate("window.__pwned") is None, where
         assert page.locator("img[src='x']").count() == 0, where
-        assert HOSTILE in page.locator("article, main").first.inner_text() or HOSTILE in page.content().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"'), where
+        assert HOSTILE in page.locator("article, main").first.inner_text() or HOSTILE in page.content().replace(
+            "&lt;", "<"
+        ).replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"'), where
 
     reload(page)
     enhanced(page, REFLECTION)
@@ -375,7 +421,9 @@ def test_learning_record_text_boxes_carry_the_same_privacy_reminder_as_the_exerc
     reminder = page.locator("#rs-record-reminder")
     assert reminder.is_visible()
     assert reminder.inner_text() == exercise_reminder
-    assert reminder.inner_text().startswith("Keep it anonymous. Do not include names or details that could identify anyone")
+    assert reminder.inner_text().startswith(
+        "Keep it anonymous. Do not include names or details that could identify anyone"
+    )
     boxes = page.locator(f"[data-rs-record-item='{REFLECTION}'] textarea")
     assert boxes.count() == 3
     for box in boxes.all():
@@ -406,7 +454,9 @@ def test_clearing_agenda_flags_in_a_full_store_says_so_and_keeps_the_flags(visit
     page = visit.open(GALLERY)
     answer_some(page)
     visit.open("agenda/")
-    page.evaluate("() => { Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    page.evaluate(
+        "() => { Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }"
+    )
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-rs-action='clear-flags']")
     expect(page.locator("[data-rs-app] .rs-app__status")).to_contain_text("storage for this site is full")
@@ -435,7 +485,10 @@ def test_profiles_over_time_side_by_side(visit) -> None:
 
 def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
     page = visit.open(GALLERY)
-    fields = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
+    fields = page.locator(
+        "form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] "
+        "input[type=text][data-rs-field]:visible"
+    )
     count = fields.count()
     assert count >= 20
     for index in range(count):
@@ -444,8 +497,13 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
         flag.check()
     wait_all_saved(page)
     reload(page)
-    restored = page.locator("form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] input[type=text][data-rs-field]:visible")
-    assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(f"{HOSTILE} #{i}" for i in range(count))
+    restored = page.locator(
+        "form[data-rs-widget] textarea[data-rs-field]:visible, form[data-rs-widget] "
+        "input[type=text][data-rs-field]:visible"
+    )
+    assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(
+        f"{HOSTILE} #{i}" for i in range(count)
+    )
     page.emulate_media(media="print")
     assert page.evaluate("window.__pwned") is None
     page.emulate_media(media="screen")
@@ -470,13 +528,27 @@ def seed(page, items: dict) -> None:
 
 
 def entry(exercise: str, **fields) -> str:
-    return json.dumps({"format": 2, "kind": "reflection", "exercise": exercise, "title": f"Title of {exercise}",
-                       "page": "/authoring/exercise-kinds/", "updated": "2026-01-01T00:00:00.000Z", "values": {"a": "b"},
-                       "readable": [{"label": "L", "text": f"text of {exercise}"}], "flagged": True, "snapshots": [], **fields})
+    return json.dumps(
+        {
+            "format": 2,
+            "kind": "reflection",
+            "exercise": exercise,
+            "title": f"Title of {exercise}",
+            "page": "/authoring/exercise-kinds/",
+            "updated": "2026-01-01T00:00:00.000Z",
+            "values": {"a": "b"},
+            "readable": [{"label": "L", "text": f"text of {exercise}"}],
+            "flagged": True,
+            "snapshots": [],
+            **fields,
+        }
+    )
 
 
 def session_state(page) -> dict:
-    return page.evaluate("() => Object.fromEntries(Object.keys(sessionStorage).sort().map((k) => [k, sessionStorage.getItem(k)]))")
+    return page.evaluate(
+        "() => Object.fromEntries(Object.keys(sessionStorage).sort().map((k) => [k, sessionStorage.getItem(k)]))"
+    )
 
 
 def shared_on(visit, page) -> None:
@@ -492,16 +564,25 @@ def shared_on(visit, page) -> None:
 
 def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
     page = visit.open("privacy/")
-    seed(page, {
-        f"{PREFIX}entry:example-reflection-default": entry("example-reflection-default", readable=[None]),
-        f"{PREFIX}entry:example-self-assessment-default": entry("example-self-assessment-default", kind="self-assessment", snapshots=[None]),
-        f"{PREFIX}entry:example-checklist-default": entry("example-checklist-default", snapshots=[
-            {"taken": "2026-01-01T00:00:00Z", "label": "x", "values": {}, "profile": [None]}]),
-        f"{PREFIX}entry:example-smart-goal-default": entry("example-smart-goal-default", page="javascript:window.__pwned=1;void 0;//"),
-        f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
-        f"{PREFIX}data:visits": "null",
-        f"{PREFIX}data:record": json.dumps({"items": [None]}),
-    })
+    seed(
+        page,
+        {
+            f"{PREFIX}entry:example-reflection-default": entry("example-reflection-default", readable=[None]),
+            f"{PREFIX}entry:example-self-assessment-default": entry(
+                "example-self-assessment-default", kind="self-assessment", snapshots=[None]
+            ),
+            f"{PREFIX}entry:example-checklist-default": entry(
+                "example-checklist-default",
+                snapshots=[{"taken": "2026-01-01T00:00:00Z", "label": "x", "values": {}, "profile": [None]}],
+            ),
+            f"{PREFIX}entry:example-smart-goal-default": entry(
+                "example-smart-goal-default", page="javascript:window.__pwned=1;void 0;//"
+            ),
+            f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+            f"{PREFIX}data:visits": "null",
+            f"{PREFIX}data:record": json.dumps({"items": [None]}),
+        },
+    )
     visit.open("my-learning/")
     app = page.locator("[data-rs-app]")
     assert "text of example-agreement-default" in app.inner_text()
@@ -524,8 +605,20 @@ def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
     assert visit.console_errors == []
 
 
-@pytest.mark.parametrize("sample", ["readable-null", "snapshots-null", "snapshot-profile-null", "record-null", "record-items-null",
-                                    "visits-null", "page-javascript", "page-other-host", "snapshot-average-huge"])
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "readable-null",
+        "snapshots-null",
+        "snapshot-profile-null",
+        "record-null",
+        "record-items-null",
+        "visits-null",
+        "page-javascript",
+        "page-other-host",
+        "snapshot-average-huge",
+    ],
+)
 def test_import_files_of_the_wrong_shape_are_refused(visit, sample) -> None:
     page = visit.open("my-learning/")
     page.set_input_files("[data-rs-import]", str(SAMPLES / "invalid" / f"{sample}.json"))
@@ -550,8 +643,10 @@ def test_a_valid_sample_backup_imports_and_every_page_shows_it(visit) -> None:
 def test_the_import_preview_says_what_is_kept_aside_and_the_answer_here_stays(visit) -> None:
     """A backup whose damaged part holds a later copy of an answered exercise, and a file that is not UTF-8."""
     page = visit.open("my-learning/")
-    page.evaluate("""() => localStorage.setItem('reflective-supervision:/:entry:example-reflection-default', JSON.stringify({
-      format: 2, exercise: 'example-reflection-default', title: 'Looking back on a session', updated: '2026-12-01T09:00:00.000Z',
+    page.evaluate("""() => localStorage.setItem(
+      'reflective-supervision:/:entry:example-reflection-default', JSON.stringify({
+      format: 2, exercise: 'example-reflection-default', title: 'Looking back on a session',
+      updated: '2026-12-01T09:00:00.000Z',
       values: {'what-stood-out': 'My real answer'}}))""")
     mine = site_state(page)[f"{PREFIX}entry:{REFLECTION}"]
     page.set_input_files("[data-rs-import]", str(SAMPLES / "undecodable" / "latin-1-title.json"))
@@ -595,7 +690,9 @@ def test_delete_everything_in_shared_mode_keeps_the_setting(visit) -> None:
     assert page.is_checked("[data-rs-shared]")
 
 
-def test_replace_import_in_shared_mode_keeps_the_setting_and_shows_the_answers(visit, browser, base_url, tmp_path) -> None:
+def test_replace_import_in_shared_mode_keeps_the_setting_and_shows_the_answers(
+    visit, browser, base_url, tmp_path
+) -> None:
     page = visit.open(GALLERY)
     answer_some(page)
     visit.open("my-learning/")
@@ -646,7 +743,10 @@ def test_switching_shared_mode_on_says_what_happens_and_off_offers_keep_or_disca
     wait_all_saved(page)
     visit.open("my-learning/")
     page.uncheck("[data-rs-shared]")
-    assert "Keeping them replaces what was saved earlier in this browser for: Looking back on a session" in choice.inner_text()
+    assert (
+        "Keeping them replaces what was saved earlier in this browser for: Looking back on a session"
+        in choice.inner_text()
+    )
     with page.expect_navigation():
         page.click("[data-rs-action='shared-keep']")
     page.wait_for_load_state("networkidle")
@@ -691,7 +791,9 @@ def test_a_replace_refused_half_way_is_undone_with_an_import_message(visit, tmp_
       window.__refuse(3, 3);
       Storage.prototype.setItem = function (key, value) {
         window.__writes += 1;
-        if (window.__writes >= window.__range[0] && window.__writes <= window.__range[1]) throw new DOMException('full', 'QuotaExceededError');
+        if (window.__writes >= window.__range[0] && window.__writes <= window.__range[1]) {
+          throw new DOMException('full', 'QuotaExceededError');
+        }
         return setItem.call(this, key, value);
       };
     }""")
@@ -716,8 +818,11 @@ def test_a_replace_refused_half_way_is_undone_with_an_import_message(visit, tmp_
 
     # Refused only after a changed entry was written, and refused again when putting it back: the earlier state
     # is offered as a file to download.
-    incoming = {f"{PREFIX}entry:{key}" for key in backup["entries"]} | {f"{PREFIX}data:{key}" for key in backup["data"]} \
+    incoming = (
+        {f"{PREFIX}entry:{key}" for key in backup["entries"]}
+        | {f"{PREFIX}data:{key}" for key in backup["data"]}
         | {f"{PREFIX}{key}" for key in backup["damaged"]}
+    )
     fresh = len(incoming - set(before))
     page.set_input_files("[data-rs-import]", str(path))
     page.locator("[data-rs-action='import-replace']").wait_for()
@@ -731,8 +836,15 @@ def test_a_replace_refused_half_way_is_undone_with_an_import_message(visit, tmp_
 
 
 def test_blocked_storage_is_reported_on_every_page(visit) -> None:
-    visit.context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});")
-    for path, where in (("my-learning/", "[data-rs-app]"), ("agenda/", "[data-rs-app]"), ("learning-record/", "[data-rs-app]"), ("", "[data-rs-progress]")):
+    visit.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});"
+    )
+    for path, where in (
+        ("my-learning/", "[data-rs-app]"),
+        ("agenda/", "[data-rs-app]"),
+        ("learning-record/", "[data-rs-app]"),
+        ("", "[data-rs-progress]"),
+    ):
         page = visit.open(path)
         page.locator(where).filter(has_text="not letting this site save").wait_for()
         assert "Nothing saved" not in page.locator(where).inner_text(), path
@@ -753,24 +865,35 @@ def test_a_goal_date_that_is_not_a_real_day_gets_a_message(visit) -> None:
 
 
 def test_the_comparison_chart_reads_on_a_phone(browser, base_url) -> None:
-    phone = Visit(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-GB")
+    phone = Visit(
+        browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-GB"
+    )
     try:
         page = phone.open(GALLERY)
         enhanced(page, ASSESSMENT)
         form = form_selector(ASSESSMENT)
         labels = ["Start of the supported year", "Middle of the supported year", "End of the supported year"]
-        for value, label in zip(["1", "2", "3"], labels):
+        for value, label in zip(["1", "2", "3"], labels, strict=True):
             page.check(f"{form} input[name$='-time-to-read'][value='{value}']")
             page.select_option(f"{form} [data-rs-snapshot-label]", label)
             page.click(f"{form} [data-rs-action='snapshot']")
-        page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] textarea[data-rs-field='goal']", "Agree the agenda together with my supervisor")
+        page.fill(
+            f"{form_selector(GOALS)} [data-rs-goal='g1'] textarea[data-rs-field='goal']",
+            "Agree the agenda together with my supervisor",
+        )
         wait_all_saved(page)
         phone.open("my-learning/")
         chart = page.locator(".rs-compare svg")
         # Each copy's name is isolated (U+2068 ... U+2069): no element fits inside an SVG text.
-        names = [name for name in chart.locator(".rs-compare__label").all_text_contents() if name.strip("\u2068\u2069") in labels]
+        names = [
+            name
+            for name in chart.locator(".rs-compare__label").all_text_contents()
+            if name.strip("\u2068\u2069") in labels
+        ]
         assert names == [f"\u2068{label}\u2069" for label in labels] * 2
-        fills = chart.evaluate("(svg) => [0, 1, 2].map((n) => getComputedStyle(svg.querySelector(`.rs-compare__bar--${n}`)).fill)")
+        fills = chart.evaluate(
+            "(svg) => [0, 1, 2].map((n) => getComputedStyle(svg.querySelector(`.rs-compare__bar--${n}`)).fill)"
+        )
         assert len(set(fills)) == 3 and sum("url(" in fill for fill in fills) == 2, fills
         size = chart.evaluate("(svg) => svg.querySelector('.rs-compare__label').getBoundingClientRect().height")
         assert size >= 11, f"chart text is {size}px high on a phone"
@@ -809,7 +932,9 @@ def test_the_record_follows_changes_from_another_tab(visit) -> None:
     field = f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']"
     page.fill(field, "Newer text from the first tab")
     other.wait_for_function("(s) => document.querySelector(s)?.value === 'Newer text from the first tab'", arg=field)
-    other.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", "Learned in the second tab")
+    other.fill(
+        f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", "Learned in the second tab"
+    )
     page.wait_for_function(
         "(s) => document.querySelector(s).value === 'Learned in the second tab'",
         arg=f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']")
@@ -822,19 +947,38 @@ def test_the_markdown_download_keeps_every_line_as_text(visit) -> None:
     markdown_lib = pytest.importorskip("markdown")
     mistune = pytest.importorskip("mistune")
     import html as html_lib
-    tricky = ["# not a heading", "~~~", "code?", "---", "===", "1. not a list", "+ plus", "- minus", "> not a quote",
-              "    indented", "| a | b |", "&amp; stays as typed", "<b>not bold</b>", "[x]: https://example.org", "*not em*"]
+    tricky = [
+        "# not a heading",
+        "~~~",
+        "code?",
+        "---",
+        "===",
+        "1. not a list",
+        "+ plus",
+        "- minus",
+        "> not a quote",
+        "    indented",
+        "| a | b |",
+        "&amp; stays as typed",
+        "<b>not bold</b>",
+        "[x]: https://example.org",
+        "*not em*",
+    ]
     page = visit.open(GALLERY)
     answer_some(page)
     visit.open("learning-record/")
     page.check(f"[data-rs-record-pick='{REFLECTION}']")
     page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']", "\n".join(tricky))
-    page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", "After the tricky lines")
+    page.fill(
+        f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", "After the tricky lines"
+    )
     with page.expect_download() as download:
         page.click("[data-rs-action='markdown']")
     source = Path(download.value.path()).read_text(encoding="utf-8")
-    renderers = {"Python-Markdown": lambda text: markdown_lib.markdown(text, extensions=["tables", "fenced_code", "def_list"]),
-                 "mistune": mistune.create_markdown(escape=False, plugins=["table", "strikethrough", "def_list"])}
+    renderers = {
+        "Python-Markdown": lambda text: markdown_lib.markdown(text, extensions=["tables", "fenced_code", "def_list"]),
+        "mistune": mistune.create_markdown(escape=False, plugins=["table", "strikethrough", "def_list"]),
+    }
     for name, render in renderers.items():
         rendered = render(source)
         tags = set(re.findall(r"<([a-z0-9]+)", rendered))
@@ -903,20 +1047,37 @@ def test_a_right_to_left_override_in_imported_text_is_isolated_on_every_page(vis
     page = visit.open("privacy/")
     snapshot = {"taken": "2026-01-01T00:00:00Z", "label": "\u202esnap", "values": {},
                 "profile": [{"id": "d1", "title": "\u202edimension", "average": 2, "max": 4}]}
-    seed(page, {
-        f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default", title=RLO_TITLE,
-                                                        readable=[{"label": "\u202elabel", "text": "\u202eanswer"}]),
-        f"{PREFIX}entry:example-self-assessment-default": entry("example-self-assessment-default", kind="self-assessment",
-                                                              title=RLO_TITLE, snapshots=[snapshot]),
-        f"{PREFIX}entry:example-smart-goal-default": entry("example-smart-goal-default", kind="smart-goal",
-                                                         values={"goals": [{"id": "g1", "goal": RLO_TITLE, "time_bound": "20271-04-05"}]}),
-    })
+    seed(
+        page,
+        {
+            f"{PREFIX}entry:example-agreement-default": entry(
+                "example-agreement-default",
+                title=RLO_TITLE,
+                readable=[{"label": "\u202elabel", "text": "\u202eanswer"}],
+            ),
+            f"{PREFIX}entry:example-self-assessment-default": entry(
+                "example-self-assessment-default", kind="self-assessment", title=RLO_TITLE, snapshots=[snapshot]
+            ),
+            f"{PREFIX}entry:example-smart-goal-default": entry(
+                "example-smart-goal-default",
+                kind="smart-goal",
+                values={"goals": [{"id": "g1", "goal": RLO_TITLE, "time_bound": "20271-04-05"}]},
+            ),
+        },
+    )
     visit.open("my-learning/")
     saved = "[data-rs-saved-entry='example-agreement-default']"
-    for selector, text in ((f"{saved} h4", RLO_TITLE), (f"{saved} dt", "\u202elabel"), (f"{saved} dd", "\u202eanswer"),
-                           (".rs-compare h3", RLO_TITLE), (".rs-compare caption", RLO_TITLE),
-                           (".rs-compare thead th:nth-child(2)", "\u202esnap"), (".rs-compare tbody th", "\u202edimension"),
-                           (".rs-goals-table tbody td:first-child", RLO_TITLE), (".rs-goals-table [data-rs-bad-date]", "20271-04-05")):
+    for selector, text in (
+        (f"{saved} h4", RLO_TITLE),
+        (f"{saved} dt", "\u202elabel"),
+        (f"{saved} dd", "\u202eanswer"),
+        (".rs-compare h3", RLO_TITLE),
+        (".rs-compare caption", RLO_TITLE),
+        (".rs-compare thead th:nth-child(2)", "\u202esnap"),
+        (".rs-compare tbody th", "\u202edimension"),
+        (".rs-goals-table tbody td:first-child", RLO_TITLE),
+        (".rs-goals-table [data-rs-bad-date]", "20271-04-05"),
+    ):
         assert isolated(page, selector, text), selector
     # In an SVG title or an attribute no element fits: the text carries U+2068 ... U+2069 around it.
     assert "\u2068\u202eevil title\u2069" in page.locator(".rs-compare svg title").text_content()
@@ -964,8 +1125,10 @@ def test_progress_path_start_continue_and_next_follow_the_learner(visit) -> None
     assert actions.locator("[data-rs-path-link='start']").count() == 0
     assert actions.locator("[data-rs-path-link='next']").inner_text() == "Next on your path: Supervision in context"
     # A supervisor follows the supervisor path.
-    page.evaluate("() => { const key = Object.keys(localStorage).find((k) => k.endsWith(':data:visits'));"
-                  " localStorage.setItem(key.replace(/visits$/, 'preferences'), JSON.stringify({ role: 'supervisor' })); }")
+    page.evaluate(
+        "() => { const key = Object.keys(localStorage).find((k) => k.endsWith(':data:visits'));"
+        " localStorage.setItem(key.replace(/visits$/, 'preferences'), JSON.stringify({ role: 'supervisor' })); }"
+    )
     visit.open("")
     assert actions.locator("[data-rs-path-link='next']").inner_text() == "Next on your path: Supervision models"
     assert page.locator("ol.rs-path--yours").get_attribute("data-rs-path") == "supervisor"

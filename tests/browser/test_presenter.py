@@ -130,7 +130,9 @@ def test_large_high_contrast_type_readable_at_the_back_of_a_room(projector) -> N
     page.keyboard.press("PageDown")
     page.keyboard.press("PageDown")
     style = page.locator("article > p:visible").first.evaluate(
-        "(p) => { const s = getComputedStyle(p); return [parseFloat(s.fontSize), s.color, getComputedStyle(document.body).backgroundColor]; }")
+        "(p) => { const s = getComputedStyle(p); return [parseFloat(s.fontSize), s.color, "
+        "getComputedStyle(document.body).backgroundColor]; }"
+    )
     size, colour, background = style
     assert size >= 28, f"body text is {size}px"
     assert colour == "rgb(0, 0, 0)" and background in {"rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"}
@@ -161,13 +163,17 @@ def test_sections_split_at_each_exercise_so_reading_and_exercises_take_turns(pro
     start(page)
     total = position(page)[1]
     for _ in range(total):
-        shown = page.evaluate("""() => [...document.querySelectorAll('article > :not(.rs-presenter-off):not(.rs-presenter-title)')]
-            .filter((e) => e.getClientRects().length).map((e) => e.matches('form.rs-exercise') ? 'exercise' : e.tagName)""")
+        shown = page.evaluate("""() => [
+            ...document.querySelectorAll('article > :not(.rs-presenter-off):not(.rs-presenter-title)')]
+            .filter((e) => e.getClientRects().length)
+            .map((e) => e.matches('form.rs-exercise') ? 'exercise' : e.tagName)""")
         exercises = shown.count("exercise")
         assert exercises <= 1, f"section {position(page)[0]}: {shown}"
         if exercises:
             before = shown[:shown.index("exercise")]
-            assert len([tag for tag in before if tag not in {"H1", "H2", "H3"}]) <= 1, f"section {position(page)[0]}: {shown}"
+            assert len([tag for tag in before if tag not in {"H1", "H2", "H3"}]) <= 1, (
+                f"section {position(page)[0]}: {shown}"
+            )
         page.keyboard.press("PageDown")
 
 
@@ -273,5 +279,9 @@ def test_a_long_exercise_is_shown_a_part_at_a_time_and_links_to_its_fields_find_
     page.keyboard.press("Escape")
     assert page.locator(f"{agreement} > .rs-agreement__section:visible").count() == parts
     assert "Fortnightly, an hour and a half" in [
-        value for value in page.locator(f"{agreement} textarea, {agreement} input[type=text]").evaluate_all("(fields) => fields.map((f) => f.value)")]
+        value
+        for value in page.locator(f"{agreement} textarea, {agreement} input[type=text]").evaluate_all(
+            "(fields) => fields.map((f) => f.value)"
+        )
+    ]
     assert projector.console_errors == []

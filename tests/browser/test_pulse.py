@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,9 @@ def test_a_participant_sees_an_anonymous_code_and_qr_code_that_follow_their_answ
     assert qr.get_attribute("aria-label") == f"QR code of your group pulse code, {code}"
     assert qr.locator("path").get_attribute("d").count("h1v1h-1z") > 100
     rate(page, "someone-to-talk-to", 1)
-    assert page.locator(f"{FORM} [data-rs-pulse-code]").inner_text() == page.evaluate(ENCODE, [EXERCISE, 1, 3, [1.5, 1]])
+    assert page.locator(f"{FORM} [data-rs-pulse-code]").inner_text() == page.evaluate(
+        ENCODE, [EXERCISE, 1, 3, [1.5, 1]]
+    )
     # The code is not stored with the answers, and printing leaves the sharing controls out.
     stored = page.evaluate("() => JSON.stringify(localStorage)")
     assert "RS1-" not in stored
@@ -93,19 +96,25 @@ def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None
     assert page.input_value("#rs-pulse-input") == f"RS1-HELLO\n{typo}"  # left to correct
 
     table = page.locator(".rs-pulse__table")
-    assert table.locator("caption").inner_text() == "How many participants' averages round to each point of the scale (1 to 5)"
+    assert (
+        table.locator("caption").inner_text()
+        == "How many participants' averages round to each point of the scale (1 to 5)"
+    )
     cells = [row.split("\t") for row in table.locator("tbody tr").all_inner_texts()]
     # Normative: 1.5 rounds to 2, 3 to 3, 1 to 1. Formative: only two rated it (the third left it unrated),
     # so its figures stay hidden: two ratings and their median would give both people's answers away.
-    assert cells == [["Normative (accountability)", "1", "1", "1", "0", "0", "1.5", "1 to 3", "3"],
-                     ["Formative (learning)", "–", "–", "–", "–", "–", "–", "–", "fewer than 3"],
-                     ["Restorative (emotional support and replenishment)", "0", "0", "0", "3", "0", "3.7", "3.7 to 3.8", "3"]]
+    assert cells == [
+        ["Normative (accountability)", "1", "1", "1", "0", "0", "1.5", "1 to 3", "3"],
+        ["Formative (learning)", "–", "–", "–", "–", "–", "–", "–", "fewer than 3"],
+        ["Restorative (emotional support and replenishment)", "0", "0", "0", "3", "0", "3.7", "3.7 to 3.8", "3"],
+    ]
     assert "at most two decimal places, with halves rounded up" in group.inner_text()
     chart = page.locator(".rs-pulse__chart[role='img']")
     assert "The table below gives the same figures" in chart.get_attribute("aria-label")
     assert chart.locator(".rs-pulse__chart-bar").count() == 10
     assert chart.locator(".rs-pulse__chart-label").all_inner_texts()[1] == (
-        "Formative (learning): hidden until at least 3 people have rated it, so that no one's answers can be worked out")
+        "Formative (learning): hidden until at least 3 people have rated it, so that no one's answers can be worked out"
+    )
 
     # The same code again: added (two people can give the same answers), and the message says so.
     messages = add_codes(page, codes[0])
@@ -131,7 +140,11 @@ def test_the_facilitator_collects_codes_and_sees_the_group_spread(visit) -> None
         group.locator(f"[data-rs-pulse-csv='{PROCTOR}']").click()
     assert download.value.suggested_filename == f"group-pulse-{PROCTOR}.csv"
     csv_text = Path(download.value.path()).read_text(encoding="utf-8")
-    assert csv_text.splitlines()[1] == "participant,Normative (accountability),Formative (learning),Restorative (emotional support and replenishment)"
+    assert (
+        csv_text.splitlines()[1]
+        == "participant,Normative (accountability),Formative (learning),Restorative (emotional support and "
+        "replenishment)"
+    )
     dimensions = groupscores.parse_scores(csv_text, (1, 5))
     assert [(d.name, d.scores, groupscores._num(d.median)) for d in dimensions] == [
         ("Normative (accountability)", [1.5, 3.0, 1.0, 1.5], "1.5"),
@@ -175,7 +188,10 @@ def test_the_results_are_readable_on_a_phone_and_a_laptop(browser, base_url, scr
     try:
         page = session.open("pulse/")
         page.wait_for_selector("#rs-pulse-input:visible")
-        codes = [page.evaluate(ENCODE, [PROCTOR, 1, 5, row]) for row in ([1.5, 3, 3.8], [3, 2.5, 3.7], [4, 4.5, 2], [2, 3, 4])]
+        codes = [
+            page.evaluate(ENCODE, [PROCTOR, 1, 5, row])
+            for row in ([1.5, 3, 3.8], [3, 2.5, 3.7], [4, 4.5, 2], [2, 3, 4])
+        ]
         add_codes(page, "\n".join(codes))
         figure = page.locator(".rs-pulse__figure")
         column = page.locator(".rs-pulse__group").bounding_box()["width"]
@@ -187,12 +203,16 @@ def test_the_results_are_readable_on_a_phone_and_a_laptop(browser, base_url, scr
         label = page.locator(".rs-pulse__chart-label").first.evaluate("(p) => parseFloat(getComputedStyle(p).fontSize)")
         assert label >= page_text
         cell = page.locator(".rs-pulse__table td").first
-        padding = cell.evaluate("(td) => [parseFloat(getComputedStyle(td).paddingLeft), parseFloat(getComputedStyle(td).borderLeftWidth)]")
+        padding = cell.evaluate(
+            "(td) => [parseFloat(getComputedStyle(td).paddingLeft), parseFloat(getComputedStyle(td).borderLeftWidth)]"
+        )
         assert padding[0] >= 6 and padding[1] >= 1
         numbers = page.locator(".rs-pulse__table tbody tr").first.locator("td")
         boxes = [numbers.nth(n).bounding_box() for n in range(5)]
-        assert all(b["x"] + b["width"] <= c["x"] + 0.5 for b, c in zip(boxes, boxes[1:]))  # counts never touch
-        assert page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]  # only the table's box scrolls
+        assert all(b["x"] + b["width"] <= c["x"] + 0.5 for b, c in pairwise(boxes))  # counts never touch
+        assert (
+            page.evaluate("document.documentElement.scrollWidth") <= SCREENS[screen]["width"]
+        )  # only the table's box scrolls
         page.locator(".rs-pulse__group").screenshot(path=str(SHOTS / f"pulse-results-{screen}.png"))
         assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in run_axe(page)] == []
     finally:

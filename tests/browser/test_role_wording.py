@@ -79,10 +79,16 @@ def test_group_tools_stay_hidden_until_the_learner_says_they_run_groups(visit) -
     assert about.get_by_label("A supervisor").is_checked()
     about.get_by_label("I run group sessions").check()
     about.get_by_label("A newly qualified social worker (NQSW)").check()
-    assert json.loads(mine.evaluate(f"localStorage.getItem({json.dumps(PREFERENCES)})")) == {"role": "nqsw", "groups": True}
+    assert json.loads(mine.evaluate(f"localStorage.getItem({json.dumps(PREFERENCES)})")) == {
+        "role": "nqsw",
+        "groups": True,
+    }
 
     page = visit.open(MODULE)
-    assert page.locator('[data-rs-tool="present"]').is_visible() and page.locator('[data-rs-tool="facilitator"]').is_visible()
+    assert (
+        page.locator('[data-rs-tool="present"]').is_visible()
+        and page.locator('[data-rs-tool="facilitator"]').is_visible()
+    )
     assert not page.locator("[data-rs-role-ask]").is_visible()
     assert shown(page, LABEL) == NQSW_LABEL
 

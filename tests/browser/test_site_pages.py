@@ -110,6 +110,8 @@ def test_search_works_offline(visit) -> None:
     page = visit.open("")
     page.click("input.md-search__input")
     page.keyboard.type("supervision")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching/)", timeout=10000)
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching/)", timeout=10000
+    )
     assert page.locator(".md-search-result__item").count() > 0
     assert visit.external == []

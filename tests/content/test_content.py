@@ -16,7 +16,10 @@ ANATOMY = ["Learning outcomes", "Key points", "Reflective questions", "Take this
 EXERCISE_CALL = re.compile(r"""\{\{\s*exercise\(\s*["']([a-z0-9-]+)["']""")
 # Latin abbreviations screen readers stumble over (style guide: write "for example", "that is").
 # "vs" and "via" count too, with or without a full stop ("VS Code", an editor's name, is allowed).
-LATIN = re.compile(r"(?<![\w.])(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|viz\.|cf\.|n\.b\.|et al\.|(?<!VS )\bvia\b|\bvs\b(?! Code)\.?)", re.IGNORECASE)
+LATIN = re.compile(
+    r"(?<![\w.])(e\.g\.|eg\.|i\.e\.|ie\.|etc\.|viz\.|cf\.|n\.b\.|et al\.|(?<!VS )\bvia\b|\bvs\b(?! Code)\.?)",
+    re.IGNORECASE,
+)
 PLACEHOLDER = re.compile(r"\b(lorem|ipsum|fixme|todo|tbc|xxx)\b", re.IGNORECASE)
 
 
@@ -32,9 +35,14 @@ def prose(text: str, yaml_file: bool = False) -> str:
 def content_files() -> list[Path]:
     """Every Markdown page, exercise file, data file (interface strings included) and session plan authors write,
     and the example adapted copy's pages and overlay."""
-    return (sorted(DOCS.rglob("*.md")) + sorted((ROOT / "exercises").rglob("*.yaml")) + sorted((ROOT / "data").rglob("*.yaml"))
-            + sorted((ROOT / "facilitator").glob("*.yaml")) + sorted((ROOT / "examples").rglob("*.md"))
-            + sorted((ROOT / "examples").rglob("organisation.yaml")))
+    return (
+        sorted(DOCS.rglob("*.md"))
+        + sorted((ROOT / "exercises").rglob("*.yaml"))
+        + sorted((ROOT / "data").rglob("*.yaml"))
+        + sorted((ROOT / "facilitator").glob("*.yaml"))
+        + sorted((ROOT / "examples").rglob("*.md"))
+        + sorted((ROOT / "examples").rglob("organisation.yaml"))
+    )
 
 
 def test_every_module_page_is_in_the_module_registry() -> None:
@@ -50,7 +58,7 @@ def test_module_has_the_anatomy_in_order_and_an_exercise(page: Path) -> None:
     assert "{{ module_intro() }}" in text
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
     positions = [headings.index(name) if name in headings else -1 for name in ANATOMY]
-    assert -1 not in positions, f"missing sections: {[n for n, p in zip(ANATOMY, positions) if p == -1]}"
+    assert -1 not in positions, f"missing sections: {[n for n, p in zip(ANATOMY, positions, strict=True) if p == -1]}"
     assert positions == sorted(positions), "anatomy sections out of order"
     assert headings[0] == "Learning outcomes" and headings[-1] == "References"
     assert len(headings) - len(ANATOMY) >= 2, "a module needs at least two body sections"
@@ -103,9 +111,17 @@ def test_free_text_exercises_carry_the_anonymity_reminder() -> None:
 def test_privacy_page_names_the_controls_the_code_offers() -> None:
     privacy = (DOCS / "privacy.md").read_text(encoding="utf-8")
     scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "assets" / "js").rglob("*.js"))
-    templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "partials" / "widgets").glob("*.html"))
-    templates += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "data" / "strings").glob("*.yaml"))  # interface strings
-    for label in ("Clear my answers", "Delete everything from this browser", "This is a shared computer: keep my answers only until I close this tab"):
+    templates = "".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "overrides" / "partials" / "widgets").glob("*.html")
+    )
+    templates += "".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "data" / "strings").glob("*.yaml")
+    )  # interface strings
+    for label in (
+        "Clear my answers",
+        "Delete everything from this browser",
+        "This is a shared computer: keep my answers only until I close this tab",
+    ):
         assert label in privacy, f"the privacy page does not mention {label!r}"
         assert label in scripts + templates, f"the code no longer offers {label!r}"
     assert "sessionStorage" in scripts and "session storage" in privacy

@@ -142,6 +142,8 @@ def test_every_exercise_on_the_nqsw_path_has_wording_for_the_nqsw() -> None:
         if data["kind"] in SHARED_BY_DESIGN:
             continue
         if not has_role_wording(data):
-            missing.append(f"{path.relative_to(ROOT)} (on {module}): no text worded for the NQSW ({{nqsw, supervisor}})")
+            missing.append(
+                f"{path.relative_to(ROOT)} (on {module}): no text worded for the NQSW ({{nqsw, supervisor}})"
+            )
         missing.extend(f"{path.relative_to(ROOT)}: {problem}" for problem in supervisor_voiced(data))
     assert missing == [], "\n".join(missing)

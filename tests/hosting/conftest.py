@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLE, ROOT, built_once, free_port
+from tests.helpers import ROOT, built_once, free_port
 
 HOSTING = ROOT / "hosting"
 
@@ -57,17 +57,27 @@ def nginx(site: Path, workdir: Path) -> Iterator[str]:
     (workdir / "logs").mkdir(exist_ok=True)
     shutil.copy(HOSTING / "security-headers.conf", conf / "snippets" / "reflective-supervision-headers.conf")
     mime = Path("/etc/nginx/mime.types")
-    (conf / "mime.types").write_text(mime.read_text() if mime.exists() else "types { text/html html; text/css css; application/javascript js; application/json json; image/svg+xml svg; }\n")
+    (conf / "mime.types").write_text(
+        mime.read_text()
+        if mime.exists()
+        else "types { text/html html; text/css css; application/javascript js; application/json json; "
+        "image/svg+xml svg; }\n"
+    )
     (conf / "site.conf").write_text(server_block(site, port), encoding="utf-8")
     user = "user root;\n" if os.geteuid() == 0 else ""
-    temp = "".join(f"    {name}_temp_path {workdir / 'tmp' / name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "".join(
+        f"    {name}_temp_path {workdir / 'tmp' / name};\n"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     (conf / "nginx.conf").write_text(
         f"{user}worker_processes 1;\npid {workdir / 'nginx.pid'};\nerror_log {workdir / 'logs' / 'error.log'} warn;\n"
         "events { worker_connections 64; }\n"
         f"http {{\n    include mime.types;\n    default_type application/octet-stream;\n    access_log off;\n{temp}"
         "    include site.conf;\n}\n", encoding="utf-8")
     (workdir / "tmp").mkdir(exist_ok=True)
-    check = subprocess.run([binary, "-t", "-p", str(workdir), "-c", str(conf / "nginx.conf")], capture_output=True, text=True)
+    check = subprocess.run(
+        [binary, "-t", "-p", str(workdir), "-c", str(conf / "nginx.conf")], capture_output=True, text=True
+    )
     assert check.returncode == 0, f"nginx -t rejected the configuration:\n{check.stderr}"
     process = subprocess.Popen([binary, "-p", str(workdir), "-c", str(conf / "nginx.conf"), "-g", "daemon off;"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)

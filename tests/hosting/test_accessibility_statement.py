@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.accessibility import load_project_statement, known_issues_markdown, statement_for
+from macros.accessibility import known_issues_markdown, load_project_statement, statement_for
 from macros.errors import ContentError
 from macros.organisation import load_organisation
-from tests.helpers import ROOT
-from tests.hosting.conftest import EXAMPLE
+from tests.helpers import EXAMPLE, ROOT
 from tests.hosting.test_overlay import copy_example
 
 
@@ -35,8 +34,13 @@ def test_a_copy_without_its_own_contact_or_date_is_refused_naming_each_key(tmp_p
         data["accessibility"] = {"enforcement": "ecni", "last_reviewed": "30 November"}
     message = problems_of(copy_example(tmp_path, change))
     assert "organisation.yaml → accessibility.contact: add how people report an accessibility problem to you" in message
-    assert "organisation.yaml → accessibility.prepared: add the date you prepared your accessibility statement" in message
-    assert "organisation.yaml → accessibility.last_reviewed: '30 November' is not a date. Write it as YYYY-MM-DD" in message
+    assert (
+        "organisation.yaml → accessibility.prepared: add the date you prepared your accessibility statement" in message
+    )
+    assert (
+        "organisation.yaml → accessibility.last_reviewed: '30 November' is not a date. Write it as YYYY-MM-DD"
+        in message
+    )
 
 
 def test_the_contact_must_be_a_safe_link_and_the_body_one_we_know(tmp_path: Path) -> None:
@@ -53,8 +57,10 @@ def test_the_example_copy_gives_its_own_statement() -> None:
     organisation = load_organisation(EXAMPLE / "organisation.yaml", ROOT)
     statement = statement_for(project, issues, organisation)
     assert statement.owner == "Glenbarra Council" and statement.enforcement == "ehrc"
-    assert statement.contact == ("contact Glenbarra Council Digital Services: [digital\\.accessibility@glenbarra\\.example]"
-                                 "(<mailto:digital.accessibility@glenbarra.example>)")
+    assert statement.contact == (
+        "contact Glenbarra Council Digital Services: [digital\\.accessibility@glenbarra\\.example]"
+        "(<mailto:digital.accessibility@glenbarra.example>)"
+    )
     assert (statement.prepared, statement.last_reviewed) == (dt.date(2026, 11, 30), dt.date(2026, 12, 4))
 
 

@@ -14,8 +14,8 @@ import yaml
 
 from macros.handouts import module_source
 from macros.organisation import load_organisation
-from macros.upgrade_report import report
 from macros.upgrade_report import main as upgrade_main
+from macros.upgrade_report import report
 from tests.helpers import ROOT, mkdocs_build_in_process
 from tests.hosting.conftest import EXAMPLE
 
@@ -54,18 +54,27 @@ def test_branding_shows(example_site_dir: Path) -> None:
     assert "Hosted by Glenbarra Council." in home
     css = (example_site_dir / "assets" / "organisation" / "brand.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #0b5d50;" in css and "--md-accent-fg-color: #9c4a1a;" in css
-    assert (example_site_dir / "assets" / "organisation" / "logo.svg").read_bytes() == (EXAMPLE / "assets" / "glenbarra-logo.svg").read_bytes()
+    assert (example_site_dir / "assets" / "organisation" / "logo.svg").read_bytes() == (
+        EXAMPLE / "assets" / "glenbarra-logo.svg"
+    ).read_bytes()
     assert '<meta name="rs-storage" content="glenbarra-reflective-supervision">' in home
     # The home page describes the copy in the copy's words (search results, shared links), not ours.
-    description = yaml.safe_load((EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:", 1)[0])["site_description"]
+    head = (EXAMPLE / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:", 1)[0]
+    description = yaml.safe_load(head)["site_description"]
     assert f'<meta name="description" content="{description}">' in home
 
 
 def test_the_copys_support_routes_and_policy_links_replace_ours(example_site_dir: Path) -> None:
     overlay = yaml.safe_load((EXAMPLE / "organisation.yaml").read_text(encoding="utf-8"))
     wellbeing = article(example_site_dir / "modules" / "wellbeing-and-resilience" / "index.html")
-    assert "Glenbarra Council&rsquo;s Employee Assistance Programme" in wellbeing or "Glenbarra Council's Employee Assistance Programme" in wellbeing
-    assert "Your employer's Employee Assistance Programme" not in wellbeing and "Your employer&rsquo;s Employee Assistance Programme" not in wellbeing
+    assert (
+        "Glenbarra Council&rsquo;s Employee Assistance Programme" in wellbeing
+        or "Glenbarra Council's Employee Assistance Programme" in wellbeing
+    )
+    assert (
+        "Your employer's Employee Assistance Programme" not in wellbeing
+        and "Your employer&rsquo;s Employee Assistance Programme" not in wellbeing
+    )
     boundaries = article(example_site_dir / "modules" / "managing-boundaries" / "index.html")
     assert f'href="{overlay["local_links"]["data_protection"]}"' in boundaries
 
@@ -87,7 +96,11 @@ def test_no_page_links_to_a_left_out_page(example_site_dir: Path) -> None:
     bad = []
     for page in html_pages(example_site_dir):
         for href in HREF.findall(page.read_text(encoding="utf-8")):
-            if any(f"{module}/" in href or f"{module}.md" in href for module in EXCLUDED) or "authoring/" in href or "hosting/" in href:
+            if (
+                any(f"{module}/" in href or f"{module}.md" in href for module in EXCLUDED)
+                or "authoring/" in href
+                or "hosting/" in href
+            ):
                 bad.append(f"{page.relative_to(example_site_dir)}: {href}")
     assert bad == []
     # The text of a link to a left-out module stays, as plain words.
@@ -119,19 +132,31 @@ def test_own_pages_use_the_overlay(example_site_dir: Path) -> None:
 
 def test_local_links_point_to_the_organisation_and_helplines_replace_the_defaults(example_site_dir: Path) -> None:
     module = (example_site_dir / "modules" / "what-is-supervision" / "index.html").read_text(encoding="utf-8")
-    assert ('<a href="https://intranet.glenbarra.example/policies/social-work-supervision">'
-            "your organisation&rsquo;s supervision policy</a>") in module or \
-           '<a href="https://intranet.glenbarra.example/policies/social-work-supervision">your organisation\'s supervision policy</a>' in module
+    assert (
+        (
+            '<a href="https://intranet.glenbarra.example/policies/social-work-supervision">'
+            "your organisation&rsquo;s supervision policy</a>"
+        )
+        in module
+        or '<a href="https://intranet.glenbarra.example/policies/social-work-supervision">your organisation\'s '
+        'supervision policy</a>'
+        in module
+    )
     assert 'href="../../glenbarra/support/#employee-assistance"' in module
     wellbeing = (example_site_dir / "modules" / "wellbeing-and-resilience" / "index.html").read_text(encoding="utf-8")
-    assert "Glenbarra Council&#39;s Employee Assistance Programme" in wellbeing or "Glenbarra Council's Employee Assistance Programme" in wellbeing
+    assert (
+        "Glenbarra Council&#39;s Employee Assistance Programme" in wellbeing
+        or "Glenbarra Council's Employee Assistance Programme" in wellbeing
+    )
     assert "Bring this to my next supervision session" in wellbeing
 
 
 def test_without_an_overlay_local_links_are_neutral_words(site_dir: Path) -> None:
     module = (site_dir / "modules" / "what-is-supervision" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"Look at your organisation(&rsquo;|'|&#39;)s supervision policy\.", module)
-    assert "Bring this to my next supervision</label>" in (site_dir / "modules" / "wellbeing-and-resilience" / "index.html").read_text(encoding="utf-8")
+    assert "Bring this to my next supervision</label>" in (
+        site_dir / "modules" / "wellbeing-and-resilience" / "index.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_a_bad_overlay_stops_the_build_with_a_message_and_no_traceback(tmp_path: Path) -> None:
@@ -140,7 +165,10 @@ def test_a_bad_overlay_stops_the_build_with_a_message_and_no_traceback(tmp_path:
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8").replace("../..", str(ROOT))
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     overlay = folder / "organisation.yaml"
-    overlay.write_text(overlay.read_text(encoding="utf-8").replace('primary: "#0b5d50"', 'primary: "#7fb8b0"') + "\nhelpline: []\n", encoding="utf-8")
+    overlay.write_text(
+        overlay.read_text(encoding="utf-8").replace('primary: "#0b5d50"', 'primary: "#7fb8b0"') + "\nhelpline: []\n",
+        encoding="utf-8",
+    )
     result = mkdocs_build_in_process(folder, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
@@ -216,7 +244,9 @@ def test_every_upstream_path_in_the_example_config_is_under_the_paths_comment() 
 
 
 @SIX_MODULE_GROUP
-def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(six_module_copy: Path, six_module_site: Path) -> None:
+def test_a_copy_kept_elsewhere_builds_after_changing_the_named_paths(
+    six_module_copy: Path, six_module_site: Path
+) -> None:
     assert not six_module_copy.is_relative_to(ROOT)
     assert (six_module_site / "modules" / "supervision-models" / "index.html").is_file()
     assert upgrade_main([str(six_module_copy), "--record"]) == 0
@@ -232,9 +262,11 @@ def test_the_module_list_follows_the_copys_order(six_module_site: Path) -> None:
     assert numbers == ["1.", "2.", "3.", "4.", "5.", "6."]
     assert [HREF.search(card).group(1) for card in cards] == [f"{module}/" for module in SIX]
     # Each card names its source from the module page's own front matter.
-    for module, card in zip(SIX, cards):
+    for module, card in zip(SIX, cards, strict=True):
         meta = yaml.safe_load((ROOT / "docs" / "modules" / f"{module}.md").read_text(encoding="utf-8").split("---")[1])
-        expected = "Written for this site" if meta.get("site_authored") else f"SSSC supervisor resource {meta['resource']}"
+        expected = (
+            "Written for this site" if meta.get("site_authored") else f"SSSC supervisor resource {meta['resource']}"
+        )
         assert expected in card, (module, card)
 
 
@@ -270,7 +302,9 @@ def test_pages_are_british_english_unless_a_copy_sets_another_language(example_s
     shutil.copytree(EXAMPLE, folder)
     follow_the_guide(folder)
     config = folder / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  language: cy\n", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  language: cy\n", 1), encoding="utf-8"
+    )
     result = mkdocs_build_in_process(folder, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     welsh = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")

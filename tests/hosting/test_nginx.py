@@ -25,7 +25,8 @@ pytestmark = pytest.mark.browser
 CSP_LISTENER = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
-  window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+  window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
 });
 """
 JOURNAL = "what-is-supervision-journal"
@@ -33,7 +34,10 @@ NGINX_PARTS = 2  # parallel workers share each sweep (tests/browser/test_site_pa
 RELEASE = Lab(ROOT).release()
 # Under the policy, page.wait_for_function() cannot run (Playwright evaluates its predicate with eval, which
 # the policy rightly blocks), so these tests wait with locators or poll with page.evaluate() instead.
-SAVED_ENTRY = "(id) => { const k = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id)); return k ? JSON.parse(localStorage.getItem(k)) : null; }"
+SAVED_ENTRY = (
+    "(id) => { const k = Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id)); return k "
+    "? JSON.parse(localStorage.getItem(k)) : null; }"
+)
 
 
 def poll_saved(page: object, exercise_id: str) -> dict:
@@ -74,12 +78,16 @@ def visit_every_page(browser: object, url: str, site: Path, part: int) -> None:
             problems.append(f"/{path}: HTTP {response.status if response else 'no response'}")
             continue
         if response.headers.get("content-security-policy") != csp.policy():
-            problems.append(f"/{path}: Content-Security-Policy header is {response.headers.get('content-security-policy')!r}")
+            problems.append(
+                f"/{path}: Content-Security-Policy header is {response.headers.get('content-security-policy')!r}"
+            )
         problems += [f"/{path}: {v}" for v in session.page.evaluate("window.__cspViolations")]
         if session.page.locator("h1").count() != 1:
             problems.append(f"/{path}: no single h1")
         # The scripts that used to be inline ran: Material's scope and our JavaScript marker.
-        if not session.page.evaluate("typeof __md_scope === 'object' && document.documentElement.classList.contains('rs-js')"):
+        if not session.page.evaluate(
+            "typeof __md_scope === 'object' && document.documentElement.classList.contains('rs-js')"
+        ):
             problems.append(f"/{path}: the head scripts did not run")
     session.close()
     problems += [f"console: {message}" for message in session.console_errors]
@@ -132,7 +140,9 @@ def test_every_page_works_under_the_csp_through_nginx(browser, upstream_url: str
 
 
 @pytest.mark.parametrize("part", range(NGINX_PARTS))
-def test_every_page_of_the_example_copy_works_under_the_csp_through_nginx(browser, example_url: str, example_site_dir: Path, part: int) -> None:
+def test_every_page_of_the_example_copy_works_under_the_csp_through_nginx(
+    browser, example_url: str, example_site_dir: Path, part: int
+) -> None:
     visit_every_page(browser, example_url, example_site_dir, part)
 
 
@@ -166,7 +176,9 @@ def test_a_notebook_runs_under_the_lab_policy_through_nginx(browser, upstream_ur
     lab_kit.wait_for_notebook(page)
     lab_kit.run_all(page)
     lab_kit.wait_for_text(page, "Shift: 8 points above the median, 2024-04 to 2024-11.")
-    page.wait_for_selector(".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas", timeout=30_000)
+    page.wait_for_selector(
+        ".jp-OutputArea-output .vega-embed svg, .jp-OutputArea-output .vega-embed canvas", timeout=30_000
+    )
     assert "Traceback" not in lab_kit.outputs_text(page)
     assert page.evaluate("window.__cspViolations") == []
     lab_page = page.goto(upstream_url + "data-lab/")
@@ -187,7 +199,9 @@ def test_the_example_copy_shows_its_own_interface_words(browser, example_url: st
     page.fill(f"{form} textarea[data-rs-field='closest-in-practice']", "Mostly the managerial one.")
     poll_saved(page, JOURNAL)
     note = page.locator(f"{form} [data-rs-saved]")
-    note.filter(has_text=re.compile(r"^Saved in this browser at \d\d:\d\d\. Nothing leaves it\.$")).wait_for(timeout=5000)
+    note.filter(has_text=re.compile(r"^Saved in this browser at \d\d:\d\d\. Nothing leaves it\.$")).wait_for(
+        timeout=5000
+    )
     session.close()
     assert session.console_errors == [] and session.external == []
 

@@ -81,7 +81,9 @@ def test_search_works_from_files(file_page, offline_site: Path) -> None:
     file_page.goto((offline_site / "index.html").as_uri(), wait_until="load")
     file_page.click("input.md-search__input")
     file_page.keyboard.type("supervision")
-    file_page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching/)", timeout=15000)
+    file_page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching/)", timeout=15000
+    )
     assert file_page.locator(".md-search-result__item").count() > 0
 
 
@@ -97,7 +99,8 @@ def test_an_exercise_saves_and_restores_from_files(file_page, offline_site: Path
 
 
 def test_the_build_script_makes_a_zip_of_an_adapted_copy(tmp_path: Path) -> None:
-    """`make offline CONFIG=<copy>/mkdocs.yml`: the example copy, zipped, with its branding and its choice of modules."""
+    """`make offline CONFIG=<copy>/mkdocs.yml`: the example copy, zipped, with its branding and its choice of
+    modules."""
     config = ROOT / "examples" / "glenbarra-council" / "mkdocs.yml"
     result = subprocess.run(["bash", str(ROOT / "scripts" / "build-offline.sh"), str(config), str(tmp_path)],
                             capture_output=True, text=True, timeout=600)
@@ -118,7 +121,8 @@ def test_the_build_script_makes_a_zip_of_an_adapted_copy(tmp_path: Path) -> None
 
 def test_a_copy_moved_to_another_folder_offers_the_answers_saved_under_the_old_one(file_page, offline_site: Path,
                                                                                     tmp_path: Path) -> None:
-    """Chromium gives every file:// page one storage: the moved copy finds the old folder's answers, brings them over."""
+    """Chromium gives every file:// page one storage: the moved copy finds the old folder's answers, brings them
+    over."""
     moved = tmp_path / "moved copy"
     moved.symlink_to(offline_site, target_is_directory=True)
     file_page.goto((moved / "my-learning.html").as_uri(), wait_until="load")

@@ -15,8 +15,7 @@ from macros.organisation import LOCAL_LINK_KEYS, contrast, load_organisation, ow
 from macros.strings import default_strings
 from macros.upgrade_report import main as upgrade_main
 from macros.upgrade_report import report, write_manifest
-from tests.helpers import ROOT
-from tests.hosting.conftest import EXAMPLE
+from tests.helpers import EXAMPLE, ROOT
 
 
 def copy_example(tmp_path: Path, change=None) -> Path:
@@ -82,7 +81,10 @@ def test_brand_colours_failing_wcag_aa_are_errors_with_the_fix(tmp_path: Path) -
     def change(d):
         d["colours"] = {"primary": "#ffcc00", "primary_text": "#ffffff", "accent": "#999999"}
     message = problems(tmp_path, change)
-    assert "colours.primary: #ffcc00 against colours.primary_text (#ffffff) has contrast 1.51:1, below the WCAG AA minimum of 4.5:1" in message
+    assert (
+        "colours.primary: #ffcc00 against colours.primary_text (#ffffff) has contrast 1.51:1, below the WCAG AA "
+        "minimum of 4.5:1" in message
+    )
     assert "colours.accent: #999999 against the white page" in message and "Fix: choose a darker colour." in message
 
 
@@ -98,12 +100,18 @@ def test_a_pale_primary_fails_even_with_dark_header_text_and_its_own_link_colour
 def test_own_page_linking_to_an_excluded_module_fails(tmp_path: Path) -> None:
     folder = copy_example(tmp_path)
     page = folder / "pages" / "glenbarra" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the seven eyes](../modules/seven-eyed-model.md#x).\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nSee [the seven eyes](../modules/seven-eyed-model.md#x).\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError) as caught:
         load_organisation(folder / "organisation.yaml", ROOT)
     message = str(caught.value)
     assert "pages/glenbarra/index.md → line" in message
-    assert "links to modules/seven-eyed-model.md, which this copy leaves out; remove the link, or include the module by adding seven-eyed-model to modules:" in message
+    assert (
+        "links to modules/seven-eyed-model.md, which this copy leaves out; remove the link, or include the "
+        "module by adding seven-eyed-model to modules:" in message
+    )
 
 
 def own_page_problems(tmp_path: Path, markdown: str, page: str = "index.md") -> tuple[str, int]:
@@ -119,31 +127,50 @@ def own_page_problems(tmp_path: Path, markdown: str, page: str = "index.md") -> 
 
 
 def test_own_page_raw_html_link_to_an_excluded_module_fails(tmp_path: Path) -> None:
-    message, line = own_page_problems(tmp_path, 'See <a class="x" href="../modules/seven-eyed-model/">the seven eyes</a>.\n')
-    assert (f"pages/glenbarra/index.md → line {line}, link ../modules/seven-eyed-model/: links to modules/seven-eyed-model.md, "
-            "which this copy leaves out; remove the link, or include the module by adding seven-eyed-model to modules:") in message
+    message, line = own_page_problems(
+        tmp_path, 'See <a class="x" href="../modules/seven-eyed-model/">the seven eyes</a>.\n'
+    )
+    assert (
+        f"pages/glenbarra/index.md → line {line}, link ../modules/seven-eyed-model/: links to "
+        "modules/seven-eyed-model.md, "
+        "which this copy leaves out; remove the link, or include the module by adding seven-eyed-model to modules:"
+    ) in message
 
 
 def test_own_page_reference_style_link_to_an_excluded_module_fails(tmp_path: Path) -> None:
-    message, line = own_page_problems(tmp_path, "See [the seven eyes][eyes].\n\n[eyes]: ../modules/seven-eyed-model.md#modes \"Seven eyes\"\n")
-    assert f"pages/glenbarra/index.md → line {line + 2}, link ../modules/seven-eyed-model.md#modes: links to modules/seven-eyed-model.md" in message
+    message, line = own_page_problems(
+        tmp_path, "See [the seven eyes][eyes].\n\n[eyes]: ../modules/seven-eyed-model.md#modes \"Seven eyes\"\n"
+    )
+    assert (
+        f"pages/glenbarra/index.md → line {line + 2}, link ../modules/seven-eyed-model.md#modes: links to "
+        "modules/seven-eyed-model.md" in message
+    )
 
 
 def test_own_page_folder_style_links_to_excluded_pages_fail(tmp_path: Path) -> None:
-    message, line = own_page_problems(tmp_path, "See [reviews](../../modules/learning-from-reviews/) and "
-                                          "[its handouts](../handouts/learning-from-reviews/index.html).\n", page="support.md")
+    message, line = own_page_problems(
+        tmp_path,
+        "See [reviews](../../modules/learning-from-reviews/) and "
+        "[its handouts](../handouts/learning-from-reviews/index.html).\n",
+        page="support.md",
+    )
     assert (f"pages/glenbarra/support.md → line {line}, link ../../modules/learning-from-reviews/: links to "
             "modules/learning-from-reviews.md, which this copy leaves out") in message
-    assert ("link ../handouts/learning-from-reviews/index.html: links to handouts/learning-from-reviews.md, which this copy "
-            "leaves out; remove the link, or include the module by adding learning-from-reviews to modules:") in message
+    assert (
+        "link ../handouts/learning-from-reviews/index.html: links to handouts/learning-from-reviews.md, which "
+        "this copy "
+        "leaves out; remove the link, or include the module by adding learning-from-reviews to modules:"
+    ) in message
 
 
 def test_own_page_links_to_kept_pages_and_code_examples_pass(tmp_path: Path) -> None:
     folder = copy_example(tmp_path)
     page = folder / "pages" / "glenbarra" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<a href="../modules/supervision-models/">Models</a>\n\n'
-                    "[models]: ../modules/supervision-models.md\n\n```html\n<a href=\"../modules/seven-eyed-model/\">x</a>\n```\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<a href="../modules/supervision-models/">Models</a>\n\n'
+        "[models]: ../modules/supervision-models.md\n\n```html\n<a href=\"../modules/seven-eyed-model/\">x</a>\n```\n",
+        encoding="utf-8",
+    )
     assert load_organisation(folder / "organisation.yaml", ROOT).name == "Glenbarra Council"
 
 
@@ -240,7 +267,9 @@ def test_every_local_link_key_is_used_by_a_module() -> None:
 
 def test_interface_strings_name_no_module_a_copy_may_leave_out() -> None:
     titles = [module_source(p)[0] for p in (ROOT / "docs" / "modules").glob("*.md") if p.name != "index.md"]
-    assert [(key, title) for key, text in default_strings().items() for title in titles if title.lower() in text.lower()] == []
+    assert [
+        (key, title) for key, text in default_strings().items() for title in titles if title.lower() in text.lower()
+    ] == []
 
 
 def test_navigation_follows_the_organisations_choice_and_order() -> None:
@@ -249,16 +278,25 @@ def test_navigation_follows_the_organisations_choice_and_order() -> None:
                                  {"Authoring": ["authoring/index.md"]}, {"Privacy": "privacy.md"}])
     assert nav[0] == {"Home": "index.md"}
     assert nav[1] == {"At Glenbarra": ["glenbarra/index.md", "glenbarra/support.md"]}
-    assert nav[2]["Modules"][:3] == ["modules/index.md", "modules/what-is-supervision.md", "modules/good-supervision.md"]
+    assert nav[2]["Modules"][:3] == [
+        "modules/index.md",
+        "modules/what-is-supervision.md",
+        "modules/good-supervision.md",
+    ]
     assert "modules/seven-eyed-model.md" not in nav[2]["Modules"]
     assert nav[3:] == [{"Privacy": "privacy.md"}]
 
 
 def make_upstream(root: Path) -> Path:
     upstream = root / "upstream"
-    for path, text in {"docs/modules/index.md": "# Modules\n", "docs/modules/alpha.md": '# Alpha\n{{ exercise("alpha-journal") }}\n',
-                       "docs/modules/beta.md": "# Beta\n", "docs/index.md": "# Home\n",
-                       "exercises/alpha/alpha-journal.yaml": "kind: reflection\n", "data/support.yaml": "- x\n"}.items():
+    for path, text in {
+        "docs/modules/index.md": "# Modules\n",
+        "docs/modules/alpha.md": '# Alpha\n{{ exercise("alpha-journal") }}\n',
+        "docs/modules/beta.md": "# Beta\n",
+        "docs/index.md": "# Home\n",
+        "exercises/alpha/alpha-journal.yaml": "kind: reflection\n",
+        "data/support.yaml": "- x\n",
+    }.items():
         (upstream / path).parent.mkdir(parents=True, exist_ok=True)
         (upstream / path).write_text(text, encoding="utf-8")
     return upstream
@@ -275,7 +313,9 @@ def test_upgrade_report_lists_what_changed_since_the_recorded_version(tmp_path: 
     assert "docs/modules/alpha.md" in manifest["files"] and len(manifest["files"]) == 6
     assert report(copy, upstream)[1] is False
 
-    (upstream / "docs/modules/alpha.md").write_text('# Alpha, revised\n{{ exercise("alpha-journal") }}\n{{ exercise("alpha-quiz") }}\n', encoding="utf-8")
+    (upstream / "docs/modules/alpha.md").write_text(
+        '# Alpha, revised\n{{ exercise("alpha-journal") }}\n{{ exercise("alpha-quiz") }}\n', encoding="utf-8"
+    )
     (upstream / "docs/modules/beta.md").write_text("# Beta, revised\n", encoding="utf-8")
     (upstream / "exercises/alpha/alpha-journal.yaml").write_text("kind: reflection\ntitle: New\n", encoding="utf-8")
     (upstream / "exercises/alpha/alpha-quiz.yaml").write_text("kind: knowledge-check\n", encoding="utf-8")
@@ -320,13 +360,20 @@ def test_upgrade_report_places_an_exercise_by_the_pages_that_use_it(tmp_path: Pa
 
 def test_upgrade_report_finds_the_overlay_the_copys_mkdocs_yml_names(tmp_path: Path, capsys, monkeypatch) -> None:
     upstream = make_upstream(tmp_path)
-    (upstream / "mkdocs.yml").write_text("plugins:\n  - offline:\n      enabled: !ENV [RS_OFFLINE, false]\nextra:\n  generator: false\n",
-                                         encoding="utf-8")
+    (upstream / "mkdocs.yml").write_text(
+        "plugins:\n  - offline:\n      enabled: !ENV [RS_OFFLINE, false]\nextra:\n  generator: false\n",
+        encoding="utf-8",
+    )
     copy = tmp_path / "copy"
     (copy / "settings").mkdir(parents=True)
-    (copy / "mkdocs.yml").write_text("INHERIT: ../upstream/mkdocs.yml\nextra:\n"
-                                     "  organisation_file: !ENV [RS_TEST_OVERLAY, settings/our-council.yaml]\n", encoding="utf-8")
-    (copy / "settings" / "our-council.yaml").write_text("name: Test\nmodules: [beta]\nupstream_manifest: recorded.json\n", encoding="utf-8")
+    (copy / "mkdocs.yml").write_text(
+        "INHERIT: ../upstream/mkdocs.yml\nextra:\n"
+        "  organisation_file: !ENV [RS_TEST_OVERLAY, settings/our-council.yaml]\n",
+        encoding="utf-8",
+    )
+    (copy / "settings" / "our-council.yaml").write_text(
+        "name: Test\nmodules: [beta]\nupstream_manifest: recorded.json\n", encoding="utf-8"
+    )
     (copy / "organisation.yaml").write_text("name: Not used\nmodules: [alpha]\n", encoding="utf-8")
     monkeypatch.delenv("RS_TEST_OVERLAY", raising=False)
     assert upgrade_main([str(copy), "--upstream", str(upstream), "--record"]) == 0

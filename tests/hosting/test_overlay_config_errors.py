@@ -72,5 +72,7 @@ def test_a_symlinked_logo_pointing_outside_the_copy_stops_the_build(tmp_path: Pa
     result = mkdocs_build_in_process(folder, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
-    assert f"organisation.yaml → logo: assets/logo.svg is a symbolic link to {secret}, outside the copy's folder" in output
+    assert (
+        f"organisation.yaml → logo: assets/logo.svg is a symbolic link to {secret}, outside the copy's folder" in output
+    )
     assert not (tmp_path / "out" / "assets" / "organisation").exists()

@@ -69,7 +69,10 @@ def test_links_and_markdown_fields_allow_only_safe_targets_and_no_html(tmp_path:
     assert ("organisation.yaml → local_links.supervision_policy: 'javascript:alert(1)' is not a link the site can use. "
             "Use an https:// address, a mailto: or tel: link, or the path of one of your own pages") in message
     assert "organisation.yaml → local_links.lone_working: '//attacker.example/lone-working' is not a link" in message
-    assert "organisation.yaml → local_links.data_protection: 'https://intranet.example/a\" onmouseover=\"x' is not a link" in message
+    assert (
+        "organisation.yaml → local_links.data_protection: 'https://intranet.example/a\" onmouseover=\"x' is not a link"
+        in message
+    )
 
 
 def test_markdown_fields_are_checked_for_what_a_pattern_cannot_see(tmp_path: Path) -> None:
@@ -78,8 +81,13 @@ def test_markdown_fields_are_checked_for_what_a_pattern_cannot_see(tmp_path: Pat
     message = problems_of(copy_example(tmp_path, change))
     assert ("organisation.yaml → helplines[0]: a javascript: link (javascript:alert(1)) is not allowed in a helpline. "
             "Use https:// addresses, mailto: and tel: links and pages of the site.") in message
-    assert "organisation.yaml → helplines[1]: a http: link (http://eap.example/) is not allowed in a helpline." in message
-    assert "organisation.yaml → helplines[2]: an event-handler attribute (onclick=) on <a> is not allowed in a helpline." in message
+    assert (
+        "organisation.yaml → helplines[1]: a http: link (http://eap.example/) is not allowed in a helpline." in message
+    )
+    assert (
+        "organisation.yaml → helplines[2]: an event-handler attribute (onclick=) on <a> is not allowed in a helpline."
+        in message
+    )
     assert "helplines[3]" not in message  # tel:, mailto: and https: links are fine
 
 
@@ -112,8 +120,11 @@ def test_hostile_text_in_the_overlay_is_shown_as_text_on_every_page(tmp_path: Pa
     assert "&lt;script&gt;alert(&#34;hosted&#34;)&lt;/script&gt; Hosted by Evil &lt;script&gt;" in home
     assert "&lt;img src=x onerror=alert(&#34;nav&#34;)&gt;Our pages" in home
     module = (site / "modules" / "what-is-supervision" / "index.html").read_text(encoding="utf-8")
-    assert ('<a href="https://intranet.glenbarra.example/policies/social-work-supervision">&lt;a href="javascript:alert(1)" '
-            'onclick="alert(2)"&gt;policy&lt;/a&gt;</a>') in module
+    assert (
+        '<a href="https://intranet.glenbarra.example/policies/social-work-supervision">&lt;a '
+        'href="javascript:alert(1)" '
+        'onclick="alert(2)"&gt;policy&lt;/a&gt;</a>'
+    ) in module
     scripts = [s for p in site.rglob("*.html") if p.parts[len(site.parts)] != "lab"
                for s in re.findall(r"<script[^>]*>[^<]*alert", p.read_text(encoding="utf-8"))]
     assert scripts == []
@@ -127,8 +138,10 @@ def test_paths_outside_the_copys_folder_are_refused(tmp_path: Path) -> None:
     message = problems_of(folder)
     assert (f"organisation.yaml → logo: ../../secret-logo.svg is {tmp_path / 'secret-logo.svg'}, outside the copy's "
             f"folder ({folder}). Copy the logo file into the folder (for example assets/logo.svg)") in message
-    assert (f"organisation.yaml → pages_dir: /etc is /etc, outside the copy's folder ({folder}). Move your pages into a "
-            "folder inside it (for example pages/)") in message
+    assert (
+        f"organisation.yaml → pages_dir: /etc is /etc, outside the copy's folder ({folder}). Move your pages into a "
+        "folder inside it (for example pages/)"
+    ) in message
     assert "the build publishes only files from the copy's own folder." in message
     assert (f"organisation.yaml → upstream_manifest: ../../../manifest.json is {tmp_path.parent / 'manifest.json'}, "
             "outside the copy's folder") in message
@@ -140,7 +153,10 @@ def test_a_symlinked_logo_pointing_at_a_secret_is_refused(tmp_path: Path) -> Non
     folder = copy_example(tmp_path, lambda data: data.update(logo="assets/logo.png"))
     (folder / "assets" / "logo.png").symlink_to(secret)
     message = problems_of(folder)
-    assert f"organisation.yaml → logo: assets/logo.png is a symbolic link to {secret}, outside the copy's folder" in message
+    assert (
+        f"organisation.yaml → logo: assets/logo.png is a symbolic link to {secret}, outside the copy's folder"
+        in message
+    )
 
 
 def test_a_symlinked_page_or_pages_folder_pointing_outside_is_refused(tmp_path: Path) -> None:
@@ -149,13 +165,18 @@ def test_a_symlinked_page_or_pages_folder_pointing_outside_is_refused(tmp_path: 
     folder = copy_example(tmp_path)
     (folder / "pages" / "glenbarra" / "leak.md").symlink_to(secret)
     message = problems_of(folder)
-    assert (f"pages/glenbarra/leak.md → (the file): is a symbolic link to {secret}, outside the copy's folder ({folder}). "
-            "Copy the file into the pages folder instead of linking to it") in message
+    assert (
+        f"pages/glenbarra/leak.md → (the file): is a symbolic link to {secret}, outside the copy's folder ({folder}). "
+        "Copy the file into the pages folder instead of linking to it"
+    ) in message
     (folder / "pages" / "glenbarra" / "leak.md").unlink()
     shutil.move(folder / "pages", tmp_path / "elsewhere")
     (folder / "pages").symlink_to(tmp_path / "elsewhere")
     message = problems_of(folder)
-    assert f"organisation.yaml → pages_dir: pages is a symbolic link to {tmp_path / 'elsewhere'}, outside the copy's folder" in message
+    assert (
+        f"organisation.yaml → pages_dir: pages is a symbolic link to {tmp_path / 'elsewhere'}, outside the "
+        "copy's folder" in message
+    )
 
 
 def test_links_inside_the_copys_folder_and_hidden_files_are_fine(tmp_path: Path) -> None:

@@ -12,7 +12,11 @@ from macros.render import make_environment, render_exercise
 from tests.helpers import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
-EXTRA = {"privacy_url": "../privacy/", "pulse_url": "../pulse/", "support": ["Support route one.", "Support route **two**."]}
+EXTRA = {
+    "privacy_url": "../privacy/",
+    "pulse_url": "../pulse/",
+    "support": ["Support route one.", "Support route **two**."],
+}
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +35,12 @@ def check_golden(kind: str, name: str = "default") -> None:
     (a missing golden file fails, so a deleted or misnamed one cannot pass unnoticed)."""
     html = render(catalogue().examples[f"example-{kind}-{name}"])
     golden = GOLDEN / kind / f"{name}.html"
-    assert golden.exists() or os.environ.get("RS_UPDATE_GOLDEN") == "1", f"no golden file {golden} (RS_UPDATE_GOLDEN=1 to write it)"
+    assert golden.exists() or os.environ.get("RS_UPDATE_GOLDEN") == "1", (
+        f"no golden file {golden} (RS_UPDATE_GOLDEN=1 to write it)"
+    )
     if os.environ.get("RS_UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(html + "\n", encoding="utf-8")
-    assert html + "\n" == golden.read_text(encoding="utf-8"), f"{kind}/{name}: HTML differs from {golden} (RS_UPDATE_GOLDEN=1 to accept)"
+    assert html + "\n" == golden.read_text(encoding="utf-8"), (
+        f"{kind}/{name}: HTML differs from {golden} (RS_UPDATE_GOLDEN=1 to accept)"
+    )

@@ -24,15 +24,20 @@ def validator() -> object:
     return jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
-@pytest.mark.parametrize("path", sorted([*(SAMPLES / "valid").glob("*.json"), *(SAMPLES / "kept-aside").glob("*.json")]),
-                         ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize(
+    "path",
+    sorted([*(SAMPLES / "valid").glob("*.json"), *(SAMPLES / "kept-aside").glob("*.json")]),
+    ids=lambda p: f"{p.parent.name}/{p.stem}",
+)
 def test_the_schema_accepts_every_valid_sample(path) -> None:
     validator().validate(json.loads(path.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("path", sorted((SAMPLES / "invalid").glob("*.json")), ids=lambda p: p.stem)
 def test_the_schema_refuses_every_invalid_sample(path) -> None:
-    assert not validator().is_valid(json.loads(path.read_text(encoding="utf-8"))), f"{path.name} should not pass the schema"
+    assert not validator().is_valid(json.loads(path.read_text(encoding="utf-8"))), (
+        f"{path.name} should not pass the schema"
+    )
 
 
 def test_there_are_samples_of_both_kinds() -> None:

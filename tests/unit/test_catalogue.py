@@ -19,7 +19,11 @@ from tests.unit.render_helpers import catalogue, render
 
 def test_every_exercise_file_is_valid_and_named_by_its_id() -> None:
     loaded = catalogue()
-    files = [p for p in (ROOT / "exercises").rglob("*.yaml") if p.relative_to(ROOT / "exercises").parts[0] not in {"schema", "_examples", "_templates"}]
+    files = [
+        p
+        for p in (ROOT / "exercises").rglob("*.yaml")
+        if p.relative_to(ROOT / "exercises").parts[0] not in {"schema", "_examples", "_templates"}
+    ]
     assert len(loaded.exercises) == len(files) > 0
     for exercise in loaded.exercises.values():
         assert Path(exercise.path).stem == exercise.id
@@ -82,7 +86,9 @@ def test_missing_field_names_file_and_path(tmp_path: Path) -> None:
 
 
 def test_misspelt_field_is_named_with_allowed_fields(tmp_path: Path) -> None:
-    message = problems_for(tmp_path, {"demo/typo.yaml": "kind: reflection\ntitel: A title\nprompts:\n  - {id: one, label: Q}\n"})
+    message = problems_for(
+        tmp_path, {"demo/typo.yaml": "kind: reflection\ntitel: A title\nprompts:\n  - {id: one, label: Q}\n"}
+    )
     assert "exercises/demo/typo.yaml" in message
     assert 'unknown field "titel"' in message and "title" in message
 
@@ -103,7 +109,9 @@ def test_duplicate_item_ids_and_bad_ids_are_reported(tmp_path: Path) -> None:
     message = problems_for(tmp_path, {"d/dupe.yaml": (
         "kind: reflection\ntitle: A title\nprompts:\n  - {id: same, label: One}\n  - {id: same, label: Two}\n")})
     assert "prompts[1].id: the id 'same' is used twice" in message
-    message = problems_for(tmp_path / "x", {"d/bad.yaml": "kind: reflection\ntitle: A title\nprompts:\n  - {id: Bad Id, label: One}\n"})
+    message = problems_for(
+        tmp_path / "x", {"d/bad.yaml": "kind: reflection\ntitle: A title\nprompts:\n  - {id: Bad Id, label: One}\n"}
+    )
     assert "prompts[0].id" in message and "not a valid id" in message
 
 
@@ -111,12 +119,22 @@ AGREEMENT = ("kind: agreement\ntitle: An agreement\nsections:\n  - id: s\n    ti
              "      - id: f\n        label: F\n        type: choice\n        choices: [\"Yes\", {choice}]\n")
 
 
-@pytest.mark.parametrize(("choice", "expected"), [
-    ("{id: by-video, lable: On video}", 'choices[1]: unknown field "lable". Check the spelling; allowed fields here are: id, label.'),
-    ("{id: By Video, label: On video}", "choices[1]: id: 'By Video' is not a valid id."),
-    ("42", "choices[1]: should be text or a group of named fields (id, label), but is 42."),
-    ("no", 'choices[1]: should be text, but YAML read it as false: it reads yes, no, on, off, true and false that way. Put the word in quotes, for example "no".'),
-])
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        (
+            "{id: by-video, lable: On video}",
+            'choices[1]: unknown field "lable". Check the spelling; allowed fields here are: id, label.',
+        ),
+        ("{id: By Video, label: On video}", "choices[1]: id: 'By Video' is not a valid id."),
+        ("42", "choices[1]: should be text or a group of named fields (id, label), but is 42."),
+        (
+            "no",
+            'choices[1]: should be text, but YAML read it as false: it reads yes, no, on, off, true and false '
+            'that way. Put the word in quotes, for example "no".',
+        ),
+    ],
+)
 def test_a_value_of_several_forms_is_judged_by_the_form_it_takes(tmp_path: Path, choice: str, expected: str) -> None:
     """An agreement choice is text or {id, label}: the message speaks of the form the value has, not the other."""
     message = problems_for(tmp_path, {"d/agreement.yaml": AGREEMENT.format(choice=choice)})
@@ -158,12 +176,21 @@ def test_an_organisation_can_change_the_words_a_kind_brings() -> None:
     from macros.strings import merge_strings
     from tests.unit.render_helpers import EXTRA
 
-    strings = merge_strings(default_strings(), {
-        "smart_goal_label": "Nodau", "smart_goal_field_partner": "Partner atebolrwydd", "goal_status_achieved": "Wedi'i gyflawni",
-        "checklist_answer_not_sure": "Ddim yn siŵr", "checklist_tips_title_answers": "Dechrau sgwrs",
-        "desc_planner_group_ready": "Paratoi", "desc_planner_stance_personal": "Myfyrdod personol",
-        "case_review_function_formative": "Ffurfiannol", "case_review_mapping_question": "Pa swyddogaeth?",
-    }, "organisation.yaml")
+    strings = merge_strings(
+        default_strings(),
+        {
+            "smart_goal_label": "Nodau",
+            "smart_goal_field_partner": "Partner atebolrwydd",
+            "goal_status_achieved": "Wedi'i gyflawni",
+            "checklist_answer_not_sure": "Ddim yn siŵr",
+            "checklist_tips_title_answers": "Dechrau sgwrs",
+            "desc_planner_group_ready": "Paratoi",
+            "desc_planner_stance_personal": "Myfyrdod personol",
+            "case_review_function_formative": "Ffurfiannol",
+            "case_review_mapping_question": "Pa swyddogaeth?",
+        },
+        "organisation.yaml",
+    )
     env = make_environment(WIDGET_TEMPLATES, strings)
     html = {kind: render_exercise(env, catalogue().examples[f"example-{kind}-{name}"], 3, EXTRA)
             for kind, name in [("smart-goal", "default"), ("checklist", "yes-partly-no"), ("desc-planner", "default"),
@@ -172,7 +199,10 @@ def test_an_organisation_can_change_the_words_a_kind_brings() -> None:
     assert "-g1-partner\">Partner atebolrwydd</label>" in html["smart-goal"]
     assert "-g1-status-achieved\">Wedi&#39;i gyflawni</label>" in html["smart-goal"]
     assert "-not-sure\">Ddim yn siŵr</label>" in html["checklist"] and ">Dechrau sgwrs</h5>" in html["checklist"]
-    assert ">Paratoi</legend>" in html["desc-planner"] and "-stance-personal\">Myfyrdod personol</label>" in html["desc-planner"]
+    assert (
+        ">Paratoi</legend>" in html["desc-planner"]
+        and "-stance-personal\">Myfyrdod personol</label>" in html["desc-planner"]
+    )
     assert "-formative\">Ffurfiannol</label>" in html["case-review"]
     assert '<p class="rs-case-review__question">Pa swyddogaeth?</p>' in html["case-review"]
 

@@ -56,11 +56,20 @@ def test_notes_are_plain_english_and_concise(path: Path) -> None:
 def test_notes_render_hidden_with_timings_prompts_and_a_fictional_vignette() -> None:
     notes = load_notes(ROOT)["managing-boundaries"]
     html = render_notes(make_environment(PARTIALS), notes)
-    assert html.startswith('<section class="rs-facilitator" id="facilitator-notes" aria-labelledby="facilitator-notes-title" data-rs-facilitator data-search-exclude hidden>')
+    assert html.startswith(
+        '<section class="rs-facilitator" id="facilitator-notes" aria-labelledby="facilitator-notes-title" '
+        'data-rs-facilitator data-search-exclude hidden>'
+    )
     assert "\n\n" not in html and not any(line.startswith(" ") for line in html.splitlines())
-    assert '<h2 class="rs-facilitator__title" id="facilitator-notes-title" data-search-exclude>Facilitator notes: session plan</h2>' in html
+    assert (
+        '<h2 class="rs-facilitator__title" id="facilitator-notes-title" data-search-exclude>Facilitator notes: '
+        'session plan</h2>' in html
+    )
     assert "<caption>Activities and timings (90 minutes in all)</caption>" in html
-    assert '<td class="rs-facilitator__time">0 to 5 min</td>' in html and '<td class="rs-facilitator__time">87 to 90 min</td>' in html
+    assert (
+        '<td class="rs-facilitator__time">0 to 5 min</td>' in html
+        and '<td class="rs-facilitator__time">87 to 90 min</td>' in html
+    )
     assert "<h3>Fictional vignette: The late reports</h3>" in html
     assert "<strong>Everyone in this vignette is invented.</strong> Any likeness to real people is chance." in html
     assert html.count("<li>") >= len(notes["prompts"])
@@ -99,7 +108,11 @@ def test_handouts_read_a_module_s_exercises_in_page_order(tmp_path: Path) -> Non
     assert title == "Managing boundaries in supervision"
     assert ids.index("desc-planner") < ids.index("desc-role-play") < ids.index("managing-boundaries-journal")
     page = tmp_path / "x.md"
-    page.write_text('---\ntitle: X\n---\n<!-- {{ exercise("not-used") }} -->\n{{ exercise("one") }}\n{{ exercise(\'two\', heading=2) }}\n', encoding="utf-8")
+    page.write_text(
+        '---\ntitle: X\n---\n<!-- {{ exercise("not-used") }} -->\n{{ exercise("one") }}\n{{ exercise(\'two\', '
+        'heading=2) }}\n',
+        encoding="utf-8",
+    )
     assert module_source(page) == ("X", ["one", "two"])
 
 

@@ -22,18 +22,30 @@ def test_without_javascript_the_phases_read_as_a_timed_plan() -> None:
     assert '<p class="rs-activity-timer__total">4 phases, 20 minutes in all.</p>' in html
     plan = html.split('<ol class="rs-activity-timer__phases">', 1)[1].split("</ol>", 1)[0]
     assert plan.count("<li ") == 4
-    for when, label, length in [("0 to 5 min", "Presentation", "5 minutes"), ("5 to 8 min", "Clarifying questions", "3 minutes"),
-                                ("8 to 16 min", "Group discussion", "8 minutes"), ("16 to 20 min", "Presenter reflects", "4 minutes")]:
-        assert (f'<span class="rs-activity-timer__when">{when}</span> <strong class="rs-activity-timer__label">{label}</strong> '
-                f'<span class="rs-activity-timer__length">({length})</span>') in plan
+    for when, label, length in [
+        ("0 to 5 min", "Presentation", "5 minutes"),
+        ("5 to 8 min", "Clarifying questions", "3 minutes"),
+        ("8 to 16 min", "Group discussion", "8 minutes"),
+        ("16 to 20 min", "Presenter reflects", "4 minutes"),
+    ]:
+        assert (
+            f'<span class="rs-activity-timer__when">{when}</span> <strong '
+            f'class="rs-activity-timer__label">{label}</strong> '
+            f'<span class="rs-activity-timer__length">({length})</span>'
+        ) in plan
     assert "<strong>Nobody interrupts.</strong>" in plan  # guidance is Markdown
     assert "Keep the details of the case in the room." in html
 
 
 def test_clock_and_controls_are_javascript_only_and_labelled() -> None:
     html = render(catalogue().examples[EXAMPLE])
-    panel = html.split('<div class="rs-activity-timer__panel rs-js-only" data-rs-timer-panel hidden>', 1)[1].split("</ol>", 1)[0]
-    assert '<p class="rs-activity-timer__clock" role="timer" aria-label="Time left in this phase" data-rs-clock>05:00</p>' in panel
+    panel = html.split('<div class="rs-activity-timer__panel rs-js-only" data-rs-timer-panel hidden>', 1)[1].split(
+        "</ol>", 1
+    )[0]
+    assert (
+        '<p class="rs-activity-timer__clock" role="timer" aria-label="Time left in this phase" data-rs-clock>05:00</p>'
+        in panel
+    )
     assert '<p class="rs-activity-timer__phase" data-rs-phase-name>Phase 1 of 4: Presentation</p>' in panel
     for action, text in [("toggle", "Start"), ("next", "Next phase"), ("reset", "Reset")]:
         assert f'data-rs-timer="{action}">{text}</button>' in panel
@@ -81,25 +93,37 @@ def test_module_timers_validate_and_render() -> None:
 
 
 def base() -> dict:
-    return {"kind": "activity-timer", "title": "T", "phases": [
-        {"id": "a", "label": "A", "minutes": 5, "guidance": "g"}, {"id": "b", "label": "B", "minutes": 5, "guidance": "g"}]}
+    return {
+        "kind": "activity-timer",
+        "title": "T",
+        "phases": [
+            {"id": "a", "label": "A", "minutes": 5, "guidance": "g"},
+            {"id": "b", "label": "B", "minutes": 5, "guidance": "g"},
+        ],
+    }
 
 
 def test_rules_accept_a_good_definition_and_refuse_duplicates_and_overlong_activities() -> None:
     assert activity_timer.check(base()) == []
     data = base()
     data["phases"][1]["id"] = "a"
-    assert activity_timer.check(data) == [("phases[1].id", "the id 'a' is used twice. Every id in a file must be different.")]
+    assert activity_timer.check(data) == [
+        ("phases[1].id", "the id 'a' is used twice. Every id in a file must be different.")
+    ]
     data = base()
     data["phases"] = [{"id": f"p{n}", "label": "P", "minutes": 60, "guidance": "g"} for n in range(4)]
-    assert activity_timer.check(data) == [("phases", "the phases add up to 240 minutes; keep one activity to 180 minutes or less.")]
+    assert activity_timer.check(data) == [
+        ("phases", "the phases add up to 240 minutes; keep one activity to 180 minutes or less.")
+    ]
 
 
 def test_schema_names_a_missing_guidance_a_bad_length_and_an_unknown_field(tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text(
         "kind: activity-timer\ntitle: A timer\nphases:\n"
-        "  - {id: a, label: A, minutes: 0, guidance: g}\n  - {id: b, label: B, minutes: 5, sound: yes}\n", encoding="utf-8")
+        "  - {id: a, label: A, minutes: 0, guidance: g}\n  - {id: b, label: B, minutes: 5, sound: yes}\n",
+        encoding="utf-8",
+    )
     data, problems = check_file(path, "broken.yaml", load_schemas(ROOT / "exercises" / "schema"))
     assert data is None
     found = {problem.place: problem.message for problem in problems}

@@ -24,24 +24,33 @@ def test_golden_html() -> None:
 def test_each_section_is_a_fieldset_whose_legend_holds_its_heading() -> None:
     example = catalogue().examples[EXAMPLE]
     html = render(example)
-    sections = re.findall(r'<fieldset class="rs-agreement__section" data-rs-part data-rs-section="([a-z-]+)">\n'
-                          r'<legend class="rs-agreement__legend"><h4 class="rs-agreement__heading">([^<]+)</h4></legend>', html)
+    sections = re.findall(
+        r'<fieldset class="rs-agreement__section" data-rs-part data-rs-section="([a-z-]+)">\n'
+        r'<legend class="rs-agreement__legend"><h4 class="rs-agreement__heading">([^<]+)</h4></legend>',
+        html,
+    )
     assert sections == [(s["id"], s["title"]) for s in example.data["sections"]]
 
 
 def test_every_type_of_field_renders_its_labelled_control() -> None:
     html = render(catalogue().examples[EXAMPLE])
     essential = ' <span class="rs-agreement__essential">(essential)</span>'
-    assert (f'<label class="rs-field__label" for="{UID}-frequency">How often we will meet{essential}</label>\n'
-            f'<p class="rs-field__hint" id="{UID}-frequency-hint">For example, every two weeks for ninety minutes.</p>\n'
-            f'<input class="rs-input rs-input--text" type="text" id="{UID}-frequency" name="{UID}-frequency" data-rs-field="frequency" '
-            f'aria-describedby="{UID}-frequency-hint {UID}-reminder">') in html
+    assert (
+        f'<label class="rs-field__label" for="{UID}-frequency">How often we will meet{essential}</label>\n'
+        f'<p class="rs-field__hint" id="{UID}-frequency-hint">For example, every two weeks for ninety minutes.</p>\n'
+        f'<input class="rs-input rs-input--text" type="text" id="{UID}-frequency" name="{UID}-frequency" '
+        'data-rs-field="frequency" '
+        f'aria-describedby="{UID}-frequency-hint {UID}-reminder">'
+    ) in html
     assert f'name="{UID}-review-date" data-rs-field="review-date">' in html  # a date holds no free text: no reminder
-    assert f'<legend class="rs-choice__legend">How we will usually meet</legend>' in html
+    assert '<legend class="rs-choice__legend">How we will usually meet</legend>' in html
     assert (f'<input class="rs-choice__input" type="radio" id="{UID}-format-a-mix-of-both" name="{UID}-format" '
             f'value="a-mix-of-both" data-rs-field="format">\n'
             f'<label class="rs-choice__label" for="{UID}-format-a-mix-of-both">A mix of both</label>') in html
-    assert f'<textarea class="rs-textarea" id="{UID}-record-storage" name="{UID}-record-storage" rows="3" data-rs-field="record-storage" aria-describedby="{UID}-reminder"></textarea>' in html
+    assert (
+        f'<textarea class="rs-textarea" id="{UID}-record-storage" name="{UID}-record-storage" rows="3" '
+        f'data-rs-field="record-storage" aria-describedby="{UID}-reminder"></textarea>' in html
+    )
     assert f'for="{UID}-review-date">Date of our first review{essential}</label>' in html
     assert f'type="date" id="{UID}-review-date" name="{UID}-review-date"' in html
     assert html.count("(essential)</span>") == 3
@@ -69,8 +78,18 @@ def test_config_lists_every_field_with_its_label_and_focus_target() -> None:
     assert config["fields"] == [
         {"id": "frequency", "label": "How often we will meet", "essential": True, "target": f"{UID}-frequency"},
         {"id": "format", "label": "How we will usually meet", "essential": False, "target": f"{UID}-format-in-person"},
-        {"id": "record-content", "label": "What goes in the supervision record", "essential": True, "target": f"{UID}-record-content"},
-        {"id": "record-storage", "label": "Where the record is kept", "essential": False, "target": f"{UID}-record-storage"},
+        {
+            "id": "record-content",
+            "label": "What goes in the supervision record",
+            "essential": True,
+            "target": f"{UID}-record-content",
+        },
+        {
+            "id": "record-storage",
+            "label": "Where the record is kept",
+            "essential": False,
+            "target": f"{UID}-record-storage",
+        },
         {"id": "review-date", "label": "Date of our first review", "essential": True, "target": f"{UID}-review-date"},
     ]
     html = render(example)
@@ -85,7 +104,9 @@ def test_the_module_agreement_validates_with_its_five_essentials() -> None:
         "frequency", "record-content", "confidentiality-limits", "resolving-steps", "review-date"]
     html = render(exercise)
     assert html.count('<fieldset class="rs-agreement__section"') == len(exercise.data["sections"])
-    assert html.count('data-rs-field="') == sum(len(f.get("choices", [])) or 1 for s in exercise.data["sections"] for f in s["fields"])
+    assert html.count('data-rs-field="') == sum(
+        len(f.get("choices", [])) or 1 for s in exercise.data["sections"] for f in s["fields"]
+    )
 
 
 def base() -> dict:
@@ -107,8 +128,16 @@ def test_section_and_field_ids_must_be_unique_across_the_file() -> None:
     data["sections"][1]["fields"].append({"id": "a", "label": "Again", "type": "text"})
     data["sections"][1]["id"] = "b"
     assert agreement.check(data) == [
-        ("sections[1].id", "the id 'b' is already used by sections[0].fields[1].id. Every section and field id in a file must be different."),
-        ("sections[1].fields[1].id", "the id 'a' is already used by sections[0].fields[0].id. Every section and field id in a file must be different."),
+        (
+            "sections[1].id",
+            "the id 'b' is already used by sections[0].fields[1].id. Every section and field id in a file must "
+            "be different.",
+        ),
+        (
+            "sections[1].fields[1].id",
+            "the id 'a' is already used by sections[0].fields[0].id. Every section and field id in a file must "
+            "be different.",
+        ),
     ]
     data = base()
     data["sections"][1]["id"] = "one"
@@ -120,16 +149,27 @@ def test_choices_go_only_and_always_with_type_choice() -> None:
     data["sections"][0]["fields"][0]["choices"] = ["x", "y"]
     del data["sections"][0]["fields"][1]["choices"]
     assert agreement.check(data) == [
-        ("sections[0].fields[0].choices", "only a field with type: choice has choices. Remove them, or change type: text to type: choice."),
-        ("sections[0].fields[1].choices", 'a field with type: choice needs choices, for example choices: ["Yes", "No"].'),
+        (
+            "sections[0].fields[0].choices",
+            "only a field with type: choice has choices. Remove them, or change type: text to type: choice.",
+        ),
+        (
+            "sections[0].fields[1].choices",
+            'a field with type: choice needs choices, for example choices: ["Yes", "No"].',
+        ),
     ]
 
 
 def test_choices_that_give_the_same_id_are_reported() -> None:
     data = base()
     data["sections"][0]["fields"][1]["choices"] = ["Not sure", "Yes", "not sure!"]
-    assert agreement.check(data) == [("sections[0].fields[1].choices[2]",
-                                      "'not sure!' saves the same value ('not-sure') as an earlier choice (choices are compared ignoring capitals and punctuation, or by their id). Make each choice different.")]
+    assert agreement.check(data) == [
+        (
+            "sections[0].fields[1].choices[2]",
+            "'not sure!' saves the same value ('not-sure') as an earlier choice (choices are compared ignoring "
+            "capitals and punctuation, or by their id). Make each choice different.",
+        )
+    ]
     data["sections"][0]["fields"][1]["choices"] = ["Not sure", {"id": "not-sure", "label": "Unsure"}]
     assert agreement.check(data)[0][0] == "sections[0].fields[1].choices[1]"
 

@@ -38,7 +38,10 @@ def test_the_four_steps_come_in_order_with_the_content_note_before_the_summary()
     positions = [html.index(mark) for mark in marks]
     assert positions == sorted(positions)
     assert html.index(">Step 1: Read the summary</h4>") < positions[0]
-    assert '<p class="rs-case-review__note-title" id="ex-example-case-review-default-note-title"><strong>Content note</strong></p>' in html
+    assert (
+        '<p class="rs-case-review__note-title" id="ex-example-case-review-default-note-title"><strong>Content '
+        'note</strong></p>' in html
+    )
 
 
 def test_step_2_has_a_labelled_tick_box_per_factor() -> None:
@@ -57,8 +60,14 @@ def test_without_javascript_the_answer_key_is_in_a_closed_box_after_step_2() -> 
     key = html[html.index('<details class="rs-case-review__key rs-print-open">'):html.index("</details>")]
     assert key.count("the review identifies this.") == 3
     assert key.count("the answer key does not list this as a finding of the review.") == 1
-    assert 'data-rs-key-explanation="inter-agency"><p>The summary used here does not mention working between agencies.' in key
-    assert '<p class="rs-case-review__how rs-no-js">When you have ticked your answers, open <em>Answer key and explanations</em>' in html
+    assert (
+        'data-rs-key-explanation="inter-agency"><p>The summary used here does not mention working between agencies.'
+        in key
+    )
+    assert (
+        '<p class="rs-case-review__how rs-no-js">When you have ticked your answers, open <em>Answer key and '
+        'explanations</em>' in html
+    )
 
 
 def test_step_3_offers_the_three_proctor_functions_for_every_factor() -> None:
@@ -68,9 +77,15 @@ def test_step_3_offers_the_three_proctor_functions_for_every_factor() -> None:
     for factor in factors:
         assert f'<div class="rs-case-review__mapping" data-rs-mapping="{factor["id"]}">' in html
         for function in ("normative", "formative", "restorative"):
-            assert f'name="ex-{EXAMPLE}-function-{factor["id"]}" value="{function}" data-rs-field="function-{factor["id"]}"' in html
+            assert (
+                f'name="ex-{EXAMPLE}-function-{factor["id"]}" value="{function}" '
+                f'data-rs-field="function-{factor["id"]}"' in html
+            )
     assert "Restorative: emotional support and replenishment</label>" in html
-    assert "<p class=\"rs-case-review__question\">For each factor you ticked, which of Proctor&#39;s functions does it mostly belong to?</p>" in html
+    assert (
+        "<p class=\"rs-case-review__question\">For each factor you ticked, which of Proctor&#39;s functions "
+        "does it mostly belong to?</p>" in html
+    )
 
 
 def test_every_text_box_points_to_the_one_privacy_reminder() -> None:
@@ -109,10 +124,20 @@ def test_the_module_file_is_valid() -> None:
 
 
 def test_the_mapping_wording_can_be_replaced() -> None:
-    data = dict(example().data, mapping={"question": "Which function?", "notes_label": "Your notes", "notes_hint": "A hint."})
+    data = dict(
+        example().data, mapping={"question": "Which function?", "notes_label": "Your notes", "notes_hint": "A hint."}
+    )
     values = case_review.context(EXAMPLE, data)
-    assert (values["mapping_question"], values["notes_label"], values["notes_hint"]) == ("Which function?", "Your notes", "A hint.")
-    assert values["config"]["factors"][3] == {"id": "inter-agency", "label": "Working between agencies", "inReview": False}
+    assert (values["mapping_question"], values["notes_label"], values["notes_hint"]) == (
+        "Which function?",
+        "Your notes",
+        "A hint.",
+    )
+    assert values["config"]["factors"][3] == {
+        "id": "inter-agency",
+        "label": "Working between agencies",
+        "inReview": False,
+    }
 
 
 def base() -> dict:
@@ -141,8 +166,15 @@ def test_a_reflection_id_may_not_clash_with_the_keys_factors_save_under() -> Non
     data = base()
     data["reflection"] = [{"id": "found-workload", "label": "A"}, {"id": "mapping-notes", "label": "B"}]
     assert case_review.check(data) == [
-        ("reflection[0].id", "the id 'found-workload' is already used by the tick box of factor 'workload'. Give this prompt another id."),
-        ("reflection[1].id", "the id 'mapping-notes' is already used by the step 3 notes box. Give this prompt another id."),
+        (
+            "reflection[0].id",
+            "the id 'found-workload' is already used by the tick box of factor 'workload'. Give this prompt "
+            "another id.",
+        ),
+        (
+            "reflection[1].id",
+            "the id 'mapping-notes' is already used by the step 3 notes box. Give this prompt another id.",
+        ),
     ]
 
 

@@ -50,7 +50,10 @@ def test_yes_partly_no_gives_a_fieldset_per_item_with_four_labelled_answers() ->
             assert f'id="{control}" name="ex-{YPN}-{item["id"]}" value="{answer}"' in html
             assert f'for="{control}">{label}</label>' in html
     # Groups are sections with a heading one level below the exercise title.
-    assert '<h4 class="rs-checklist__group-title" id="ex-example-checklist-yes-partly-no-heard-title">Being heard</h4>' in html
+    assert (
+        '<h4 class="rs-checklist__group-title" id="ex-example-checklist-yes-partly-no-heard-title">Being heard</h4>'
+        in html
+    )
 
 
 def test_every_control_has_exactly_one_label() -> None:
@@ -65,7 +68,9 @@ def test_every_control_has_exactly_one_label() -> None:
 def test_without_javascript_every_tip_and_the_all_done_text_are_listed() -> None:
     example = catalogue().examples[TICK]
     html = render(example)
-    details = html.split('<details class="rs-print-open rs-checklist__tips rs-no-js" data-rs-tip-source>', 1)[1].split("</details>", 1)[0]
+    details = html.split('<details class="rs-print-open rs-checklist__tips rs-no-js" data-rs-tip-source>', 1)[1].split(
+        "</details>", 1
+    )[0]
     assert "<summary>Tips for each item</summary>" in details
     assert "Each tip is for an item you have not ticked." in details
     for group in example.data["groups"]:
@@ -81,7 +86,9 @@ def test_without_javascript_every_tip_and_the_all_done_text_are_listed() -> None
 
 def test_results_are_javascript_only_and_live_and_never_a_score() -> None:
     html = render(catalogue().examples[TICK])
-    results = html.split('<div role="group" class="rs-results rs-checklist__results rs-js-only"', 1)[1].split("</form>", 1)[0]
+    results = html.split('<div role="group" class="rs-results rs-checklist__results rs-js-only"', 1)[1].split(
+        "</form>", 1
+    )[0]
     assert html.count("rs-checklist__results rs-js-only") == 1
     assert results.split(">", 1)[0].endswith(" hidden")
     assert '<div class="rs-checklist__summary" data-rs-summary aria-live="polite">' in results
@@ -92,7 +99,10 @@ def test_results_are_javascript_only_and_live_and_never_a_score() -> None:
 
 def test_context_label_and_perspectives() -> None:
     ypn = render(catalogue().examples[YPN])
-    assert '<p class="rs-checklist__context"><span class="rs-checklist__context-label">Context:</span> Scotland, adult social work</p>' in ypn
+    assert (
+        '<p class="rs-checklist__context"><span class="rs-checklist__context-label">Context:</span> Scotland, '
+        'adult social work</p>' in ypn
+    )
     tick = render(catalogue().examples[TICK])
     assert "rs-checklist__context" not in tick
     assert '<legend class="rs-choice__legend">I am answering</legend>' in tick
@@ -135,9 +145,16 @@ def test_module_checklists_validate() -> None:
 
 def base() -> dict:
     return {
-        "kind": "checklist", "title": "T", "responses": "tick", "all_done": "Done.",
+        "kind": "checklist",
+        "title": "T",
+        "responses": "tick",
+        "all_done": "Done.",
         "groups": [
-            {"id": "one", "title": "One", "items": [{"id": "a", "text": "A", "tip": "ta"}, {"id": "b", "text": "B", "tip": "tb"}]},
+            {
+                "id": "one",
+                "title": "One",
+                "items": [{"id": "a", "text": "A", "tip": "ta"}, {"id": "b", "text": "B", "tip": "tb"}],
+            },
             {"id": "two", "title": "Two", "items": [{"id": "c", "text": "C", "tip": "tc"}]},
         ],
     }
@@ -150,25 +167,33 @@ def test_rules_accept_a_good_definition() -> None:
 def test_item_ids_must_be_unique_across_groups() -> None:
     data = base()
     data["groups"][1]["items"][0]["id"] = "a"
-    assert checklist.check(data) == [("items (across all groups)[2].id", "the id 'a' is used twice. Every id in a file must be different.")]
+    assert checklist.check(data) == [
+        ("items (across all groups)[2].id", "the id 'a' is used twice. Every id in a file must be different.")
+    ]
 
 
 def test_group_ids_must_be_unique() -> None:
     data = base()
     data["groups"][1]["id"] = "one"
-    assert checklist.check(data) == [("groups[1].id", "the id 'one' is used twice. Every id in a file must be different.")]
+    assert checklist.check(data) == [
+        ("groups[1].id", "the id 'one' is used twice. Every id in a file must be different.")
+    ]
 
 
 def test_an_item_may_not_share_a_group_id() -> None:
     data = base()
     data["groups"][1]["items"][0]["id"] = "one"
-    assert checklist.check(data) == [("groups[1].items[0].id", "the id 'one' is also a group id. Give the item its own id.")]
+    assert checklist.check(data) == [
+        ("groups[1].items[0].id", "the id 'one' is also a group id. Give the item its own id.")
+    ]
 
 
 def test_perspective_is_a_reserved_item_id() -> None:
     data = base()
     data["groups"][0]["items"][1]["id"] = "perspective"
-    assert checklist.check(data) == [("groups[0].items[1].id", "the id 'perspective' is kept for the 'I am answering' choice. Use another id.")]
+    assert checklist.check(data) == [
+        ("groups[0].items[1].id", "the id 'perspective' is kept for the 'I am answering' choice. Use another id.")
+    ]
 
 
 def test_schema_names_a_wrong_response_type_and_a_missing_tip(tmp_path) -> None:

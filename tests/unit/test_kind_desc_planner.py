@@ -54,8 +54,11 @@ def test_hints_are_linked_and_every_text_box_points_to_the_privacy_reminder() ->
 def test_stance_is_a_radio_choice_of_personal_or_managerial() -> None:
     html = render(catalogue().examples[EXAMPLE])
     assert html.count(f'name="{UID}-stance"') == 2
-    assert f'value="personal" data-rs-field="stance">' in html
-    assert f'<label class="rs-choice__label" for="{UID}-stance-managerial">A managerial view: something my supervisee needs to act on</label>' in html
+    assert 'value="personal" data-rs-field="stance">' in html
+    assert (
+        f'<label class="rs-choice__label" for="{UID}-stance-managerial">A managerial view: something my '
+        'supervisee needs to act on</label>' in html
+    )
 
 
 def test_without_javascript_the_checklist_states_each_rule_and_the_live_checks_wait_hidden() -> None:

@@ -33,10 +33,16 @@ def test_every_question_is_a_fieldset_with_its_text_as_legend_and_a_labelled_rad
     questions = example().data["questions"]
     assert html.count('<fieldset class="rs-knowledge-check__question"') == len(questions)
     for number, question in enumerate(questions, start=1):
-        assert f'<span class="rs-knowledge-check__number">Question {number}.</span> {question["text"]}</legend>' in html.replace("&#39;", "'")
+        assert (
+            f'<span class="rs-knowledge-check__number">Question {number}.</span> {question["text"]}</legend>'
+            in html.replace("&#39;", "'")
+        )
         for option in question["options"]:
             control = f'ex-{EXAMPLE}-{question["id"]}-{option["id"]}'
-            assert f'id="{control}" name="ex-{EXAMPLE}-{question["id"]}" value="{option["id"]}" data-rs-field="{question["id"]}"' in html
+            assert (
+                f'id="{control}" name="ex-{EXAMPLE}-{question["id"]}" value="{option["id"]}" '
+                f'data-rs-field="{question["id"]}"' in html
+            )
             assert f'<label class="rs-choice__label" for="{control}">' in html
     assert html.count('type="radio"') == sum(len(q["options"]) for q in questions)
 
@@ -54,13 +60,18 @@ def test_without_javascript_each_question_has_a_closed_answer_sheet_with_every_e
     # Each answer sheet comes right after its own question's options.
     sheets = [m.start() for m in re.finditer('<details class="rs-knowledge-check__answers rs-print-open">', html)]
     fieldsets = [m.start() for m in re.finditer('<fieldset class="rs-knowledge-check__question"', html)]
-    assert all(f < s for f, s in zip(fieldsets, sheets)) and all(s < f for s, f in zip(sheets, fieldsets[1:]))
+    assert all(f < s for f, s in zip(fieldsets, sheets, strict=False)) and all(
+        s < f for s, f in zip(sheets, fieldsets[1:], strict=False)
+    )
 
 
 def test_check_buttons_are_hidden_until_the_script_runs_and_feedback_is_polite() -> None:
     html = render(example())
     count = len(example().data["questions"])
-    assert len(re.findall(r'<button type="button" [^>]*data-rs-action="check"[^>]*hidden>Check my answer</button>', html)) == count
+    assert (
+        len(re.findall(r'<button type="button" [^>]*data-rs-action="check"[^>]*hidden>Check my answer</button>', html))
+        == count
+    )
     assert html.count('data-rs-feedback="') == count
     assert len(re.findall(r'data-rs-feedback="[a-z-]+" aria-live="polite"', html)) == count
     assert '<div class="rs-summary rs-knowledge-check__summary" data-rs-summary hidden>' in html
@@ -89,8 +100,14 @@ def test_every_module_question_links_to_a_heading_of_the_page_that_uses_the_quiz
         page, _, anchor = question["section"]["link"].partition("#")
         source = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert f'exercise("{exercise_id}")' in source, f"{page} does not use {exercise_id}"
-        headings = [re.sub(r"\{\{.*?\}\}", "", line.lstrip("#")).strip() for line in source.splitlines() if re.match(r"#{2,4} ", line)]
-        assert anchor in {slugify(heading, "-") for heading in headings}, f"{path}: #{anchor} is not a heading of {page}"
+        headings = [
+            re.sub(r"\{\{.*?\}\}", "", line.lstrip("#")).strip()
+            for line in source.splitlines()
+            if re.match(r"#{2,4} ", line)
+        ]
+        assert anchor in {slugify(heading, "-") for heading in headings}, (
+            f"{path}: #{anchor} is not a heading of {page}"
+        )
 
 
 def test_config_gives_the_script_the_answer_key_and_option_ids() -> None:
@@ -125,8 +142,12 @@ def test_rules_accept_a_good_definition() -> None:
 def test_a_question_needs_an_option_marked_correct() -> None:
     data = base()
     del data["questions"][0]["options"][0]["correct"]
-    assert knowledge_check.check(data) == [("questions[0].options", "no option is marked correct in question 'one'. "
-                                                                    "Add correct: true to the one answer the answer key gives.")]
+    assert knowledge_check.check(data) == [
+        (
+            "questions[0].options",
+            "no option is marked correct in question 'one'. Add correct: true to the one answer the answer key gives.",
+        )
+    ]
 
 
 def test_a_question_may_not_have_two_correct_options() -> None:

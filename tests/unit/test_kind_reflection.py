@@ -30,7 +30,9 @@ def test_signposting_and_model_answers_show_without_javascript() -> None:
 
 def test_duplicate_choice_ids_are_reported() -> None:
     data = {"prompts": [{"id": "a", "label": "A", "choices": [{"id": "x", "label": "X"}, {"id": "x", "label": "Y"}]}]}
-    assert reflection.check(data) == [("prompts[0].choices[1].id", "the id 'x' is used twice. Every id in a file must be different.")]
+    assert reflection.check(data) == [
+        ("prompts[0].choices[1].id", "the id 'x' is used twice. Every id in a file must be different.")
+    ]
 
 
 def test_tally_golden_html() -> None:
@@ -39,10 +41,14 @@ def test_tally_golden_html() -> None:
 
 def test_tally_renders_a_table_and_a_key_that_read_without_javascript() -> None:
     html = render(catalogue().examples["example-reflection-tally"])
-    assert '<th scope="col">Kind of week</th>' in html and '<tr data-rs-tally-row="busy"><th scope="row">Busy</th>' in html
+    assert (
+        '<th scope="col">Kind of week</th>' in html and '<tr data-rs-tally-row="busy"><th scope="row">Busy</th>' in html
+    )
     # The key names every statement under its group, so a reader without JavaScript (or on paper) can count.
     key = html[html.index('class="rs-tally__key"'):]
-    assert key.index("<dt>Calm</dt>") < key.index("<dd>Help was there whenever I asked.</dd>") < key.index("<dt>Busy</dt>")
+    assert (
+        key.index("<dt>Calm</dt>") < key.index("<dd>Help was there whenever I asked.</dd>") < key.index("<dt>Busy</dt>")
+    )
     assert 'data-rs-tally-feedback="stretched" hidden' in html and "data-rs-tally-mixed hidden" in html
 
 
@@ -53,7 +59,10 @@ def test_tally_choices_must_exist_and_count_once() -> None:
     problems = dict(reflection.check(data))
     assert "no prompt has a choice with the id 'z'" in problems["tally.groups[0].choices[1]"]
     assert "x, y" in problems["tally.groups[0].choices[1]"]
-    assert problems["tally.groups[1].choices[0]"] == "'x' already counts for the group 'one'. A choice counts for one group only."
+    assert (
+        problems["tally.groups[1].choices[0]"]
+        == "'x' already counts for the group 'one'. A choice counts for one group only."
+    )
 
 
 def test_tally_config_lists_the_counted_prompts_and_groups() -> None:
@@ -69,8 +78,11 @@ def test_list_and_date_golden_html() -> None:
 def test_a_date_prompt_is_a_labelled_date_field_with_its_hint_and_earlier_answer_note() -> None:
     html = render(catalogue().examples["example-reflection-list-and-date"])
     uid = "ex-example-reflection-list-and-date"
-    assert (f'<input class="rs-input rs-input--date" type="date" id="{uid}-by-when" name="{uid}-by-when" data-rs-field="by-when" '
-            f'aria-describedby="{uid}-by-when-hint {uid}-by-when-earlier">') in html
+    assert (
+        f'<input class="rs-input rs-input--date" type="date" id="{uid}-by-when" name="{uid}-by-when" '
+        'data-rs-field="by-when" '
+        f'aria-describedby="{uid}-by-when-hint {uid}-by-when-earlier">'
+    ) in html
     assert f'<label class="rs-field__label" for="{uid}-by-when">By when will you take that step?</label>' in html
     assert f'<p class="rs-prompt__earlier" id="{uid}-by-when-earlier" data-rs-earlier="by-when" hidden></p>' in html
     assert html.count("<textarea") == 2
@@ -79,7 +91,10 @@ def test_a_date_prompt_is_a_labelled_date_field_with_its_hint_and_earlier_answer
 def test_min_items_says_how_many_under_the_question_linked_to_the_box_with_a_live_count_for_the_script() -> None:
     html = render(catalogue().examples["example-reflection-list-and-date"])
     uid = "ex-example-reflection-list-and-date"
-    assert f'<p class="rs-field__hint rs-field__note" id="{uid}-ideas-note">Aim for at least 3, one on each line.</p>' in html
+    assert (
+        f'<p class="rs-field__hint rs-field__note" id="{uid}-ideas-note">Aim for at least 3, one on each line.</p>'
+        in html
+    )
     assert f'aria-describedby="{uid}-ideas-hint {uid}-ideas-note {uid}-reminder"' in html
     assert '<p class="rs-prompt__items rs-js-only" data-rs-items="ideas" aria-live="polite" hidden></p>' in html
     config = reflection.context("e", catalogue().examples["example-reflection-list-and-date"].data)["config"]
@@ -95,7 +110,10 @@ def test_a_date_prompt_takes_no_text_box_options() -> None:
                          "choices": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}]}
     problems = dict(reflection.check(data))
     assert set(problems) == {"prompts[0].choices", "prompts[0].rows", "prompts[0].min_items"}
-    assert problems["prompts[0].rows"] == "a prompt with type: date has no rows. Remove rows, or remove type: date to ask for text."
+    assert (
+        problems["prompts[0].rows"]
+        == "a prompt with type: date has no rows. Remove rows, or remove type: date to ask for text."
+    )
 
 
 def test_the_grow_planner_asks_for_three_options_a_date_and_links_to_the_smart_goal_worksheet() -> None:
@@ -109,5 +127,7 @@ def test_the_grow_planner_asks_for_three_options_a_date_and_links_to_the_smart_g
     html = render(grow)
     assert 'type="date" id="ex-grow-planner-will-when"' in html
     # The link is written from the docs folder; the build makes it relative to the page it appears on.
-    assert '<a href="modules/implementing-good-supervision.md#ex-supervision-smart-goals">SMART goal worksheet</a>' in html
+    assert (
+        '<a href="modules/implementing-good-supervision.md#ex-supervision-smart-goals">SMART goal worksheet</a>' in html
+    )
     assert "ex-supervision-smart-goals" in {f"ex-{id_}" for id_ in catalogue().exercises}

@@ -56,7 +56,9 @@ def test_bands_must_rise_and_reach_the_top_of_the_scale() -> None:
 def test_suggest_bands_need_suggestions_everywhere() -> None:
     data = base()
     data["bands"][0]["suggest"] = True
-    assert self_assessment.check(data) == [("dimensions[0].suggestions", "a band has suggest: true, so every dimension needs suggestions.")]
+    assert self_assessment.check(data) == [
+        ("dimensions[0].suggestions", "a band has suggest: true, so every dimension needs suggestions.")
+    ]
 
 
 def test_item_ids_must_be_unique_across_dimensions() -> None:
@@ -86,8 +88,12 @@ def test_a_balance_is_accepted_and_gives_the_script_its_prompts_and_short_names(
     assert config["balance"] == {"zero": True, "zeroLabel": "Not at all", "over": 40, "names": {"x": "Ex", "y": "Why"}}
     del data["balance"]["zero"], data["balance"]["over"], data["dimensions"][1]["items"][0]["name"]
     # Without prompts a short name is optional: the statement's text stands in.
-    assert self_assessment.context("e", data)["config"]["balance"] == {"zero": False, "zeroLabel": "Not at all", "over": None,
-                                                                     "names": {"x": "Ex", "y": "Y"}}
+    assert self_assessment.context("e", data)["config"]["balance"] == {
+        "zero": False,
+        "zeroLabel": "Not at all",
+        "over": None,
+        "names": {"x": "Ex", "y": "Y"},
+    }
     # Without a balance block the script's settings are unchanged.
     assert "balance" not in self_assessment.context("e", base())["config"]
 

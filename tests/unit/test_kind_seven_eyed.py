@@ -25,16 +25,28 @@ def test_each_eye_is_a_headed_section_with_a_labelled_prompt_and_rating() -> Non
     html = render(example)
     assert html.count('<div role="group" class="rs-seven-eyed__eye"') == 7
     for mode, eye in enumerate(example.data["eyes"], start=1):
-        heading = f'id="{UID}-{eye["id"]}-title"><span class="rs-seven-eyed__mode">Eye {mode}:</span> {escape(eye["title"])}</h4>'
+        heading = (
+            f'id="{UID}-{eye["id"]}-title"><span class="rs-seven-eyed__mode">Eye {mode}:</span> '
+            f'{escape(eye["title"])}</h4>'
+        )
         assert heading in html
-        label = f'<label class="rs-field__label rs-seven-eyed__prompt" for="{UID}-{eye["id"]}">{escape(eye["prompt"])}</label>'
+        label = (
+            '<label class="rs-field__label rs-seven-eyed__prompt" '
+            f'for="{UID}-{eye["id"]}">{escape(eye["prompt"])}</label>'
+        )
         assert label in html
         legend = f'{QUESTION}<span class="rs-seven-eyed__hidden"> (Eye {mode}: {escape(eye["title"])})</span></legend>'
         assert legend in html
         for point in example.data["attention_scale"]:
-            radio = f'id="{UID}-{eye["id"]}-attention-{point["value"]}" name="{UID}-{eye["id"]}-attention" value="{point["value"]}" data-rs-field="{eye["id"]}-attention"'
+            radio = (
+                f'id="{UID}-{eye["id"]}-attention-{point["value"]}" name="{UID}-{eye["id"]}-attention" '
+                f'value="{point["value"]}" data-rs-field="{eye["id"]}-attention"'
+            )
             assert radio in html
-            assert f'for="{UID}-{eye["id"]}-attention-{point["value"]}"><span class="rs-scale__value">{point["value"]}</span> {point["label"]}</label>' in html
+            assert (
+                f'for="{UID}-{eye["id"]}-attention-{point["value"]}"><span '
+                f'class="rs-scale__value">{point["value"]}</span> {point["label"]}</label>' in html
+            )
     assert html.count('type="radio"') == 7 * 4
     assert html.count("<textarea") == 7
 
@@ -62,9 +74,15 @@ def test_without_javascript_the_ratings_can_be_read_by_hand() -> None:
     assert "choose the lowest-numbered one among eyes 4 to 7; if none of eyes 4 to 7 is among them" in html
     assert "It is not the supervisor giving advice." in html
     # The casework text is readable in the guide; the results area and try_next text wait for the script.
-    assert "<div class=\"rs-seven-eyed__casework\" data-rs-casework-text><p>Most of your supervision seems to go on" in html
+    assert (
+        "<div class=\"rs-seven-eyed__casework\" data-rs-casework-text><p>Most of your supervision seems to go on"
+        in html
+    )
     assert '<div class="rs-seven-eyed__summary" data-rs-attention hidden>' in html
-    assert '<div class="rs-seven-eyed__template" data-rs-try-next-text hidden><p><strong>{eye}</strong> gets the least' in html
+    assert (
+        '<div class="rs-seven-eyed__template" data-rs-try-next-text hidden><p><strong>{eye}</strong> gets the least'
+        in html
+    )
     assert 'data-rs-feedback aria-live="polite"' in html
 
 
@@ -108,8 +126,14 @@ def test_mode_is_optional_but_must_match_the_position() -> None:
     data = base()
     data["eyes"][3], data["eyes"][4] = data["eyes"][4], data["eyes"][3]
     assert seven_eyed.check(data) == [
-        ("eyes[3].mode", "this is eye number 4 in the list, so its mode must be 4. List the eyes in mode order, 1 to 7."),
-        ("eyes[4].mode", "this is eye number 5 in the list, so its mode must be 5. List the eyes in mode order, 1 to 7."),
+        (
+            "eyes[3].mode",
+            "this is eye number 4 in the list, so its mode must be 4. List the eyes in mode order, 1 to 7.",
+        ),
+        (
+            "eyes[4].mode",
+            "this is eye number 5 in the list, so its mode must be 5. List the eyes in mode order, 1 to 7.",
+        ),
     ]
 
 
@@ -122,7 +146,9 @@ def test_exactly_seven_eyes() -> None:
 def test_eye_ids_must_be_unique() -> None:
     data = base()
     data["eyes"][6]["id"] = "person"
-    assert seven_eyed.check(data) == [("eyes[6].id", "the id 'person' is used twice. Every id in a file must be different.")]
+    assert seven_eyed.check(data) == [
+        ("eyes[6].id", "the id 'person' is used twice. Every id in a file must be different.")
+    ]
 
 
 def test_mode_six_must_not_be_titled_as_advice() -> None:
@@ -140,7 +166,11 @@ def test_attention_scale_must_go_up() -> None:
     data = base()
     data["attention_scale"][1], data["attention_scale"][2] = data["attention_scale"][2], data["attention_scale"][1]
     assert seven_eyed.check(data) == [
-        ("attention_scale", "values must go up from the first point to the last, each different, for example 0, 1, 2, 3.")]
+        (
+            "attention_scale",
+            "values must go up from the first point to the last, each different, for example 0, 1, 2, 3.",
+        )
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -23,12 +23,17 @@ def test_blank_worksheet_has_every_smart_field_for_each_blank_goal() -> None:
     assert 'type="date"' in html
     for status in smart_goal.GOAL_STATUSES:
         assert f'value="{status["id"]}" data-rs-field="status"' in html
-        assert f'for="ex-example-smart-goal-default-g1-status-{status["id"]}">{escape(strings[status["label_key"]])}</label>' in html
+        assert (
+            f'for="ex-example-smart-goal-default-g1-status-{status["id"]}">{escape(strings[status["label_key"]])}</label>'
+            in html
+        )
 
 
 def test_the_worksheet_takes_its_words_from_the_interface_strings() -> None:
     """Field labels and status choices are strings an organisation can change; the statuses are My learning's."""
-    assert [key for _, key, _ in smart_goal.GOAL_FIELDS] == [f"smart_goal_field_{name}" for name, _, _ in smart_goal.GOAL_FIELDS]
+    assert [key for _, key, _ in smart_goal.GOAL_FIELDS] == [
+        f"smart_goal_field_{name}" for name, _, _ in smart_goal.GOAL_FIELDS
+    ]
     assert [status["label_key"] for status in smart_goal.GOAL_STATUSES] == [
         "goal_status_not_started", "goal_status_in_progress", "goal_status_achieved", "goal_status_revised"]
     assert [default_strings()[status["label_key"]] for status in smart_goal.GOAL_STATUSES] == [

@@ -1,4 +1,5 @@
-"""time-split: golden HTML, a labelled percentage field per category and session, the no-JavaScript guide, and its rules."""
+"""time-split: golden HTML, a labelled percentage field per category and session, the no-JavaScript guide, and its
+rules."""
 
 from __future__ import annotations
 
@@ -23,13 +24,22 @@ def test_a_fieldset_per_session_with_a_labelled_percentage_field_per_category() 
     assert html.count('<fieldset class="rs-time-split__session"') == sessions
     assert html.count('type="number"') == sessions * len(categories)
     for n in range(1, sessions + 1):
-        assert f'<legend class="rs-time-split__legend">Session {n} <span class="rs-time-split__unit">(% of the time)</span></legend>' in html
+        assert (
+            f'<legend class="rs-time-split__legend">Session {n} <span class="rs-time-split__unit">(% of the '
+            'time)</span></legend>' in html
+        )
         assert f'<p class="rs-time-split__total" id="{UID}-s{n}-total" data-rs-total="{n}" hidden></p>' in html
         for category in categories:
             control = f"{UID}-s{n}-{category['id']}"
             assert f'<label class="rs-time-split__label" for="{control}">{category["label"]}</label>' in html
             tag = re.search(rf'<input [^>]*id="{control}"[^>]*>', html).group(0)
-            for attribute in ('min="0"', 'max="100"', 'step="5"', 'inputmode="numeric"', f'data-rs-field="s{n}-{category["id"]}"'):
+            for attribute in (
+                'min="0"',
+                'max="100"',
+                'step="5"',
+                'inputmode="numeric"',
+                f'data-rs-field="s{n}-{category["id"]}"',
+            ):
                 assert attribute in tag
             described = re.search(r'aria-describedby="([^"]+)"', tag).group(1).split()
             assert described[-1] == f"{UID}-s{n}-total"
@@ -48,20 +58,32 @@ def test_category_hints_are_listed_once_and_referenced() -> None:
 
 def test_without_javascript_the_form_says_to_reach_100_and_how_to_work_it_out() -> None:
     html = render(catalogue().examples[EXAMPLE])
-    assert '<p class="rs-time-split__instructions rs-no-js">Give each category a rough percentage of the session&#39;s time. Make each session add up to 100%.</p>' in html
-    guide = html.split('<details class="rs-print-open rs-guidance rs-time-split__guidance rs-no-js">', 1)[1].split("</details>", 1)[0]
+    assert (
+        '<p class="rs-time-split__instructions rs-no-js">Give each category a rough percentage of the '
+        'session&#39;s time. Make each session add up to 100%.</p>' in html
+    )
+    guide = html.split('<details class="rs-print-open rs-guidance rs-time-split__guidance rs-no-js">', 1)[1].split(
+        "</details>", 1
+    )[0]
     assert "<summary>Working out your split by hand</summary>" in guide
     assert "divide by the number of sessions" in guide
     assert '<p class="rs-time-split__advice-when">Cases and decisions: more than 60%</p>' in guide
-    assert '<div data-rs-advice-text="0"><p>Cases took most of the time. Could one session a month start with <strong>ten minutes</strong>' in guide
+    assert (
+        '<div data-rs-advice-text="0"><p>Cases took most of the time. Could one session a month start with '
+        '<strong>ten minutes</strong>' in guide
+    )
     assert '<p class="rs-time-split__advice-when">Admin and news: more than 30%</p>' in guide
 
 
 def test_context_note_always_shows_and_results_are_javascript_only() -> None:
     html = render(catalogue().examples[EXAMPLE])
-    context = html.split('<div role="note" class="rs-time-split__context" aria-label="For context">', 1)[1].split("</div>", 1)[0]
+    context = html.split('<div role="note" class="rs-time-split__context" aria-label="For context">', 1)[1].split(
+        "</div>", 1
+    )[0]
     assert "<strong>For context, not as a target.</strong>" in context
-    results = html.split('<div role="group" class="rs-results rs-time-split__results rs-js-only"', 1)[1].split('<div role="note"', 1)[0]
+    results = html.split('<div role="group" class="rs-results rs-time-split__results rs-js-only"', 1)[1].split(
+        '<div role="note"', 1
+    )[0]
     assert results.split(">", 1)[0].endswith(" hidden")
     assert '<div class="rs-time-split__output" data-rs-split aria-live="polite"></div>' in results
 
@@ -110,7 +132,9 @@ def test_rules_accept_a_good_definition() -> None:
 def test_category_ids_must_be_unique() -> None:
     data = base()
     data["categories"][1]["id"] = "a"
-    assert time_split.check(data) == [("categories[1].id", "the id 'a' is used twice. Every id in a file must be different.")]
+    assert time_split.check(data) == [
+        ("categories[1].id", "the id 'a' is used twice. Every id in a file must be different.")
+    ]
 
 
 def test_advice_must_name_a_category() -> None:

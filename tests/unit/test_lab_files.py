@@ -118,7 +118,9 @@ def test_pulse_codes_round_trip_and_match_the_site_encoder() -> None:
     assert groupscores.decode_pulse(code.lower().replace("-", " "), groupscores.PROCTOR) == [4.3, None, 2.3]
     script = ("import('./overrides/assets/js/lib/pulse.js').then(m => console.log(m.encodePulse("
               "{exercise: 'proctor-function-balance', min: 1, max: 5, averages: [4.3, null, 2.3]})))")
-    made = subprocess.run(["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    made = subprocess.run(
+        ["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert made.stdout.strip() == code
 
 
@@ -134,7 +136,9 @@ def test_bad_pulse_codes_are_refused_with_a_message() -> None:
 
 
 def test_group_from_pulse_codes() -> None:
-    codes = "\n".join(groupscores.encode_pulse(groupscores.PROCTOR, row) for row in ([4, 3, 2], [5, 3.5, 2.5], [3, 4, None]))
+    codes = "\n".join(
+        groupscores.encode_pulse(groupscores.PROCTOR, row) for row in ([4, 3, 2], [5, 3.5, 2.5], [3, 4, None])
+    )
     dimensions = groupscores.from_pulse_codes(codes)
     assert [(d.name, d.scores) for d in dimensions] == [
         ("normative", [4.0, 5.0, 3.0]), ("formative", [3.0, 3.5, 4.0]), ("restorative", [2.0, 2.5])]
@@ -176,7 +180,7 @@ def _run_code_cells(path: Path, replace: dict[str, str]) -> str:
                     code = "".join(cell["source"])
                     for old, new in replace.items():
                         code = code.replace(old, new)
-                    exec(compile(code, path.name, "exec"), namespace)  # noqa: S102 (our own notebook)
+                    exec(compile(code, path.name, "exec"), namespace)
     finally:
         os.chdir(cwd)
         sys.path.remove(str(path.parent))
@@ -185,7 +189,10 @@ def _run_code_cells(path: Path, replace: dict[str, str]) -> str:
 
 
 def test_the_group_notebook_reports_a_bad_pulse_code_in_words_and_goes_on() -> None:
-    codes = [groupscores.encode_pulse(groupscores.PROCTOR, row) for row in ([4, 3, 2], [5, 3.5, 2.5], [3, 4, 3], [4, 2, 2], [5, 4, 3])]
+    codes = [
+        groupscores.encode_pulse(groupscores.PROCTOR, row)
+        for row in ([4, 3, 2], [5, 3.5, 2.5], [3, 4, 3], [4, 2, 2], [5, 4, 3])
+    ]
     typo = codes[0][:-1] + ("0" if codes[0][-1] != "0" else "1")
     printed = _run_code_cells(FILES / "group-self-assessment.ipynb",
                               {'PULSE_CODES = """\n"""': 'PULSE_CODES = """\n' + "\n".join([*codes, typo]) + '\n"""'})
@@ -200,7 +207,9 @@ def test_the_page_and_the_notebook_give_the_same_median_for_the_same_codes() -> 
     values = [3.6, 3.7, 2.5, 4.1, 3.0, 2.75, 3.625, 1.005, 4.0, 3.9375]
     script = ("import('./overrides/assets/js/lib/pulse.js').then(m => console.log(JSON.stringify("
               f"{json.dumps(values)}.map(m.formatFigure).concat([m.formatFigure(m.median([3.6, 3.7, 3.5, 3.8]))]))))")
-    made = subprocess.run(["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    made = subprocess.run(
+        ["node", "--input-type=module", "-e", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     page = json.loads(made.stdout)
     dimension = groupscores.Dimension("d", [3.6, 3.7, 3.5, 3.8])
     assert page == [groupscores._num(v) for v in values] + [groupscores._num(dimension.median)]

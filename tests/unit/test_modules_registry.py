@@ -40,17 +40,33 @@ def fake_upstream(tmp_path: Path, registry: dict) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("registry", "expected"), [
-    ({"modules": ["alpha", "betta"]}, "data/modules.yaml → modules[1]: there is no page docs/modules/betta.md. Did you mean: beta?"),
-    ({"modules": ["alpha"]}, "data/modules.yaml → modules: docs/modules/beta.md is not listed. Add beta"),
-    ({"modules": ["alpha", "beta", "alpha"]}, "data/modules.yaml → modules[2]: alpha is listed twice."),
-    ({"modules": ["alpha", "beta"], "paths": {"nqsw": {"title": "T", "steps": [{"module": "alpa", "why": "w"}]}}},
-     "data/modules.yaml → paths.nqsw.steps[0].module: alpa is not in modules:. Did you mean: alpha?"),
-    ({"modules": ["alpha", "beta"], "paths": {"nqsw": {"title": "T", "steps": [{"module": "alpha"}]}}},
-     "data/modules.yaml → paths.nqsw.steps[0]: needs module: (a module id) and why:"),
-    ({"modules": ["alpha", "beta"], "paths": {"students": {"title": "T", "steps": []}}},
-     "data/modules.yaml → paths.students: unknown path. Use one of: nqsw, supervisor, organisation."),
-], ids=["unknown-page", "page-not-listed", "twice", "unknown-step", "step-without-why", "unknown-path"])
+@pytest.mark.parametrize(
+    ("registry", "expected"),
+    [
+        (
+            {"modules": ["alpha", "betta"]},
+            "data/modules.yaml → modules[1]: there is no page docs/modules/betta.md. Did you mean: beta?",
+        ),
+        ({"modules": ["alpha"]}, "data/modules.yaml → modules: docs/modules/beta.md is not listed. Add beta"),
+        ({"modules": ["alpha", "beta", "alpha"]}, "data/modules.yaml → modules[2]: alpha is listed twice."),
+        (
+            {
+                "modules": ["alpha", "beta"],
+                "paths": {"nqsw": {"title": "T", "steps": [{"module": "alpa", "why": "w"}]}},
+            },
+            "data/modules.yaml → paths.nqsw.steps[0].module: alpa is not in modules:. Did you mean: alpha?",
+        ),
+        (
+            {"modules": ["alpha", "beta"], "paths": {"nqsw": {"title": "T", "steps": [{"module": "alpha"}]}}},
+            "data/modules.yaml → paths.nqsw.steps[0]: needs module: (a module id) and why:",
+        ),
+        (
+            {"modules": ["alpha", "beta"], "paths": {"students": {"title": "T", "steps": []}}},
+            "data/modules.yaml → paths.students: unknown path. Use one of: nqsw, supervisor, organisation.",
+        ),
+    ],
+    ids=["unknown-page", "page-not-listed", "twice", "unknown-step", "step-without-why", "unknown-path"],
+)
 def test_a_bad_registry_names_the_file_the_place_and_the_fix(tmp_path: Path, registry: dict, expected: str) -> None:
     with pytest.raises(ContentError) as caught:
         load_registry(fake_upstream(tmp_path, registry))
@@ -61,6 +77,9 @@ def test_the_modules_section_of_the_navigation_follows_the_registry(tmp_path: Pa
     registry = load_registry(fake_upstream(tmp_path, {"modules": ["beta", "alpha"]}))
     nav = [{"Home": "index.md"}, {"Modules": ["modules/index.md", "modules/alpha.md"]}, {"Privacy": "privacy.md"}]
     assert nav_with_modules(nav, registry) == [
-        {"Home": "index.md"}, {"Modules": ["modules/index.md", "modules/beta.md", "modules/alpha.md"]}, {"Privacy": "privacy.md"}]
+        {"Home": "index.md"},
+        {"Modules": ["modules/index.md", "modules/beta.md", "modules/alpha.md"]},
+        {"Privacy": "privacy.md"},
+    ]
     own = [{"Home": "index.md"}, {"Demo": "modules/demo.md"}]
     assert nav_with_modules(own, registry) == own  # a navigation without the module list stays as it is

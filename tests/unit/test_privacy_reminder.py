@@ -38,7 +38,9 @@ def test_every_free_text_control_is_described_by_the_reminder(exercise_id: str) 
         return
     assert audit.reminders, f"{exercise_id} has free-text controls but no privacy reminder"
     missing = [control for control, described in audit.controls if not audit.reminders & set(described)]
-    assert not missing, f"{exercise_id}: these free-text controls are not linked to the reminder with aria-describedby: {missing}"
+    assert not missing, (
+        f"{exercise_id}: these free-text controls are not linked to the reminder with aria-describedby: {missing}"
+    )
 
 
 def test_the_audit_finds_one_line_fields_and_notices_a_missing_link() -> None:
@@ -53,4 +55,7 @@ def test_the_smart_goal_partner_and_record_fields_point_to_the_reminder() -> Non
     """The accountability partner field is where a name is most likely to be typed."""
     html = render(catalogue().exercises["supervision-smart-goals"])
     for field in ("partner", "record"):
-        assert f'data-rs-field="{field}" aria-describedby="ex-supervision-smart-goals-g1-{field}-hint ex-supervision-smart-goals-reminder"' in html
+        assert (
+            f'data-rs-field="{field}" aria-describedby="ex-supervision-smart-goals-g1-{field}-hint '
+            'ex-supervision-smart-goals-reminder"' in html
+        )

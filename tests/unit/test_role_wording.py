@@ -14,9 +14,9 @@ from markupsafe import escape
 
 from macros.catalogue import Exercise, check_file, load_schemas
 from macros.kinds import KINDS
+from macros.plugin import WIDGET_TEMPLATES
 from macros.render import make_environment, markdown_to_html, render_exercise
 from macros.roles import RoleText, is_role_text, nqsw_text, with_role_text
-from macros.plugin import WIDGET_TEMPLATES
 from tests.helpers import ROOT
 from tests.unit.render_helpers import EXTRA, catalogue
 
@@ -96,8 +96,10 @@ def test_every_text_field_of_every_kind_takes_a_wording_for_each_role(kind: str,
             html = re.sub(r"<script type=\"application/json\" data-rs-config>.*?</script>", "", html, flags=re.S)
             for match in re.finditer(r"SUPERVISOR-WORDING", html):
                 variants = re.findall(r'data-rs-variant="(\w+)"( data-search-exclude)?', html[:match.start()])
-                assert variants and variants[-1] in {("supervisor", " data-search-exclude"), ("alt", " data-search-exclude")}, \
-                    (example.id, path)
+                assert variants and variants[-1] in {
+                    ("supervisor", " data-search-exclude"),
+                    ("alt", " data-search-exclude"),
+                }, (example.id, path)
     assert refused == [], "\n".join(refused)
     assert tried > 0
 
@@ -112,7 +114,8 @@ def test_inline_role_text_writes_the_nqsw_wording_then_the_supervisor_wording_tw
     html = str(escape(RoleText("What do I bring?", "What do you & your NQSW bring?", "Wording for supervisors")))
     assert html == (
         '<span class="rs-role" data-rs-variant="nqsw">What do I bring?</span>'
-        '<span class="rs-role" data-rs-variant="supervisor" data-search-exclude>What do you &amp; your NQSW bring?</span>'
+        '<span class="rs-role" data-rs-variant="supervisor" data-search-exclude>What do you &amp; your NQSW '
+        'bring?</span>'
         '<span class="rs-role-alt" data-rs-variant="alt" data-search-exclude><strong class="rs-role-alt__label">'
         'Wording for supervisors:</strong> What do you &amp; your NQSW bring?</span>'
     )
@@ -121,9 +124,14 @@ def test_inline_role_text_writes_the_nqsw_wording_then_the_supervisor_wording_tw
 def test_markdown_role_text_puts_the_supervisor_wording_in_a_labelled_disclosure_that_prints() -> None:
     html = str(markdown_to_html(RoleText("I *bring* this.", "You bring **that**.", "Wording for supervisors")))
     assert html.startswith('<div class="rs-role" data-rs-variant="nqsw"><p>I <em>bring</em> this.</p></div>')
-    assert '<div class="rs-role" data-rs-variant="supervisor" data-search-exclude><p>You bring <strong>that</strong>.</p></div>' in html
-    assert ('<details class="rs-role-alt rs-print-open" data-rs-variant="alt" data-search-exclude>'
-            "<summary>Wording for supervisors</summary><div><p>You bring <strong>that</strong>.</p></div></details>") in html
+    assert (
+        '<div class="rs-role" data-rs-variant="supervisor" data-search-exclude><p>You bring '
+        '<strong>that</strong>.</p></div>' in html
+    )
+    assert (
+        '<details class="rs-role-alt rs-print-open" data-rs-variant="alt" data-search-exclude>'
+        "<summary>Wording for supervisors</summary><div><p>You bring <strong>that</strong>.</p></div></details>"
+    ) in html
 
 
 def test_only_exact_nqsw_and_supervisor_mappings_are_role_text() -> None:
@@ -138,7 +146,9 @@ def test_only_exact_nqsw_and_supervisor_mappings_are_role_text() -> None:
 def test_the_script_configuration_keeps_both_wordings_for_the_page_to_choose() -> None:
     data = copy.deepcopy(catalogue().examples["example-time-split-default"].data)
     data["categories"][0]["label"] = {"nqsw": "My casework", "supervisor": "Casework with your NQSW"}
-    html = render_exercise(make_environment(WIDGET_TEMPLATES), Exercise("x", "time-split", data, "x.yaml", True), 3, EXTRA)
+    html = render_exercise(
+        make_environment(WIDGET_TEMPLATES), Exercise("x", "time-split", data, "x.yaml", True), 3, EXTRA
+    )
     config = html[html.index("data-rs-config>"):]
     assert '"label": {"nqsw": "My casework", "supervisor": "Casework with your NQSW"}' in config
 
@@ -155,7 +165,9 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize(("label", "message"), MALFORMED, ids=["missing-supervisor", "unknown-key", "empty", "number"])
-def test_a_malformed_role_mapping_gets_a_message_naming_the_file_field_and_fix(label: Any, message: str, tmp_path: Path) -> None:
+def test_a_malformed_role_mapping_gets_a_message_naming_the_file_field_and_fix(
+    label: Any, message: str, tmp_path: Path
+) -> None:
     data = {"kind": "reflection", "title": "Why supervision", "prompts": [{"id": "why", "label": label}]}
     _, problems = check_file(write_yaml(tmp_path, data), "exercises/x/why.yaml", load_schemas(SCHEMAS))
     assert [f"{p.place}: {p.message}" for p in problems] == [message]

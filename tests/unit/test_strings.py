@@ -30,7 +30,9 @@ def script_keys() -> dict[str, list[str]]:
             continue
         text = path.read_text(encoding="utf-8")
         # tn("name", count) uses name_one and name_other (and any other plural form a language adds).
-        keys = SCRIPT_KEY.findall(text) + [f"{name}_{form}" for name in COUNTED_KEY.findall(text) for form in ("one", "other")]
+        keys = SCRIPT_KEY.findall(text) + [
+            f"{name}_{form}" for name in COUNTED_KEY.findall(text) for form in ("one", "other")
+        ]
         for key in keys:
             found.setdefault(key, []).append(path.relative_to(SCRIPTS).as_posix())
     return found
@@ -54,8 +56,15 @@ def test_every_string_is_used_by_a_script_a_template_or_the_build() -> None:
             used.add(match.group(1) or match.group(2) or match.group(3))
     used |= {label_key(kind) for kind in KINDS}  # the label above each exercise's title (macros/render.py)
     python = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "macros").rglob("*.py"))
-    unused = [key for key in default_strings() if key not in used and f"'{key}'" not in python and f'"{key}"' not in python
-              and not key.startswith("local_link_") and key != "locale"]
+    unused = [
+        key
+        for key in default_strings()
+        if key not in used
+        and f"'{key}'" not in python
+        and f'"{key}"' not in python
+        and not key.startswith("local_link_")
+        and key != "locale"
+    ]
     assert unused == [], f"strings nothing uses (remove them, or use them): {unused}"
 
 
@@ -97,7 +106,10 @@ def test_tr_escapes_the_string_and_plain_parameters_but_not_markup() -> None:
 
     from macros.strings import translator
     tr = translator({"open": "Open <{what}> & {link}"})
-    assert str(tr("open", what="<b>", link=Markup('<a href="x">here</a>'))) == 'Open &lt;&lt;b&gt;&gt; &amp; <a href="x">here</a>'
+    assert (
+        str(tr("open", what="<b>", link=Markup('<a href="x">here</a>')))
+        == 'Open &lt;&lt;b&gt;&gt; &amp; <a href="x">here</a>'
+    )
     with pytest.raises(KeyError):
         tr("missing")
 
@@ -109,7 +121,10 @@ def test_placeholders_are_found() -> None:
 
 def test_an_organisation_may_change_a_string_but_must_keep_its_placeholders() -> None:
     defaults = {"saved_at": "Saved at {time}.", "clear": "Clear"}
-    assert merge_strings(defaults, {"saved_at": "Wedi cadw am {time}."}, "organisation.yaml")["saved_at"] == "Wedi cadw am {time}."
+    assert (
+        merge_strings(defaults, {"saved_at": "Wedi cadw am {time}."}, "organisation.yaml")["saved_at"]
+        == "Wedi cadw am {time}."
+    )
     with pytest.raises(ContentError) as caught:
         merge_strings(defaults, {"saved_at": "Saved.", "clera": "Wipe", "clear": 3}, "organisation.yaml")
     shown = str(caught.value) + "".join(str(p) for p in caught.value.problems)
@@ -120,7 +135,9 @@ def test_an_organisation_may_change_a_string_but_must_keep_its_placeholders() ->
 
 def test_a_language_with_more_plural_forms_may_add_them_to_counted_strings() -> None:
     defaults = {"agenda_count_one": "{count} item.", "agenda_count_other": "{count} items.", "title": "Title"}
-    merged = merge_strings(defaults, {"agenda_count_two": "{count} eitem.", "agenda_count_few": "{count} eitem."}, "organisation.yaml")
+    merged = merge_strings(
+        defaults, {"agenda_count_two": "{count} eitem.", "agenda_count_few": "{count} eitem."}, "organisation.yaml"
+    )
     assert merged["agenda_count_two"] == "{count} eitem."
     with pytest.raises(ContentError) as caught:
         merge_strings(defaults, {"title_two": "Two titles", "agenda_count_many": "Many."}, "organisation.yaml")

@@ -20,7 +20,8 @@ def test_qrcode_generator_is_pinned_vendored_unchanged_and_licensed() -> None:
     source = ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.mjs"
     if not source.exists():
         pytest.skip("npm packages are not installed (make test installs them)")
-    installed = json.loads((ROOT / "node_modules" / "qrcode-generator" / "package.json").read_text(encoding="utf-8"))["version"]
+    package = ROOT / "node_modules" / "qrcode-generator" / "package.json"
+    installed = json.loads(package.read_text(encoding="utf-8"))["version"]
     assert installed == pinned
     assert vendored.read_bytes() == source.read_bytes(), "copy node_modules/qrcode-generator/dist/qrcode.mjs again"
 

@@ -15,7 +15,6 @@ import { readManifest } from "../lib/progress.js";
 import {
   BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, decodeBackup, describeItem, moveState, parseBackup, planImport,
 } from "../lib/backup.js";
-import { isCalendarDate } from "../lib/shape.js";
 import { folderName, otherScopes, rebaseBackup } from "../lib/scopes.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
