@@ -14,7 +14,7 @@ from referencing import Registry, Resource
 from .errors import ContentError, Problem
 from .kinds import KINDS
 from .safe_markdown import EXERCISE_LINKS, markdown_problems
-from .schema_messages import describe, field_path
+from .schema_messages import schema_problems
 
 EXAMPLES_DIR = "_examples"
 SCHEMA_DIR = "schema"
@@ -127,8 +127,7 @@ def check_file(
         return None, [Problem(shown, "kind", f"unknown kind {kind!r}. Use one of: {known}.")]
     if "id" in data:
         problems.append(Problem(shown, "id", "remove this field: the file name is the exercise id."))
-    for error in sorted(validators[kind].iter_errors(data), key=lambda e: list(e.absolute_path)):
-        problems.append(Problem(shown, field_path(error.absolute_path), describe(error)))
+    problems += schema_problems(data, validators[kind], shown)
     problems += kind_rule_problems(kind, data, shown, schema_valid=not problems)
     return (data if not problems else None), problems
 

@@ -6,17 +6,15 @@ every module page, so a module without notes fails the build with a message nami
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from jsonschema import Draft202012Validator
 
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .render import compact
-from .schema_messages import describe, field_path
+from .schema_messages import load_validator, schema_problems
 from .strings import default_strings, fill
 
 NOTES_DIR = "facilitator"
@@ -29,7 +27,7 @@ def load_notes(root: Path) -> dict[str, dict[str, Any]]:
     folder = root / NOTES_DIR
     if not folder.is_dir():
         return {}
-    validator = Draft202012Validator(json.loads((folder / SCHEMA).read_text(encoding="utf-8")))
+    validator = load_validator(folder / SCHEMA)
     notes: dict[str, dict[str, Any]] = {}
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")):
@@ -40,8 +38,7 @@ def load_notes(root: Path) -> dict[str, dict[str, Any]]:
                 Problem(shown, "(top level)", "the file must be a set of named fields (length:, aims:, plan:, ...).")
             ]
         if not found:
-            found = [Problem(shown, field_path(error.absolute_path), describe(error))
-                     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))]
+            found = schema_problems(data, validator, shown)
         if not found:
             total = sum(step["minutes"] for step in data["plan"])
             if total != data["length"]:

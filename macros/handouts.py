@@ -11,10 +11,7 @@ from pathlib import Path
 
 import yaml
 
-# {{ exercise("some-id") }} or {{ exercise('some-id', heading=2) }} in a page's Markdown.
-EXERCISE_CALL = re.compile(r"""\{\{\s*exercise\(\s*["']([a-z0-9-]+)["']""")
-# HTML comments, where an example call may be quoted without being used.
-COMMENT = re.compile(r"<!--.*?-->", re.S)
+from .page_exercises import page_exercises
 
 
 def module_source(path: Path) -> tuple[str, list[str]]:
@@ -27,4 +24,4 @@ def module_source(path: Path) -> tuple[str, list[str]]:
     if not title:
         heading = re.search(r"^# (.+)$", text, flags=re.M)
         title = heading.group(1).strip() if heading else path.stem
-    return title, EXERCISE_CALL.findall(COMMENT.sub("", text))
+    return title, page_exercises(text)

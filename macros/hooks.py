@@ -32,13 +32,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import csp, offline, parts, tables
 from macros.errors import ContentError, Problem
+from macros.markdown_links import reorder_rows, unlink_removed
 from macros.modules import handouts_page, load_registry, nav_with_modules
-from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed
+from macros.organisation import find_organisation_file, load_organisation
+from macros.overlay_nav import own_nav
+from macros.project import PACKAGE_ROOT
 from macros.safe_markdown import html_text
 from macros.strings import JS_URI, default_strings, js_module, translator
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 LOGO_URI = "assets/organisation/logo"
 BRAND_CSS = "assets/organisation/brand.css"
 SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -153,8 +155,7 @@ def on_files(files: Files, config: Any) -> Files:
         )
     if organisation is None:
         return files
-    upstream_pages = [f.src_uri for f in files if f.src_uri.endswith(".md")]
-    removed = organisation.removed_pages(upstream_pages)
+    removed = organisation.removed  # the copy builds the upstream docs folder (on_config checks it)
     _state["removed"] = removed
     for file in list(files):
         if file.src_uri in removed or file.src_uri in organisation.own_files:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, Problem
-from .suggest import close_names
+from .suggest import did_you_mean
 
 REGISTRY = Path("data") / "modules.yaml"
 # The paths the site knows: the learner's role picks "nqsw" or "supervisor" (NQSW when none is chosen).
@@ -82,8 +82,7 @@ def _check_modules(raw: Any, shown: str, pages: list[str]) -> tuple[list[str], l
         elif module in modules:
             problems.append(Problem(shown, f"modules[{index}]", f"{module} is listed twice. Remove one."))
         elif module not in pages:
-            close = close_names(module, pages)
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            hint = did_you_mean(module, pages)
             problems.append(Problem(shown, f"modules[{index}]", f"there is no page docs/modules/{module}.md.{hint} "
                                     "Fix the id, or write the page."))
         else:
@@ -115,8 +114,7 @@ def _check_path(path_id: str, raw: Any, shown: str, modules: list[str]) -> tuple
                 Problem(shown, where, "needs module: (a module id) and why: (one line on why it comes here).")
             )
         elif step["module"] not in modules:
-            close = close_names(step["module"], modules)
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            hint = did_you_mean(step["module"], modules)
             problems.append(Problem(shown, f"{where}.module", f"{step['module']} is not in modules:.{hint}"))
         elif any(s.module == step["module"] for s in steps):
             problems.append(Problem(shown, f"{where}.module", f"{step['module']} is already on this path. Remove one."))

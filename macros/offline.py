@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .project import PACKAGE_ROOT
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 ESBUILD = PACKAGE_ROOT / "node_modules" / ".bin" / "esbuild"
 
 

@@ -8,72 +8,36 @@ See docs/hosting.md ("Make an adapted copy").
 
 from __future__ import annotations
 
-import difflib
-import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from .accessibility import overlay_problems as accessibility_problems
 from .catalogue import read_yaml
+from .contrast import AA, WHITE, contrast, luminance
 from .errors import ContentError, Problem
+from .markdown_links import EXTERNAL, link_sources, written_links
 from .modules import load_registry
-from .safe_markdown import OVERLAY_LINKS, html_text, markdown_problems
-from .schema_messages import describe, field_path
-from .site_paths import page_url
+from .project import PACKAGE_ROOT
+from .safe_markdown import OVERLAY_LINKS, markdown_problems
+from .schema_messages import describe, load_validator, schema_problems
 from .strings import default_strings, merge_strings
-from .suggest import close_names
+from .suggest import close_names, did_you_mean
 from .svg_check import svg_problems
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = PACKAGE_ROOT / "data" / "organisation.schema.json"
 DEFAULT_FILE = "organisation.yaml"
 DEFAULT_PAGES_DIR = "pages"
 DEFAULT_MANIFEST = "upstream-manifest.json"
+# The keys of local_links:, and of {{ local_link(key) }} (words: the interface strings local_link_<key>).
 LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", "data_protection",
                    "learning_and_development", "wellbeing_support")
 # Upstream pages an adapted copy leaves out: they are about editing or hosting this project itself.
 UPSTREAM_ONLY = ("authoring/", "hosting.md")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-WHITE = "#ffffff"
-AA = 4.5
-
-# A Markdown inline link or image: [text](target "title"), capturing text and target.
-MD_LINK = re.compile(r'(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
-# A reference-style link definition: [label]: target "title" (not a footnote, [^1]: ...).
-REF_DEF = re.compile(r'^ {0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)>?', re.MULTILINE)
-# A raw HTML link: <a href="target"> or <a href='target'>.
-HTML_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
-# A fenced code block, whose links are examples rather than links.
-FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
-# A table row or list item: with drop_rows, one whose first link goes to a left-out page is dropped whole.
-ROW = re.compile(r"\s*(\||[-*+]\s|\d+\.\s)")
-# A cross-reference in brackets that is only a pointer to another page: " (see [Title](page.md))".
-SEE_ALSO = re.compile(r" ?\([Ss]ee(?: also)? " + MD_LINK.pattern + r"\)")
-# The number leading a table row (| 3 |) or an ordered list item (3.), to renumber rows put in a new order.
-ROW_NUMBER = re.compile(r"^(\s*\|\s*|\s*)\d+(?=\s*\||\.\s)")
-EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-
-
-# ---------------------------------------------------------------------------------------------------
-# Colour contrast (WCAG 2.x relative luminance)
-# ---------------------------------------------------------------------------------------------------
-
-def luminance(colour: str) -> float:
-    """Relative luminance of a #rrggbb colour."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(one: str, two: str) -> float:
-    """WCAG contrast ratio between two #rrggbb colours (1 to 21)."""
-    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -140,6 +104,11 @@ class Organisation:
         """Upstream pages (src_uri) not built in this copy (see removed_pages)."""
         return removed_pages(self.excluded_modules, upstream_pages, self.own_files)
 
+    @cached_property
+    def removed(self) -> frozenset[str]:
+        """The upstream pages this copy does not build, worked out once (the hooks, macros and checks share it)."""
+        return frozenset(self.removed_pages(upstream_pages(self.upstream)))
+
     def brand_css(self) -> str:
         """A stylesheet applying the brand colours through Material's custom palette variables."""
         colours = self.colours
@@ -159,7 +128,11 @@ class Organisation:
         if link:
             lines.append(f"  --md-typeset-a-color: {link};")
         lines.append("}")
-        return "/* Generated from the organisation's overlay (organisation.yaml): brand colours. */\n" + "\n".join(lines) + "\n"
+        return (
+            "/* Generated from the organisation's overlay (organisation.yaml): brand colours. */\n"
+            + "\n".join(lines)
+            + "\n"
+        )
 
 
 def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str]) -> set[str]:
@@ -242,45 +215,91 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
     root = path.parent
     folder = folder or root
     shown = path.name
+    data = read_overlay(path, shown)
+    all_modules = module_ids(upstream)
+    modules = list(data.get("modules", all_modules))
+    problems = module_problems(modules, all_modules, shown)
+    problems += accessibility_problems(data, shown)
+    problems += logo_problems(data.get("logo"), root, folder, shown)
+    pages_dir = root / data.get("pages_dir", DEFAULT_PAGES_DIR)
+    escaped = outside(pages_dir, folder)
+    problems += placement_problems(data, root, folder, shown, pages_dir, escaped)
+    files = [] if escaped else own_page_files(pages_dir)
+    problems += linked_file_problems(files, pages_dir, folder)
+    own_files = [file.relative_to(pages_dir).as_posix() for file in files]
+    pages = list(data.get("pages", []))
+    problems += page_problems(data, pages, own_files, pages_dir, escaped is not None, shown)
+    for index, route in enumerate(data.get("helplines", [])):
+        problems += [Problem(shown, f"helplines[{index}]", f"{problem}.")
+                     for problem in markdown_problems(route, OVERLAY_LINKS, "a helpline")]
+    problems += local_link_problems(data.get("local_links", {}), own_files, pages_dir, shown)
+    colours = {key: value.lower() for key, value in data.get("colours", {}).items()}
+    problems += check_colours(colours, shown)
+    try:
+        strings = merge_strings(default_strings(), data.get("strings"), shown)
+    except ContentError as error:
+        problems += error.problems
+        strings = default_strings()
+    if problems:
+        raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
+    organisation = Organisation(root=root, file=path, upstream=upstream, data=data, modules=modules,
+                                all_modules=all_modules, pages_dir=pages_dir, pages=pages, own_files=own_files,
+                                strings=strings, colours=colours)
+    problems += check_own_page_links(organisation)
+    if problems:
+        raise ContentError("Problems in the organisation's pages. Fix each one and build again:", problems)
+    return organisation
+
+
+def read_overlay(path: Path, shown: str) -> dict[str, Any]:
+    """The overlay file's data, checked against its schema (data/organisation.schema.json)."""
     data, problems = read_yaml(path, shown)
     if problems:
         raise ContentError("The organisation file cannot be read:", problems)
     if not isinstance(data, dict):
-        raise ContentError("Problems in the organisation file:", [Problem(shown, "(top level)", "the file must be a set of named fields (name:, logo:, ...).")])
-    validator = Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-        problems.append(Problem(shown, field_path(error.absolute_path), _describe(error)))
+        raise ContentError("Problems in the organisation file:", [Problem(
+            shown, "(top level)", "the file must be a set of named fields (name:, logo:, ...).")])
+    problems = schema_problems(data, load_validator(SCHEMA), shown, _describe)
     if problems:
         raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
+    return data
 
-    all_modules = module_ids(upstream)
-    modules = list(data.get("modules", all_modules))
+
+def module_problems(modules: list[str], all_modules: list[str], shown: str) -> list[Problem]:
+    """Every module the copy names must be an upstream module."""
+    problems = []
     for index, module in enumerate(modules):
         if module not in all_modules:
-            close = close_names(module, all_modules)
-            hint = f" Did you mean: {', '.join(close)}?" if close else f" Known modules: {', '.join(all_modules)}."
-            problems.append(Problem(shown, f"modules[{index}]", f"there is no module {module!r} (no docs/modules/{module}.md upstream).{hint}"))
-    problems += accessibility_problems(data, shown)
+            hint = did_you_mean(module, all_modules, f" Known modules: {', '.join(all_modules)}.")
+            problems.append(Problem(shown, f"modules[{index}]",
+                                    f"there is no module {module!r} (no docs/modules/{module}.md upstream).{hint}"))
+    return problems
 
-    logo = data.get("logo")
-    if logo:
-        logo_path = root / logo
-        escaped = outside(logo_path, folder)
-        if escaped:
-            where = where_outside(logo, escaped, logo_path)
-            problems.append(Problem(shown, "logo", f"{where}, outside the copy's folder "
-                                                   f"({folder}). Copy the logo file into the folder (for example "
-                                                   "assets/logo.svg) and give its path from here: the build publishes "
-                                                   "only files from the copy's own folder."))
-        elif not logo_path.is_file():
-            problems.append(Problem(shown, "logo", f"the file {logo} does not exist (looked for {logo_path}). Fix the path, or add the file."))
-        elif logo_path.suffix.lower() not in {".svg", ".png"}:
-            problems.append(Problem(shown, "logo", "use an SVG or PNG file."))
-        else:
-            problems += check_logo(logo_path, logo, shown)
 
-    pages_dir = root / data.get("pages_dir", DEFAULT_PAGES_DIR)
-    escaped = outside(pages_dir, folder)
+def logo_problems(logo: str | None, root: Path, folder: Path, shown: str) -> list[Problem]:
+    """The logo must be an SVG or PNG file inside the copy's folder, and safe to publish."""
+    if not logo:
+        return []
+    logo_path = root / logo
+    escaped = outside(logo_path, folder)
+    if escaped:
+        where = where_outside(logo, escaped, logo_path)
+        return [Problem(shown, "logo", f"{where}, outside the copy's folder "
+                                       f"({folder}). Copy the logo file into the folder (for example "
+                                       "assets/logo.svg) and give its path from here: the build publishes "
+                                       "only files from the copy's own folder.")]
+    if not logo_path.is_file():
+        return [Problem(shown, "logo", f"the file {logo} does not exist (looked for {logo_path}). "
+                                       "Fix the path, or add the file.")]
+    if logo_path.suffix.lower() not in {".svg", ".png"}:
+        return [Problem(shown, "logo", "use an SVG or PNG file.")]
+    return check_logo(logo_path, logo, shown)
+
+
+def placement_problems(data: dict[str, Any], root: Path, folder: Path, shown: str, pages_dir: Path,
+                       escaped: Path | None) -> list[Problem]:
+    """The pages folder and the manifest must be inside the copy's folder."""
+    problems = []
     if escaped:
         written = data.get("pages_dir", DEFAULT_PAGES_DIR)
         where = where_outside(written, escaped, pages_dir)
@@ -295,7 +314,12 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
         problems.append(Problem(shown, "upstream_manifest", f"{where}, outside the copy's folder ({folder}). "
                                                             "Keep the manifest in the folder (the default is "
                                                             "upstream-manifest.json)."))
-    files = [] if escaped else own_page_files(pages_dir)
+    return problems
+
+
+def linked_file_problems(files: list[Path], pages_dir: Path, folder: Path) -> list[Problem]:
+    """No file in the pages folder may be a symbolic link to a file outside the copy's folder."""
+    problems = []
     for file in files:
         real = outside(file, folder)
         if real:
@@ -303,47 +327,42 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
                                     f"is a symbolic link to {real}, outside the copy's folder ({folder}). "
                                     "Copy the file into the pages folder instead of linking to it: the build "
                                     "publishes only files from the copy's own folder."))
-    own_files = [file.relative_to(pages_dir).as_posix() for file in files]
-    pages = list(data.get("pages", []))
+    return problems
+
+
+def page_problems(data: dict[str, Any], pages: list[str], own_files: list[str], pages_dir: Path, escaped: bool,
+                  shown: str) -> list[Problem]:
+    """The pages folder must exist when named, and every page in ``pages:`` must be a Markdown file in it."""
+    problems = []
     if "pages_dir" in data and not escaped and not pages_dir.is_dir():
-        problems.append(Problem(shown, "pages_dir", f"the folder {data['pages_dir']} does not exist. Create it, or remove the setting."))
+        problems.append(Problem(shown, "pages_dir", f"the folder {data['pages_dir']} does not exist. "
+                                                    "Create it, or remove the setting."))
     for index, page in enumerate(pages):
         if not page.endswith(".md"):
-            problems.append(Problem(shown, f"pages[{index}]", f"{page!r} is not a Markdown page. List .md files inside {pages_dir.name}/."))
+            problems.append(Problem(shown, f"pages[{index}]", f"{page!r} is not a Markdown page. "
+                                                              f"List .md files inside {pages_dir.name}/."))
         elif page not in own_files:
-            problems.append(Problem(shown, f"pages[{index}]", f"the page {pages_dir.name}/{page} does not exist. Fix the path, or create the page."))
+            problems.append(Problem(shown, f"pages[{index}]", f"the page {pages_dir.name}/{page} does not exist. "
+                                                              "Fix the path, or create the page."))
+    return problems
 
-    for index, route in enumerate(data.get("helplines", [])):
-        problems += [Problem(shown, f"helplines[{index}]", f"{problem}.")
-                     for problem in markdown_problems(route, OVERLAY_LINKS, "a helpline")]
 
-    for key, target in data.get("local_links", {}).items():
+def local_link_problems(local_links: dict[str, str], own_files: list[str], pages_dir: Path,
+                        shown: str) -> list[Problem]:
+    """A local link is an https:, mailto: or tel: address, or one of the copy's own pages."""
+    problems = []
+    for key, target in local_links.items():
         if EXTERNAL.match(target):
             if not target.lower().startswith(("https://", "mailto:", "tel:")):
-                problems.append(Problem(shown, f"local_links.{key}", f"{target!r}: use an https:// address, a mailto: or tel: link, or one of your own pages."))
+                problems.append(Problem(shown, f"local_links.{key}", f"{target!r}: use an https:// address, a "
+                                                                     "mailto: or tel: link, or one of your own pages."))
         else:
             page = target.split("#", 1)[0].removeprefix(pages_dir.name + "/")
             if page not in own_files or not page.endswith(".md"):
-                problems.append(Problem(shown, f"local_links.{key}", f"{target!r} is not one of your pages ({pages_dir.name}/…). "
-                                                                     "Use an https:// address, or the path of a page in your pages folder."))
-
-    colours = {key: value.lower() for key, value in data.get("colours", {}).items()}
-    problems += check_colours(colours, shown)
-
-    try:
-        strings = merge_strings(default_strings(), data.get("strings"), shown)
-    except ContentError as error:
-        problems += error.problems
-        strings = default_strings()
-
-    if problems:
-        raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
-    organisation = Organisation(root=root, file=path, upstream=upstream, data=data, modules=modules, all_modules=all_modules,
-                                pages_dir=pages_dir, pages=pages, own_files=own_files, strings=strings, colours=colours)
-    problems += check_own_page_links(organisation)
-    if problems:
-        raise ContentError("Problems in the organisation's pages. Fix each one and build again:", problems)
-    return organisation
+                problems.append(Problem(shown, f"local_links.{key}",
+                                        f"{target!r} is not one of your pages ({pages_dir.name}/…). "
+                                        "Use an https:// address, or the path of a page in your pages folder."))
+    return problems
 
 
 def check_colours(colours: dict[str, str], shown: str) -> list[Problem]:
@@ -354,7 +373,9 @@ def check_colours(colours: dict[str, str], shown: str) -> list[Problem]:
         pairs.append(("colours.primary", colours["primary"], "colours.primary_text", colours.get("primary_text", WHITE),
                       "the header text and icons are drawn in primary_text on the primary colour"))
     if "primary_text" in colours and "primary" not in colours:
-        problems.append(Problem(shown, "colours.primary_text", "set colours.primary too: primary_text is the text on it."))
+        problems.append(
+            Problem(shown, "colours.primary_text", "set colours.primary too: primary_text is the text on it.")
+        )
     link = colours.get("link", colours.get("primary"))
     if link:
         key = "colours.link" if "link" in colours else "colours.primary"
@@ -363,16 +384,43 @@ def check_colours(colours: dict[str, str], shown: str) -> list[Problem]:
     if "primary" in colours and "link" in colours:
         # Even with its own link colour, the primary colour is text on white (exercise labels, secondary
         # buttons) and white text sits on it (buttons, pressed toggles).
-        pairs.append(("colours.primary", colours["primary"], "the white page", WHITE,
-                      "exercise labels and secondary buttons are drawn in it on the white page, and button text in white on it"))
+        pairs.append(
+            (
+                "colours.primary",
+                colours["primary"],
+                "the white page",
+                WHITE,
+                "exercise labels and secondary buttons are drawn in it on the white page, and button text "
+                "in white on it",
+            )
+        )
     if "accent" in colours:
-        pairs.append(("colours.accent", colours["accent"], "the white page", WHITE, "links on hover and active controls use the accent on the white page"))
+        pairs.append(
+            (
+                "colours.accent",
+                colours["accent"],
+                "the white page",
+                WHITE,
+                "links on hover and active controls use the accent on the white page",
+            )
+        )
     for key, colour, other_name, other, why in pairs:
         ratio = contrast(colour, other)
         if ratio < AA:
-            fix = "choose a darker colour" if luminance(other) > 0.5 else "choose a lighter text colour or a darker background"
-            problems.append(Problem(shown, key, f"{colour} against {other_name} ({other}) has contrast {ratio:.2f}:1, below the "
-                                                f"WCAG AA minimum of 4.5:1; {why}. Fix: {fix}."))
+            fix = (
+                "choose a darker colour"
+                if luminance(other) > 0.5
+                else "choose a lighter text colour or a darker background"
+            )
+            problems.append(
+                Problem(
+                    shown,
+                    key,
+                    f"{colour} against {other_name} ({other}) has contrast "
+                    f"{ratio:.2f}:1, below the "
+                    f"WCAG AA minimum of 4.5:1; {why}. Fix: {fix}.",
+                )
+            )
     return problems
 
 
@@ -381,13 +429,16 @@ def _describe(error: Any) -> str:
     if error.validator == "pattern" and path and path[0] == "colours":
         return f"{error.instance!r} is not a colour. Write # and six hex digits, for example #1b5962."
     if error.validator == "pattern" and path and path[0] == "modules":
-        return f"{error.instance!r} is not a module name. Use the name of a file in docs/modules/ without .md, for example what-is-supervision."
+        return (
+            f"{error.instance!r} is not a module name. Use the name of a file in docs/modules/ without .md, "
+            "for example what-is-supervision."
+        )
     if error.validator == "additionalProperties" and not path:
         allowed = sorted(error.schema.get("properties", {}))
         unknown = [str(k) for k in error.instance if k not in allowed]
         hints = []
         for name in unknown:
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            close = close_names(name, allowed, limit=1, cutoff=0.6)
             hints.append(f'"{name}"' + (f' (did you mean "{close[0]}"?)' if close else ""))
         return f"unknown key {', '.join(hints)}. Remove it or fix the spelling; the keys are: {', '.join(allowed)}."
     if error.validator == "pattern" and path and path[0] == "local_links":
@@ -407,61 +458,10 @@ def _describe(error: Any) -> str:
     return describe(error)
 
 
-# ---------------------------------------------------------------------------------------------------
-# Links between pages
-# ---------------------------------------------------------------------------------------------------
-
-def resolve_target(page_src_uri: str, target: str) -> tuple[str, str] | None:
-    """Resolve a relative Markdown link target to (docs src_uri, #anchor), or None for external/other links."""
-    if EXTERNAL.match(target) or target.startswith(("#", "/")):
-        return None
-    path, _, anchor = target.partition("#")
-    if not path.endswith(".md"):
-        return None
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_src_uri), path))
-    return resolved, ("#" + anchor if anchor else "")
-
-
-def url_sources(path: str) -> list[str]:
-    """The pages (src_uri) a site-relative URL path can be built from: ``modules/x/``, ``modules/x.html``
-    and ``modules/x/index.html`` all come from ``modules/x.md`` (or ``modules/x/index.md``)."""
-    stem = path.removesuffix("index.html").removesuffix(".html").rstrip("/")
-    if stem in ("", "."):
-        return ["index.md"]
-    return [f"{stem}.md", f"{stem}/index.md"]
-
-
-def link_sources(page_src_uri: str, target: str) -> list[str]:
-    """The pages (src_uri) a link written on a page may go to, however it is written: a Markdown page
-    (``../modules/x.md``), or a built URL (``../modules/x/``), read from the page's folder or, as a browser
-    does, from the page's own address (``glenbarra/`` for ``glenbarra/index.md``)."""
-    found = resolve_target(page_src_uri, target)
-    if found:
-        return [found[0]]
-    if EXTERNAL.match(target) or target.startswith(("#", "/")) or target.startswith("{{"):
-        return []
-    path = target.split("#", 1)[0].split("?", 1)[0]
-    if not path:
-        return []
-    bases = {posixpath.dirname(page_src_uri), page_url(page_src_uri, True).rstrip("/")}
-    joined = {posixpath.normpath(posixpath.join(base, path)) for base in bases}
-    return [source for url in sorted(joined) if not url.startswith("..") for source in url_sources(url)]
-
-
-def written_links(text: str) -> list[tuple[int, str]]:
-    """Every link target written in a page, with its line number: Markdown inline links, reference-style
-    link definitions and raw HTML ``<a href>``, leaving out fenced code blocks."""
-    text = FENCE.sub(lambda match: "\n" * match.group(0).count("\n"), text)
-    found = [(match.start(3), match.group(3)) for match in MD_LINK.finditer(text) if not match.group(1)]
-    found += [(match.start(1), match.group(1)) for match in REF_DEF.finditer(text)]
-    found += [(match.start(2), match.group(2).strip()) for match in HTML_HREF.finditer(text)]
-    return sorted((text.count("\n", 0, offset) + 1, target) for offset, target in found)
-
-
 def check_own_page_links(organisation: Organisation) -> list[Problem]:
     """The organisation's own pages must not link to modules it leaves out (or to pages a copy never has),
     however the link is written."""
-    removed = organisation.removed_pages(upstream_pages(organisation.upstream))
+    removed = organisation.removed
     problems = []
     for src_uri in organisation.own_files:
         if not src_uri.endswith(".md"):
@@ -472,8 +472,11 @@ def check_own_page_links(organisation: Organisation) -> list[Problem]:
             if target is None:
                 continue
             module = posixpath.basename(target).removesuffix(".md")
-            fix = (f"remove the link, or include the module by adding {module} to modules: in {organisation.shown}"
-                   if module in organisation.excluded_modules else "remove the link: adapted copies do not include this page")
+            fix = (
+                f"remove the link, or include the module by adding {module} to modules: in {organisation.shown}"
+                if module in organisation.excluded_modules
+                else "remove the link: adapted copies do not include this page"
+            )
             problems.append(Problem(f"{organisation.pages_dir.name}/{src_uri}", f"line {number}, link {written}",
                                     f"links to {target}, which this copy leaves out; {fix}."))
     return problems
@@ -485,112 +488,3 @@ def upstream_pages(upstream: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
 
 
-def unlink_removed(markdown: str, page_src_uri: str, removed: set[str], drop_rows: bool = False) -> tuple[str, list[str]]:
-    """Turn links to pages this copy leaves out into plain text (upstream pages only).
-
-    With ``drop_rows`` (pages that list modules: the module list, the handouts index, the home page), a table
-    row or list item whose first link goes to a removed page is dropped whole. Returns the new Markdown and
-    the targets that were unlinked.
-    """
-    unlinked: list[str] = []
-    out_lines = []
-    in_fence = False
-    for line in markdown.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        if in_fence:
-            out_lines.append(line)
-            continue
-        first = MD_LINK.search(line)
-        if drop_rows and first and ROW.match(line):
-            found = resolve_target(page_src_uri, first.group(3))
-            if found and found[0] in removed:
-                unlinked.append(found[0])
-                continue
-
-        def drop_pointer(match: re.Match[str]) -> str:
-            """A bracketed "(see [page](…))" to a left-out page says nothing without its link: drop it whole."""
-            found = resolve_target(page_src_uri, match.group(3))
-            if match.group(1) or not found or found[0] not in removed:
-                return match.group(0)
-            unlinked.append(found[0])
-            return ""
-
-        def replace(match: re.Match[str]) -> str:
-            found = resolve_target(page_src_uri, match.group(3))
-            if match.group(1) or not found or found[0] not in removed:
-                return match.group(0)
-            unlinked.append(found[0])
-            return match.group(2)
-
-        out_lines.append(MD_LINK.sub(replace, SEE_ALSO.sub(drop_pointer, line)))
-    return "\n".join(out_lines), unlinked
-
-
-def row_module(line: str, page_src_uri: str, rank: dict[str, int]) -> str | None:
-    """The module a table row or list item leads with (its first link goes to modules/<id>.md,
-    handouts/<id>.md or any page named after a module in ``rank``), else None."""
-    first = MD_LINK.search(line)
-    if not first or not ROW.match(line):
-        return None
-    found = resolve_target(page_src_uri, first.group(3))
-    module = posixpath.basename(found[0]).removesuffix(".md") if found else None
-    return module if module in rank else None
-
-
-def sort_rows(rows: list[tuple[str, str]], rank: dict[str, int]) -> list[str]:
-    """Rows in the copy's order, renumbered 1, 2, 3 where they lead with a number (| 1 | or 1.)."""
-    ordered = sorted(rows, key=lambda row: rank[row[0]])
-    return [ROW_NUMBER.sub(lambda match, n=number: f"{match.group(1)}{n}", line, count=1)
-            for number, (_, line) in enumerate(ordered, start=1)]
-
-
-def reorder_rows(markdown: str, page_src_uri: str, order: list[str]) -> str:
-    """Put each run of table rows or list items that lead with a link to a module in the copy's order
-    (``modules:``), renumbering a leading position number; other lines stay as they are."""
-    rank = {module: index for index, module in enumerate(order)}
-    out: list[str] = []
-    run: list[tuple[str, str]] = []
-    in_fence = False
-    for line in markdown.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        module = None if in_fence else row_module(line, page_src_uri, rank)
-        if module:
-            run.append((module, line))
-            continue
-        out += sort_rows(run, rank)
-        run = []
-        out.append(line)
-    out += sort_rows(run, rank)
-    return "\n".join(out)
-
-
-def own_nav(organisation: Organisation, upstream_nav: list[Any]) -> list[Any]:
-    """The copy's navigation: the upstream navigation with the module list replaced by the organisation's
-    choice and order, pages the copy leaves out removed, and the organisation's pages after Home."""
-    removed = organisation.removed_pages(upstream_pages(organisation.upstream))
-    module_entries = ["modules/index.md"] + [f"modules/{m}.md" for m in organisation.modules]
-
-    def keep(entry: Any) -> Any:
-        if isinstance(entry, str):
-            if entry in removed or (entry.startswith("modules/") and entry not in module_entries):
-                return None
-            return entry
-        if isinstance(entry, dict):
-            (title, value), = entry.items()
-            if isinstance(value, list):
-                if any(isinstance(v, str) and v.startswith("modules/") for v in value):
-                    return {title: module_entries}
-                kept = [k for k in (keep(v) for v in value) if k is not None]
-                return {title: kept} if kept else None
-            return {title: value} if keep(value) is not None else None
-        return entry
-
-    nav = [k for k in (keep(e) for e in upstream_nav) if k is not None]
-    if organisation.pages:
-        # The theme shows navigation titles as HTML: the heading goes in as text.
-        heading = html_text(organisation.data.get("pages_section", organisation.name))
-        section = {heading: list(organisation.pages)}
-        nav.insert(1 if nav else 0, section)
-    return nav

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .safe_markdown import markdown_fill
-from .schema_messages import describe, field_path
+from .schema_messages import load_validator, schema_problems
 from .strings import default_strings
-from .suggest import close_names
+from .suggest import did_you_mean
 
 # A macro expression {{ ... }}, a cite(...) call inside one, and the quoted keys inside that.
 MACRO_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
@@ -55,7 +52,7 @@ class Reference:
 
 def load_references(paths: list[Path], schema_path: Path, root: Path) -> dict[str, Reference]:
     """Load and validate one or more reference files; raise one error listing every problem."""
-    validator = Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
+    validator = load_validator(schema_path)
     references: dict[str, Reference] = {}
     problems: list[Problem] = []
     for path in paths:
@@ -64,8 +61,7 @@ def load_references(paths: list[Path], schema_path: Path, root: Path) -> dict[st
         problems += found
         if found:
             continue
-        for error in validator.iter_errors(data or {}):
-            problems.append(Problem(shown, field_path(error.absolute_path), describe(error)))
+        problems += schema_problems(data or {}, validator, shown)
         if problems:
             continue
         for key, entry in (data or {}).items():
@@ -95,8 +91,7 @@ class Citations:
             if key not in self.used[page]:
                 self.used[page].append(key)
             return self.references[key]
-        close = close_names(key, self.references)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        hint = did_you_mean(key, self.references)
         raise ContentError(
             f"Unknown reference {key!r} in {page}.",
             [Problem(page, f'cite("{key}")', f"no entry with this key in data/references*.yaml.{hint} "

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
 
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
+
+from .errors import Problem
 
 
 def field_path(parts: Iterable[object]) -> str:
@@ -26,6 +32,21 @@ TYPE_WORDS = {
     "object": "a group of named fields",
     "boolean": "true or false",
 }
+
+
+def load_validator(schema: Path) -> Draft202012Validator:
+    """A validator for a JSON Schema file (draft 2020-12)."""
+    return Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")))
+
+
+def schema_problems(data: Any, validator: Any, shown: str,
+                    explain: Callable[[ValidationError], str] | None = None) -> list[Problem]:
+    """Every way ``data`` (read from the file ``shown``) breaks the schema, as problems in field order, each
+    naming the field and the fix (``explain``, by default ``describe``). The one place the content loaders
+    (exercises, references, facilitator notes, an organisation's overlay) turn schema errors into problems."""
+    explain = explain or describe
+    return [Problem(shown, field_path(error.absolute_path), explain(error))
+            for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))]
 
 
 def describe(error: ValidationError) -> str:

@@ -13,7 +13,6 @@ language with more forms may add ``<name>_zero``, ``_two``, ``_few`` or ``_many`
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from functools import lru_cache
@@ -24,8 +23,9 @@ import yaml
 from markupsafe import Markup, escape
 
 from .errors import ContentError, Problem
+from .project import PACKAGE_ROOT
+from .suggest import did_you_mean
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 STRINGS_DIR = PACKAGE_ROOT / "data" / "strings"
 JS_STRINGS = PACKAGE_ROOT / "overrides" / "assets" / "js" / "strings.js"
 JS_URI = "assets/js/strings.js"
@@ -86,8 +86,7 @@ def merge_strings(defaults: dict[str, str], overrides: dict[str, Any] | None, sh
             # A language with more plural forms than English (zero, two, few, many) adds them to a counted string.
             defaults = {**defaults, key: defaults[f"{plural.group(1)}_other"]}
         if key not in defaults:
-            close = difflib.get_close_matches(str(key), list(defaults), n=3, cutoff=0.5)
-            hint = f" Did you mean: {', '.join(close)}?" if close else " See the files in data/strings/ for the keys."
+            hint = did_you_mean(str(key), defaults, " See the files in data/strings/ for the keys.")
             problems.append(Problem(shown, f"strings.{key}", f"unknown string.{hint} Remove it or fix the name."))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(shown, f"strings.{key}", "give the text as a non-empty string in quotes."))

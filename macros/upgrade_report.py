@@ -28,7 +28,6 @@ from mkdocs.utils import yaml_load
 
 from .catalogue import read_yaml
 from .errors import ContentError, Problem
-from .handouts import COMMENT, EXERCISE_CALL
 from .organisation import (
     DEFAULT_MANIFEST,
     DEFAULT_PAGES_DIR,
@@ -37,8 +36,9 @@ from .organisation import (
     removed_pages,
     upstream_pages,
 )
+from .page_exercises import page_exercises
+from .project import PACKAGE_ROOT
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 TRACKED = ("docs/**/*.md", "exercises/**/*.yaml", "data/*.yaml", "facilitator/**/*.yaml")
 FORMAT = 1
 
@@ -115,7 +115,7 @@ def used_exercises(upstream: Path, included: set[str], pages_dir: Path) -> set[s
         if page not in removed and page not in own
     ]
     texts += [(pages_dir / page).read_text(encoding="utf-8") for page in own]
-    return {found for text in texts for found in EXERCISE_CALL.findall(COMMENT.sub("", text))}
+    return {found for text in texts for found in page_exercises(text)}
 
 
 def copy_note(path: str, included: set[str], used: set[str], gone: bool) -> str | None:

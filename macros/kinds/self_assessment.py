@@ -96,3 +96,16 @@ def context(exercise_id: str, data: dict[str, Any]) -> dict[str, Any]:
     if "balance" in data:
         config["balance"] = _balance_config(data)
     return {"scale": scale, "config": config}
+
+
+def pulse_entry(exercise_id: str, title: str, data: dict[str, Any]) -> dict[str, Any]:
+    """What the group pulse page needs to read this exercise's pulse codes (lib/pulse.js).
+
+    The scale's points and each group's number of statements let the page refuse a code whose averages no
+    ratings could give (lib/pulse.js possibleScores).
+    """
+    config = context(exercise_id, data)["config"]
+    return {"id": exercise_id, "title": title, "min": config["min"], "max": config["max"],
+            "points": [point["value"] for point in data["scale"]],
+            "dimensions": [{"id": d["id"], "title": d["title"], "statements": len(d["items"])}
+                           for d in config["dimensions"]]}

@@ -16,8 +16,7 @@ from macros.handouts import module_source
 from macros.organisation import load_organisation
 from macros.upgrade_report import main as upgrade_main
 from macros.upgrade_report import report
-from tests.helpers import ROOT, mkdocs_build_in_process
-from tests.hosting.conftest import EXAMPLE
+from tests.helpers import EXAMPLE, ROOT, mkdocs_build_in_process
 
 pytestmark = pytest.mark.build
 

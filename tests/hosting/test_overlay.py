@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.contrast import contrast
 from macros.errors import ContentError
 from macros.handouts import module_source
-from macros.organisation import LOCAL_LINK_KEYS, contrast, load_organisation, own_nav, reorder_rows, unlink_removed
+from macros.markdown_links import reorder_rows, unlink_removed
+from macros.organisation import LOCAL_LINK_KEYS, load_organisation
+from macros.overlay_nav import own_nav
 from macros.strings import default_strings
 from macros.upgrade_report import main as upgrade_main
 from macros.upgrade_report import report, write_manifest

@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from macros.errors import ContentError
-from macros.organisation import load_organisation, own_nav
+from macros.organisation import load_organisation
+from macros.overlay_nav import own_nav
 from macros.safe_markdown import html_text, markdown_fill, markdown_text
-from tests.helpers import ROOT, mkdocs_build
-from tests.hosting.conftest import EXAMPLE
+from tests.helpers import EXAMPLE, ROOT, mkdocs_build
 from tests.hosting.test_overlay import copy_example
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
