@@ -38,7 +38,7 @@ $(NODE_STAMP): package.json
 	touch $(NODE_STAMP)
 
 # The data lab's downloads (the only step of the lab that needs a network: npm and PyPI). The lab itself is
-# built offline by the MkDocs build, and cached (macros/lab.py).
+# built offline by the MkDocs build, and cached (macros/lab/).
 $(LAB_STAMP): lab/lab.json lab/requirements-kernel.txt $(STAMP)
 	$(BIN)/python scripts/lab.py setup
 	touch $(LAB_STAMP)

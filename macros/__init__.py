@@ -32,7 +32,7 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Put the data lab into the site (built offline, or reused from its cache; see macros/lab.py), and
+    """Put the data lab into the site (built offline, or reused from its cache; see macros/lab/), and
     report sources in the reference list that no page cites (a note, not an error)."""
     lab = env.variables.get("rs_lab")
     if lab is not None and not offline_build(env.conf):

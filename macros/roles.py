@@ -19,11 +19,23 @@ excluded element when any nested element of the same tag closes, so an excluded 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from .project import PACKAGE_ROOT
+
 ROLES = ("nqsw", "supervisor")
+TEMPLATE = "role-text.html"
+
+
+@cache
+def _templates() -> Any:
+    """The two wordings' HTML (overrides/partials/role-text.html): its ``inline`` and ``block`` macros."""
+    env = Environment(loader=FileSystemLoader(str(PACKAGE_ROOT / "overrides" / "partials")), autoescape=True)
+    return env.get_template(TEMPLATE).module
 
 
 def is_role_text(value: Any) -> bool:
@@ -64,24 +76,12 @@ class RoleText:
     def inline(self, convert: Callable[[str], Any]) -> Markup:
         """Both wordings for a line of text (a label, a legend, a table cell): the NQSW wording, then the
         supervisor wording twice: as the chosen wording, and as a labelled note for when no role is chosen."""
-        nqsw, supervisor = escape(convert(self.nqsw)), escape(convert(self.supervisor))
-        return Markup(
-            f'<span class="rs-role" data-rs-variant="nqsw">{nqsw}</span>'
-            f'<span class="rs-role" data-rs-variant="supervisor" data-search-exclude>{supervisor}</span>'
-            f'<span class="rs-role-alt" data-rs-variant="alt" data-search-exclude>'
-            f'<strong class="rs-role-alt__label">{escape(self.alt_label)}:</strong> {supervisor}</span>'
-        )
+        return Markup(_templates().inline(convert(self.nqsw), convert(self.supervisor), self.alt_label))
 
     def block(self, convert: Callable[[str], Any]) -> Markup:
         """Both wordings for Markdown blocks (an intro, guidance, model answers): the NQSW wording, the
         supervisor wording as the chosen wording, and a disclosure that opens out in print."""
-        nqsw, supervisor = escape(convert(self.nqsw)), escape(convert(self.supervisor))
-        return Markup(
-            f'<div class="rs-role" data-rs-variant="nqsw">{nqsw}</div>'
-            f'<div class="rs-role" data-rs-variant="supervisor" data-search-exclude>{supervisor}</div>'
-            f'<details class="rs-role-alt rs-print-open" data-rs-variant="alt" data-search-exclude>'
-            f'<summary>{escape(self.alt_label)}</summary><div>{supervisor}</div></details>'
-        )
+        return Markup(_templates().block(convert(self.nqsw), convert(self.supervisor), self.alt_label))
 
 
 def with_role_text(value: Any, alt_label: str) -> Any:

@@ -1,6 +1,6 @@
 """The data lab's command line: `setup` downloads (PyPI and npm), `build [site|plain]` builds offline.
 
-Usage: .venv/bin/python scripts/lab.py setup | build [site|plain]    (see macros/lab.py)
+Usage: .venv/bin/python scripts/lab.py setup | build [site|plain]    (see macros/lab/)
 """
 
 from __future__ import annotations

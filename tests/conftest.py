@@ -148,7 +148,7 @@ PREBUILDS: list[threading.Thread] = []
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """With parallel workers (pytest-xdist), the controller brings the data lab's build cache up to date (so
-    site builds side by side never race to build it: macros/lab.py), then starts the shared builds the run needs
+    site builds side by side never race to build it: macros/lab/), then starts the shared builds the run needs
     in the background, so they build while the workers run tests that need none (built_once waits for them)."""
     config = session.config
     if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("dsession"):

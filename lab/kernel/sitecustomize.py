@@ -1,4 +1,4 @@
-"""Start-up of the data lab's Python kernel (added to Pyodide's standard library by macros/lab.py).
+"""Start-up of the data lab's Python kernel (added to Pyodide's standard library by macros/lab/assemble.py).
 
 The kernel's current folder is the notebook's folder in the browser's own file storage (``/drive``), and
 Pyodide puts the current folder first on ``sys.path``. Every look-up there is a round trip through the

@@ -14,7 +14,7 @@
  * and Pyodide starts loading earlier. A "Run All" while that kernel is starting waits for it (startKernel and
  * hasNoKernel below) and then runs every cell.
  *
- * Needs "exposeAppInBrowser" (set by macros/lab.py): the app then sets window.jupyterapp just before it
+ * Needs "exposeAppInBrowser" (set by macros/lab/assemble.py): the app then sets window.jupyterapp just before it
  * starts, which is caught here. Loaded before JupyterLite's own start-up script by the lab and notebook
  * pages. No words are shown; nothing is sent anywhere.
  */
