@@ -15,6 +15,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.page_exercises import page_exercises  # noqa: E402  (the project folder is on the path first)
+
 WORDS_PER_MINUTE = 200
 
 
@@ -31,13 +35,10 @@ def prose_of_page(text: str) -> str:
     return text
 
 
-EXERCISE_CALL = re.compile(r"""\{\{\s*exercise\(\s*["']([a-z0-9-]+)["']""")
-
-
 def exercise_files(page_text: str) -> list[Path]:
     """The exercise files a page shows, in page order (an exercise may live in another module's folder)."""
     by_id = {path.stem: path for path in (ROOT / "exercises").rglob("*.yaml") if "schema" not in path.parts}
-    ids = dict.fromkeys(EXERCISE_CALL.findall(re.sub(r"<!--.*?-->", " ", page_text, flags=re.S)))
+    ids = dict.fromkeys(page_exercises(page_text))
     return [by_id[exercise_id] for exercise_id in ids if exercise_id in by_id]
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.page_exercises import page_exercises
 from tests.helpers import ROOT, registry_modules
 
 DOCS = ROOT / "docs"
 MODULES = sorted(p for p in (DOCS / "modules").glob("*.md") if p.name != "index.md")
 ANATOMY = ["Learning outcomes", "Key points", "Reflective questions", "Take this to supervision", "References"]
-EXERCISE_CALL = re.compile(r"""\{\{\s*exercise\(\s*["']([a-z0-9-]+)["']""")
 # Latin abbreviations screen readers stumble over (style guide: write "for example", "that is").
 # "vs" and "via" count too, with or without a full stop ("VS Code", an editor's name, is allowed).
 LATIN = re.compile(
@@ -62,12 +62,12 @@ def test_module_has_the_anatomy_in_order_and_an_exercise(page: Path) -> None:
     assert positions == sorted(positions), "anatomy sections out of order"
     assert headings[0] == "Learning outcomes" and headings[-1] == "References"
     assert len(headings) - len(ANATOMY) >= 2, "a module needs at least two body sections"
-    assert EXERCISE_CALL.search(text), "no exercise on the page"
+    assert page_exercises(text), "no exercise on the page"
     assert "{{ page_references() }}" in text.split("## References", 1)[1]
 
 
 def test_every_exercise_file_is_used_by_a_page() -> None:
-    used = {match for page in DOCS.rglob("*.md") for match in EXERCISE_CALL.findall(page.read_text(encoding="utf-8"))
+    used = {match for page in DOCS.rglob("*.md") for match in page_exercises(page.read_text(encoding="utf-8"))
             if not match.startswith("example-")}
     files = {p.stem for p in (ROOT / "exercises").rglob("*.yaml")
              if p.relative_to(ROOT / "exercises").parts[0] not in {"_examples", "schema", "_templates"}}
