@@ -28,6 +28,7 @@ from .site_paths import page_url
 from .strings import default_strings, merge_strings
 from .suggest import close_names
 from .modules import load_registry
+from .overlay_links import overlay_text_problems, site_sources
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = PACKAGE_ROOT / "data" / "organisation.schema.json"
@@ -341,8 +342,9 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
     organisation = Organisation(root=root, file=path, upstream=upstream, data=data, modules=modules, all_modules=all_modules,
                                 pages_dir=pages_dir, pages=pages, own_files=own_files, strings=strings, colours=colours)
     problems += check_own_page_links(organisation)
+    problems += check_overlay_text_links(organisation)
     if problems:
-        raise ContentError("Problems in the organisation's pages. Fix each one and build again:", problems)
+        raise ContentError("Problems in the organisation's pages and links. Fix each one and build again:", problems)
     return organisation
 
 
@@ -438,6 +440,8 @@ def link_sources(page_src_uri: str, target: str) -> list[str]:
     found = resolve_target(page_src_uri, target)
     if found:
         return [found[0]]
+    if target.startswith("/") and not target.startswith("//"):
+        return site_sources(target)
     if EXTERNAL.match(target) or target.startswith(("#", "/")) or target.startswith("{{"):
         return []
     path = target.split("#", 1)[0].split("?", 1)[0]
@@ -477,6 +481,17 @@ def check_own_page_links(organisation: Organisation) -> list[Problem]:
             problems.append(Problem(f"{organisation.pages_dir.name}/{src_uri}", f"line {number}, link {written}",
                                     f"links to {target}, which this copy leaves out; {fix}."))
     return problems
+
+
+def check_overlay_text_links(organisation: Organisation) -> list[Problem]:
+    """Links in the overlay's own Markdown (helplines) must go to pages this copy builds, written from the docs
+    folder (macros/overlay_links.py)."""
+    upstream = upstream_pages(organisation.upstream)
+    removed = organisation.removed_pages(upstream)
+    pages = (set(upstream) | {f"handouts/{module}.md" for module in organisation.modules}
+             | set(organisation.own_files)) - removed
+    return overlay_text_problems(organisation.data, organisation.shown, pages, removed,
+                                 organisation.excluded_modules, written_links)
 
 
 def upstream_pages(upstream: Path) -> list[str]:

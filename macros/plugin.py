@@ -25,6 +25,7 @@ from .references import MACRO_EXPRESSION, Citations, cited_keys, load_references
 from .render import compact, make_environment, render_exercise
 from .safe_markdown import markdown_fill, markdown_text
 from .organisation import EXTERNAL, Organisation, module_ids, upstream_pages
+from .overlay_links import unlink_left_out
 from .site_paths import page_url, relative_source, relative_url
 from .strings import default_strings, translator
 from .suggest import close_names
@@ -35,9 +36,6 @@ PARTIALS = PACKAGE_ROOT / "overrides" / "partials"
 
 # A link in exercise text to a Markdown page: href="modules/x.md" or href="modules/x.md#part".
 MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+\.md)(#[^"]*)?"')
-
-# The same, as a whole anchor element (to unwrap links to pages an adapted copy leaves out).
-MD_ANCHOR = re.compile(r'<a href="(?![a-z]+:|/|#)([^"#]+\.md)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.DOTALL)
 
 # Words for {{ local_link(key) }}: the interface strings local_link_<key> (data/strings/site.yaml).
 LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", "data_protection",
@@ -208,8 +206,8 @@ def register(env: Any) -> None:
                   "support": support, **extra}
         html = render_exercise(widgets, found, heading, values)
         if removed:
-            # In an adapted copy, links to pages it leaves out become plain text.
-            html = MD_ANCHOR.sub(lambda match: match.group(2) if match.group(1) in removed else match.group(0), html)
+            # In an adapted copy, links to pages it leaves out become plain text (a line in the build output says so).
+            html = unlink_left_out(html, removed, found.path, current_page())
         return MD_LINK.sub(lambda match: resolve_link(match, found.path), html)
 
     def link_to_site_path(path: str) -> str:
@@ -257,7 +255,8 @@ def register(env: Any) -> None:
     def resolve_link(match: re.Match[str], exercise_path: str) -> str:
         """Turn a link to a docs page written in exercise text into a URL relative to this page."""
         target, anchor = match.group(1), match.group(2) or ""
-        if not (content.root / "docs" / target).is_file():
+        own_page = organisation is not None and target in organisation.own_files
+        if not own_page and not (content.root / "docs" / target).is_file():
             raise ContentError(f"Broken link in {exercise_path}.", [Problem(
                 exercise_path, f"link to {target}",
                 "no such page. Write links in exercise text from the docs folder, for example modules/supervision-models.md.")])
