@@ -11,7 +11,7 @@ LAB_STAMP := lab/.cache/downloads/.complete
 TEST_WORKERS ?= 4
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab readability strings clean
+.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline new-copy bench bench-lab readability strings clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
@@ -24,6 +24,7 @@ help:
 	@echo "make serve-example  serve the example adapted copy at http://127.0.0.1:8001"
 	@echo "make strings refresh overrides/assets/js/strings.js after changing data/strings/*.yaml"
 	@echo "make offline build an offline copy (file://, zip) into build/offline"
+	@echo 'make new-copy DIR=organisations/my-council NAME="My Council"  start an adapted copy from a template'
 
 $(STAMP): requirements.txt requirements-test.txt
 	@PYTHON=$(PYTHON) bash scripts/ensure-tools.sh
@@ -63,6 +64,11 @@ example: $(STAMP) $(LAB_STAMP)
 
 serve-example: $(STAMP) $(LAB_STAMP)
 	cd examples/glenbarra-council && ../../$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
+
+# A new adapted copy from a template (scripts/new_copy.py): writes DIR, builds it once, lists the fields to fill.
+new-copy: $(STAMP) $(LAB_STAMP)
+	@test -n "$(DIR)" -a -n "$(NAME)" || { echo 'Usage: make new-copy DIR=organisations/my-council NAME="My Council"'; exit 2; }
+	$(BIN)/python scripts/new_copy.py "$(DIR)" --name "$(NAME)"
 
 offline: setup
 	bash scripts/build-offline.sh $(CONFIG)

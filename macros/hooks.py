@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import csp, offline, parts, tables  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
+from macros.fill_in import pending_in_config, report_pending  # noqa: E402
 from macros.modules import handouts_page, load_registry, nav_with_modules  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
 from macros.safe_markdown import html_text  # noqa: E402
@@ -93,6 +94,7 @@ def on_config(config: Any) -> Any:
             "mkdocs.yml", "docs_dir", f"is {docs}; set it to the upstream docs folder ({os.path.relpath(upstream / 'docs', config_dir)}). "
             "Put your own pages in your pages folder instead (see docs/hosting.md).")])
     organisation = load_organisation(path, upstream, folder=config_dir)
+    report_pending(organisation.pending + pending_in_config(config.site_url), bool(config.strict), LOG)
     _state["organisation"] = organisation
     config.extra["rs_organisation"] = organisation
     config.nav = own_nav(organisation, config.nav or [])

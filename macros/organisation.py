@@ -28,6 +28,7 @@ from .site_paths import page_url
 from .strings import default_strings, merge_strings
 from .suggest import close_names
 from .modules import load_registry
+from .fill_in import Pending, pending_in_overlay, pending_in_pages, with_stand_ins
 from .overlay_links import overlay_text_problems, site_sources
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +97,7 @@ class Organisation:
     own_files: list[str]            # every file in pages_dir, as src_uri
     strings: dict[str, str]
     colours: dict[str, str] = field(default_factory=dict)
+    pending: list[Pending] = field(default_factory=list)   # fields still to fill (macros/fill_in.py)
 
     @property
     def name(self) -> str:
@@ -248,6 +250,8 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
         raise ContentError("The organisation file cannot be read:", problems)
     if not isinstance(data, dict):
         raise ContentError("Problems in the organisation file:", [Problem(shown, "(top level)", "the file must be a set of named fields (name:, logo:, ...).")])
+    pending = pending_in_overlay(data, shown)
+    data = with_stand_ins(data)
     validator = Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
         problems.append(Problem(shown, field_path(error.absolute_path), _describe(error)))
@@ -340,7 +344,8 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
     if problems:
         raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
     organisation = Organisation(root=root, file=path, upstream=upstream, data=data, modules=modules, all_modules=all_modules,
-                                pages_dir=pages_dir, pages=pages, own_files=own_files, strings=strings, colours=colours)
+                                pages_dir=pages_dir, pages=pages, own_files=own_files, strings=strings, colours=colours,
+                                pending=pending + pending_in_pages(pages_dir, own_files))
     problems += check_own_page_links(organisation)
     problems += check_overlay_text_links(organisation)
     if problems:
