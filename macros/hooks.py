@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import csp, offline, parts, tables  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
 from macros.fill_in import pending_in_config, report_pending  # noqa: E402
+from macros.leftovers import find_leftovers, report_leftovers  # noqa: E402
 from macros.modules import handouts_page, load_registry, nav_with_modules  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
 from macros.safe_markdown import html_text  # noqa: E402
@@ -95,6 +96,9 @@ def on_config(config: Any) -> Any:
             "Put your own pages in your pages folder instead (see docs/hosting.md).")])
     organisation = load_organisation(path, upstream, folder=config_dir)
     report_pending(organisation.pending + pending_in_config(config.site_url), bool(config.strict), LOG)
+    settings = {"site_name": config.site_name, "site_description": config.site_description, "site_url": config.site_url,
+                "copyright": config.copyright, "extra.storage_name": config.extra.get("storage_name")}
+    report_leftovers(find_leftovers(organisation, settings), bool(config.strict), LOG)
     _state["organisation"] = organisation
     config.extra["rs_organisation"] = organisation
     config.nav = own_nav(organisation, config.nav or [])
@@ -162,11 +166,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     lists of modules lose the rows of modules it leaves out and follow its order."""
     organisation = _state.get("organisation")
     src_uri = page.file.src_uri
-    if organisation is None or src_uri in organisation.own_files:
+    if organisation is None:
         return markdown
-    if src_uri == "index.md" and config.site_description:
+    own = src_uri in organisation.own_files
+    if src_uri == "index.md" and config.site_description and not (own and page.meta.get("description")):
         # The home page describes the copy in its own words (search results, shared links), not ours.
         page.meta["description"] = config.site_description
+    if own:
+        return markdown
     text, unlinked = unlink_removed(markdown, src_uri, _state.get("removed") or set(), drop_rows=src_uri in LISTS_MODULES)
     if unlinked:
         LOG.info("%s: %d link(s) to pages this copy leaves out became plain text (%s)", src_uri, len(unlinked),

@@ -40,6 +40,8 @@ LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", 
                    "learning_and_development", "wellbeing_support")
 # Upstream pages an adapted copy leaves out: they are about editing or hosting this project itself.
 UPSTREAM_ONLY = ("authoring/", "hosting.md")
+# The overlay's ``keeps`` values that keep one of them on purpose.
+KEPT_GUIDES = {"authoring-guide": "authoring/", "hosting-guide": "hosting.md"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 WHITE = "#ffffff"
 AA = 4.5
@@ -141,7 +143,8 @@ class Organisation:
 
     def removed_pages(self, upstream_pages: list[str]) -> set[str]:
         """Upstream pages (src_uri) not built in this copy (see removed_pages)."""
-        return removed_pages(self.excluded_modules, upstream_pages, self.own_files)
+        kept = tuple(KEPT_GUIDES[key] for key in self.data.get("keeps") or [] if key in KEPT_GUIDES)
+        return removed_pages(self.excluded_modules, upstream_pages, self.own_files, kept)
 
     def brand_css(self) -> str:
         """A stylesheet applying the brand colours through Material's custom palette variables."""
@@ -165,14 +168,16 @@ class Organisation:
         return "/* Generated from the organisation's overlay (organisation.yaml): brand colours. */\n" + "\n".join(lines) + "\n"
 
 
-def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str]) -> set[str]:
+def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str],
+                  kept: tuple[str, ...] = ()) -> set[str]:
     """Upstream pages (src_uri) a copy leaving out the ``excluded`` modules does not build: those modules,
     pages named after them in any folder (handouts/<module>.md), and upstream-only pages (the authoring and
-    hosting guides), except pages the copy replaces with its own."""
+    hosting guides) unless ``kept`` names them (the overlay's ``keeps``), except pages the copy replaces with its own."""
     left_out = set(excluded)
     removed = {f"modules/{m}.md" for m in left_out}
     removed |= {page for page in upstream_pages if posixpath.basename(page).removesuffix(".md") in left_out}
-    removed |= {page for page in upstream_pages if page.startswith(UPSTREAM_ONLY)}
+    upstream_only = tuple(prefix for prefix in UPSTREAM_ONLY if prefix not in kept)
+    removed |= {page for page in upstream_pages if upstream_only and page.startswith(upstream_only)}
     return removed - set(own_files)
 
 
