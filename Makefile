@@ -10,6 +10,9 @@ LAB_STAMP := lab/.cache/downloads/.complete
 # waits on the page, so more workers than this machine's two cores pay. Its budget: 12 minutes (README).
 TEST_WORKERS ?= 4
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+# The build engine: mkdocs (MkDocs 1.6) or properdocs (ProperDocs, its drop-in fork). The tests' builds follow it.
+RS_ENGINE ?= mkdocs
+export RS_ENGINE
 
 .PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline new-copy bench bench-lab readability strings clean
 
@@ -48,10 +51,10 @@ lab-setup: $(LAB_STAMP)
 setup: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 
 serve: $(STAMP) $(LAB_STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/$(RS_ENGINE) serve --strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) $(LAB_STAMP)
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/$(RS_ENGINE) build --strict --clean --site-dir site
 
 browser-setup: setup
 	@bash scripts/ensure-browser.sh
@@ -60,10 +63,10 @@ nginx-setup:
 	@bash scripts/ensure-nginx.sh
 
 example: $(STAMP) $(LAB_STAMP)
-	cd examples/glenbarra-council && ../../$(BIN)/mkdocs build --strict --clean --site-dir ../../build/example
+	cd examples/glenbarra-council && ../../$(BIN)/$(RS_ENGINE) build --strict --clean --site-dir ../../build/example
 
 serve-example: $(STAMP) $(LAB_STAMP)
-	cd examples/glenbarra-council && ../../$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
+	cd examples/glenbarra-council && ../../$(BIN)/$(RS_ENGINE) serve --strict --dev-addr 127.0.0.1:8001
 
 # A new adapted copy from a template (scripts/new_copy.py): writes DIR, builds it once, lists the fields to fill.
 new-copy: $(STAMP) $(LAB_STAMP)
