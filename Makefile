@@ -14,7 +14,7 @@ PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 RS_ENGINE ?= mkdocs
 export RS_ENGINE
 
-.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline new-copy bench bench-lab readability strings clean
+.PHONY: help setup lab-setup serve build test test-fast browser-setup nginx-setup example serve-example offline scorm new-copy bench bench-lab readability strings clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
@@ -27,6 +27,7 @@ help:
 	@echo "make serve-example  serve the example adapted copy at http://127.0.0.1:8001"
 	@echo "make strings refresh overrides/assets/js/strings.js after changing data/strings/*.yaml"
 	@echo "make offline build an offline copy (file://, zip) into build/offline"
+	@echo "make scorm   SCORM 1.2 packages, one per module and one for the series, into build/scorm (CONFIG=... for a copy)"
 	@echo 'make new-copy DIR=organisations/my-council NAME="My Council"  start an adapted copy from a template'
 
 $(STAMP): requirements.txt requirements-test.txt
@@ -72,6 +73,10 @@ serve-example: $(STAMP) $(LAB_STAMP)
 new-copy: $(STAMP) $(LAB_STAMP)
 	@test -n "$(DIR)" -a -n "$(NAME)" || { echo 'Usage: make new-copy DIR=organisations/my-council NAME="My Council"'; exit 2; }
 	$(BIN)/python scripts/new_copy.py "$(DIR)" --name "$(NAME)"
+
+# SCORM 1.2 packages for a learning management system (macros/scorm.py); CONFIG=<copy>/mkdocs.yml for a copy.
+scorm: setup
+	$(BIN)/python -m macros.scorm $(CONFIG)
 
 offline: setup
 	bash scripts/build-offline.sh $(CONFIG)

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import csp, offline, parts, tables  # noqa: E402
+from macros import csp, offline, parts, scorm, tables  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
 from macros.fill_in import pending_in_config, report_pending  # noqa: E402
 from macros.leftovers import find_leftovers, report_leftovers  # noqa: E402
@@ -85,6 +85,8 @@ def on_config(config: Any) -> Any:
         # Our own pinned copy of the shim: the offline plugin then adds no third-party script.
         config.extra["polyfills"] = [SHIM, *[p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]]
         config.extra["rs_offline"] = True
+        # SCORM packages (macros/scorm.py): answers under one fixed scope for the series, whatever the address.
+        config.extra["rs_scorm"] = scorm.STORAGE_SCOPE if os.environ.get("RS_SCORM") == "true" else None
     path = find_organisation_file(config_dir, config.extra)
     if path is None or path.parent == upstream:
         config.extra["rs_organisation"] = None
@@ -199,6 +201,12 @@ def on_post_build(config: Any) -> None:
     if config.extra.get("rs_offline"):
         csp.check_no_inline_code(site)  # no policy protects a copy opened from files
         offline.bundle_scripts(site)
+        if config.extra.get("rs_scorm") and os.environ.get("RS_SCORM_PLAN"):
+            organisation = _state.get("organisation")
+            upstream = Path(config.extra["rs_upstream"])
+            modules = organisation.modules if organisation else list(load_registry(upstream).modules)
+            scorm.write_plan(Path(os.environ["RS_SCORM_PLAN"]), config, modules, upstream,
+                             organisation.strings if organisation else default_strings())
     else:
         csp.write_headers(site)
 

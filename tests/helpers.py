@@ -170,6 +170,9 @@ SHARED_BUILDS: dict[str, tuple[Callable[[Path], subprocess.CompletedProcess[str]
     "example-site": (lambda out: mkdocs_build(EXAMPLE, out), "example copy failed to build"),
     "offline-site": (lambda out: mkdocs_build(ROOT, out, extra_env={"RS_OFFLINE": "true"}), "offline build failed"),
     "properdocs-site": (lambda out: mkdocs_build(ROOT, out, engine="properdocs"), "strict ProperDocs build failed"),
+    "scorm-packages": (lambda out: subprocess.run([sys.executable, "-m", "macros.scorm", str(ROOT / "mkdocs.yml"), str(out)],
+                                                  cwd=ROOT, capture_output=True, text=True, timeout=900),
+                       "make scorm failed"),
 }
 
 
