@@ -4,6 +4,7 @@ standing in for one) a package reports only its status and session time, and kee
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -127,3 +128,25 @@ def test_inside_an_lms_a_package_reports_status_and_time_only(packages: Path, br
     assert all(call[-1] == "true" for call in sent), sent
     assert re.fullmatch(r"\d{4}:\d{2}:\d{2}\.\d{2}", sent[5][2])
     assert not [call for call in calls if any(SECRET in part or "reflection" in part.lower() for part in call)]
+
+
+def test_an_adapted_copys_packages_follow_its_overlay(tmp_path: Path) -> None:
+    """The build's plan for the packager (written by macros/hooks.py after the build): the copy's storage name,
+    modules in its order with their titles and pages, and its interface words."""
+    from types import SimpleNamespace
+
+    from macros.organisation import load_organisation
+    from macros.scorm import write_plan
+    from tests.hosting.conftest import EXAMPLE
+
+    organisation = load_organisation(EXAMPLE / "organisation.yaml", ROOT)
+    organisation.strings["scorm_finish_button"] = "Mark this module done"
+    config = SimpleNamespace(extra={"storage_name": "glenbarra-reflective-supervision"}, site_name="Glenbarra",
+                             theme={"language": "en-GB"})
+    write_plan(tmp_path / "plan.json", config, organisation.modules, ROOT, organisation.strings)
+    plan = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    assert [module["id"] for module in plan["modules"]] == organisation.modules
+    assert plan["modules"][1] == {"id": "good-supervision", "title": "Good supervision (including virtual practices)",
+                                  "page": "modules/good-supervision.html"}
+    assert plan["storage_name"] == "glenbarra-reflective-supervision"
+    assert plan["strings"]["scorm_finish_button"] == "Mark this module done"
