@@ -124,7 +124,8 @@ def find_leftovers(organisation: Any, config: dict[str, str]) -> list[Problem]:
     keeps = set(organisation.data.get("keeps") or [])
     problems = []
     example = load_example(organisation.upstream)
-    same = example is not None and organisation.file.resolve() == (organisation.upstream / EXAMPLE / "organisation.yaml").resolve()
+    example_file = (organisation.upstream / EXAMPLE / "organisation.yaml").resolve()
+    same = example is not None and organisation.file.resolve() == example_file
     if example and example.name and organisation.name != example.name and not same and "example-material" not in keeps:
         problems += example_leftovers(organisation, config, example)
     if "index.md" not in organisation.own_files and "our-home-page" not in keeps:

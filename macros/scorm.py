@@ -175,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     packages = build(config, out)
     for path in packages:
         print(f"{path.stat().st_size / 1_000_000:6.1f} MB  {path}")
-    print(f"{len(packages)} SCORM 1.2 packages in {out} (docs/hosting.md: \"Modules in a learning management system\").")
+    print(f"{len(packages)} SCORM 1.2 packages in {out} "
+          '(docs/hosting.md: "Modules in a learning management system").')
     return 0
 
 

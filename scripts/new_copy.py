@@ -115,14 +115,15 @@ local_links:
 def home_page() -> str:
     """The copy's own home page (pages/index.md replaces ours)."""
     return """---
-description: Learning modules on professional supervision in social work, for our supervisors and newly qualified social workers.
+description: Learning modules on supervision in social work, for our supervisors and newly qualified social workers.
 ---
 
 # Reflective supervision at {{ organisation_name() }}
 
-TO FILL: a welcome to your staff: who the modules are for, how your organisation uses them in supervision and the supported year, and where to start.
+TO FILL: a welcome: who the modules are for, how your organisation uses them in supervision, where to start.
 
-There are {{ module_count() }} modules, each with exercises you complete in your browser: see the [list of modules](modules/index.md).
+There are {{ module_count() }} modules, each with exercises you complete in your browser: see the
+[list of modules](modules/index.md).
 Keep what you write in [My learning](my-learning.md).
 
 !!! note "Your answers stay on this device"

@@ -31,11 +31,11 @@ def fill(folder: Path) -> None:
     data["local_links"] = {key: f"https://intranet.loch-arden.example/{key}" for key in LOCAL_LINK_KEYS}
     overlay.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     config = folder / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("https://to-fill.invalid/", "https://loch-arden.example/"),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("https://to-fill.invalid/", "https://loch-arden.example/"), encoding="utf-8")
     home = folder / "pages" / "index.md"
-    home.write_text(re.sub(r"(?m)^TO FILL: .*$", "Welcome to Loch Arden's supervision modules.", home.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    welcome = "Welcome to Loch Arden's supervision modules."
+    home.write_text(re.sub(r"(?m)^TO FILL: .*$", welcome, home.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,8 @@ def new_copy_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_template_copy_inherits_ours_and_records_the_upstream_version(new_copy_folder: Path) -> None:
     config = (new_copy_folder / "mkdocs.yml").read_text(encoding="utf-8")
     assert (new_copy_folder / Path(re.search(r"(?m)^INHERIT: (.+)$", config).group(1))).resolve() == ROOT / "mkdocs.yml"
-    assert "adapted by Loch Arden Council" in config and "storage_name: loch-arden-council-reflective-supervision" in config
+    assert "adapted by Loch Arden Council" in config
+    assert "storage_name: loch-arden-council-reflective-supervision" in config
     manifest = json.loads((new_copy_folder / "upstream-manifest.json").read_text(encoding="utf-8"))
     head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
     assert manifest["upstream"]["commit"] == head and manifest["files"]
@@ -61,15 +62,17 @@ def test_the_overlay_template_names_every_required_field() -> None:
     from scripts.new_copy import overlay_text
     data = with_stand_ins(yaml.safe_load(overlay_text("X")))
     assert set(schema["required"]) <= set(data)
-    assert set(schema["properties"]["accessibility"].get("required", ["contact", "prepared"])) <= set(data["accessibility"])
+    required = schema["properties"]["accessibility"].get("required", ["contact", "prepared"])
+    assert set(required) <= set(data["accessibility"])
 
 
-def test_a_strict_build_lists_every_field_to_fill_then_builds_once_filled(new_copy_folder: Path, tmp_path: Path) -> None:
+def test_a_strict_build_lists_every_field_to_fill_then_builds_once_filled(new_copy_folder: Path,
+                                                                          tmp_path: Path) -> None:
     result = mkdocs_build_in_process(new_copy_folder, tmp_path / "unfilled")
     assert result.returncode == 1
     for place in PLACES:
         assert f"organisation.yaml → {place}: still to fill: " in result.stdout, place
-    assert "pages/index.md → line 7: still to fill: a welcome to your staff" in result.stdout
+    assert "pages/index.md → line 7: still to fill: a welcome: who the modules are for" in result.stdout
     assert "mkdocs.yml → site_url: still to fill: the address where you will publish the copy" in result.stdout
     fill(new_copy_folder)
     result = mkdocs_build_in_process(new_copy_folder, tmp_path / "filled")

@@ -38,33 +38,39 @@ def test_helpline_links_to_a_left_out_module_are_blamed_on_the_overlay_key_in_ev
     message = helpline_problems(tmp_path, "See [eyes](modules/seven-eyed-model.md).",
                                 "See [eyes](../modules/seven-eyed-model.md#modes).",
                                 "See [eyes](/modules/seven-eyed-model/) and [reviews](modules/learning-from-reviews/).")
-    assert f"organisation.yaml → helplines[5]: the link modules/seven-eyed-model.md goes to modules/seven-eyed-model.md, {LEFT_OUT}" in message
+    assert ("organisation.yaml → helplines[5]: the link modules/seven-eyed-model.md goes to "
+            f"modules/seven-eyed-model.md, {LEFT_OUT}") in message
     assert ("organisation.yaml → helplines[6]: the link ../modules/seven-eyed-model.md#modes goes to "
             f"modules/seven-eyed-model.md, {LEFT_OUT}") in message
-    assert f"organisation.yaml → helplines[7]: the link /modules/seven-eyed-model/ goes to modules/seven-eyed-model.md, {LEFT_OUT}" in message
-    assert ("organisation.yaml → helplines[7]: the link modules/learning-from-reviews/ goes to modules/learning-from-reviews.md"
-            in message)
+    assert ("organisation.yaml → helplines[7]: the link /modules/seven-eyed-model/ goes to "
+            f"modules/seven-eyed-model.md, {LEFT_OUT}") in message
+    assert ("organisation.yaml → helplines[7]: the link modules/learning-from-reviews/ goes to "
+            "modules/learning-from-reviews.md") in message
     assert "exercises/" not in message
 
 
 def test_helpline_links_to_kept_pages_are_written_from_the_docs_folder(tmp_path: Path) -> None:
-    message = helpline_problems(tmp_path, "See [good supervision](modules/good-supervision.md#x) and [our support](glenbarra/support.md).",
+    message = helpline_problems(tmp_path, "See [good supervision](modules/good-supervision.md#x) and "
+                                          "[our support](glenbarra/support.md).",
                                 "See [good supervision](../modules/good-supervision.md#x).",
                                 "See [nowhere](modules/no-such-module.md).")
     assert "helplines[5]" not in message
     assert ("organisation.yaml → helplines[6]: write the link ../modules/good-supervision.md#x as "
             "modules/good-supervision.md#x: helplines show on pages in many folders") in message
-    assert "organisation.yaml → helplines[7]: the link modules/no-such-module.md goes to no page of the site." in message
+    assert "organisation.yaml → helplines[7]: the link modules/no-such-module.md goes to no page of the site." \
+        in message
 
 
 def test_an_own_page_link_from_the_sites_root_to_a_left_out_module_fails(tmp_path: Path) -> None:
     folder = copy_example(tmp_path)
     page = folder / "pages" / "glenbarra" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the seven eyes](/modules/seven-eyed-model/).\n", encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nSee [the seven eyes](/modules/seven-eyed-model/).\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_organisation(folder / "organisation.yaml", ROOT)
     assert "pages/glenbarra/index.md → line" in str(caught.value)
-    assert "link /modules/seven-eyed-model/: links to modules/seven-eyed-model.md, which this copy leaves out" in str(caught.value)
+    assert ("link /modules/seven-eyed-model/: links to modules/seven-eyed-model.md, which this copy leaves out"
+            in str(caught.value))
 
 
 def test_exercise_links_that_become_plain_text_say_so_in_the_build_output(caplog: pytest.LogCaptureFixture) -> None:
@@ -79,13 +85,15 @@ def test_exercise_links_that_become_plain_text_say_so_in_the_build_output(caplog
 @pytest.mark.build
 def test_every_overlay_error_stops_the_build_with_one_exit_code(tmp_path: Path) -> None:
     codes = {}
-    for name, change in (("schema", lambda data: data.update(helpline=[])),
-                         ("helpline link", lambda data: data["helplines"].append("See [x](../modules/seven-eyed-model.md)."))):
+    changes = (("schema", lambda data: data.update(helpline=[])),
+               ("helpline link", lambda data: data["helplines"].append("See [x](../modules/seven-eyed-model.md).")))
+    for name, change in changes:
         folder = copy_example(tmp_path / name.replace(" ", "-"), change)
         config = (folder / "mkdocs.yml").read_text(encoding="utf-8").replace("../..", str(ROOT))
         (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
         result = mkdocs_build_in_process(folder, tmp_path / "out")
         codes[name] = result.returncode
-        assert "organisation.yaml → (top level): unknown key" in result.stdout or "organisation.yaml → helplines[5]" in result.stdout
+        assert ("organisation.yaml → (top level): unknown key" in result.stdout
+                or "organisation.yaml → helplines[5]" in result.stdout)
         assert "Traceback" not in result.stdout and "exercises/" not in result.stdout
     assert codes == {"schema": 1, "helpline link": 1}

@@ -32,7 +32,11 @@ LMS_SCRIPT = """window.calls = [];
 const api = new Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
 for (const name of ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish"]) {
   const original = api[name].bind(api);
-  api[name] = (...args) => { const result = original(...args); window.calls.push([name, ...args.map(String), String(result)]); return result; };
+  api[name] = (...args) => {
+    const result = original(...args);
+    window.calls.push([name, ...args.map(String), String(result)]);
+    return result;
+  };
 }
 window.API = api;
 """
@@ -63,7 +67,8 @@ def test_one_package_per_module_and_one_for_the_series(packages: Path) -> None:
 def test_every_manifest_is_well_formed_and_lists_exactly_its_zips_files(packages: Path) -> None:
     for package in packages.glob("*.zip"):
         manifest, names = manifest_of(package)
-        assert manifest.tag == f"{IMSCP}manifest" and manifest.findtext(f"{IMSCP}metadata/{IMSCP}schemaversion") == "1.2"
+        assert manifest.tag == f"{IMSCP}manifest"
+        assert manifest.findtext(f"{IMSCP}metadata/{IMSCP}schemaversion") == "1.2"
         items = manifest.findall(f"{IMSCP}organizations/{IMSCP}organization/{IMSCP}item")
         resources = manifest.findall(f"{IMSCP}resources/{IMSCP}resource")
         assert len(items) == 1 and len(resources) == 1, package.name
@@ -71,13 +76,15 @@ def test_every_manifest_is_well_formed_and_lists_exactly_its_zips_files(packages
         assert items[0].get("identifierref") == resource.get("identifier")
         assert resource.get(f"{ADLCP}scormtype") == "sco" and resource.get("type") == "webcontent"
         listed = [file.get("href") for file in resource.findall(f"{IMSCP}file")]
-        assert sorted(listed) == sorted(set(names) - {"imsmanifest.xml"}) and len(listed) == len(set(listed)), package.name
+        assert sorted(listed) == sorted(set(names) - {"imsmanifest.xml"}), package.name
+        assert len(listed) == len(set(listed)), package.name
         assert resource.get("href") in listed
 
 
 def test_packages_are_self_contained_with_no_lab_service_worker_or_manifest(packages: Path) -> None:
     _, names = manifest_of(packages / "reflective-supervision-good-supervision-scorm12.zip")
-    assert not [name for name in names if name.startswith("lab/") or name.endswith((".webmanifest", "sw.js", "_headers"))]
+    left_out = (".webmanifest", "sw.js", "_headers")
+    assert not [name for name in names if name.startswith("lab/") or name.endswith(left_out)]
     with zipfile.ZipFile(packages / "reflective-supervision-good-supervision-scorm12.zip") as archive:
         launch = archive.read("scorm.html").decode("utf-8")
         page = archive.read("modules/good-supervision.html").decode("utf-8")
@@ -104,12 +111,14 @@ def test_inside_an_lms_a_package_reports_status_and_time_only(packages: Path, br
             module = page.frame_locator("#sco").frame_locator("#rs-scorm-frame")
             form = module.locator(f'form[data-rs-exercise="{JOURNAL}"]')
             form.locator("[data-rs-actions]:not([hidden])").wait_for()
-            assert strings["lms_tab_only"] in form.inner_text() and form.get_by_role("button", name=strings["lms_keep_button"]).count() == 1
+            assert strings["lms_tab_only"] in form.inner_text()
+            assert form.get_by_role("button", name=strings["lms_keep_button"]).count() == 1
             form.locator("textarea[data-rs-field='closest-in-practice']").fill(SECRET)
             frame = next(f for f in page.frames if f.url.endswith("modules/what-is-supervision.html"))
             frame.wait_for_function("(text) => Object.values(sessionStorage).some((v) => v.includes(text))", arg=SECRET)
             assert frame.evaluate("(text) => !Object.values(localStorage).some((v) => v.includes(text))", SECRET)
-            assert frame.evaluate("Object.keys(sessionStorage).some((k) => k.startsWith('reflective-supervision:scorm:entry:'))")
+            assert frame.evaluate("Object.keys(sessionStorage).some((k) => k.startsWith("
+                                  "'reflective-supervision:scorm:entry:'))")
             page.frame_locator("#sco").get_by_role("button", name=strings["scorm_finish_button"]).click()
             page.wait_for_function("window.calls.some((c) => c[2] === 'completed')")
             page.evaluate("document.getElementById('sco').src = 'about:blank'")

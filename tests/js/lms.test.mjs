@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { keepOnDevice, keepOnDeviceKey, keepsOnDevice, lmsConnection, lmsTabOnly } from "../../overrides/assets/js/lib/lms.js";
+import {
+  keepOnDevice, keepOnDeviceKey, keepsOnDevice, lmsConnection, lmsTabOnly,
+} from "../../overrides/assets/js/lib/lms.js";
 import { MemoryStorage } from "./memory-storage.mjs";
 
 const namespace = { name: "glenbarra-reflective-supervision", scope: "scorm" };
