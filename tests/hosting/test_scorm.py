@@ -43,7 +43,7 @@ window.API = api;
 
 
 @pytest.fixture(scope="session")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def scorm_packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every package, built once per run."""
     return built_once(tmp_path_factory, "scorm-packages")
 
@@ -58,14 +58,14 @@ def test_scorm_again_provides_a_scorm_12_api() -> None:
     assert '"scorm-again": "3.4.3"' in (ROOT / "package.json").read_text(encoding="utf-8")
 
 
-def test_one_package_per_module_and_one_for_the_series(packages: Path) -> None:
-    names = sorted(path.name for path in packages.glob("*.zip"))
+def test_one_package_per_module_and_one_for_the_series(scorm_packages: Path) -> None:
+    names = sorted(path.name for path in scorm_packages.glob("*.zip"))
     assert names == sorted([f"reflective-supervision-{module}-scorm12.zip" for module in registry_modules()]
                            + ["reflective-supervision-series-scorm12.zip"])
 
 
-def test_every_manifest_is_well_formed_and_lists_exactly_its_zips_files(packages: Path) -> None:
-    for package in packages.glob("*.zip"):
+def test_every_manifest_is_well_formed_and_lists_exactly_its_zips_files(scorm_packages: Path) -> None:
+    for package in scorm_packages.glob("*.zip"):
         manifest, names = manifest_of(package)
         assert manifest.tag == f"{IMSCP}manifest"
         assert manifest.findtext(f"{IMSCP}metadata/{IMSCP}schemaversion") == "1.2"
@@ -81,11 +81,11 @@ def test_every_manifest_is_well_formed_and_lists_exactly_its_zips_files(packages
         assert resource.get("href") in listed
 
 
-def test_packages_are_self_contained_with_no_lab_service_worker_or_manifest(packages: Path) -> None:
-    _, names = manifest_of(packages / "reflective-supervision-good-supervision-scorm12.zip")
+def test_packages_are_self_contained_with_no_lab_service_worker_or_manifest(scorm_packages: Path) -> None:
+    _, names = manifest_of(scorm_packages / "reflective-supervision-good-supervision-scorm12.zip")
     left_out = (".webmanifest", "sw.js", "_headers")
     assert not [name for name in names if name.startswith("lab/") or name.endswith(left_out)]
-    with zipfile.ZipFile(packages / "reflective-supervision-good-supervision-scorm12.zip") as archive:
+    with zipfile.ZipFile(scorm_packages / "reflective-supervision-good-supervision-scorm12.zip") as archive:
         launch = archive.read("scorm.html").decode("utf-8")
         page = archive.read("modules/good-supervision.html").decode("utf-8")
     assert 'src="modules/good-supervision.html"' in launch and "I have finished this module" in launch
@@ -94,9 +94,10 @@ def test_packages_are_self_contained_with_no_lab_service_worker_or_manifest(pack
 
 
 @pytest.mark.browser
-def test_inside_an_lms_a_package_reports_status_and_time_only(packages: Path, browser: object, tmp_path: Path) -> None:
+def test_inside_an_lms_a_package_reports_status_and_time_only(scorm_packages: Path, browser: object,
+                                                              tmp_path: Path) -> None:
     lms = tmp_path / "lms"
-    with zipfile.ZipFile(packages / "reflective-supervision-what-is-supervision-scorm12.zip") as archive:
+    with zipfile.ZipFile(scorm_packages / "reflective-supervision-what-is-supervision-scorm12.zip") as archive:
         archive.extractall(lms / "package")
     shutil.copy(SCORM12, lms / "scorm12.js")
     (lms / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
