@@ -10,8 +10,11 @@ LAB_STAMP := lab/.cache/downloads/.complete
 # waits on the page, so more workers than this machine's two cores pay. Its budget: 12 minutes (README).
 TEST_WORKERS ?= 4
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+# The build engine: mkdocs (MkDocs 1.6) or properdocs (ProperDocs, its drop-in fork). The tests' builds follow it.
+RS_ENGINE ?= mkdocs
+export RS_ENGINE
 
-.PHONY: help setup lab-setup serve build lint test test-fast browser-setup nginx-setup example serve-example offline bench bench-lab readability strings clean
+.PHONY: help setup lab-setup serve build lint test test-fast browser-setup nginx-setup example serve-example offline scorm new-copy bench bench-lab readability strings clean
 
 help:
 	@echo "make serve   set up, then serve the site at http://127.0.0.1:8000"
@@ -25,6 +28,8 @@ help:
 	@echo "make serve-example  serve the example adapted copy at http://127.0.0.1:8001"
 	@echo "make strings refresh overrides/assets/js/strings.js after changing data/strings/*.yaml"
 	@echo "make offline build an offline copy (file://, zip) into build/offline"
+	@echo "make scorm   SCORM 1.2 packages, one per module and one for the series, into build/scorm (CONFIG=... for a copy)"
+	@echo 'make new-copy DIR=organisations/my-council NAME="My Council"  start an adapted copy from a template'
 
 $(STAMP): requirements.txt requirements-test.txt
 	@PYTHON=$(PYTHON) bash scripts/ensure-tools.sh
@@ -48,10 +53,10 @@ lab-setup: $(LAB_STAMP)
 setup: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 
 serve: $(STAMP) $(LAB_STAMP)
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/$(RS_ENGINE) serve --strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) $(LAB_STAMP)
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/$(RS_ENGINE) build --strict --clean --site-dir site
 
 browser-setup: setup
 	@bash scripts/ensure-browser.sh
@@ -60,10 +65,19 @@ nginx-setup:
 	@bash scripts/ensure-nginx.sh
 
 example: $(STAMP) $(LAB_STAMP)
-	cd examples/glenbarra-council && ../../$(BIN)/mkdocs build --strict --clean --site-dir ../../build/example
+	cd examples/glenbarra-council && ../../$(BIN)/$(RS_ENGINE) build --strict --clean --site-dir ../../build/example
 
 serve-example: $(STAMP) $(LAB_STAMP)
-	cd examples/glenbarra-council && ../../$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
+	cd examples/glenbarra-council && ../../$(BIN)/$(RS_ENGINE) serve --strict --dev-addr 127.0.0.1:8001
+
+# A new adapted copy from a template (scripts/new_copy.py): writes DIR, builds it once, lists the fields to fill.
+new-copy: $(STAMP) $(LAB_STAMP)
+	@test -n "$(DIR)" -a -n "$(NAME)" || { echo 'Usage: make new-copy DIR=organisations/my-council NAME="My Council"'; exit 2; }
+	$(BIN)/python scripts/new_copy.py "$(DIR)" --name "$(NAME)"
+
+# SCORM 1.2 packages for a learning management system (macros/scorm.py); CONFIG=<copy>/mkdocs.yml for a copy.
+scorm: setup
+	$(BIN)/python -m macros.scorm $(CONFIG)
 
 offline: setup
 	bash scripts/build-offline.sh $(CONFIG)

@@ -16,14 +16,12 @@ from .build_state import BuildState
 from .errors import ContentError, Problem
 from .handouts import module_source
 from .kinds import KINDS, kind_member
+from .overlay_links import unlink_left_out
 from .render import compact, render_exercise
 from .site_content import exercise_reference_keys, unknown_exercise
 
 # A link in exercise text to a Markdown page: href="modules/x.md" or href="modules/x.md#part".
 MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+\.md)(#[^"]*)?"')
-
-# The same, as a whole anchor element (to unwrap links to pages an adapted copy leaves out).
-MD_ANCHOR = re.compile(r'<a href="(?![a-z]+:|/|#)([^"#]+\.md)(?:#[^"]*)?"[^>]*>(.*?)</a>', re.DOTALL)
 
 
 def find_exercise(state: BuildState, exercise_id: str, call: str, page: str | None = None) -> Any:
@@ -38,7 +36,8 @@ def find_exercise(state: BuildState, exercise_id: str, call: str, page: str | No
 def resolve_link(state: BuildState, match: re.Match[str], exercise_path: str) -> str:
     """Turn a link to a docs page written in exercise text into a URL relative to this page."""
     target, anchor = match.group(1), match.group(2) or ""
-    if not (state.content.root / "docs" / target).is_file():
+    own_page = state.organisation is not None and target in state.organisation.own_files
+    if not own_page and not (state.content.root / "docs" / target).is_file():
         raise ContentError(f"Broken link in {exercise_path}.", [Problem(
             exercise_path, f"link to {target}",
             "no such page. Write links in exercise text from the docs folder, for example "
@@ -52,9 +51,8 @@ def render_here(state: BuildState, found: Any, heading: int, **extra: Any) -> st
               "support": state.support, **extra}
     html = render_exercise(state.widgets, found, heading, values)
     if state.removed:
-        # In an adapted copy, links to pages it leaves out become plain text.
-        html = MD_ANCHOR.sub(lambda match: match.group(2) if match.group(1) in state.removed else match.group(0),
-                             html)
+        # In an adapted copy, links to pages it leaves out become plain text (a line in the build output says so).
+        html = unlink_left_out(html, state.removed, found.path, state.current_page())
     return MD_LINK.sub(lambda match: resolve_link(state, match, found.path), html)
 
 

@@ -30,8 +30,10 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import csp, offline, parts, tables
+from macros import csp, offline, parts, scorm, tables
 from macros.errors import ContentError, Problem
+from macros.fill_in import pending_in_config, report_pending
+from macros.leftovers import find_leftovers, report_leftovers
 from macros.markdown_links import reorder_rows, unlink_removed
 from macros.modules import handouts_page, load_registry, nav_with_modules
 from macros.organisation import find_organisation_file, load_organisation
@@ -88,6 +90,8 @@ def on_config(config: Any) -> Any:
             *[p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)],
         ]
         config.extra["rs_offline"] = True
+        # SCORM packages (macros/scorm.py): answers under one fixed scope for the series, whatever the address.
+        config.extra["rs_scorm"] = scorm.STORAGE_SCOPE if os.environ.get("RS_SCORM") == "true" else None
     path = find_organisation_file(config_dir, config.extra)
     if path is None or path.parent == upstream:
         config.extra["rs_organisation"] = None
@@ -107,6 +111,10 @@ def on_config(config: Any) -> Any:
             ],
         )
     organisation = load_organisation(path, upstream, folder=config_dir)
+    report_pending(organisation.pending + pending_in_config(config.site_url), bool(config.strict), LOG)
+    settings = {"site_name": config.site_name, "site_description": config.site_description, "site_url": config.site_url,
+                "copyright": config.copyright, "extra.storage_name": config.extra.get("storage_name")}
+    report_leftovers(find_leftovers(organisation, settings), bool(config.strict), LOG)
     _state["organisation"] = organisation
     config.extra["rs_organisation"] = organisation
     config.nav = own_nav(organisation, config.nav or [])
@@ -177,11 +185,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     lists of modules lose the rows of modules it leaves out and follow its order."""
     organisation = _state.get("organisation")
     src_uri = page.file.src_uri
-    if organisation is None or src_uri in organisation.own_files:
+    if organisation is None:
         return markdown
-    if src_uri == "index.md" and config.site_description:
+    own = src_uri in organisation.own_files
+    if src_uri == "index.md" and config.site_description and not (own and page.meta.get("description")):
         # The home page describes the copy in its own words (search results, shared links), not ours.
         page.meta["description"] = config.site_description
+    if own:
+        return markdown
     text, unlinked = unlink_removed(
         markdown, src_uri, _state.get("removed") or set(), drop_rows=src_uri in LISTS_MODULES
     )
@@ -209,6 +220,12 @@ def on_post_build(config: Any) -> None:
     if config.extra.get("rs_offline"):
         csp.check_no_inline_code(site)  # no policy protects a copy opened from files
         offline.bundle_scripts(site)
+        if config.extra.get("rs_scorm") and os.environ.get("RS_SCORM_PLAN"):
+            organisation = _state.get("organisation")
+            upstream = Path(config.extra["rs_upstream"])
+            modules = organisation.modules if organisation else list(load_registry(upstream).modules)
+            scorm.write_plan(Path(os.environ["RS_SCORM_PLAN"]), config, modules, upstream,
+                             organisation.strings if organisation else default_strings())
     else:
         csp.write_headers(site)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .overlay_links import site_sources
 from .site_paths import page_url
 
 # A Markdown inline link or image: [text](target "title"), capturing text and target.
@@ -58,6 +59,8 @@ def link_sources(page_src_uri: str, target: str) -> list[str]:
     found = resolve_target(page_src_uri, target)
     if found:
         return [found[0]]
+    if target.startswith("/") and not target.startswith("//"):
+        return site_sources(target)
     if EXTERNAL.match(target) or target.startswith(("#", "/")) or target.startswith("{{"):
         return []
     path = target.split("#", 1)[0].split("?", 1)[0]

@@ -19,8 +19,10 @@ from .accessibility import overlay_problems as accessibility_problems
 from .catalogue import read_yaml
 from .contrast import AA, WHITE, contrast, luminance
 from .errors import ContentError, Problem
+from .fill_in import Pending, pending_in_overlay, pending_in_pages, with_stand_ins
 from .markdown_links import EXTERNAL, link_sources, written_links
 from .modules import load_registry
+from .overlay_links import overlay_text_problems
 from .project import PACKAGE_ROOT
 from .safe_markdown import OVERLAY_LINKS, markdown_problems
 from .schema_messages import describe, load_validator, schema_problems
@@ -37,6 +39,8 @@ LOCAL_LINK_KEYS = ("supervision_policy", "employee_assistance", "lone_working", 
                    "learning_and_development", "wellbeing_support")
 # Upstream pages an adapted copy leaves out: they are about editing or hosting this project itself.
 UPSTREAM_ONLY = ("authoring/", "hosting.md")
+# The overlay's ``keeps`` values that keep one of them on purpose.
+KEPT_GUIDES = {"authoring-guide": "authoring/", "hosting-guide": "hosting.md"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -59,6 +63,7 @@ class Organisation:
     own_files: list[str]            # every file in pages_dir, as src_uri
     strings: dict[str, str]
     colours: dict[str, str] = field(default_factory=dict)
+    pending: list[Pending] = field(default_factory=list)   # fields still to fill (macros/fill_in.py)
 
     @property
     def name(self) -> str:
@@ -102,7 +107,8 @@ class Organisation:
 
     def removed_pages(self, upstream_pages: list[str]) -> set[str]:
         """Upstream pages (src_uri) not built in this copy (see removed_pages)."""
-        return removed_pages(self.excluded_modules, upstream_pages, self.own_files)
+        kept = tuple(KEPT_GUIDES[key] for key in self.data.get("keeps") or [] if key in KEPT_GUIDES)
+        return removed_pages(self.excluded_modules, upstream_pages, self.own_files, kept)
 
     @cached_property
     def removed(self) -> frozenset[str]:
@@ -135,14 +141,17 @@ class Organisation:
         )
 
 
-def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str]) -> set[str]:
+def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str],
+                  kept: tuple[str, ...] = ()) -> set[str]:
     """Upstream pages (src_uri) a copy leaving out the ``excluded`` modules does not build: those modules,
     pages named after them in any folder (handouts/<module>.md), and upstream-only pages (the authoring and
-    hosting guides), except pages the copy replaces with its own."""
+    hosting guides) unless ``kept`` names them (the overlay's ``keeps``), except pages the copy replaces with its
+    own."""
     left_out = set(excluded)
     removed = {f"modules/{m}.md" for m in left_out}
     removed |= {page for page in upstream_pages if posixpath.basename(page).removesuffix(".md") in left_out}
-    removed |= {page for page in upstream_pages if page.startswith(UPSTREAM_ONLY)}
+    upstream_only = tuple(prefix for prefix in UPSTREAM_ONLY if prefix not in kept)
+    removed |= {page for page in upstream_pages if upstream_only and page.startswith(upstream_only)}
     return removed - set(own_files)
 
 
@@ -215,7 +224,7 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
     root = path.parent
     folder = folder or root
     shown = path.name
-    data = read_overlay(path, shown)
+    data, pending = read_overlay(path, shown)
     all_modules = module_ids(upstream)
     modules = list(data.get("modules", all_modules))
     problems = module_problems(modules, all_modules, shown)
@@ -244,25 +253,30 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
         raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
     organisation = Organisation(root=root, file=path, upstream=upstream, data=data, modules=modules,
                                 all_modules=all_modules, pages_dir=pages_dir, pages=pages, own_files=own_files,
-                                strings=strings, colours=colours)
+                                strings=strings, colours=colours,
+                                pending=pending + pending_in_pages(pages_dir, own_files))
     problems += check_own_page_links(organisation)
+    problems += check_overlay_text_links(organisation)
     if problems:
-        raise ContentError("Problems in the organisation's pages. Fix each one and build again:", problems)
+        raise ContentError("Problems in the organisation's pages and links. Fix each one and build again:", problems)
     return organisation
 
 
-def read_overlay(path: Path, shown: str) -> dict[str, Any]:
-    """The overlay file's data, checked against its schema (data/organisation.schema.json)."""
+def read_overlay(path: Path, shown: str) -> tuple[dict[str, Any], list[Pending]]:
+    """The overlay file's data, checked against its schema (data/organisation.schema.json), and the fields
+    still marked to fill (macros/fill_in.py: they are checked with stand-ins in their place)."""
     data, problems = read_yaml(path, shown)
     if problems:
         raise ContentError("The organisation file cannot be read:", problems)
     if not isinstance(data, dict):
         raise ContentError("Problems in the organisation file:", [Problem(
             shown, "(top level)", "the file must be a set of named fields (name:, logo:, ...).")])
+    pending = pending_in_overlay(data, shown)
+    data = with_stand_ins(data)
     problems = schema_problems(data, load_validator(SCHEMA), shown, _describe)
     if problems:
         raise ContentError("Problems in the organisation file. Fix each one and build again:", problems)
-    return data
+    return data, pending
 
 
 def module_problems(modules: list[str], all_modules: list[str], shown: str) -> list[Problem]:
@@ -480,6 +494,17 @@ def check_own_page_links(organisation: Organisation) -> list[Problem]:
             problems.append(Problem(f"{organisation.pages_dir.name}/{src_uri}", f"line {number}, link {written}",
                                     f"links to {target}, which this copy leaves out; {fix}."))
     return problems
+
+
+def check_overlay_text_links(organisation: Organisation) -> list[Problem]:
+    """Links in the overlay's own Markdown (helplines) must go to pages this copy builds, written from the docs
+    folder (macros/overlay_links.py)."""
+    upstream = upstream_pages(organisation.upstream)
+    removed = organisation.removed_pages(upstream)
+    pages = (set(upstream) | {f"handouts/{module}.md" for module in organisation.modules}
+             | set(organisation.own_files)) - removed
+    return overlay_text_problems(organisation.data, organisation.shown, pages, removed,
+                                 organisation.excluded_modules, written_links)
 
 
 def upstream_pages(upstream: Path) -> list[str]:

@@ -113,7 +113,7 @@ def no_js_visit(browser: object, base_url: str) -> Iterator[Visit]:
 
 
 # The fixtures that need a built site: in a parallel run, tests that need none run first, while the sites build.
-SITE_FIXTURES = {"site_dir", "base_url", "example_site_dir", "offline_site"}
+SITE_FIXTURES = {"site_dir", "base_url", "example_site_dir", "offline_site", "scorm_packages"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

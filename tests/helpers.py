@@ -34,13 +34,26 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def mkdocs_build(
-    project: Path, site_dir: Path, config: str = "mkdocs.yml", extra_env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build of a project and return the finished process."""
+# The build engines the site supports: MkDocs 1.6 and ProperDocs, its drop-in fork (README, "Build engines").
+ENGINES = ("mkdocs", "properdocs")
+
+
+def build_engine(name: str | None = None) -> str:
+    """The engine test builds use: ``name``, else RS_ENGINE, else mkdocs; an unknown one stops with the fix."""
+    chosen = name or os.environ.get("RS_ENGINE") or "mkdocs"
+    if chosen not in ENGINES:
+        raise SystemExit(f"RS_ENGINE={chosen!r} is not a build engine the site supports: "
+                         f"use one of {', '.join(ENGINES)}.")
+    return chosen
+
+
+def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
+                 extra_env: dict[str, str] | None = None,
+                 engine: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of a project with the chosen engine (build_engine) and return the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
-        [str(VENV_BIN / "mkdocs"), "build", "--strict", "--clean", "-f", config, "-d", str(site_dir)],
+        [str(VENV_BIN / build_engine(engine)), "build", "--strict", "--clean", "-f", config, "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env, timeout=600,
     )
 
@@ -50,7 +63,7 @@ def _kept_logging_and_environment(project: Path, extra_env: dict[str, str]) -> I
     """Give back, after an in-process build, what MkDocs' command line changes for its one run in a process:
     the handlers, filters, level and propagation of its loggers (its duplicate filter would otherwise hide a
     message one build logged from the next build), the working folder and the environment."""
-    loggers = [logging.getLogger(name) for name in ("mkdocs", "mkdocs.commands.build")]
+    loggers = [logging.getLogger(f"{engine}{part}") for engine in ENGINES for part in ("", ".commands.build")]
     kept = [(logger, list(logger.handlers), list(logger.filters), logger.level, logger.propagate) for logger in loggers]
     environment, folder = dict(os.environ), os.getcwd()
     os.environ.update(extra_env)
@@ -69,11 +82,15 @@ def _kept_logging_and_environment(project: Path, extra_env: dict[str, str]) -> I
 
 def mkdocs_build_in_process(project: Path, site_dir: Path, config: str = "mkdocs.yml",
                             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The same strict build as mkdocs_build, run by MkDocs' own command line inside this process (no new
+    """The same strict build as mkdocs_build, run by the engine's own command line inside this process (no new
     interpreter to start and import MkDocs into), for small fixture projects. Its output is what the command
     prints; an exception the command would not have handled is printed as the traceback it would show."""
     from click.testing import CliRunner
-    from mkdocs.__main__ import cli
+
+    if build_engine() == "properdocs":
+        from properdocs.__main__ import cli
+    else:
+        from mkdocs.__main__ import cli
 
     arguments = ["build", "--strict", "--clean", "-f", config, "-d", str(site_dir)]
     with _kept_logging_and_environment(project, {"NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}):
@@ -154,6 +171,10 @@ SHARED_BUILDS: dict[str, tuple[Callable[[Path], subprocess.CompletedProcess[str]
     "site": (lambda out: mkdocs_build(ROOT, out), "strict build failed"),
     "example-site": (lambda out: mkdocs_build(EXAMPLE, out), "example copy failed to build"),
     "offline-site": (lambda out: mkdocs_build(ROOT, out, extra_env={"RS_OFFLINE": "true"}), "offline build failed"),
+    "properdocs-site": (lambda out: mkdocs_build(ROOT, out, engine="properdocs"), "strict ProperDocs build failed"),
+    "scorm-packages": (lambda out: subprocess.run(
+        [sys.executable, "-m", "macros.scorm", str(ROOT / "mkdocs.yml"), str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900), "make scorm failed"),
 }
 
 

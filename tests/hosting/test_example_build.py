@@ -34,6 +34,12 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def test_the_example_has_a_home_page_of_its_own(example_site_dir: Path) -> None:
+    home = article(example_site_dir / "index.html")
+    assert "Reflective supervision at Glenbarra" in home and "in twelve short modules" not in home
+    assert "authoring" not in home.lower() and "adapted copy" not in home
+
+
 def test_the_accessibility_statement_is_the_councils_own(example_site_dir: Path) -> None:
     page = (example_site_dir / "accessibility" / "index.html").read_text(encoding="utf-8")
     assert "run by Glenbarra Council." in page
@@ -194,10 +200,15 @@ def follow_the_guide(folder: Path) -> None:
     upstream = os.path.relpath(ROOT, folder)
     for index in upstream_path_lines("\n".join(config)):
         config[index] = config[index].replace("../..", upstream)
-    (folder / "mkdocs.yml").write_text("\n".join(config), encoding="utf-8")
+    # Its own names in the settings the guide lists (site_name, copyright, storage_name and the others).
+    config_text = "\n".join(config).replace("Glenbarra Council", "Loch Arden Care Trust")
+    config_text = config_text.replace("glenbarra", "loch-arden")
+    (folder / "mkdocs.yml").write_text(config_text.replace("Glenbarra", "Loch Arden"), encoding="utf-8")
     shutil.rmtree(folder / "pages" / "glenbarra")
+    (folder / "pages" / "index.md").unlink()
     (folder / "assets" / "glenbarra-logo.svg").unlink()
-    overlay = {"name": "Loch Arden Care Trust", "colours": {"primary": "#1b5962"},
+    # It keeps our home page on purpose: its tests read how that page follows the copy's modules.
+    overlay = {"name": "Loch Arden Care Trust", "colours": {"primary": "#1b5962"}, "keeps": ["our-home-page"],
                "local_links": {"lone_working": "https://intranet.lochand.example/lone-working"}, "modules": SIX,
                "accessibility": {"contact": "https://lochand.example/accessibility", "enforcement": "ecni",
                                  "prepared": "2026-10-01"}}

@@ -201,11 +201,13 @@ def test_the_guide_names_every_setting_of_the_examples_mkdocs_yml() -> None:
     assert "adapted by Glenbarra Council" in steps
 
 
-def test_the_guide_removes_the_examples_own_material_and_records_the_version_before_building() -> None:
+def test_the_guide_starts_from_the_template_and_says_how_to_start_from_the_example() -> None:
     steps = guide_section("## Make an adapted copy").split("### The overlay file")[0]
-    removal = steps.index("rm -r examples/my-council/pages/glenbarra examples/my-council/assets/glenbarra-logo.svg")
-    record = steps.index("macros.upgrade_report examples/my-council --record")
-    assert removal < record < steps.index("mkdocs build --strict")
+    start = steps.index('make new-copy DIR=examples/my-council NAME="My Council"')
+    assert start < steps.index("mkdocs build --strict") and "a strict build stops until every field is filled" in steps
+    removal = steps.index("rm -r examples/my-council/pages/glenbarra examples/my-council/pages/index.md "
+                          "examples/my-council/assets/glenbarra-logo.svg")
+    assert removal < steps.index("macros.upgrade_report examples/my-council --record")
     assert "NO_MKDOCS_2_WARNING=1" in steps
     assert "We recommend a home page of your own (`pages/index.md`)" in guide_section("### Your own pages")
 

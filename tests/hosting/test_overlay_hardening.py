@@ -101,7 +101,9 @@ def test_the_schema_documents_which_values_are_text_and_which_markdown() -> None
 def test_hostile_text_in_the_overlay_is_shown_as_text_on_every_page(tmp_path: Path) -> None:
     """One build of the example copy with the hostile text merged in: it builds (the build refuses any inline
     code, macros/csp.py), and the name, contacts, navigation heading and strings show as written."""
-    folder = copy_example(tmp_path, merged("organisation-injection.yaml"))
+    # A demonstration copy under another name: it keeps the example's material on purpose (keeps:).
+    folder = copy_example(tmp_path, lambda data: (merged("organisation-injection.yaml")(data),
+                                                  data.update(keeps=["example-material"])))
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8").replace("../..", str(ROOT))
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     page = folder / "pages" / "glenbarra" / "index.md"

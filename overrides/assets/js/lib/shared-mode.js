@@ -12,6 +12,7 @@
  */
 
 import { Store, markTabAnswersUnmoved, onSharedModeChange, sharedComputerMode, siteNamespace } from "./storage.js";
+import { lmsTabOnly, showLmsChoice } from "./lms.js";
 import { t } from "./strings.js";
 
 /** The one-shot notice for the next page load (sessionStorage), outside the site's prefix. */
@@ -52,6 +53,8 @@ export function showSharedMode(store, namespace = siteNamespace()) {
   for (const note of document.querySelectorAll("[data-rs-mode-note]")) {
     note.textContent = store.shared ? t("privacy_js_shared") : t("privacy_js");
   }
+  // Inside a learning management system, tab-only is the default there, with a choice (lib/lms.js).
+  if (store.shared && lmsTabOnly(namespace)) showLmsChoice(namespace);
   const notice = takeNotice(namespace);
   const main = document.querySelector("article.md-content__inner") || document.querySelector("main");
   if (notice && main) {

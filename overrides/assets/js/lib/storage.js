@@ -33,6 +33,7 @@
  */
 
 import { DATA_NAME, ENTRY_FORMAT, isData, isEntry, isKnownData } from "./shape.js";
+import { lmsTabOnly } from "./lms.js";
 import { t } from "./strings.js";
 
 export const FORMAT = ENTRY_FORMAT;
@@ -64,6 +65,9 @@ const LEGACY_SHARED_FLAG = "shared-computer";
 export function siteNamespace() {
   const meta = document.querySelector('meta[name="rs-storage"]');
   const name = (meta && meta.content) || "reflective-supervision";
+  // A SCORM package names one fixed scope for the series: an LMS changes its address on every upload.
+  const fixedScope = document.querySelector('meta[name="rs-storage-scope"]');
+  if (fixedScope && fixedScope.content) return { name, scope: fixedScope.content };
   let base = ".";
   try {
     base = JSON.parse(document.getElementById("__config").textContent).base || ".";
@@ -294,7 +298,8 @@ export function sharedComputerMode(namespace = siteNamespace()) {
   adoptTabFlag(namespace, local, session);
   return readItem(local, sharedSettingKey(namespace)) === "on"
     || readItem(session, sharedSettingKey(namespace)) === "on"
-    || readItem(session, unmovedKey(namespace)) === "on";
+    || readItem(session, unmovedKey(namespace)) === "on"
+    || lmsTabOnly(namespace);
 }
 
 /** Move an earlier version's per-tab flag into the device setting (kept in the tab if that cannot be written). */
