@@ -12,8 +12,7 @@ import pytest
 from macros.errors import ContentError
 from macros.leftovers import find_leftovers, report_leftovers
 from macros.organisation import load_organisation
-from tests.helpers import ROOT, mkdocs_build_in_process
-from tests.hosting.conftest import EXAMPLE
+from tests.helpers import EXAMPLE, ROOT, mkdocs_build_in_process
 from tests.hosting.test_overlay import copy_example
 
 SETTINGS = {"site_name": "Glenbarra Council – Reflective supervision", "copyright": "adapted by Glenbarra Council.",

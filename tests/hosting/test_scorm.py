@@ -147,7 +147,7 @@ def test_an_adapted_copys_packages_follow_its_overlay(tmp_path: Path) -> None:
 
     from macros.organisation import load_organisation
     from macros.scorm import write_plan
-    from tests.hosting.conftest import EXAMPLE
+    from tests.helpers import EXAMPLE
 
     organisation = load_organisation(EXAMPLE / "organisation.yaml", ROOT)
     organisation.strings["scorm_finish_button"] = "Mark this module done"
