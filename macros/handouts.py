@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from .quick_imports import load_yaml
 
 # {{ exercise("some-id") }} or {{ exercise('some-id', heading=2) }} in a page's Markdown.
 EXERCISE_CALL = re.compile(r"""\{\{\s*exercise\(\s*["']([a-z0-9-]+)["']""")
@@ -22,7 +22,7 @@ def module_source(path: Path) -> tuple[str, list[str]]:
     text = path.read_text(encoding="utf-8")
     title = ""
     if text.startswith("---"):
-        meta = yaml.safe_load(text.split("---", 2)[1]) or {}
+        meta = load_yaml(text.split("---", 2)[1]) or {}
         title = str(meta.get("title", ""))
     if not title:
         heading = re.search(r"^# (.+)$", text, flags=re.M)

@@ -28,6 +28,7 @@ from .organisation import EXTERNAL, Organisation, module_ids, upstream_pages
 from .site_paths import page_url, relative_source, relative_url
 from .strings import default_strings, translator
 from .suggest import close_names
+from .quick_imports import load_yaml
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 WIDGET_TEMPLATES = PACKAGE_ROOT / "overrides" / "partials" / "widgets"
@@ -101,7 +102,7 @@ def load_content(root: Path) -> SiteContent:
     citations = Citations(load_references(reference_files, data / "references.schema.json", root))
     check_exercise_references(catalogue, citations)
     terms = load_glossary(data / "glossary.yaml", root) if (data / "glossary.yaml").exists() else []
-    support = yaml.safe_load((data / "support.yaml").read_text(encoding="utf-8"))
+    support = load_yaml((data / "support.yaml").read_text(encoding="utf-8"))
     return SiteContent(root, catalogue, citations, support, abbreviation_lines(terms), glossary_page(terms), load_notes(root))
 
 
