@@ -46,10 +46,10 @@ lab-setup: $(LAB_STAMP)
 
 setup: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 
-serve: $(STAMP) $(LAB_STAMP)
+serve: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) $(LAB_STAMP)
+build: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 browser-setup: setup
@@ -58,10 +58,10 @@ browser-setup: setup
 nginx-setup:
 	@bash scripts/ensure-nginx.sh
 
-example: $(STAMP) $(LAB_STAMP)
+example: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	cd examples/glenbarra-council && ../../$(BIN)/mkdocs build --strict --clean --site-dir ../../build/example
 
-serve-example: $(STAMP) $(LAB_STAMP)
+serve-example: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	cd examples/glenbarra-council && ../../$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8001
 
 offline: setup
@@ -71,7 +71,7 @@ test: setup browser-setup nginx-setup
 	node --test tests/js/
 	$(PYTEST)
 
-test-fast: $(STAMP) $(LAB_STAMP)
+test-fast: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	node --test tests/js/
 	$(PYTEST) -m "not browser"
 

@@ -176,10 +176,6 @@ def register(env: Any) -> None:
     # manifest that progress, My learning and the agenda read (pages render after all Markdown).
     modules: dict[str, list[str]] = {}
     env.conf["extra"]["rs_modules"] = modules
-    # Each exercise kind has its own stylesheet; the theme template links them all.
-    env.conf["extra"]["rs_widget_css"] = [
-        f"assets/css/widgets/{path.name}" for path in sorted((PACKAGE_ROOT / "overrides/assets/css/widgets").glob("*.css"))
-    ]
     directory_urls = bool(env.conf.get("use_directory_urls", True))
 
     def current_page() -> str:
