@@ -70,7 +70,10 @@ def measure_loads(sites: dict[str, Path], pages: list[str]) -> dict[tuple[str, s
                         page = context.new_page()
                         page.on("requestfinished", lambda request, load=load, base=base_url, site=site:
                                 record(load, request.url, base, site))
-                        page.goto(base_url + page_path.removesuffix("index.html"), wait_until="networkidle")
+                        # The theme fetches its search index soon after load: wait for it, then for quiet.
+                        with page.expect_request_finished(lambda request: "search/search_index" in request.url):
+                            page.goto(base_url + page_path.removesuffix("index.html"), wait_until="load")
+                        page.wait_for_load_state("networkidle")
                         context.close()
                         results[(label, page_path)] = load
         finally:

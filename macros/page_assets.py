@@ -192,23 +192,28 @@ class PageAssets:
             (sources / "strings.js").write_text("export default {};\n", encoding="utf-8")
             # What scripts load with import() stays out of the bundles: the browser fetches it on first use.
             lazy = lazy_modules(sources)
+            # Kits whose scripts leave out the same lazy modules are bundled in one esbuild run (each entry on its
+            # own: no code splitting); a lazy module a kit's own modules import anyway is in its bundle, once.
+            runs: dict[tuple[Path, ...], list[str]] = {}
             for kit in self.kits():
-                # ... unless the page's own modules import it anyway: then it is in the bundle, once.
                 bundled = statically_imported([sources / module for module in ["app.js", *kit.modules()]])
-                external = [f"--external:{path}" for path in lazy if path not in bundled]
                 registry = Path(tmp) / f"registry-{kit.name}.js"
                 registry.write_text(registry_source(sources, kit.modules()), encoding="utf-8")
                 entry = Path(tmp) / f"page-{kit.name}.js"
                 # Imports run in order: the registry first, so app.js finds the page's modules in it.
                 entry.write_text(f"import {json.dumps(registry.as_posix())};\n"
                                  f"import {json.dumps((sources / 'app.js').as_posix())};\n", encoding="utf-8")
+                runs.setdefault(tuple(path for path in lazy if path not in bundled), []).append(str(entry))
+            for external, entries in runs.items():
                 # Written beside the copied sources, so a lazy module's path is written relative to assets/js/.
-                result = subprocess.run([esbuild, str(entry), "--bundle", "--format=esm", "--minify", "--target=es2020",
-                                         "--log-level=error", f"--outfile={sources / Path(kit.script).name}", *external],
+                result = subprocess.run([esbuild, *entries, "--bundle", "--format=esm", "--minify", "--target=es2020",
+                                         "--log-level=error", f"--outdir={sources}",
+                                         *[f"--external:{path}" for path in external]],
                                         capture_output=True, text=True, check=False)
                 if result.returncode != 0:
                     raise ContentError("Bundling the pages' scripts failed.", [Problem(
                         "assets/js/app.js", "esbuild", result.stderr.strip())])
+            for kit in self.kits():
                 shutil.copy2(sources / Path(kit.script).name, site / kit.script)
 
 
