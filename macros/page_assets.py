@@ -4,7 +4,7 @@ A page's needs are read from its HTML once it is rendered: the exercise kinds on
 page applications (``data-rs-app``). Pages with the same needs share one *kit*, named by a short hash of them:
 
 - ``assets/css/page-<kit>.css``: our stylesheets (the ``assets/css/*.css`` entries of ``extra_css``, in order),
-  then, on a page with exercises, ``widgets/_exercise.css`` and each of its kinds' stylesheets;
+  then, on a page with exercises, ``widgets/_exercise.css`` and each of its kinds' stylesheets, minified;
 - ``assets/js/page-<kit>.js``: an ES module that registers the page's widget and application modules in
   ``globalThis.rsModules`` (where ``app.js`` looks first), then runs ``app.js``, bundled by esbuild (pinned in
   package.json) into one file. A module a script imports with ``import("...")`` (presenting, the group pulse and
@@ -21,12 +21,16 @@ the Content-Security-Policy), only the strings its scripts can show: those quote
 they import (``import()`` too), a plural's forms by its base name, and those quoted in the page's HTML (exercise
 settings name some). lib/strings.js reads them; without that data (Node tests) it uses ``assets/js/strings.js``.
 
+The bundles are kept in ``.cache/page-scripts/`` by a digest of their sources and kits, so a build whose scripts
+did not change (``mkdocs serve`` after editing a page) copies them instead of bundling again.
+
 An offline copy (file://) keeps its one classic script (macros/offline.py) but uses the same stylesheets and
 strings.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import posixpath
@@ -42,6 +46,9 @@ from .errors import ContentError, Problem
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 ESBUILD = PACKAGE_ROOT / "node_modules" / ".bin" / "esbuild"
+# Bundles kept between builds, by a digest of their sources and kits (git-ignored).
+CACHE = PACKAGE_ROOT / ".cache" / "page-scripts"
+CACHE_KEEP = 6
 OUR_STYLESHEETS = "assets/css/"
 EXERCISE_CSS = "widgets/_exercise.css"
 # Modules every page runs (app.js loads them whatever the page holds).
@@ -50,7 +57,7 @@ ALWAYS = ("apps/progress.js",)
 # Imports in our scripts: static (import ... from "x"; import "x") and dynamic (import("x")).
 IMPORTS = re.compile(r"""(?:^\s*import\s+(?:[^"';]*?\s+from\s+)?|\bimport\(\s*)["']([^"']+\.js)["']""", re.M)
 STATIC_IMPORT = re.compile(r"""^\s*import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+\.js)["']""", re.M)
-COMMENTS = re.compile(r"/\*.*?\*/|^\s*//[^\n]*", re.S | re.M)
+COMMENTS = re.compile(r"/\*.*?\*/|^[ \t]*//[^\n]*", re.S | re.M)
 DYNAMIC_IMPORT = re.compile(r"""\bimport\(\s*["']([^"']+\.js)["']\s*\)""")
 # A quoted word that may name an interface string: "page_tools_present", or a plural's base ("agenda_count").
 QUOTED_NAME = re.compile(r"""["'`]([a-z][a-z0-9_]*)["'`]""")
@@ -169,15 +176,24 @@ class PageAssets:
             parts = [site / path for path in self.stylesheets]
             if kit.kinds:
                 parts += [css / EXERCISE_CSS, *[css / "widgets" / f"{kind}.css" for kind in kit.kinds]]
-            text = "\n".join(f"/* {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
-                             for part in parts if part.is_file())
+            # Each part opens with its source's name, in a comment minifying keeps (/*! ... */).
+            text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
+                              for part in parts if part.is_file())
             (site / kit.stylesheet).write_text(text, encoding="utf-8")
+        esbuild = find_esbuild()
+        if esbuild:  # minified in place, all in one run
+            result = subprocess.run([esbuild, *[str(site / kit.stylesheet) for kit in self.kits()], "--minify",
+                                     "--log-level=error", f"--outdir={css}", "--allow-overwrite"],
+                                    capture_output=True, text=True, check=False)
+            if result.returncode != 0:
+                raise ContentError("Minifying the pages' stylesheets failed.", [Problem(
+                    "assets/css/", "esbuild", result.stderr.strip())])
 
     def write_scripts(self, site: Path) -> None:
         """Bundle each kit's script with esbuild into one file (lazily loaded modules stay out); fail clearly
         without esbuild."""
         js = site / "assets" / "js"
-        esbuild = str(ESBUILD) if ESBUILD.exists() else shutil.which("esbuild")
+        esbuild = find_esbuild()
         if not esbuild:
             raise ContentError("The build needs esbuild to bundle each page's scripts.", [Problem(
                 "package.json", "devDependencies", "run `npm install` in the upstream repository (make serve and "
@@ -190,6 +206,9 @@ class PageAssets:
             if (site / "assets" / "vendor").is_dir():  # vendored modules our scripts import
                 shutil.copytree(site / "assets" / "vendor", sources.parent / "vendor")
             (sources / "strings.js").write_text("export default {};\n", encoding="utf-8")
+            cached = self._cache_folder(sources.parent)
+            if self._from_cache(cached, site):  # the same sources and kits as a build before
+                return
             # What scripts load with import() stays out of the bundles: the browser fetches it on first use.
             lazy = lazy_modules(sources)
             # Kits whose scripts leave out the same lazy modules are bundled in one esbuild run (each entry on its
@@ -215,6 +234,52 @@ class PageAssets:
                         "assets/js/app.js", "esbuild", result.stderr.strip())])
             for kit in self.kits():
                 shutil.copy2(sources / Path(kit.script).name, site / kit.script)
+            self._to_cache(cached, site)
+
+    def _cache_folder(self, assets: Path) -> Path:
+        """Where bundles of these sources (a copy of assets/) and kits are kept between builds."""
+        digest = hashlib.sha256(json.dumps([kit.name for kit in self.kits()]).encode())
+        for path in sorted(assets.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(assets).as_posix().encode() + b"\0" + path.read_bytes())
+        return CACHE / digest.hexdigest()[:20]
+
+    def _from_cache(self, folder: Path, site: Path) -> bool:
+        """Copy the kits' scripts from the cache, if an earlier build bundled the same; say whether it did."""
+        try:
+            for kit in self.kits():
+                shutil.copy2(folder / Path(kit.script).name, site / kit.script)
+        except OSError:
+            return False
+        return True
+
+    def _to_cache(self, folder: Path, site: Path) -> None:
+        """Keep this build's bundles for the next build (`mkdocs serve` rebuilds after every edit); keep the
+        newest few only. The cache is a convenience: any failure here is ignored."""
+        staging = None
+        try:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(dir=CACHE))
+            for kit in self.kits():
+                shutil.copy2(site / kit.script, staging / Path(kit.script).name)
+            staging.rename(folder)
+            kept = sorted((path for path in CACHE.iterdir() if path.is_dir()), key=lambda p: p.stat().st_mtime)
+            for old in kept[:-CACHE_KEEP]:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def find_esbuild() -> str | None:
+    """The pinned esbuild (npm install), or one on the PATH."""
+    return str(ESBUILD) if ESBUILD.exists() else shutil.which("esbuild")
+
+
+@functools.lru_cache(maxsize=512)
+def _code(script: Path, modified: float) -> str:
+    """A script's code without its comments (read once per version)."""
+    return COMMENTS.sub("", script.read_text(encoding="utf-8"))
 
 
 def statically_imported(scripts: list[Path]) -> set[Path]:
@@ -226,7 +291,7 @@ def statically_imported(scripts: list[Path]) -> set[Path]:
         if script in found or not script.is_file():
             continue
         found.add(script)
-        code = COMMENTS.sub("", script.read_text(encoding="utf-8"))
+        code = _code(script, script.stat().st_mtime)
         queue += [(script.parent / target).resolve() for target in STATIC_IMPORT.findall(code)]
     return found
 

@@ -7,7 +7,8 @@ that carries ``data-search-exclude``. This module
   pages, which repeat the modules' exercises);
 - marks, inside every exercise (``data-rs-widget``), each part that holds none of its searchable words
   (``SEARCHABLE``: its title, introduction, prompts, statements and questions) with ``data-search-exclude``:
-  answer options, answer keys and explanations, hints, results, notes about saving, buttons.
+  answer options, answer keys and explanations, hints, results, notes about saving, buttons. (A part holding an
+  element of its own tag is not marked whole but part by part: see ``_left_out``.)
 
 The page's HTML is otherwise left exactly as it was: the attribute is inserted into the start tags found.
 A new exercise kind's prompt markup is searchable once its class is in ``SEARCHABLE``.
@@ -49,12 +50,19 @@ class Element:
     attrs: dict[str, str]
     children: list[Element] = field(default_factory=list)
     _holds: bool | None = None
+    _tags: frozenset[str] | None = None
 
     def classes(self) -> set[str]:
         return set((self.attrs.get("class") or "").split())
 
     def searchable(self) -> bool:
         return bool(self.classes() & SEARCHABLE)
+
+    def tags_within(self) -> frozenset[str]:
+        """The tags of every element inside this one."""
+        if self._tags is None:
+            self._tags = frozenset().union(*[{child.tag} | child.tags_within() for child in self.children])
+        return self._tags
 
     def holds_searchable(self) -> bool:
         if self._holds is None:
@@ -84,10 +92,12 @@ def _tree(html: str) -> Element:
 
 
 def _left_out(element: Element) -> list[Element]:
-    """The parts of an exercise to mark: each that holds nothing searchable, as high up as possible."""
+    """The parts of an exercise to mark: each that holds nothing searchable, as high up as possible, but never
+    one holding an element of its own tag: the theme's index stops leaving out an element when the first element
+    of the same tag inside it ends (Material 9.8's search plugin compares elements by tag)."""
     if EXCLUDE in element.attrs or element.searchable():
         return []
-    if not element.holds_searchable():
+    if not element.holds_searchable() and element.tag not in element.tags_within():
         return [element]
     return [part for child in element.children for part in _left_out(child)]
 

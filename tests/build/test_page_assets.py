@@ -27,9 +27,9 @@ def test_a_module_page_links_one_stylesheet_of_ours_with_only_its_kinds_styles(s
     assert len(sheets) == 1, sheets
     css = (site_dir / "modules" / "supervision-models" / sheets[0]).resolve().read_text(encoding="utf-8")
     for kind in set(re.findall(r'data-rs-widget="([a-z-]+)"', html)):
-        assert f"/* assets/css/widgets/{kind}.css */" in css
-    assert "/* assets/css/widgets/smart-goal.css */" not in css  # no SMART goal on this page
-    assert "/* assets/css/site.css */" in css and "/* assets/css/widgets/_exercise.css */" in css
+        assert f"/*! assets/css/widgets/{kind}.css */" in css
+    assert "/*! assets/css/widgets/smart-goal.css */" not in css  # no SMART goal on this page
+    assert "/*! assets/css/site.css */" in css and "/*! assets/css/widgets/_exercise.css */" in css
 
 
 def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_first_use(site_dir: Path) -> None:
