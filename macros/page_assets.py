@@ -1,10 +1,12 @@
-"""What each page loads: one stylesheet of ours and one script, holding only what the page's HTML uses.
+"""What each page loads: one stylesheet of ours, and one script holding only what the page's HTML uses.
 
-A page's needs are read from its HTML once it is rendered: the exercise kinds on it (``data-rs-widget``) and its
-page applications (``data-rs-app``). Pages with the same needs share one *kit*, named by a short hash of them:
+- ``assets/css/rs.css``, linked by every page (the only stylesheet of ours that blocks rendering): our stylesheets
+  (the ``assets/css/*.css`` entries of ``extra_css``, in order), then ``widgets/_exercise.css`` and every kind's
+  stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it.
 
-- ``assets/css/page-<kit>.css``: our stylesheets (the ``assets/css/*.css`` entries of ``extra_css``, in order),
-  then, on a page with exercises, ``widgets/_exercise.css`` and each of its kinds' stylesheets, minified;
+A page's scripts are read from its HTML once it is rendered: the exercise kinds on it (``data-rs-widget``) and
+its page applications (``data-rs-app``). Pages with the same ones share one *kit*, named by a short hash of them:
+
 - ``assets/js/page-<kit>.js``: an ES module that registers the page's widget and application modules in
   ``globalThis.rsModules`` (where ``app.js`` looks first), then runs ``app.js``, bundled by esbuild (pinned in
   package.json) into one file. A module a script imports with ``import("...")`` (presenting, the group pulse and
@@ -12,7 +14,7 @@ page applications (``data-rs-app``). Pages with the same needs share one *kit*, 
   use.
 
 Adding a widget kind or a page application needs no change here: its ``data-rs-widget``/``data-rs-app``
-attribute brings in ``widgets/<kind>.js`` and ``widgets/<kind>.css`` (or ``apps/<name>.js``). A feature that
+attribute brings in ``widgets/<kind>.js`` (or ``apps/<name>.js``); ``widgets/<kind>.css`` joins rs.css. A feature that
 should load only when used is an ``import("...")`` in the script that uses it. Every page also gets the
 modules in ``ALWAYS``.
 
@@ -50,6 +52,7 @@ ESBUILD = PACKAGE_ROOT / "node_modules" / ".bin" / "esbuild"
 CACHE = PACKAGE_ROOT / ".cache" / "page-scripts"
 CACHE_KEEP = 6
 OUR_STYLESHEETS = "assets/css/"
+STYLESHEET = "assets/css/rs.css"
 EXERCISE_CSS = "widgets/_exercise.css"
 # Modules every page runs (app.js loads them whatever the page holds).
 ALWAYS = ("apps/progress.js",)
@@ -86,7 +89,7 @@ class Kit:
 
     @property
     def stylesheet(self) -> str:
-        return f"assets/css/page-{self.name}.css"
+        return STYLESHEET
 
     @property
     def script(self) -> str:
@@ -170,24 +173,25 @@ class PageAssets:
         return sorted(set(self.by_page.values()) | {Kit()}, key=lambda kit: kit.name)
 
     def write_stylesheets(self, site: Path) -> None:
-        """Write each kit's stylesheet: ours in order, then the exercise styles and each kind's."""
+        """Write the one stylesheet of ours every page links: ours in order, then the exercise styles and every
+        kind's, minified. (One file for all pages measured lighter at load than one per kit once minified, is
+        cached from page to page, and keeps styles that other kinds' and the applications' markup borrows.)"""
         css = site / "assets" / "css"
-        for kit in self.kits():
-            parts = [site / path for path in self.stylesheets]
-            if kit.kinds:
-                parts += [css / EXERCISE_CSS, *[css / "widgets" / f"{kind}.css" for kind in kit.kinds]]
-            # Each part opens with its source's name, in a comment minifying keeps (/*! ... */).
-            text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
-                              for part in parts if part.is_file())
-            (site / kit.stylesheet).write_text(text, encoding="utf-8")
+        parts = [site / path for path in self.stylesheets]
+        kinds = sorted(path for path in (css / "widgets").glob("*.css") if path.name != Path(EXERCISE_CSS).name)
+        parts += [css / EXERCISE_CSS, *kinds]
+        # Each part opens with its source's name, in a comment minifying keeps (/*! ... */).
+        text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
+                          for part in parts if part.is_file())
+        (site / STYLESHEET).write_text(text, encoding="utf-8")
         esbuild = find_esbuild()
-        if esbuild:  # minified in place, all in one run
-            result = subprocess.run([esbuild, *[str(site / kit.stylesheet) for kit in self.kits()], "--minify",
-                                     "--log-level=error", f"--outdir={css}", "--allow-overwrite"],
+        if esbuild:  # minified in place
+            result = subprocess.run([esbuild, str(site / STYLESHEET), "--minify", "--log-level=error",
+                                     f"--outfile={site / STYLESHEET}", "--allow-overwrite"],
                                     capture_output=True, text=True, check=False)
             if result.returncode != 0:
-                raise ContentError("Minifying the pages' stylesheets failed.", [Problem(
-                    "assets/css/", "esbuild", result.stderr.strip())])
+                raise ContentError("Minifying the site's stylesheet failed.", [Problem(
+                    STYLESHEET, "esbuild", result.stderr.strip())])
 
     def write_scripts(self, site: Path) -> None:
         """Bundle each kit's script with esbuild into one file (lazily loaded modules stay out); fail clearly

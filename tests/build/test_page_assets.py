@@ -1,4 +1,4 @@
-"""Each built page loads what it uses: one stylesheet of ours, one script bundle, the strings it can show;
+"""Each built page loads one stylesheet of ours, one script bundle with what it uses, the strings it can show;
 presenting and the group pulse load on first use; the search index serves readers."""
 
 from __future__ import annotations
@@ -21,15 +21,16 @@ def linked(html: str, pattern: str) -> list[str]:
     return re.findall(pattern, html)
 
 
-def test_a_module_page_links_one_stylesheet_of_ours_with_only_its_kinds_styles(site_dir: Path) -> None:
+def test_every_page_links_one_stylesheet_of_ours(site_dir: Path) -> None:
     html = page_html(site_dir, MODULE)
     sheets = OUR_STYLESHEET.findall(html)
-    assert len(sheets) == 1, sheets
-    css = (site_dir / "modules" / "supervision-models" / sheets[0]).resolve().read_text(encoding="utf-8")
-    for kind in set(re.findall(r'data-rs-widget="([a-z-]+)"', html)):
-        assert f"/*! assets/css/widgets/{kind}.css */" in css
-    assert "/*! assets/css/widgets/smart-goal.css */" not in css  # no SMART goal on this page
-    assert "/*! assets/css/site.css */" in css and "/*! assets/css/widgets/_exercise.css */" in css
+    assert sheets == ["../../assets/css/rs.css"], sheets
+    assert OUR_STYLESHEET.findall(page_html(site_dir, "learning-record/index.html")) == ["../assets/css/rs.css"]
+    css = (site_dir / "assets" / "css" / "rs.css").read_text(encoding="utf-8")
+    for name in ("site.css", "apps.css", "sessions.css", "widgets/_exercise.css", "widgets/self-assessment.css",
+                 "widgets/smart-goal.css"):
+        assert f"/*! assets/css/{name} */" in css
+    assert "\n  " not in css  # minified
 
 
 def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_first_use(site_dir: Path) -> None:
@@ -60,7 +61,8 @@ def search_entries(site_dir: Path) -> list[dict]:
 def test_the_search_index_holds_module_text_titles_and_prompts_not_machinery(site_dir: Path) -> None:
     entries = search_entries(site_dir)
     assert not [e["location"] for e in entries if e["location"].startswith(("authoring/", "handouts/"))]
-    module = " ".join(e["title"] + " " + e["text"] for e in entries if e["location"].startswith("modules/supervision-models/"))
+    module = " ".join(e["title"] + " " + e["text"] for e in entries
+                      if e["location"].startswith("modules/supervision-models/"))
     assert "Proctor" in module  # module text
     assert "How balanced are Proctor" in module  # an exercise title
     assert "Who are you thinking about?" in module  # a prompt
