@@ -7,6 +7,7 @@ so the ratio is fair on a noisy machine.
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 import statistics
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.helpers import ROOT, mkdocs_build  # noqa: E402
 
-RUNS = 3
+RUNS = int(os.environ.get("RS_BENCH_RUNS", "3"))  # builds of each site, alternating
 MODULE_PAGE = "modules/supervision-models/index.html"
 PLAIN_CONFIG = """\
 site_name: Plain
