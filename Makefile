@@ -52,10 +52,10 @@ lab-setup: $(LAB_STAMP)
 
 setup: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 
-serve: $(STAMP) $(LAB_STAMP)
+serve: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	$(BIN)/$(RS_ENGINE) serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) $(LAB_STAMP)
+build: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	$(BIN)/$(RS_ENGINE) build --strict --clean --site-dir site
 
 browser-setup: setup
@@ -64,14 +64,14 @@ browser-setup: setup
 nginx-setup:
 	@bash scripts/ensure-nginx.sh
 
-example: $(STAMP) $(LAB_STAMP)
+example: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	cd examples/glenbarra-council && ../../$(BIN)/$(RS_ENGINE) build --strict --clean --site-dir ../../build/example
 
-serve-example: $(STAMP) $(LAB_STAMP)
+serve-example: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	cd examples/glenbarra-council && ../../$(BIN)/$(RS_ENGINE) serve --strict --dev-addr 127.0.0.1:8001
 
 # A new adapted copy from a template (scripts/new_copy.py): writes DIR, builds it once, lists the fields to fill.
-new-copy: $(STAMP) $(LAB_STAMP)
+new-copy: $(STAMP) $(NODE_STAMP) $(LAB_STAMP)
 	@test -n "$(DIR)" -a -n "$(NAME)" || { echo 'Usage: make new-copy DIR=organisations/my-council NAME="My Council"'; exit 2; }
 	$(BIN)/python scripts/new_copy.py "$(DIR)" --name "$(NAME)"
 
@@ -92,7 +92,7 @@ test: setup lint browser-setup nginx-setup
 	node --test tests/js/
 	$(PYTEST)
 
-test-fast: $(STAMP) $(LAB_STAMP) lint
+test-fast: $(STAMP) $(NODE_STAMP) $(LAB_STAMP) lint
 	node --test tests/js/
 	$(PYTEST) -m "not browser"
 

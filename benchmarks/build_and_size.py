@@ -7,6 +7,7 @@ so the ratio is fair on a noisy machine.
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 import statistics
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.helpers import ROOT, mkdocs_build
 
-RUNS = 3
+RUNS = int(os.environ.get("RS_BENCH_RUNS", "3"))  # builds of each site, alternating
 MODULE_PAGE = "modules/supervision-models/index.html"
 PLAIN_CONFIG = """\
 site_name: Plain
@@ -28,8 +29,8 @@ theme:
   font: false
 plugins:
   - search
-markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc, pymdownx.details,
-  pymdownx.superfences]
+markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc,
+                      pymdownx.details, pymdownx.superfences]
 """
 
 
@@ -79,28 +80,18 @@ def with_imports(scripts: list[Path]) -> list[Path]:
         if script in found or not script.is_file():
             continue
         found.append(script)
-        queue += [
-            (script.parent / target).resolve() for target in STATIC_IMPORT.findall(script.read_text(encoding="utf-8"))
-        ]
+        targets = STATIC_IMPORT.findall(script.read_text(encoding="utf-8"))
+        queue += [(script.parent / target).resolve() for target in targets]
     return found
 
 
 def page_assets(site: Path, page: str) -> list[Path]:
-    """The HTML, CSS and JS files a page loads (local files only): what it links, and the modules our app.js
-    loads for it at run time (each exercise kind and page application on it, progress) with their imports."""
+    """The HTML, CSS and JS files a page links (local files only) and the scripts they import statically."""
     html_path = site / page
     html = html_path.read_text(encoding="utf-8")
     linked = [(html_path.parent / ref).resolve() for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html)]
     files = [html_path] + [path for path in linked if path.is_file() and path.suffix == ".css"]
-    scripts = [path for path in linked if path.is_file() and path.suffix == ".js"]
-    folder = site / "assets" / "js"
-    if folder.is_dir():
-        scripts += [
-            folder / "widgets" / f"{kind}.js" for kind in sorted(set(re.findall(r'data-rs-widget="([a-z-]+)"', html)))
-        ]
-        scripts += [folder / "apps" / f"{app}.js" for app in sorted(set(re.findall(r'data-rs-app="([a-z-]+)"', html)))]
-        scripts.append(folder / "apps" / "progress.js")
-    return files + with_imports([path.resolve() for path in scripts])
+    return files + with_imports([path for path in linked if path.is_file() and path.suffix == ".js"])
 
 
 def weigh(files: list[Path]) -> tuple[int, int]:
@@ -108,6 +99,28 @@ def weigh(files: list[Path]) -> tuple[int, int]:
     raw = sum(path.stat().st_size for path in files)
     packed = sum(len(gzip.compress(path.read_bytes(), 6)) for path in files)
     return raw, packed
+
+
+def search_index_gzip(site: Path) -> int:
+    """The search index's size, gzip."""
+    return len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6))
+
+
+def print_loads(ours_site: Path, plain_site: Path) -> None:
+    """What a browser fetches at load on the three heaviest module pages, ours beside plain Material's."""
+    from benchmarks.page_load import heaviest_module_pages, measure_loads
+
+    pages = heaviest_module_pages(ours_site)
+    loads = measure_loads({"ours": ours_site, "plain": plain_site}, pages)
+    print("At load, measured in Chromium (gzip bytes; targets: our CSS + JS <= 25 KB, requests <= plain + 8):")
+    print(f"  {'page':<40} {'our CSS+JS':>10} {'requests':>14} {'HTML ratio':>10} {'total ratio':>11}")
+    for page in pages:
+        ours, plain = loads[("ours", page)], loads[("plain", page)]
+        html_ratio = ours.gzip_bytes("html") / plain.gzip_bytes("html")
+        total_ratio = ours.gzip_bytes() / plain.gzip_bytes()
+        print(f"  {page:<40} {ours.gzip_bytes('ours'):>10,} {ours.requests():>6} vs {plain.requests():<5}"
+              f" {html_ratio:>9.2f}x {total_ratio:>10.2f}x")
+    print("  (total: everything fetched, including the HTML, Material's files and the search index)")
 
 
 def main() -> None:
@@ -120,39 +133,22 @@ def main() -> None:
             ours_times.append(timed_build(ROOT, tmp_path / f"ours-{run}"))
             plain_times.append(plain_build(plain, tmp_path / f"plain-{run}"))
         ours_med, plain_med = statistics.median(ours_times), statistics.median(plain_times)
-        print(
-            f"Full build, median of {RUNS}: ours {ours_med:.2f} s, plain Material {plain_med:.2f} s, ratio "
-            f"{ours_med / plain_med:.2f}x"
-        )
+        print(f"Full build, median of {RUNS}: ours {ours_med:.2f} s, plain Material {plain_med:.2f} s, "
+              f"ratio {ours_med / plain_med:.2f}x (target <= 2x)")
         print(f"  ours:  {', '.join(f'{t:.2f}' for t in ours_times)} s")
         print(f"  plain: {', '.join(f'{t:.2f}' for t in plain_times)} s")
 
         ours_site, plain_site = tmp_path / "ours-0", tmp_path / "plain-0"
+        ours_index, plain_index = search_index_gzip(ours_site), search_index_gzip(plain_site)
+        print(f"Search index, gzip: ours {ours_index:,} B, plain {plain_index:,} B, "
+              f"ratio {ours_index / plain_index:.2f}x (target <= 1.6x)")
+        print_loads(ours_site, plain_site)
         ours_raw, ours_gz = weigh(page_assets(ours_site, MODULE_PAGE))
         plain_raw, plain_gz = weigh(page_assets(plain_site, MODULE_PAGE))
-        print(f"Module page {MODULE_PAGE} (HTML + CSS + JS it links):")
+        print(f"Module page {MODULE_PAGE} (HTML + the CSS and JS it links):")
         print(f"  ours:  {ours_raw:,} B raw, {ours_gz:,} B gzip")
-        print(
-            f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  (ours is {ours_raw / plain_raw:.2f}x raw, "
-            f"{ours_gz / plain_gz:.2f}x gzip)"
-        )
-        assets = ours_site / "assets"
-        kinds_js = sorted((assets / "js" / "widgets").glob("*.js"))
-        kinds_css = sorted((assets / "css" / "widgets").glob("*.css"))
-        shared = [
-            path
-            for path in with_imports([p.resolve() for p in kinds_js])
-            if path not in {p.resolve() for p in kinds_js}
-        ]
-        for label, files in (
-            (f"Widget scripts, {len(kinds_js)} kinds", kinds_js),
-            (f"Widget styles, {len(kinds_css)} files", kinds_css),
-            (f"Shared modules the widget scripts import, {len(shared)} files", shared),
-        ):
-            raw, packed = weigh(files)
-            print(f"{label}: {raw:,} B raw, {packed:,} B gzip")
-        raw, packed = weigh(kinds_js + kinds_css + shared)
-        print(f"Widget JS + CSS alone (all of the above): {raw:,} B raw, {packed:,} B gzip")
+        print(f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  "
+              f"(ours is {ours_raw / plain_raw:.2f}x raw, {ours_gz / plain_gz:.2f}x gzip)")
 
 
 if __name__ == "__main__":

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import logging
 
-from .lab import offline_build
-from .plugin import register
+from .quick_imports import import_jsonschema
+
+import_jsonschema()  # before any module below imports jsonschema
+
+from .lab import offline_build  # noqa: E402
+from .plugin import register  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
 

@@ -15,7 +15,6 @@ key                         written by                           read by
                             as pages render)
 ``extra.rs_paths``          ``BuildState.publish``               main.html (learning paths as page URLs)
 ``extra.rs_path_titles``    ``BuildState.publish``               main.html
-``extra.rs_widget_css``     ``BuildState.publish``               main.html (one stylesheet per exercise kind)
 ``rs_abbreviations``        ``BuildState.publish`` (variable)    __init__.py ``on_post_page_macros``
 ``rs_content``              ``BuildState.publish`` (variable)    __init__.py ``on_post_build`` (unused sources)
 ``rs_lab``                  plugin.py ``register`` (variable)    __init__.py ``on_post_build`` (copies the lab)
@@ -32,11 +31,8 @@ from jinja2 import Environment
 
 from .modules import Registry, Step
 from .organisation import Organisation
-from .project import PACKAGE_ROOT
 from .site_content import SiteContent
 from .site_paths import page_url, relative_url
-
-WIDGET_CSS = PACKAGE_ROOT / "overrides" / "assets" / "css" / "widgets"
 
 
 @dataclass
@@ -90,7 +86,6 @@ class BuildState:
         extra["rs_paths"] = {path_id: [self.module_page(step.module) for step in steps]
                              for path_id, steps in self.site_paths.items()}
         extra["rs_path_titles"] = {path.id: path.title for path in self.registry.paths.values()}
-        extra["rs_widget_css"] = [f"assets/css/widgets/{path.name}" for path in sorted(WIDGET_CSS.glob("*.css"))]
         env.variables["rs_abbreviations"] = self.content.abbreviations
         env.variables["rs_content"] = self.content
 

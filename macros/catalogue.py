@@ -13,6 +13,7 @@ from referencing import Registry, Resource
 
 from .errors import ContentError, Problem
 from .kinds import KINDS
+from .quick_imports import load_yaml
 from .safe_markdown import EXERCISE_LINKS, markdown_problems
 from .schema_messages import schema_problems
 
@@ -89,7 +90,7 @@ def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
 def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     """Parse one YAML file, turning syntax errors into a problem with a line number."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+        return load_yaml(path.read_text(encoding="utf-8")), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML syntax"

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from .page_exercises import page_exercises
+from .quick_imports import load_yaml
 
 
 def module_source(path: Path) -> tuple[str, list[str]]:
@@ -19,7 +18,7 @@ def module_source(path: Path) -> tuple[str, list[str]]:
     text = path.read_text(encoding="utf-8")
     title = ""
     if text.startswith("---"):
-        meta = yaml.safe_load(text.split("---", 2)[1]) or {}
+        meta = load_yaml(text.split("---", 2)[1]) or {}
         title = str(meta.get("title", ""))
     if not title:
         heading = re.search(r"^# (.+)$", text, flags=re.M)

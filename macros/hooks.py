@@ -38,8 +38,10 @@ from macros.markdown_links import reorder_rows, unlink_removed
 from macros.modules import handouts_page, load_registry, nav_with_modules
 from macros.organisation import find_organisation_file, load_organisation
 from macros.overlay_nav import own_nav
+from macros.page_assets import PageAssets
 from macros.project import PACKAGE_ROOT
 from macros.safe_markdown import html_text
+from macros.search_scope import index_only_what_readers_search, leave_out_of_search
 from macros.strings import JS_URI, default_strings, js_module, translator
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
@@ -77,6 +79,8 @@ def _offline_enabled(config: Any) -> bool:
 def on_config(config: Any) -> Any:
     """Load the overlay (if any) before other plugins configure themselves."""
     _state.clear()
+    _state["assets"] = PageAssets()
+    _state["assets"].take_stylesheets(config)  # each page links one stylesheet of ours (macros/page_assets.py)
     config_dir = Path(config.config_file_path).resolve().parent
     upstream = _upstream(config, config_dir)
     config.extra["rs_upstream"] = str(upstream)
@@ -204,19 +208,27 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Every Markdown table scrolls sideways inside its own named, focusable region (macros/tables.py); a module
-    page gets the list of its parts near the top and a link back to it after each part (macros/parts.py)."""
+    page gets the list of its parts near the top and a link back to it after each part (macros/parts.py). The
+    page's kit is noted (macros/page_assets.py), and the search index keeps to what readers look for
+    (macros/search_scope.py)."""
     organisation = _state.get("organisation")
     tr = translator(organisation.strings if organisation else default_strings())
     html = tables.wrap_tables(html, tr)
     if page.file.src_uri in (config.extra.get("rs_modules") or {}):
         html = parts.add_parts(html, page.toc, tr)
-    return html
+    _state["assets"].record(page.file.src_uri, html)
+    leave_out_of_search(page.file.src_uri, page.meta)  # the readers' search index (macros/search_scope.py)
+    return index_only_what_readers_search(html)
 
 
 @event_priority(-200)
 def on_post_build(config: Any) -> None:
-    """Write the security headers for the built site; bundle scripts for an offline copy."""
+    """Write each page's stylesheet and script (macros/page_assets.py) and the security headers for the built
+    site; bundle scripts for an offline copy."""
     site = Path(config.site_dir)
+    _state["assets"].write_stylesheets(site)
+    if not config.extra.get("rs_offline"):
+        _state["assets"].write_scripts(site)
     if config.extra.get("rs_offline"):
         csp.check_no_inline_code(site)  # no policy protects a copy opened from files
         offline.bundle_scripts(site)
@@ -237,6 +249,9 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     strings = organisation.strings if organisation else default_strings()
     env.globals["t"] = strings
     env.globals["tr"] = translator(strings)
+    _state["assets"].use(files, strings)
+    env.globals["rs_page_assets"] = _state["assets"].for_page  # the stylesheet and script a page links
+    env.globals["rs_page_strings"] = _state["assets"].strings_for_page  # the strings its scripts can show
     return env
 
 

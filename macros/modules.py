@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, Problem
+from .quick_imports import load_yaml
 from .suggest import did_you_mean
 
 REGISTRY = Path("data") / "modules.yaml"
@@ -61,7 +62,7 @@ def read_front_matter(page: Path) -> dict[str, Any]:
     if not text.startswith("---"):
         return {}
     parts = text.split("---", 2)
-    loaded = yaml.safe_load(parts[1]) if len(parts) == 3 else None
+    loaded = load_yaml(parts[1]) if len(parts) == 3 else None
     return loaded if isinstance(loaded, dict) else {}
 
 
@@ -132,7 +133,7 @@ def load_registry(upstream: Path) -> Registry:
         raise ContentError("The module registry is missing.", [Problem(shown, "", "create it with modules: listing "
                                                                        "the ids of the pages in docs/modules/.")])
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = load_yaml(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"line {mark.line + 1}" if mark else ""

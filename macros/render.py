@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,23 @@ def markdown_to_html(text: str | RoleText) -> Markup:
     event handlers and javascript:, data: or vbscript: links stop the build here too."""
     if isinstance(text, RoleText):
         return text.block(markdown_to_html)
+    return _checked_html(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked_html(text: str) -> Markup:
+    """markdown_to_html for plain text, once per text: an exercise renders on its module page and its handouts
+    page, and the same wording recurs. (A text that fails raises each time: errors are not cached.)"""
     problems = markdown_problems(text, EXERCISE_LINKS, "text shown on a page")
     if problems:
         shown = " ".join(text.split())[:60]
         raise ContentError("Unsafe Markdown in a content file:", [Problem("(Markdown text)", repr(shown), problem + ".")
                                                                    for problem in problems])
-    html = markdown.markdown(text, extensions=EXTENSIONS)
-    return Markup(html)
+    return Markup(_MARKDOWN.reset().convert(text))
+
+
+# One converter, reset before each text (building one is costly).
+_MARKDOWN = markdown.Markdown(extensions=EXTENSIONS)
 
 
 def markdown_inline(text: str | RoleText) -> Markup:

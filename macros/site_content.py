@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError, Problem
 from .facilitator import load_notes
@@ -20,6 +18,7 @@ from .glossary import abbreviation_lines, glossary_page, load_glossary
 from .kinds import kind_member
 from .organisation import Organisation, upstream_pages
 from .page_exercises import page_exercises, without_quoted
+from .quick_imports import load_yaml
 from .references import MACRO_EXPRESSION, Citations, cited_keys, load_references
 from .suggest import did_you_mean
 
@@ -75,7 +74,7 @@ def load_content(root: Path) -> SiteContent:
     citations = Citations(load_references(reference_files, data / "references.schema.json", root))
     check_exercise_references(catalogue, citations)
     terms = load_glossary(data / "glossary.yaml", root) if (data / "glossary.yaml").exists() else []
-    support = yaml.safe_load((data / "support.yaml").read_text(encoding="utf-8"))
+    support = load_yaml((data / "support.yaml").read_text(encoding="utf-8"))
     return SiteContent(root, catalogue, citations, support, abbreviation_lines(terms), glossary_page(terms),
                        load_notes(root))
 

@@ -19,11 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markupsafe import Markup, escape
 
 from .errors import ContentError, Problem
 from .project import PACKAGE_ROOT
+from .quick_imports import load_yaml
 from .suggest import did_you_mean
 
 STRINGS_DIR = PACKAGE_ROOT / "data" / "strings"
@@ -41,7 +41,7 @@ def _load(directory: str) -> dict[str, str]:
     problems = []
     for path in sorted(Path(directory).glob("*.yaml")):
         shown = f"data/strings/{path.name}"
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
             problems.append(Problem(shown, "(top)", "write the strings as `key: \"text\"` lines."))
             continue

@@ -102,7 +102,7 @@ def test_helpers_state_the_rules(visit) -> None:
     page = visit.open(GALLERY)
     enhanced(page, EXERCISE)
     result = page.evaluate("""async () => {
-        const app = document.querySelector('script[type="module"][src*="app.js"]').src;
+        const app = document.querySelector('script[src*="assets/js/head.js"]').src;
         const m = await import(new URL('widgets/desc-planner.js', app).href);
         const strings = await import(new URL('lib/strings.js', app).href);
         return {

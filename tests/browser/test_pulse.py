@@ -11,6 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.kit import GALLERY, enhanced, form_selector
 from tests.browser.test_site_pages import run_axe
@@ -40,20 +41,21 @@ def test_a_participant_sees_an_anonymous_code_and_qr_code_that_follow_their_answ
     assert button.get_attribute("aria-expanded") == "false"
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
-    assert page.locator(f"{FORM} [data-rs-pulse-note]").inner_text().startswith("Rate some statements first")
+    # The pulse code and QR encoder load on first use: wait for what they show.
+    expect(page.locator(f"{FORM} [data-rs-pulse-note]")).to_have_text(re.compile(r"^Rate some statements first"))
     rate(page, "time-to-read", 1)
     rate(page, "asked-questions", 2)
     rate(page, "someone-to-talk-to", 3)
+    expected = page.evaluate(ENCODE, [EXERCISE, 1, 3, [1.5, 3]])  # only the two averages
+    expect(page.locator(f"{FORM} [data-rs-pulse-code]")).to_have_text(expected)
     code = page.locator(f"{FORM} [data-rs-pulse-code]").inner_text()
     assert CODE.match(code), code
-    assert code == page.evaluate(ENCODE, [EXERCISE, 1, 3, [1.5, 3]])  # only the two averages
     qr = page.locator(f"{FORM} [data-rs-pulse-qr] svg[role='img']")
     assert qr.get_attribute("aria-label") == f"QR code of your group pulse code, {code}"
     assert qr.locator("path").get_attribute("d").count("h1v1h-1z") > 100
     rate(page, "someone-to-talk-to", 1)
-    assert page.locator(f"{FORM} [data-rs-pulse-code]").inner_text() == page.evaluate(
-        ENCODE, [EXERCISE, 1, 3, [1.5, 1]]
-    )
+    expect(page.locator(f"{FORM} [data-rs-pulse-code]")).to_have_text(
+        page.evaluate(ENCODE, [EXERCISE, 1, 3, [1.5, 1]]))
     # The code is not stored with the answers, and printing leaves the sharing controls out.
     stored = page.evaluate("() => JSON.stringify(localStorage)")
     assert "RS1-" not in stored

@@ -41,7 +41,7 @@ def test_the_saved_role_is_applied_in_the_head_before_the_body_is_parsed(visit) 
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     })();""")
-    visit.context.route("**/assets/js/app.js", lambda route: route.abort())
+    visit.context.route("**/assets/js/page-*.js", lambda route: route.abort())
     page = visit.page
     page.goto(visit.base_url + MODULE, wait_until="domcontentloaded")
     first = page.evaluate("window.rsFirstSeen")

@@ -12,7 +12,6 @@
  * Presenter mode: see lib/presenter.js. It is for this page only and never shows the notes.
  */
 
-import { startPresenter } from "../lib/presenter.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { siteStore } from "../lib/storage.js";
 
@@ -108,6 +107,9 @@ export function mount(root) {
 
   present.addEventListener("click", () => {
     const article = root.closest("article") || document.querySelector("article.md-content__inner");
-    startPresenter(article, { onLeave: () => present.focus() });
+    // Presenter mode loads on first use: most learners never present.
+    import("../lib/presenter.js")
+      .then(({ startPresenter }) => startPresenter(article, { onLeave: () => present.focus() }))
+      .catch((error) => console.warn("Could not start presenter mode", error));
   });
 }

@@ -3,7 +3,12 @@
  * {name} filled in. The words live in data/strings/*.yaml (British English by default; an organisation may
  * change them in its overlay file), and the build writes them into ../strings.js.
  */
-import STRINGS from "../strings.js";
+import BUILT_IN from "../strings.js";
+
+// A built page carries the strings its scripts can show, as data (macros/page_assets.py); its bundled scripts
+// leave out ../strings.js, which holds them all (and which Node tests and unbundled scripts read).
+const onPage = globalThis.document?.getElementById("rs-strings");
+const STRINGS = onPage ? Object.freeze(JSON.parse(onPage.textContent)) : BUILT_IN;
 
 /**
  * The text for a key, with placeholders such as {time} filled in. An unknown key shows as itself, so a

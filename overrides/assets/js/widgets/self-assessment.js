@@ -6,10 +6,8 @@
  * (chart plus table), and the author's prompts for statements rated 0 or taking too large a share, in words.
  */
 
-import qrcode from "../../vendor/qrcode-generator/qrcode.js";
 import { bdi, cloneContent, h, scrollingTable, svg, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
-import { encodePulse } from "../lib/pulse.js";
 import { formatDate, listAnd, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
@@ -315,6 +313,18 @@ function shareTable(uid, groups) {
 }
 
 /** The group pulse code for a profile, or null when nothing is rated yet. */
+// The group pulse's code and its QR encoder load when a learner first opens the pulse (few do).
+let qrcode = null;
+let encodePulse = null;
+
+/** Load the pulse code and QR encoder once; resolves when pulseCode and qrPicture can run. */
+export async function loadPulseTools() {
+  if (encodePulse) return;
+  const [encoder, pulse] = await Promise.all([import("../../vendor/qrcode-generator/qrcode.js"), import("../lib/pulse.js")]);
+  qrcode = encoder.default;
+  encodePulse = pulse.encodePulse;
+}
+
 export function pulseCode(exerciseId, config, values) {
   const rows = profile(config, values);
   if (rows.every((row) => row.average === null)) return null;
@@ -322,6 +332,12 @@ export function pulseCode(exerciseId, config, values) {
 }
 
 function showPulse(root, config, values) {
+  loadPulseTools()
+    .then(() => showPulseCode(root, config, values))
+    .catch((error) => console.warn("Could not load the group pulse", error));
+}
+
+function showPulseCode(root, config, values) {
   const code = pulseCode(root.dataset.rsExercise, config, values);
   const text = root.querySelector("[data-rs-pulse-code]");
   const picture = root.querySelector("[data-rs-pulse-qr]");

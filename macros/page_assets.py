@@ -1,0 +1,323 @@
+"""What each page loads: one stylesheet of ours, and one script holding only what the page's HTML uses.
+
+- ``assets/css/rs.css``, linked by every page (the only stylesheet of ours that blocks rendering): our stylesheets
+  (the ``assets/css/*.css`` entries of ``extra_css``, in order), then ``widgets/_exercise.css`` and every kind's
+  stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it.
+
+A page's scripts are read from its HTML once it is rendered: the exercise kinds on it (``data-rs-widget``) and
+its page applications (``data-rs-app``). Pages with the same ones share one *kit*, named by a short hash of them:
+
+- ``assets/js/page-<kit>.js``: an ES module that registers the page's widget and application modules in
+  ``globalThis.rsModules`` (where ``app.js`` looks first), then runs ``app.js``, bundled by esbuild (pinned in
+  package.json) into one file. A module a script imports with ``import("...")`` (presenting, the group pulse and
+  its QR encoder) stays out of every bundle: the browser fetches it (and what it imports) from assets/js/ on first
+  use.
+
+Adding a widget kind or a page application needs no change here: its ``data-rs-widget``/``data-rs-app``
+attribute brings in ``widgets/<kind>.js`` (or ``apps/<name>.js``); ``widgets/<kind>.css`` joins rs.css. A feature that
+should load only when used is an ``import("...")`` in the script that uses it. Every page also gets the
+modules in ``ALWAYS``.
+
+Interface strings: a page carries, as JSON data (``<script type="application/json" id="rs-strings">``, allowed by
+the Content-Security-Policy), only the strings its scripts can show: those quoted in the scripts of its kit and all
+they import (``import()`` too), a plural's forms by its base name, and those quoted in the page's HTML (exercise
+settings name some). lib/strings.js reads them; without that data (Node tests) it uses ``assets/js/strings.js``.
+
+The bundles are kept in ``.cache/page-scripts/`` by a digest of their sources and kits, so a build whose scripts
+did not change (``mkdocs serve`` after editing a page) copies them instead of bundling again.
+
+An offline copy (file://) keeps its one classic script (macros/offline.py) but uses the same stylesheets and
+strings.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Problem
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+ESBUILD = PACKAGE_ROOT / "node_modules" / ".bin" / "esbuild"
+# Bundles kept between builds, by a digest of their sources and kits (git-ignored).
+CACHE = PACKAGE_ROOT / ".cache" / "page-scripts"
+CACHE_KEEP = 6
+OUR_STYLESHEETS = "assets/css/"
+STYLESHEET = "assets/css/rs.css"
+EXERCISE_CSS = "widgets/_exercise.css"
+# Modules every page runs (app.js loads them whatever the page holds).
+ALWAYS = ("apps/progress.js",)
+
+# Imports in our scripts: static (import ... from "x"; import "x") and dynamic (import("x")).
+IMPORTS = re.compile(r"""(?:^\s*import\s+(?:[^"';]*?\s+from\s+)?|\bimport\(\s*)["']([^"']+\.js)["']""", re.M)
+STATIC_IMPORT = re.compile(r"""^\s*import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+\.js)["']""", re.M)
+COMMENTS = re.compile(r"/\*.*?\*/|^[ \t]*//[^\n]*", re.S | re.M)
+DYNAMIC_IMPORT = re.compile(r"""\bimport\(\s*["']([^"']+\.js)["']\s*\)""")
+# A quoted word that may name an interface string: "page_tools_present", or a plural's base ("agenda_count").
+QUOTED_NAME = re.compile(r"""["'`]([a-z][a-z0-9_]*)["'`]""")
+PLURAL = re.compile(r"_(zero|one|two|few|many|other)$")
+# Strings every page carries whatever its scripts name.
+ALWAYS_STRINGS = ("locale",)
+
+# What a build writes into assets/js/ (page scripts, the offline bundle), never bundled again.
+BUNDLED = re.compile(r"^(page-[0-9a-f]+|app\.bundle)\.js$")
+
+WIDGET = re.compile(r'\bdata-rs-widget="([a-z]+(?:-[a-z]+)*)"')
+APP = re.compile(r'\bdata-rs-app="([a-z]+(?:-[a-z]+)*)"')
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What a page uses: its exercise kinds and page applications, each sorted."""
+
+    kinds: tuple[str, ...] = ()
+    apps: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """A short name that changes whenever the kinds or applications do."""
+        return hashlib.sha1(json.dumps([self.kinds, self.apps]).encode()).hexdigest()[:10]
+
+    @property
+    def stylesheet(self) -> str:
+        """The one stylesheet of ours every page links."""
+        return STYLESHEET
+
+    @property
+    def script(self) -> str:
+        """This kit's script bundle, as a site path."""
+        return f"assets/js/page-{self.name}.js"
+
+    def modules(self) -> list[str]:
+        """The widget and application modules this kit registers, as paths under assets/js/."""
+        return [f"widgets/{kind}.js" for kind in self.kinds] + [f"apps/{app}.js" for app in self.apps] + \
+            [path for path in ALWAYS if path not in {f"apps/{app}.js" for app in self.apps}]
+
+
+def kit_for(html: str) -> Kit:
+    """The kit a page's HTML needs."""
+    return Kit(tuple(sorted(set(WIDGET.findall(html)))), tuple(sorted(set(APP.findall(html)))))
+
+
+class PageAssets:
+    """The kits of one build: filled as pages render, written into the site after the build."""
+
+    def __init__(self) -> None:
+        """Start with no pages recorded."""
+        self.by_page: dict[str, Kit] = {}
+        self.names_on_page: dict[str, set[str]] = {}
+        self.stylesheets: list[str] = []
+        self.files: Any = None
+        self.strings: dict[str, str] = {}
+        self._names_in_kit: dict[Kit, set[str]] = {}
+
+    def use(self, files: Any, strings: dict[str, str]) -> None:
+        """The build's files (where the scripts' sources are read) and its interface strings."""
+        self.files, self.strings = files, strings
+        self._names_in_kit.clear()
+
+    def take_stylesheets(self, config: Any) -> None:
+        """Take our own stylesheets out of ``extra_css`` (the theme would link each one); the kits carry them.
+        Others (an adapted copy's brand.css) stay, linked after ours."""
+        self.stylesheets = [path for path in config.extra_css if str(path).startswith(OUR_STYLESHEETS)]
+        config.extra_css = [path for path in config.extra_css if not str(path).startswith(OUR_STYLESHEETS)]
+
+    def record(self, src_uri: str, html: str) -> None:
+        """Note what a rendered page's content uses."""
+        self.by_page[src_uri] = kit_for(html)
+        # Data the page's scripts read may name strings too (a checklist's answer labels).
+        self.names_on_page[src_uri] = set(QUOTED_NAME.findall(html.replace("&quot;", '"')))
+
+    def for_page(self, page: Any) -> Kit:
+        """The kit a page links (a page with no recorded content, such as the 404 page, gets the plain one)."""
+        src_uri = getattr(getattr(page, "file", None), "src_uri", None)
+        return self.by_page.get(src_uri, Kit())
+
+    def strings_for_page(self, page: Any) -> dict[str, str]:
+        """The interface strings a page's scripts can show: those named in the scripts it loads (at load or
+        later), directly or as a plural's base, or in its HTML; the page carries them as data (lib/strings.js)."""
+        kit = self.for_page(page)
+        if kit not in self._names_in_kit:
+            self._names_in_kit[kit] = self.names_in_scripts(["app.js", *kit.modules()])
+        src_uri = getattr(getattr(page, "file", None), "src_uri", None)
+        names = self._names_in_kit[kit] | self.names_on_page.get(src_uri, set())
+        return {key: text for key, text in self.strings.items()
+                if key in names or PLURAL.sub("", key) in names or key in ALWAYS_STRINGS}
+
+    def names_in_scripts(self, modules: list[str]) -> set[str]:
+        """Every quoted word in the given scripts (paths under assets/js/) and in all they import."""
+        names: set[str] = set()
+        seen: set[str] = set()
+        queue = [f"assets/js/{module}" for module in modules]
+        while queue:
+            uri = queue.pop()
+            if uri in seen or uri.endswith("assets/js/strings.js"):
+                continue
+            seen.add(uri)
+            file = self.files.get_file_from_path(uri) if self.files is not None else None
+            if file is None:
+                continue
+            source = COMMENTS.sub("", file.content_string)
+            names |= set(QUOTED_NAME.findall(source))
+            folder = uri.rsplit("/", 1)[0]
+            queue += [posixpath.normpath(f"{folder}/{target}") for target in IMPORTS.findall(source)]
+        return names
+
+    def kits(self) -> list[Kit]:
+        """Every kit pages use, and the empty one, by name."""
+        return sorted(set(self.by_page.values()) | {Kit()}, key=lambda kit: kit.name)
+
+    def write_stylesheets(self, site: Path) -> None:
+        """Write the one stylesheet of ours every page links: ours in order, then the exercise styles and every
+        kind's, minified. (One file for all pages measured lighter at load than one per kit once minified, is
+        cached from page to page, and keeps styles that other kinds' and the applications' markup borrows.)"""
+        css = site / "assets" / "css"
+        parts = [site / path for path in self.stylesheets]
+        kinds = sorted(path for path in (css / "widgets").glob("*.css") if path.name != Path(EXERCISE_CSS).name)
+        parts += [css / EXERCISE_CSS, *kinds]
+        # Each part opens with its source's name, in a comment minifying keeps (/*! ... */).
+        text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
+                          for part in parts if part.is_file())
+        (site / STYLESHEET).write_text(text, encoding="utf-8")
+        esbuild = find_esbuild()
+        if esbuild:  # minified in place
+            result = subprocess.run([esbuild, str(site / STYLESHEET), "--minify", "--log-level=error",
+                                     f"--outfile={site / STYLESHEET}", "--allow-overwrite"],
+                                    capture_output=True, text=True, check=False)
+            if result.returncode != 0:
+                raise ContentError("Minifying the site's stylesheet failed.", [Problem(
+                    STYLESHEET, "esbuild", result.stderr.strip())])
+
+    def write_scripts(self, site: Path) -> None:
+        """Bundle each kit's script with esbuild into one file (lazily loaded modules stay out); fail clearly
+        without esbuild."""
+        js = site / "assets" / "js"
+        esbuild = find_esbuild()
+        if not esbuild:
+            raise ContentError("The build needs esbuild to bundle each page's scripts.", [Problem(
+                "package.json", "devDependencies", "run `npm install` in the upstream repository (make serve and "
+                "make build do this), then build again.")])
+        with tempfile.TemporaryDirectory() as tmp:
+            # The bundles read the page's strings (data in the page), so they leave out the file of all of them.
+            sources = Path(tmp) / "assets" / "js"
+            shutil.copytree(js, sources, ignore=lambda folder, names: [name for name in names if Path(folder) == js
+                                                                          and BUNDLED.match(name)])
+            if (site / "assets" / "vendor").is_dir():  # vendored modules our scripts import
+                shutil.copytree(site / "assets" / "vendor", sources.parent / "vendor")
+            (sources / "strings.js").write_text("export default {};\n", encoding="utf-8")
+            cached = self._cache_folder(sources.parent)
+            if self._from_cache(cached, site):  # the same sources and kits as a build before
+                return
+            # What scripts load with import() stays out of the bundles: the browser fetches it on first use.
+            lazy = lazy_modules(sources)
+            # Kits whose scripts leave out the same lazy modules are bundled in one esbuild run (each entry on its
+            # own: no code splitting); a lazy module a kit's own modules import anyway is in its bundle, once.
+            runs: dict[tuple[Path, ...], list[str]] = {}
+            for kit in self.kits():
+                bundled = statically_imported([sources / module for module in ["app.js", *kit.modules()]])
+                registry = Path(tmp) / f"registry-{kit.name}.js"
+                registry.write_text(registry_source(sources, kit.modules()), encoding="utf-8")
+                entry = Path(tmp) / f"page-{kit.name}.js"
+                # Imports run in order: the registry first, so app.js finds the page's modules in it.
+                entry.write_text(f"import {json.dumps(registry.as_posix())};\n"
+                                 f"import {json.dumps((sources / 'app.js').as_posix())};\n", encoding="utf-8")
+                runs.setdefault(tuple(path for path in lazy if path not in bundled), []).append(str(entry))
+            for external, entries in runs.items():
+                # Written beside the copied sources, so a lazy module's path is written relative to assets/js/.
+                result = subprocess.run([esbuild, *entries, "--bundle", "--format=esm", "--minify", "--target=es2020",
+                                         "--log-level=error", f"--outdir={sources}",
+                                         *[f"--external:{path}" for path in external]],
+                                        capture_output=True, text=True, check=False)
+                if result.returncode != 0:
+                    raise ContentError("Bundling the pages' scripts failed.", [Problem(
+                        "assets/js/app.js", "esbuild", result.stderr.strip())])
+            for kit in self.kits():
+                shutil.copy2(sources / Path(kit.script).name, site / kit.script)
+            self._to_cache(cached, site)
+
+    def _cache_folder(self, assets: Path) -> Path:
+        """Where bundles of these sources (a copy of assets/) and kits are kept between builds."""
+        digest = hashlib.sha256(json.dumps([kit.name for kit in self.kits()]).encode())
+        for path in sorted(assets.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(assets).as_posix().encode() + b"\0" + path.read_bytes())
+        return CACHE / digest.hexdigest()[:20]
+
+    def _from_cache(self, folder: Path, site: Path) -> bool:
+        """Copy the kits' scripts from the cache, if an earlier build bundled the same; say whether it did."""
+        try:
+            for kit in self.kits():
+                shutil.copy2(folder / Path(kit.script).name, site / kit.script)
+        except OSError:
+            return False
+        return True
+
+    def _to_cache(self, folder: Path, site: Path) -> None:
+        """Keep this build's bundles for the next build (`mkdocs serve` rebuilds after every edit); keep the
+        newest few only. The cache is a convenience: any failure here is ignored."""
+        staging = None
+        try:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(dir=CACHE))
+            for kit in self.kits():
+                shutil.copy2(site / kit.script, staging / Path(kit.script).name)
+            staging.rename(folder)
+            kept = sorted((path for path in CACHE.iterdir() if path.is_dir()), key=lambda p: p.stat().st_mtime)
+            for old in kept[:-CACHE_KEEP]:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def find_esbuild() -> str | None:
+    """The pinned esbuild (npm install), or one on the PATH."""
+    return str(ESBUILD) if ESBUILD.exists() else shutil.which("esbuild")
+
+
+@functools.lru_cache(maxsize=512)
+def _code(script: Path, modified: float) -> str:
+    """A script's code without its comments (read once per version)."""
+    return COMMENTS.sub("", script.read_text(encoding="utf-8"))
+
+
+def statically_imported(scripts: list[Path]) -> set[Path]:
+    """The given scripts and every script they import statically, directly or through others."""
+    found: set[Path] = set()
+    queue = [script.resolve() for script in scripts]
+    while queue:
+        script = queue.pop()
+        if script in found or not script.is_file():
+            continue
+        found.add(script)
+        code = _code(script, script.stat().st_mtime)
+        queue += [(script.parent / target).resolve() for target in STATIC_IMPORT.findall(code)]
+    return found
+
+
+def lazy_modules(js: Path) -> list[Path]:
+    """The modules our scripts (under assets/js/) load with import("..."), as absolute paths."""
+    found = set()
+    for script in js.rglob("*.js"):
+        code = COMMENTS.sub("", script.read_text(encoding="utf-8"))  # JSDoc types say import("...") too
+        for target in DYNAMIC_IMPORT.findall(code):
+            found.add((script.parent / target).resolve())
+    return sorted(found)
+
+
+def registry_source(js: Path, modules: list[str]) -> str:
+    """An ES module that imports the given modules and registers them by the path app.js uses."""
+    lines, names = [], []
+    for index, module in enumerate(modules):
+        lines.append(f"import * as m{index} from {json.dumps((js / module).as_posix())};")
+        names.append(f"  {json.dumps('./' + module)}: m{index},")
+    return "\n".join(lines + ["globalThis.rsModules = {", *names, "};", ""])

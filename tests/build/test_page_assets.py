@@ -1,0 +1,84 @@
+"""Each built page loads one stylesheet of ours, one script bundle with what it uses, the strings it can show;
+presenting and the group pulse load on first use; the search index serves readers."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+MODULE = "modules/supervision-models/index.html"  # a self-assessment (pulse), knowledge check, reflection
+OUR_STYLESHEET = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*assets/css/[^"]+)"')
+
+
+def page_html(site_dir: Path, page: str) -> str:
+    return (site_dir / page).read_text(encoding="utf-8")
+
+
+def linked(html: str, pattern: str) -> list[str]:
+    return re.findall(pattern, html)
+
+
+def test_every_page_links_one_stylesheet_of_ours(site_dir: Path) -> None:
+    html = page_html(site_dir, MODULE)
+    sheets = OUR_STYLESHEET.findall(html)
+    assert sheets == ["../../assets/css/rs.css"], sheets
+    assert OUR_STYLESHEET.findall(page_html(site_dir, "learning-record/index.html")) == ["../assets/css/rs.css"]
+    css = (site_dir / "assets" / "css" / "rs.css").read_text(encoding="utf-8")
+    for name in ("site.css", "apps.css", "sessions.css", "widgets/_exercise.css", "widgets/self-assessment.css",
+                 "widgets/smart-goal.css"):
+        assert f"/*! assets/css/{name} */" in css
+    assert "\n  " not in css  # minified
+
+
+def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_first_use(site_dir: Path) -> None:
+    html = page_html(site_dir, MODULE)
+    scripts = linked(html, r'<script type="module" src="((?:\.\./)*assets/js/[^"]+)"')
+    assert len(scripts) == 1 and "/page-" in scripts[0], scripts
+    bundle = (site_dir / "modules" / "supervision-models" / scripts[0]).resolve().read_text(encoding="utf-8")
+    assert 'import("./lib/presenter.js")' in bundle
+    assert 'import("./lib/pulse.js")' in bundle and 'import("../vendor/qrcode-generator/qrcode.js")' in bundle
+    assert "rs-presenter__button" not in bundle and "stringToBytes" not in bundle  # their code is not in it
+    assert "about_you_role_legend" not in bundle  # the strings are data in the page, not code
+
+
+def test_a_page_carries_only_the_strings_its_scripts_can_show(site_dir: Path) -> None:
+    module = json.loads(re.search(r'<script type="application/json" id="rs-strings">(.*?)</script>',
+                                  page_html(site_dir, MODULE), re.S).group(1))
+    assert module["self_assessment_pulse_show"] and module["locale"]  # its self-assessment's (and the pulse's)
+    assert "smart_goal_calendar_summary" not in module and "agenda_clear" not in module  # not on this page
+    every = json.loads((site_dir / "assets" / "js" / "strings.js").read_text(encoding="utf-8")
+                       .split("Object.freeze(", 1)[1].rsplit(");", 1)[0])
+    assert len(module) < len(every) / 2
+
+
+def search_entries(site_dir: Path) -> list[dict]:
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_the_search_index_holds_module_text_titles_and_prompts_not_machinery(site_dir: Path) -> None:
+    entries = search_entries(site_dir)
+    assert not [e["location"] for e in entries if e["location"].startswith(("authoring/", "handouts/"))]
+    module = " ".join(e["title"] + " " + e["text"] for e in entries
+                      if e["location"].startswith("modules/supervision-models/"))
+    assert "Proctor" in module  # module text
+    assert "How balanced are Proctor" in module  # an exercise title
+    assert "Who are you thinking about?" in module  # a prompt
+    for machinery in ("Your answers save automatically", "the answer key", "Keep it anonymous", "Check my answer"):
+        assert machinery not in module, machinery
+
+
+@pytest.mark.parametrize("query", ["SMART goal"])
+def test_searching_a_topic_finds_its_module_first(site_dir: Path, query: str) -> None:
+    """Entries holding every word of the query, best first as the theme ranks them (title words weigh most):
+    the first is a module page, and no authoring page is listed."""
+    words = query.lower().split()
+    def score(entry: dict) -> tuple[int, int]:
+        title, text = entry["title"].lower(), entry["text"].lower()
+        return (sum(word in title for word in words), sum(text.count(word) for word in words))
+    found = [e for e in search_entries(site_dir) if all(w in (e["title"] + " " + e["text"]).lower() for w in words)]
+    found.sort(key=score, reverse=True)
+    assert found and found[0]["location"].startswith("modules/"), [e["location"] for e in found[:5]]
+    assert not [e for e in found if e["location"].startswith("authoring/")]

@@ -1,0 +1,43 @@
+"""The build starts quickly: jsonschema without its slow format checkers, YAML through the C loader."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from macros.quick_imports import SAFE_LOADER, load_yaml
+from tests.helpers import ROOT
+
+
+def test_loading_the_content_layer_does_not_build_slow_format_checkers() -> None:
+    """Importing the macros package (which imports jsonschema) leaves rfc3987-syntax's grammars unbuilt, and
+    validation still reports schema errors."""
+    script = (
+        "import sys, macros\n"
+        "from jsonschema import Draft202012Validator\n"
+        "errors = list(Draft202012Validator({'type': 'object', 'required': ['kind']}).iter_errors({}))\n"
+        "print('rfc3987_syntax' in sys.modules, 'jsonschema._format' in sys.modules, len(errors))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True", "1"]
+
+
+def test_yaml_uses_the_c_loader_where_present() -> None:
+    """With PyYAML's C extension installed, the C loader reads the content files."""
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML has no C extension here")
+    assert SAFE_LOADER is yaml.CSafeLoader
+    assert load_yaml("a: [1, two]\nb: {c: true}\n") == {"a": [1, "two"], "b": {"c": True}}
+
+
+def test_a_yaml_syntax_error_reads_as_the_pure_loader_reports_it() -> None:
+    """Authors see the same error message (and line) whichever loader read the file."""
+    text = "title: one\n  kind: two: three\n"
+    with pytest.raises(yaml.YAMLError) as expected:
+        yaml.safe_load(text)
+    with pytest.raises(yaml.YAMLError) as caught:
+        load_yaml(text)
+    assert str(caught.value) == str(expected.value)
