@@ -98,11 +98,11 @@ export function mount(root) {
   };
 
   const moveButtons = (item, title, index, count) => {
-    const button = (step, key) => {
+    const button = (step, key, words, named) => {
       const focus = `${key}:${item.id}`;
       const attrs = { type: "button", class: "rs-button rs-button--secondary rs-agenda__move", "data-rs-action": key, "data-rs-focus": focus,
-        "aria-label": t(`agenda_${key.replace("-", "_")}_named`, { title }) };
-      const control = h("button", attrs, t(`agenda_${key.replace("-", "_")}`));
+        "aria-label": named };
+      const control = h("button", attrs, words);
       const atEnd = step < 0 ? index === 0 : index === count - 1;
       if (atEnd) control.setAttribute("aria-disabled", "true");
       control.addEventListener("click", () => {
@@ -112,7 +112,9 @@ export function mount(root) {
       });
       return control;
     };
-    return h("div", { class: "rs-agenda__controls" }, button(-1, "move-up"), button(1, "move-down"));
+    return h("div", { class: "rs-agenda__controls" },
+      button(-1, "move-up", t("agenda_move_up"), t("agenda_move_up_named", { title })),
+      button(1, "move-down", t("agenda_move_down"), t("agenda_move_down_named", { title })));
   };
 
   const answersChoice = (item) => {
