@@ -20,6 +20,7 @@ pypdf = pytest.importorskip("pypdf")
 
 SHOTS = Path(os.environ.get("RS_SHOTS") or tempfile.gettempdir())
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+NUMERIC_DAY = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 PROCTOR = "proctor-function-balance"
 ENCODE = """async ([id, averages]) => {
   const { encodePulse } = await import("/assets/js/lib/pulse.js");
@@ -73,7 +74,7 @@ def test_the_agenda_takes_own_items_chosen_answers_an_order_and_prints_on_one_pa
     page.screenshot(path=str(SHOTS / "records-agenda-1280.png"), full_page=True)
 
     page.emulate_media(media="print")
-    printed = page.locator("article").inner_text()
+    printed = page.locator("article.md-content__inner").inner_text()
     assert "Annual leave in March" in printed and "A calm start." not in printed, "only the chosen answers print"
     assert "Move up" not in printed and "Add an item of your own" not in printed and "Anything you mark" not in printed
     assert len(pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages) == 1
@@ -106,7 +107,7 @@ def test_the_record_prints_its_date_and_name_takes_cpd_details_and_downloads_as_
     page.set_viewport_size({"width": 1280, "height": 720})
 
     page.emulate_media(media="print")
-    printed = page.locator("article").inner_text()
+    printed = page.locator("article.md-content__inner").inner_text()
     today = page.evaluate("() => new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
     assert f"Made on {today}" in printed and "Name: Sam Jones" in printed
     assert "5 April 2027" in printed and "1 hour 30 minutes" in printed and "Pausing before answering helps." in printed
@@ -124,7 +125,8 @@ def test_the_record_prints_its_date_and_name_takes_cpd_details_and_downloads_as_
 def test_no_iso_date_reaches_the_screen_or_print_and_goals_download_as_word(visit, tmp_path) -> None:
     page = visit.open(GALLERY)
     answer_some(page)  # a review date of 2027-03-15 and a dated copy of a profile
-    assert not ISO_DAY.search(page.locator(form_selector("example-self-assessment-default")).inner_text())
+    copies = page.locator(form_selector("example-self-assessment-default")).inner_text()
+    assert not ISO_DAY.search(copies) and not NUMERIC_DAY.search(copies), "a dated copy is named by its date in words"
     for path in ("my-learning/", "agenda/", "learning-record/"):
         visit.open(path)
         page.wait_for_selector("[data-rs-app] :is(h2, fieldset, ol)")
@@ -132,8 +134,9 @@ def test_no_iso_date_reaches_the_screen_or_print_and_goals_download_as_word(visi
             page.check(f"[data-rs-record-pick='{REFLECTION}']")
         for media in ("screen", "print"):
             page.emulate_media(media=media)
-            shown = page.locator("article").inner_text()
+            shown = page.locator("article.md-content__inner").inner_text()
             assert not ISO_DAY.search(shown), f"{path} ({media}): {ISO_DAY.search(shown).group()}"
+            assert not NUMERIC_DAY.search(shown), f"{path} ({media}): {NUMERIC_DAY.search(shown).group()}"
         page.emulate_media(media="screen")
     visit.open("my-learning/")
     text, styles, tables = word_text(download(page, "goals-word", tmp_path))

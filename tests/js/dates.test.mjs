@@ -50,3 +50,13 @@ test("text downloads write dates in words, never as ISO dates", () => {
   assert.doesNotMatch(agenda, ISO_DAY);
   assert.doesNotMatch(agenda, /\d+\/\d+\/\d+/, "no numeric dates either");
 });
+
+test("an answer that is only a date (a date field's value) reads in words; a date inside a sentence stays as typed", async () => {
+  const { answerInWords } = await import("../../overrides/assets/js/lib/dates.js");
+  const { includedLines } = await import("../../overrides/assets/js/lib/agenda.js");
+  assert.equal(answerInWords("2027-03-15"), "15 March 2027");
+  assert.equal(answerInWords("Review on 2027-03-15 with Sam"), "Review on 2027-03-15 with Sam");
+  assert.equal(answerInWords("2027-02-30"), "2027-02-30");
+  const entry = { readable: [{ label: "Review date", text: "2027-03-15" }] };
+  assert.deepEqual(includedLines(entry, []), [{ label: "Review date", text: "15 March 2027" }]);
+});

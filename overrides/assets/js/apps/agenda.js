@@ -9,7 +9,7 @@
 import {
   EMPTY_AGENDA, addOwnItem, agendaView, clearedAgenda, includeAnswer, includedLines, moveItem, removeOwnItem,
 } from "../lib/agenda.js";
-import { formatDate } from "../lib/dates.js";
+import { answerInWords, formatDate } from "../lib/dates.js";
 import { bdi, h } from "../lib/dom.js";
 import { entryTitle, writtenAs, writtenAsText } from "../lib/entries.js";
 import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
@@ -40,7 +40,10 @@ export function agendaText(shown, today = new Date()) {
  * @param {Date} [today]
  */
 export function agendaBlocks(shown, today = new Date()) {
-  const blocks = [{ heading: t("agenda_word_title"), level: 1 }, { paragraph: t("agenda_word_made", { date: formatDate(today) }) }];
+  const blocks = [
+    { heading: t("agenda_word_title"), level: 1 },
+    { paragraph: t("agenda_word_made", { date: formatDate(today) }) },
+  ];
   shown.forEach((item, index) => {
     const number = `${index + 1}. `;
     if (item.text !== undefined) {
@@ -50,9 +53,16 @@ export function agendaBlocks(shown, today = new Date()) {
     blocks.push({ heading: `${number}${item.entry.title || item.entry.exercise}`, level: 2 });
     if (writtenAsText(item.entry)) blocks.push({ paragraph: writtenAsText(item.entry) });
     const lines = includedLines(item.entry, item.omit);
-    if (lines.length) blocks.push({ table: [[t("agenda_word_question"), t("agenda_word_answer")], ...lines.map((line) => [line.label, line.text])] });
+    const header = [t("agenda_word_question"), t("agenda_word_answer")];
+    if (lines.length) blocks.push({ table: [header, ...lines.map((line) => [line.label, line.text])] });
   });
   return blocks;
+}
+
+/** A button of the agenda, named by its data-rs-action. */
+function actionButton(action, words, { primary = false, type = "button", ...attrs } = {}) {
+  const style = primary ? "rs-button" : "rs-button rs-button--secondary";
+  return h("button", { type, class: style, "data-rs-action": action, ...attrs }, words);
 }
 
 /** @param {HTMLElement} root */
@@ -84,7 +94,7 @@ export function mount(root) {
     const form = h("form", { class: "rs-agenda__add" },
       h("label", { for: "rs-agenda-new", class: "rs-field__label" }, t("agenda_add_label")),
       input,
-      h("button", { type: "submit", class: "rs-button rs-button--secondary", "data-rs-action": "add-item" }, t("agenda_add")));
+      actionButton("add-item", t("agenda_add"), { type: "submit" }));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (input.value.trim() === "") {
@@ -92,7 +102,8 @@ export function mount(root) {
         return;
       }
       const text = input.value;
-      if (save((agenda, flagged) => addOwnItem(agenda, flagged, text), "rs-agenda-new")) status.textContent = t("agenda_added");
+      const added = save((agenda, flagged) => addOwnItem(agenda, flagged, text), "rs-agenda-new");
+      if (added) status.textContent = t("agenda_added");
     });
     return form;
   };
@@ -100,9 +111,8 @@ export function mount(root) {
   const moveButtons = (item, title, index, count) => {
     const button = (step, key, words, named) => {
       const focus = `${key}:${item.id}`;
-      const attrs = { type: "button", class: "rs-button rs-button--secondary rs-agenda__move", "data-rs-action": key, "data-rs-focus": focus,
-        "aria-label": named };
-      const control = h("button", attrs, words);
+      const control = actionButton(key, words, { class: "rs-button rs-button--secondary rs-agenda__move", "data-rs-focus": focus,
+        "aria-label": named });
       const atEnd = step < 0 ? index === 0 : index === count - 1;
       if (atEnd) control.setAttribute("aria-disabled", "true");
       control.addEventListener("click", () => {
@@ -132,14 +142,13 @@ export function mount(root) {
         return h("div", { class: `rs-agenda__answer${box.checked ? "" : " rs-agenda__answer--out"}` },
           box,
           h("label", { for: id }, h("strong", {}, bdi(line.label))),
-          h("p", { class: "rs-agenda__text" }, bdi(line.text)));
+          h("p", { class: "rs-agenda__text" }, bdi(answerInWords(line.text))));
       }));
   };
 
   const itemView = (item, index, count) => {
     if (item.text !== undefined) {
-      const remove = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "remove-item",
-        "aria-label": t("agenda_remove_named", { title: item.text }) }, t("agenda_remove"));
+      const remove = actionButton("remove-item", t("agenda_remove"), { "aria-label": t("agenda_remove_named", { title: item.text }) });
       remove.addEventListener("click", () => {
         if (save((agenda) => removeOwnItem(agenda, item.id), "rs-agenda-new")) status.textContent = t("agenda_removed");
       });
@@ -160,14 +169,15 @@ export function mount(root) {
     const { corrupt } = store.list();
     const shown = agendaView(readAgenda(), flaggedEntries());
     // Entries that cannot be read are never shown, but the agenda says they exist (My learning lists them).
-    const damaged = corrupt.length ? [h("p", { class: "rs-app__note", "data-rs-damaged": "" }, tn("agenda_damaged", corrupt.length))] : [];
+    const damaged = corrupt.length
+      ? [h("p", { class: "rs-app__note", "data-rs-damaged": "" }, tn("agenda_damaged", corrupt.length))] : [];
     if (shown.length === 0) {
       body.replaceChildren(h("p", { class: "rs-agenda__empty" }, t("agenda_empty")), addForm(), ...damaged);
       return;
     }
-    const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, t("agenda_print"));
+    const print = actionButton("print", t("agenda_print"), { primary: true });
     print.addEventListener("click", () => window.print());
-    const copy = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "copy" }, t("agenda_copy"));
+    const copy = actionButton("copy", t("agenda_copy"));
     copy.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(agendaText(agendaView(readAgenda(), flaggedEntries())));
@@ -176,10 +186,10 @@ export function mount(root) {
         status.textContent = t("agenda_copy_failed");
       }
     });
-    const word = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "word" }, t("agenda_word"));
+    const word = actionButton("word", t("agenda_word"));
     word.addEventListener("click", () => downloadWord(wordFileName(t("agenda_word_file")),
       () => agendaBlocks(agendaView(readAgenda(), flaggedEntries())), status));
-    const clear = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "clear-flags" }, t("agenda_clear"));
+    const clear = actionButton("clear-flags", t("agenda_clear"));
     clear.addEventListener("click", () => {
       const flagged = flaggedEntries();
       if (!window.confirm(tn("agenda_clear_confirm", shown.length))) return;

@@ -9,7 +9,7 @@
  * Saved and imported text (titles, answers) is isolated on the page (<bdi>) and in the Markdown (lib/text.js).
  */
 
-import { formatDate, isoDay } from "../lib/dates.js";
+import { answerInWords, formatDate, isoDay } from "../lib/dates.js";
 import { bdi, h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { readableList, writtenAs, writtenAsText } from "../lib/entries.js";
@@ -66,7 +66,7 @@ export function recordBlocks(record, today = new Date(), entries = []) {
     const lines = Array.isArray(entry.readable) ? entry.readable : [];
     if (lines.length) {
       blocks.push({ heading: t("record_my_answers"), level: 3 });
-      blocks.push({ table: [[t("agenda_word_question"), t("agenda_word_answer")], ...lines.map((line) => [line.label, line.text])] });
+      blocks.push({ table: [[t("agenda_word_question"), t("agenda_word_answer")], ...lines.map((line) => [line.label, answerInWords(line.text)])] });
     }
   }
   return blocks;

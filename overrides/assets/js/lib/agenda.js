@@ -11,6 +11,8 @@
  * value and keeps keys it does not know (`{ ...stored, changed }`), so a newer copy's additions survive.
  */
 
+import { answerInWords } from "./dates.js";
+
 /** An empty agenda. */
 export const EMPTY_AGENDA = Object.freeze({ items: [] });
 
@@ -124,7 +126,8 @@ export function includeAnswer(agenda, flagged, exercise, label, included) {
  * @param {string[]} omit
  */
 export function includedLines(entry, omit) {
-  return (Array.isArray(entry.readable) ? entry.readable : []).filter((line) => !omit.includes(line.label));
+  return (Array.isArray(entry.readable) ? entry.readable : []).filter((line) => !omit.includes(line.label))
+    .map((line) => ({ ...line, text: answerInWords(line.text) }));
 }
 
 /**

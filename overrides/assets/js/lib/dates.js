@@ -56,3 +56,13 @@ export function isoDay(date = new Date()) {
   const pad = (number) => String(number).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/**
+ * An answer as people read it: an answer that is only a calendar day (a date field's value, 2027-03-15) in
+ * words; any other text as written (a date typed inside a sentence is the learner's own wording).
+ * @param {unknown} text
+ */
+export function answerInWords(text) {
+  const value = String(text ?? "");
+  return CALENDAR_DAY.test(value.trim()) ? formatDate(value.trim()) || value : value;
+}

@@ -4,6 +4,7 @@
 
 import { bdi, h } from "./dom.js";
 import { SITE_PATH } from "./shape.js";
+import { answerInWords } from "./dates.js";
 import { t } from "./strings.js";
 
 /** Format an ISO date-time or day for people: the site's one date formatter (lib/dates.js). */
@@ -88,7 +89,7 @@ export function readableList(entry) {
   if (lines.length === 0) return h("p", {}, t("entries_no_answers_copy"));
   return h("dl", { class: "rs-readable" }, lines.flatMap((line) => [
     h("dt", {}, bdi(line.label)),
-    h("dd", {}, bdi(line.text)),
+    h("dd", {}, bdi(answerInWords(line.text))),
   ]));
 }
 

@@ -17,16 +17,20 @@ const PARTS = [
 ];
 
 /**
- * @param {{goal?: string, time_bound?: string, status?: string, entry: {title?: string}}[]} goals (entries.js goalsFrom)
+ * @param {{goal?: string, time_bound?: string, status?: string, entry: {title?: string}}[]} goals from goalsFrom
  * @param {Date} [today]
  */
 export function goalsBlocks(goals, today = new Date()) {
-  const blocks = [{ heading: t("goals_word_title"), level: 1 }, { paragraph: t("agenda_word_made", { date: formatDate(today) }) }];
+  const blocks = [
+    { heading: t("goals_word_title"), level: 1 },
+    { paragraph: t("agenda_word_made", { date: formatDate(today) }) },
+  ];
   goals.forEach((goal, index) => {
     const text = (value) => (typeof value === "string" && value.trim() ? value : t("record_not_written"));
     blocks.push({ heading: t("goals_word_goal", { number: index + 1, goal: text(goal.goal) }), level: 2 });
     if (goal.entry?.title) blocks.push({ paragraph: t("goals_word_from", { title: goal.entry.title }) });
-    const review = typeof goal.time_bound === "string" && goal.time_bound ? formatDate(goal.time_bound) || goal.time_bound : "";
+    const day = typeof goal.time_bound === "string" ? goal.time_bound : "";
+    const review = day ? formatDate(day) || day : "";
     blocks.push({ table: [
       [t("record_word_heading"), t("record_word_entry")],
       ...PARTS.filter(([key]) => key !== "evidence" || goal[key]).map(([key, words]) => [words, text(goal[key])]),

@@ -39,7 +39,8 @@ export function loadDocx() {
  * @param {object} [style] run options such as { bold: true }
  */
 function runs(docx, text, style = {}) {
-  return String(text).split(/\r?\n/).map((line, index) => new docx.TextRun({ text: line, break: index ? 1 : 0, ...style }));
+  return String(text).split(/\r?\n/)
+    .map((line, index) => new docx.TextRun({ text: line, break: index ? 1 : 0, ...style }));
 }
 
 /**
@@ -51,7 +52,8 @@ export function wordChildren(docx, blocks) {
   const headings = { 1: docx.HeadingLevel.HEADING_1, 2: docx.HeadingLevel.HEADING_2, 3: docx.HeadingLevel.HEADING_3 };
   return blocks.flatMap((block) => {
     if (block.heading !== undefined) {
-      return [new docx.Paragraph({ heading: headings[block.level] || headings[2], children: runs(docx, block.heading) })];
+      const heading = headings[block.level] || headings[2];
+      return [new docx.Paragraph({ heading, children: runs(docx, block.heading) })];
     }
     if (block.list !== undefined) {
       return block.list.map((item) => new docx.Paragraph({ bullet: { level: 0 }, children: runs(docx, item) }));
