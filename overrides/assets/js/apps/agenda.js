@@ -122,9 +122,10 @@ export function mount(root) {
       });
       return control;
     };
-    return h("div", { class: "rs-agenda__controls" },
+    return [
       button(-1, "move-up", t("agenda_move_up"), t("agenda_move_up_named", { title })),
-      button(1, "move-down", t("agenda_move_down"), t("agenda_move_down_named", { title })));
+      button(1, "move-down", t("agenda_move_down"), t("agenda_move_down_named", { title })),
+    ];
   };
 
   const answersChoice = (item) => {
@@ -155,14 +156,14 @@ export function mount(root) {
       return h("li", { class: "rs-agenda__item", "data-rs-agenda-item": item.id },
         h("h2", { class: "rs-agenda__title" }, bdi(item.text)),
         h("p", { class: "rs-agenda__meta" }, t("agenda_own_item")),
-        h("div", { class: "rs-agenda__controls" }, moveButtons(item, item.text, index, count), remove));
+        h("div", { class: "rs-agenda__controls" }, ...moveButtons(item, item.text, index, count), remove));
     }
     const title = String(item.entry.title || item.entry.exercise);
     return h("li", { class: "rs-agenda__item", "data-rs-agenda-item": item.entry.exercise },
       h("h2", { class: "rs-agenda__title" }, entryTitle(item.entry, title)),
       writtenAs(item.entry),
       answersChoice(item),
-      moveButtons(item, title, index, count));
+      h("div", { class: "rs-agenda__controls" }, ...moveButtons(item, title, index, count)));
   };
 
   const render = () => {
