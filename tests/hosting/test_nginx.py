@@ -215,3 +215,11 @@ def test_hashed_assets_are_cached_for_a_year_and_pages_are_revalidated(upstream_
         with pytest.raises(urllib.error.HTTPError) as caught:
             urllib.request.urlopen(upstream_url + hidden)
         assert caught.value.code == 404
+
+
+def test_nginx_allows_the_camera_on_the_pulse_page_alone(upstream_url: str) -> None:
+    """The group pulse page may read QR codes with the camera; every other page and file may not."""
+    for path, policy in (("pulse/", csp.CAMERA_PERMISSIONS), ("agenda/", csp.PERMISSIONS), ("", csp.PERMISSIONS),
+                         ("assets/js/app.js", csp.PERMISSIONS)):
+        with urllib.request.urlopen(upstream_url + path) as response:
+            assert response.headers["Permissions-Policy"] == policy, path
