@@ -52,9 +52,14 @@ OTHER_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "SAMEORIGIN",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+# Powerful features no page uses. The group pulse page alone may use the camera, to read participants' QR
+# codes on the facilitator's device (apps/pulse.js: frames are read in the browser, never sent or kept). A
+# MediaStream shown in a <video> is not fetched, so the Content-Security-Policy needs nothing more for it.
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+CAMERA_PERMISSIONS = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()"
+CAMERA_DIRS = ("pulse",)
 JS_TYPES = {"", "text/javascript", "module", "application/javascript", "application/ecmascript", "text/ecmascript",
             "text/jscript", "text/livescript", "application/x-javascript", "application/x-ecmascript"}
 # An event-handler attribute: on and an event's name (a stray word "on" in a broken attribute is no handler).
@@ -180,6 +185,11 @@ def strict_paths(site: Path) -> list[str]:
     return patterns
 
 
+def permissions_policy(top: str) -> str:
+    """The Permissions-Policy for a top-level file or folder of the site: the camera only for the pulse page."""
+    return CAMERA_PERMISSIONS if top in CAMERA_DIRS else PERMISSIONS
+
+
 def write_headers(site: Path) -> None:
     """Write ``_headers`` (Netlify, Cloudflare Pages): security headers, the policy for the site and for the
     data lab, and caching. Stops first if a page outside ``lab/`` carries inline code (check_no_inline_code)."""
@@ -187,9 +197,11 @@ def write_headers(site: Path) -> None:
     lines = ["/*", *[f"  {name}: {value}" for name, value in OTHER_HEADERS.items()]]
     strict = policy()
     for pattern in strict_paths(site):
-        lines += ["", pattern, f"  Content-Security-Policy: {strict}"]
+        lines += ["", pattern, f"  Content-Security-Policy: {strict}",
+                  f"  Permissions-Policy: {permissions_policy(pattern.strip('/').split('/')[0])}"]
     if (site / LAB_DIR).is_dir():
-        lines += ["", f"/{LAB_DIR}/*", f"  Content-Security-Policy: {lab_policy()}"]
+        lines += ["", f"/{LAB_DIR}/*", f"  Content-Security-Policy: {lab_policy()}",
+                  f"  Permissions-Policy: {PERMISSIONS}"]
     # Only files whose names carry a content hash may be cached for a year (a new version gets a new name).
     for path in hashed_assets(site):
         lines += ["", "/" + path, "  Cache-Control: public, max-age=31536000, immutable"]

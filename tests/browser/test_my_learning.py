@@ -1082,7 +1082,7 @@ def test_a_right_to_left_override_in_imported_text_is_isolated_on_every_page(vis
     # In an SVG title or an attribute no element fits: the text carries U+2068 ... U+2069 around it.
     assert "\u2068\u202eevil title\u2069" in page.locator(".rs-compare svg title").text_content()
     visit.open("agenda/")
-    assert isolated(page, "[data-rs-agenda-item='example-agreement-default'] h3")
+    assert isolated(page, "[data-rs-agenda-item='example-agreement-default'] h2")
     visit.open("learning-record/")
     assert isolated(page, "label[for='rs-record-example-agreement-default']")
     page.check("[data-rs-record-pick='example-agreement-default']")

@@ -101,6 +101,8 @@ def test_shipped_headers_match_the_policy_the_site_needs(site_dir: Path, example
     server = (HOSTING / "nginx.conf").read_text(encoding="utf-8")
     assert f'default "{csp.policy()}";' in server
     assert f'"~^/lab/" "{csp.lab_policy()}";' in server
+    assert "add_header Permissions-Policy $reflective_supervision_permissions always;" in snippet
+    assert f'default "{csp.PERMISSIONS}";' in server and f'"~^/pulse/" "{csp.CAMERA_PERMISSIONS}";' in server
     for site in (site_dir, example_site_dir):
         inline = csp.inline_scripts(site)
         assert inline == {}, f"inline scripts need 'unsafe-inline' or hashes; move them to files: {inline}"
@@ -132,6 +134,12 @@ def test_headers_file_gives_the_lab_alone_its_looser_policy(site_dir: Path) -> N
     for entry in site_dir.iterdir():
         if entry.name not in ("lab", "_headers"):
             assert (f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}") in strict, f"{entry.name} has no policy"
+    # The camera is allowed on the group pulse page alone (to read participants' QR codes), nowhere else.
+    assert "Permissions-Policy" not in rules["/*"]
+    camera = {pattern for pattern, headers in rules.items() if "camera=(self)" in headers.get("Permissions-Policy", "")}
+    assert camera == {"/pulse/*"}, camera
+    assert all(headers.get("Permissions-Policy", "").startswith("camera=()") for pattern, headers in rules.items()
+               if pattern not in ("/*", "/pulse/*") and "Content-Security-Policy" in headers)
 
 
 @pytest.mark.parametrize("part", range(NGINX_PARTS))
@@ -221,3 +229,11 @@ def test_hashed_assets_are_cached_for_a_year_and_pages_are_revalidated(upstream_
         with pytest.raises(urllib.error.HTTPError) as caught:
             urllib.request.urlopen(upstream_url + hidden)
         assert caught.value.code == 404
+
+
+def test_nginx_allows_the_camera_on_the_pulse_page_alone(upstream_url: str) -> None:
+    """The group pulse page may read QR codes with the camera; every other page and file may not."""
+    for path, policy in (("pulse/", csp.CAMERA_PERMISSIONS), ("agenda/", csp.PERMISSIONS), ("", csp.PERMISSIONS),
+                         ("assets/js/app.js", csp.PERMISSIONS)):
+        with urllib.request.urlopen(upstream_url + path) as response:
+            assert response.headers["Permissions-Policy"] == policy, path

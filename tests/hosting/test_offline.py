@@ -98,6 +98,17 @@ def test_an_exercise_saves_and_restores_from_files(file_page, offline_site: Path
     assert file_page.input_value(field) == "Offline answer."
 
 
+def test_the_offline_agenda_says_word_documents_need_the_online_site(file_page, offline_site: Path) -> None:
+    """The Word library is not in the offline copy's bundle (tests/unit/test_vendor.py): the button says so."""
+    file_page.goto((offline_site / "agenda.html").as_uri(), wait_until="load")
+    file_page.fill("[data-rs-agenda-new]", "Offline item")
+    file_page.click("[data-rs-action='add-item']")
+    file_page.click("[data-rs-action='word']")
+    status = file_page.locator("#rs-app-agenda .rs-app__status, [data-rs-app='agenda'] .rs-app__status").first
+    file_page.wait_for_function("() => document.querySelector('.rs-app__status').textContent.includes('offline copy')")
+    assert "only on the online site" in status.inner_text()
+
+
 def test_the_build_script_makes_a_zip_of_an_adapted_copy(tmp_path: Path) -> None:
     """`make offline CONFIG=<copy>/mkdocs.yml`: the example copy, zipped, with its branding and its choice of
     modules."""

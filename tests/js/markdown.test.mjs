@@ -46,7 +46,9 @@ test("the learning record's Markdown isolates every piece of learner text, line 
 
 test("the agenda's copied text isolates titles, labels and answers", async () => {
   const { agendaText } = await import("../../overrides/assets/js/apps/agenda.js");
-  const text = agendaText([{ title: "\u202ETitle", readable: [{ label: "What stood out", text: "one\ntwo" }] }]);
+  const entry = { exercise: "x", title: "\u202ETitle", readable: [{ label: "What stood out", text: "one\ntwo" }] };
+  const text = agendaText([{ id: "ex:x", entry, omit: [] }, { id: "own-1", text: "\u202EMine" }]);
   const expected = "## \u2068\u202ETitle\u2069\n\n\u2068What stood out\u2069\n\u2068one\u2069\n\u2068two\u2069";
   assert.ok(text.includes(expected), text);
+  assert.ok(text.includes("## \u2068\u202EMine\u2069"), text);
 });

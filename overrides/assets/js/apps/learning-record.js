@@ -9,13 +9,15 @@
  * Saved and imported text (titles, answers) is isolated on the page (<bdi>) and in the Markdown (lib/text.js).
  */
 
+import { answerInWords, formatDate, isoDay } from "../lib/dates.js";
 import { bdi, h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
-import { formatDate, readableList, writtenAs, writtenAsText } from "../lib/entries.js";
+import { readableList, writtenAs, writtenAsText } from "../lib/entries.js";
 import { escapeMarkdown, escapeMarkdownInline } from "../lib/markdown.js";
 import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
-import { formatDate as dateInWords, t } from "../lib/strings.js";
+import { t } from "../lib/strings.js";
 import { isolate } from "../lib/text.js";
+import { downloadWord, wordFileName } from "../lib/word.js";
 
 /** The id of the privacy reminder every text box of the record is described by. */
 export const REMINDER_ID = "rs-record-reminder";
@@ -26,19 +28,69 @@ const FIELDS = [
   ["difference", t("record_field_difference")],
 ];
 
+/** The CPD details a learner may add to each item (record.cpd): when, and how long it took. */
+const CPD_FIELDS = [
+  ["date", t("record_field_date")],
+  ["time_spent", t("record_field_time_spent")],
+];
+
+/**
+ * A CPD detail as people read it: the date in words, the time spent as typed; "" when not given.
+ * @param {string} key
+ * @param {unknown} value
+ */
+export function cpdText(key, value) {
+  if (typeof value !== "string" || value.trim() === "") return "";
+  return key === "date" ? formatDate(value) || value : value;
+}
+
+/**
+ * The record as the blocks of a Word document (lib/word.js): a heading per item, its CPD details and the
+ * learner's three answers as a table, then the exercise's answers as a table.
+ * @param {{items: object[], name?: string, cpd?: boolean}} record
+ * @param {Date} [today]
+ * @param {{exercise: string, role?: string, readable?: object[]}[]} [entries]
+ */
+export function recordBlocks(record, today = new Date(), entries = []) {
+  const blocks = [{ heading: t("record_title"), level: 1 }];
+  if (record.name) blocks.push({ paragraph: t("record_name_line", { name: record.name }) });
+  blocks.push({ paragraph: t("record_made_on", { date: formatDate(today) }) });
+  for (const item of record.items) {
+    const entry = entries.find((candidate) => candidate.exercise === item.exercise) || {};
+    blocks.push({ heading: item.title ?? item.exercise, level: 2 });
+    blocks.push({ paragraph: t("record_last_changed", { date: formatDate(item.updated) }) });
+    if (writtenAsText(entry)) blocks.push({ paragraph: writtenAsText(entry) });
+    const cpd = record.cpd ? CPD_FIELDS.map(([key, label]) => [label, cpdText(key, item[key]) || t("record_not_written")]) : [];
+    const own = FIELDS.map(([key, label]) => [label, String(item[key] || "").trim() ? item[key] : t("record_not_written")]);
+    blocks.push({ table: [[t("record_word_heading"), t("record_word_entry")], ...cpd, ...own] });
+    const lines = Array.isArray(entry.readable) ? entry.readable : [];
+    if (lines.length) {
+      blocks.push({ heading: t("record_my_answers"), level: 3 });
+      blocks.push({ table: [[t("agenda_word_question"), t("agenda_word_answer")], ...lines.map((line) => [line.label, answerInWords(line.text)])] });
+    }
+  }
+  return blocks;
+}
+
 /**
  * The record as Markdown. User text is escaped (lib/markdown.js) so every line reads back as the same text.
  * @param {{exercise: string, title: string, updated: string, did?: string, learned?: string, difference?: string}[]} items
  * @param {Date} [today]
  * @param {{exercise: string, role?: string}[]} [entries] the saved answers, for the role each was written in
  */
-export function recordMarkdown(items, today = new Date(), entries = []) {
-  const made = dateInWords(today, { day: "numeric", month: "numeric", year: "numeric" });
-  const parts = [`# ${t("record_title")}`, "", t("record_made_on", { date: made })];
+export function recordMarkdown(items, today = new Date(), entries = [], { name = "", cpd = false } = {}) {
+  const parts = [`# ${t("record_title")}`, ""];
+  if (name) parts.push(t("record_name_line", { name: isolate(escapeMarkdownInline(name)) }), "");
+  parts.push(t("record_made_on", { date: formatDate(today) }));
   for (const item of items) {
     parts.push("", `## ${isolate(escapeMarkdownInline(item.title ?? item.exercise))}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
     const role = writtenAsText(entries.find((entry) => entry.exercise === item.exercise) || {});
     if (role) parts.push("", role);
+    if (cpd) {
+      for (const [key, label] of CPD_FIELDS) {
+        parts.push("", `${label}: ${isolate(escapeMarkdownInline(cpdText(key, item[key]))) || t("record_not_written")}`);
+      }
+    }
     for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", isolate(escapeMarkdown(item[key])) || t("record_not_written"));
   }
   return `${parts.join("\n")}\n`;
@@ -49,14 +101,14 @@ export function recordMarkdown(items, today = new Date(), entries = []) {
  * "corrupt:data:record", exported in backups), "stuck" when it is still in place because it could not be
  * moved (a full or blocked store): then nothing may be saved over it.
  * @param {import("../lib/storage.js").Store} store
- * @returns {{items: object[], damaged: null|"kept"|"stuck"}}
+ * @returns {{items: object[], record: object, damaged: null|"kept"|"stuck"}}
  */
 export function readRecord(store) {
   const record = store.getData("record", null);
   const stuck = record === null && store.readRaw(`${store.prefix}data:record`).status === "ok";
   const aside = `${store.prefix}corrupt:data:record`;
   const kept = Object.keys(store.snapshot()).some((key) => key === aside || key.startsWith(`${aside}:`));
-  return { items: record ? record.items : [], damaged: stuck ? "stuck" : kept ? "kept" : null };
+  return { items: record ? record.items : [], record: record ?? { items: [] }, damaged: stuck ? "stuck" : kept ? "kept" : null };
 }
 
 /** @param {HTMLElement} root */
@@ -81,6 +133,64 @@ export function mount(root) {
     status.textContent = result.ok ? saved : t("record_not_saved");
   };
 
+  /** Save one field of one item, over the record as stored now (another tab's changes kept). */
+  const saveField = (exercise, key, value) => {
+    const stored = readRecord(store).record;
+    saveRecord({ ...stored, items: stored.items.map((item) => (item.exercise === exercise ? { ...item, [key]: value } : item)) });
+  };
+
+  /** A CPD detail's field (a date, or the time spent in words) and what prints instead of it. */
+  const cpdField = (item, key, label) => {
+    const fieldId = `rs-record-${item.exercise}-${key}`;
+    const input = h("input", { id: fieldId, class: "rs-input", type: key === "date" ? "date" : "text", "data-rs-record-field": key,
+      ...(key === "time_spent" ? { "aria-describedby": `${fieldId}-hint` } : {}) });
+    input.value = String(item[key] || "");
+    const twin = h("div", { class: "rs-print-answer rs-record-print", "aria-hidden": "true" });
+    const mirror = () => {
+      const shown = cpdText(key, input.value);
+      twin.replaceChildren(shown ? bdi(shown) : t("record_not_written"));
+      twin.classList.toggle("rs-record-print--blank", !shown);
+    };
+    mirror();
+    input.addEventListener("input", () => {
+      mirror();
+      saveField(item.exercise, key, input.value);
+    });
+    const hint = key === "time_spent" ? h("p", { class: "rs-field__hint", id: `${fieldId}-hint` }, t("record_time_spent_hint")) : null;
+    return h("div", { class: "rs-field rs-field--short" }, h("label", { for: fieldId, class: "rs-field__label" }, label), hint, input, twin);
+  };
+
+  /** The learner's name for the print and documents (optional), the CPD choice, and the print's heading. */
+  const header = (stored) => {
+    const name = h("input", { id: "rs-record-name", class: "rs-input", type: "text", autocomplete: "name", "data-rs-record-name": "",
+      "aria-describedby": "rs-record-name-hint" });
+    name.value = String(stored.name || "");
+    const printed = h("p", { class: "rs-record-made rs-print-only", "data-rs-record-made": "" });
+    const showMade = () => printed.replaceChildren(...(name.value.trim() ? [t("record_name_line_print"), " ", bdi(name.value), h("br"), ""] : []),
+      t("record_made_on", { date: formatDate(new Date()) }));
+    showMade();
+    name.addEventListener("input", () => {
+      showMade();
+      saveRecord({ ...readRecord(store).record, name: name.value });
+    });
+    const cpd = h("input", { type: "checkbox", id: "rs-record-cpd", "data-rs-record-cpd": "" });
+    cpd.checked = Boolean(stored.cpd);
+    cpd.addEventListener("change", () => {
+      saveRecord({ ...readRecord(store).record, cpd: cpd.checked });
+      render();
+      root.querySelector("#rs-record-cpd")?.focus();
+    });
+    return [
+      h("div", { class: "rs-record-settings" },
+        h("div", { class: "rs-field rs-field--short" },
+          h("label", { for: "rs-record-name", class: "rs-field__label" }, t("record_name_label")),
+          h("p", { class: "rs-field__hint", id: "rs-record-name-hint" }, t("record_name_hint")),
+          name),
+        h("div", { class: "rs-choice__option" }, cpd, h("label", { for: "rs-record-cpd", class: "rs-choice__label" }, t("record_cpd_label")))),
+      printed,
+    ];
+  };
+
   const render = () => {
     const entries = store.list().entries;
     const record = readRecord(store);
@@ -98,7 +208,7 @@ export function mount(root) {
       box.addEventListener("change", () => {
         const items = readRecord(store).items.filter((item) => item.exercise !== entry.exercise);
         if (box.checked) items.push({ exercise: entry.exercise, title: entry.title, updated: entry.updated, did: "", learned: "", difference: "" });
-        saveRecord({ items });
+        saveRecord({ ...readRecord(store).record, items });
         render();
       });
       picker.append(h("div", { class: "rs-choice__option" }, box, h("label", { for: id, class: "rs-choice__label" }, bdi(entry.title))));
@@ -111,6 +221,7 @@ export function mount(root) {
         entry ? writtenAs(entry) : null,
         // Printed opened out (rs-print-open), so the answers are part of the printed record.
         h("details", { class: "rs-print-open" }, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
+        ...(record.record.cpd ? CPD_FIELDS.map(([key, label]) => cpdField(item, key, label)) : []),
         ...FIELDS.map(([key, label]) => {
           const fieldId = `rs-record-${item.exercise}-${key}`;
           const area = h("textarea", { id: fieldId, class: "rs-textarea", rows: 4, "data-rs-record-field": key, "aria-describedby": REMINDER_ID });
@@ -125,8 +236,7 @@ export function mount(root) {
           mirror();
           area.addEventListener("input", () => {
             mirror();
-            const next = readRecord(store).items.map((stored) => (stored.exercise === item.exercise ? { ...stored, [key]: area.value } : stored));
-            saveRecord({ items: next });
+            saveField(item.exercise, key, area.value);
           });
           return h("div", { class: "rs-field" }, h("label", { for: fieldId, class: "rs-field__label" }, label), area, twin);
         }));
@@ -134,10 +244,17 @@ export function mount(root) {
     const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, t("record_print"));
     print.addEventListener("click", () => window.print());
     const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, t("record_download"));
-    markdown.addEventListener("click", () => download(`${t("record_file_name", { date: new Date().toISOString().slice(0, 10) })}.md`,
-      recordMarkdown(readRecord(store).items, new Date(), store.list().entries), "text/markdown"));
+    markdown.addEventListener("click", () => {
+      const stored = readRecord(store).record;
+      download(`${t("record_file_name", { date: isoDay() })}.md`,
+        recordMarkdown(stored.items, new Date(), store.list().entries, { name: stored.name, cpd: stored.cpd }), "text/markdown");
+    });
+    const word = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "word" }, t("record_word"));
+    word.addEventListener("click", () => downloadWord(wordFileName(t("record_word_file")),
+      () => recordBlocks(readRecord(store).record, new Date(), store.list().entries), status));
     const reminder = h("p", { class: "rs-reminder", id: REMINDER_ID }, h("strong", {}, t("reminder_title")), " ", t("reminder"));
-    body.replaceChildren(...damaged, picker, ...(items.length ? [h("div", { class: "rs-app__buttons" }, print, markdown), reminder, ...sections] : []));
+    body.replaceChildren(...damaged, picker, ...(items.length
+      ? [...header(record.record), h("div", { class: "rs-app__buttons" }, print, markdown, word), reminder, ...sections] : []));
   };
   render();
 

@@ -20,6 +20,8 @@ import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 import { cutText, isolate } from "../lib/text.js";
+import { goalsBlocks } from "../lib/goals-word.js";
+import { downloadWord, wordFileName } from "../lib/word.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -422,7 +424,16 @@ function goalsSection(goals, failed) {
     h("table", { class: "rs-app__table rs-goals-table" },
       h("thead", {}, h("tr", {}, [t("my_learning_goal_column"), t("my_learning_review_date_column"), t("my_learning_status_column")].map((title) => h("th", { scope: "col" }, title)))),
       h("tbody", {}, rows))));
+  section.append(...goalsWordButton(goals));
   return section;
+}
+
+/** The button that downloads the goals as a Word document, with a status line of its own beside it. */
+function goalsWordButton(goals) {
+  const status = h("p", { class: "rs-app__status", role: "status" });
+  const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "goals-word" }, t("goals_word"));
+  button.addEventListener("click", () => downloadWord(wordFileName(t("goals_word_file")), () => goalsBlocks(goals), status));
+  return [h("div", { class: "rs-app__buttons" }, button), status];
 }
 
 function profilesSection(entries, failed) {

@@ -1,18 +1,27 @@
 /**
- * The facilitator's group pulse page: read codes typed or pasted here (lib/pulse.js), keep them only in
- * this page's memory, and show the group's spread in each dimension as a chart with a table of the same
- * figures. Nothing is stored or sent. The spread shows only from three codes up, and a group of statements
- * only once three people have rated it (MIN_GROUP, lib/pulse.js); codes the self-assessment cannot make are refused.
- * A code the same as one already added is added too (two people can give the same answers), and the
- * message says so. Figures are rounded as the data lab's notebook rounds them (formatFigure).
+ * The facilitator's group pulse page: read codes typed, pasted (many at once) or read from participants' QR
+ * codes with this device's camera where the browser has a barcode detector (lib/pulse.js), and show the group's
+ * spread in each dimension as a chart with a table of the same figures, or large for a projector.
+ * The codes read are kept on this device until the facilitator clears them (`data:pulse-codes`,
+ * lib/pulse-collection.js), except in shared-computer mode, where they last only while the page is open.
+ * Nothing is sent anywhere; camera frames are read here and never kept. The spread shows only from three codes
+ * up, and a group of statements only once three people have rated it (MIN_GROUP, lib/pulse.js); codes the
+ * self-assessment cannot make are refused. A code the same as one already added is added too (two people can
+ * give the same answers), and the message says so. Figures are rounded as the data lab's notebook rounds
+ * them (formatFigure).
  */
 
 import { h, svg } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { MIN_GROUP, decodeMany, distribution, formatFigure, scoresCsv } from "../lib/pulse.js";
+import { addCodes, groupCodes, removeCode, restoreCodes, savedCodes } from "../lib/pulse-collection.js";
+import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 
 export { MIN_GROUP };
+
+/** How long the camera ignores the QR code it has just read, so one code held up is added once. */
+const SAME_CODE_PAUSE_MS = 4000;
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -20,57 +29,205 @@ export function mount(root) {
   const input = root.querySelector("#rs-pulse-input");
   const messages = root.querySelector("[data-rs-pulse-messages]");
   const results = root.querySelector("[data-rs-pulse-results]");
-  /** @type {Map<string, {exercise: object, codes: {code: string, averages: (number|null)[]}[]}>} */
-  const collected = new Map();
+  const keptNote = root.querySelector("[data-rs-pulse-kept]");
+  const store = siteStore();
+  // Kept on this device unless storage is blocked or this is a shared computer (then only while the page is open).
+  const keeps = store.available() && !store.shared;
+  /** @type {{code: string, exercise: object, averages: (number|null)[]}[]} */
+  let collected = [];
   for (const element of root.querySelectorAll(".rs-js-only")) element.hidden = false;
+  keptNote.textContent = keeps ? t("pulse_kept_device") : t("pulse_kept_page");
 
-  const draw = () => {
-    results.replaceChildren(...[...collected.values()].filter((group) => group.codes.length > 0)
-      .map((group) => groupResults(group, remove)));
+  const save = () => {
+    if (!keeps) return;
+    const result = store.setData("pulse-codes", savedCodes(store.getData("pulse-codes", null), collected));
+    if (!result.ok) messages.append(h("p", { class: "rs-app__error" }, FAILURE_MESSAGES[result.reason] || t("pulse_not_kept")));
   };
 
-  const remove = (exerciseId, index) => {
-    const group = collected.get(exerciseId);
-    const [gone] = group.codes.splice(index, 1);
+  const draw = () => {
+    results.replaceChildren(...groupCodes(collected).map((group) => groupResults(group, remove)));
+    projectorButton.hidden = collected.length === 0;
+    if (projector.open) projector.draw();
+  };
+
+  const remove = (index) => {
+    const gone = collected[index];
+    collected = removeCode(collected, index);
+    save();
     messages.replaceChildren(h("p", {}, t("pulse_removed", { code: gone.code })));
     draw();
     input.focus(); // the button that had the focus is gone
   };
 
-  root.querySelector('[data-rs-pulse="add"]').addEventListener("click", () => {
-    const { codes, problems } = decodeMany(input.value, exercises);
-    let repeats = 0;
-    for (const found of codes) {
-      if (!collected.has(found.exercise.id)) collected.set(found.exercise.id, { exercise: found.exercise, codes: [] });
-      const group = collected.get(found.exercise.id);
-      if (group.codes.some((entry) => entry.code === found.code)) repeats += 1;
-      group.codes.push({ code: found.code, averages: found.averages });
-    }
+  /** Read codes from text (typed, pasted or from the camera) and say what happened. */
+  const add = (text, { fromCamera = false } = {}) => {
+    const { codes, problems } = decodeMany(text, exercises);
+    const added = addCodes(collected, codes);
+    collected = added.collected;
+    if (codes.length) save();
     const parts = [];
     if (codes.length === 0 && problems.length === 0) parts.push(h("p", {}, t("pulse_nothing_typed")));
     if (codes.length > 0) {
-      parts.push(h("p", {}, tn("pulse_added", codes.length)));
-      if (repeats > 0) parts.push(h("p", { class: "rs-pulse__repeated" }, tn("pulse_repeated", repeats)));
+      parts.push(h("p", {}, fromCamera ? tn("pulse_camera_added", collected.length) : tn("pulse_added", codes.length)));
+      if (added.repeats > 0) parts.push(h("p", { class: "rs-pulse__repeated" }, tn("pulse_repeated", added.repeats)));
     }
     if (problems.length > 0) {
       parts.push(
-        h("p", { class: "rs-pulse__problem-title" },
-          tn("pulse_not_added", problems.length)),
+        h("p", { class: "rs-pulse__problem-title" }, tn("pulse_not_added", problems.length)),
         h("ul", { class: "rs-pulse__problems" }, problems.map((problem) => h("li", {}, problem.message))),
       );
     }
     messages.replaceChildren(...parts);
-    input.value = problems.map((problem) => problem.text).join("\n");
+    if (!fromCamera) input.value = problems.map((problem) => problem.text).join("\n");
+    else if (problems.length) input.value = [input.value, ...problems.map((problem) => problem.text)].filter(Boolean).join("\n");
     draw();
-  });
+  };
+
+  root.querySelector('[data-rs-pulse="add"]').addEventListener("click", () => add(input.value));
 
   root.querySelector('[data-rs-pulse="clear"]').addEventListener("click", () => {
-    if (collected.size && !window.confirm(t("pulse_clear_confirm"))) return;
-    collected.clear();
+    if (collected.length && !window.confirm(t("pulse_clear_confirm"))) return;
+    collected = [];
+    save();
     input.value = "";
     messages.replaceChildren(h("p", {}, t("pulse_all_removed")));
     draw();
   });
+
+  const projector = projectorView(root, () => groupCodes(collected));
+  const projectorButton = root.querySelector('[data-rs-pulse="projector"]');
+  projectorButton.addEventListener("click", () => projector.show(projectorButton));
+  cameraReader(root, (text) => add(text, { fromCamera: true }), messages);
+
+  if (keeps) {
+    const stored = store.getData("pulse-codes", null);
+    const restored = restoreCodes(stored, exercises);
+    collected = restored.collected;
+    if (collected.length) messages.replaceChildren(h("p", {}, tn("pulse_restored", collected.length)));
+    if (restored.problems.length) {
+      input.value = restored.problems.map((problem) => problem.text).join("\n");
+      messages.append(h("ul", { class: "rs-pulse__problems" }, restored.problems.map((problem) => h("li", {}, problem.message))));
+    }
+  }
+  draw();
+}
+
+/**
+ * Read participants' QR codes with this device's camera, where the browser has a barcode detector.
+ * Frames go from the camera to the detector in this page and nowhere else; the camera stops when the
+ * facilitator says, or the page is left.
+ * @param {HTMLElement} root
+ * @param {(text: string) => void} onCode
+ * @param {HTMLElement} messages
+ */
+function cameraReader(root, onCode, messages) {
+  const area = root.querySelector("[data-rs-pulse-camera]");
+  if (!area || typeof globalThis.BarcodeDetector !== "function" || !navigator.mediaDevices?.getUserMedia) return;
+  area.hidden = false;
+  const start = area.querySelector('[data-rs-pulse="camera-start"]');
+  const stop = area.querySelector('[data-rs-pulse="camera-stop"]');
+  const video = area.querySelector("video");
+  let stream = null;
+  let timer = null;
+  let last = { text: "", at: 0 };
+  const end = () => {
+    clearInterval(timer);
+    for (const track of stream?.getTracks() || []) track.stop();
+    stream = null;
+    video.srcObject = null;
+    video.hidden = true;
+    stop.hidden = true;
+    start.hidden = false;
+  };
+  start.addEventListener("click", async () => {
+    let detector;
+    try {
+      detector = new globalThis.BarcodeDetector({ formats: ["qr_code"] });
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
+    } catch {
+      messages.replaceChildren(h("p", { class: "rs-app__error" }, t("pulse_camera_failed")));
+      end();
+      return;
+    }
+    video.srcObject = stream;
+    video.hidden = false;
+    start.hidden = true;
+    stop.hidden = false;
+    stop.focus();
+    await video.play().catch(() => {});
+    messages.replaceChildren(h("p", {}, t("pulse_camera_on")));
+    let busy = false;
+    timer = setInterval(async () => {
+      if (busy || !stream) return;
+      busy = true;
+      try {
+        for (const found of await detector.detect(video)) {
+          const text = String(found.rawValue || "");
+          const now = Date.now();
+          if (!text || (text === last.text && now - last.at < SAME_CODE_PAUSE_MS)) continue;
+          last = { text, at: now };
+          onCode(text);
+        }
+      } catch {
+        // A frame that cannot be read yet (the video still starting): try the next one.
+      } finally {
+        busy = false;
+      }
+    }, 300);
+  });
+  stop.addEventListener("click", () => {
+    end();
+    messages.replaceChildren(h("p", {}, t("pulse_camera_off")));
+    start.focus();
+  });
+  window.addEventListener("pagehide", end);
+}
+
+/**
+ * The results large, for a projector: the charts only (no codes, tables or buttons), filling the screen.
+ * Escape or the close button leaves it and puts the focus back.
+ * @param {HTMLElement} root
+ * @param {() => object[]} groups
+ */
+function projectorView(root, groups) {
+  const board = root.querySelector("[data-rs-pulse-board]");
+  const content = board.querySelector("[data-rs-pulse-board-content]");
+  const close = board.querySelector('[data-rs-pulse="projector-close"]');
+  let opener = null;
+  const view = {
+    open: false,
+    draw() {
+      content.replaceChildren(...groups().map((group) => boardGroup(group)));
+    },
+    show(from) {
+      opener = from;
+      view.open = true;
+      view.draw();
+      board.hidden = false;
+      document.documentElement.classList.add("rs-pulse-projecting");
+      close.focus();
+    },
+    hide() {
+      view.open = false;
+      board.hidden = true;
+      document.documentElement.classList.remove("rs-pulse-projecting");
+      opener?.focus();
+    },
+  };
+  close.addEventListener("click", () => view.hide());
+  board.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") view.hide();
+  });
+  return view;
+}
+
+/** One self-assessment on the projector: its title, how many codes, and its chart (or why there is none yet). */
+function boardGroup(group) {
+  const { exercise, codes } = group;
+  const parts = [h("h2", {}, exercise.title), h("p", {}, tn("pulse_group_codes", codes.length, { min: exercise.min, max: exercise.max }))];
+  if (codes.length < MIN_GROUP) parts.push(h("p", { class: "rs-pulse__wait" }, t("pulse_group_wait", { count: MIN_GROUP })));
+  else parts.push(chart(distribution(exercise, codes.map((entry) => entry.averages)), codes.length));
+  return h("section", { class: "rs-pulse__board-group", "data-rs-pulse-board-group": exercise.id }, ...parts);
 }
 
 function groupResults(group, remove) {
@@ -88,9 +245,9 @@ function groupResults(group, remove) {
   }
   section.append(h("details", { class: "rs-pulse__codes" },
     h("summary", {}, t("pulse_codes_added", { count: codes.length })),
-    h("ul", {}, codes.map((entry, index) => h("li", {},
+    h("ul", {}, codes.map((entry) => h("li", {},
       h("code", {}, entry.code), " ",
-      removeButton(entry.code, () => remove(exercise.id, index)))))));
+      removeButton(entry.code, () => remove(entry.index)))))));
   return section;
 }
 

@@ -4,13 +4,11 @@
 
 import { bdi, h } from "./dom.js";
 import { SITE_PATH } from "./shape.js";
-import { formatDate as dateInWords, t } from "./strings.js";
+import { answerInWords } from "./dates.js";
+import { t } from "./strings.js";
 
-/** Format an ISO date-time for people. */
-export function formatDate(iso) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : dateInWords(date);
-}
+/** Format an ISO date-time or day for people: the site's one date formatter (lib/dates.js). */
+export { formatDate } from "./dates.js";
 
 /**
  * Group entries by the module page they were answered on, in module order; the rest last.
@@ -91,7 +89,7 @@ export function readableList(entry) {
   if (lines.length === 0) return h("p", {}, t("entries_no_answers_copy"));
   return h("dl", { class: "rs-readable" }, lines.flatMap((line) => [
     h("dt", {}, bdi(line.label)),
-    h("dd", {}, bdi(line.text)),
+    h("dd", {}, bdi(answerInWords(line.text))),
   ]));
 }
 

@@ -190,19 +190,62 @@ export function possibleScores(exercise, dimension) {
 }
 
 /**
- * Read every code in pasted text. Codes may be separated by new lines, commas, semicolons or spaces;
- * a code may itself contain spaces or hyphens, since each one starts with RS.
+ * How many characters a code starting like this has once normalised, or null when that cannot be told yet
+ * (too short to name its exercise, or an exercise this page does not know).
+ * @param {string} piece
+ * @param {{id: string, dimensions: object[]}[]} exercises
+ */
+function expectedLength(piece, exercises) {
+  let code;
+  try {
+    code = normaliseCode(piece);
+  } catch {
+    return null;
+  }
+  if (code.length < 3 + HASH_CHARS) return null;
+  const exercise = exercises.find((candidate) => exerciseHash(candidate.id) === code.slice(3, 3 + HASH_CHARS));
+  return exercise ? 3 + HASH_CHARS + exercise.dimensions.length * SCORE_CHARS + CHECK_CHARS : null;
+}
+
+/**
+ * Cut pasted text into the pieces that may be codes. Codes may be separated by new lines, commas, semicolons
+ * or spaces; a code may itself contain spaces or hyphens, since each one starts with RS. Text copied from a
+ * group chat carries names and words around the codes ("Sam: RS1-… thanks"): once a code of a known
+ * self-assessment is complete, the words after it up to the next code are not part of it, and words before
+ * the first code are left out. Text with no code in it at all is one piece, so it is reported.
+ * @param {string} text
+ * @param {{id: string, dimensions: object[]}[]} exercises
+ * @returns {string[]}
+ */
+export function splitCodes(text, exercises) {
+  const tokens = String(text).split(/[\s,;]+/).filter(Boolean);
+  const anyCode = tokens.some((token) => /^RS/i.test(token));
+  const pieces = [];
+  let complete = true;
+  for (const token of tokens) {
+    if (/^RS/i.test(token) || (!anyCode && pieces.length === 0)) pieces.push(token);
+    else if (!complete || !anyCode) pieces[pieces.length - 1] += token;
+    else continue;
+    const need = expectedLength(pieces[pieces.length - 1], exercises);
+    let length = 0;
+    try {
+      length = normaliseCode(pieces[pieces.length - 1]).length;
+    } catch {
+      length = 0;
+    }
+    complete = need !== null && length >= need;
+  }
+  return pieces;
+}
+
+/**
+ * Read every code in pasted text (splitCodes).
  * @returns {{codes: object[], problems: {text: string, message: string}[]}}
  */
 export function decodeMany(text, exercises) {
-  const pieces = [];
-  for (const token of String(text).split(/[\s,;]+/).filter(Boolean)) {
-    if (/^RS/i.test(token) || pieces.length === 0) pieces.push(token);
-    else pieces[pieces.length - 1] += token;
-  }
   const codes = [];
   const problems = [];
-  for (const piece of pieces) {
+  for (const piece of splitCodes(text, exercises)) {
     try {
       codes.push(decodePulse(piece, exercises));
     } catch (error) {

@@ -98,7 +98,16 @@ export function isNewerEntry(entry) {
 
 function isRecordItem(item) {
   return isPlainObject(item) && isString(item.exercise) && ID.test(item.exercise)
-    && ["title", "updated", "did", "learned", "difference"].every((key) => optional(item, key, isString));
+    && ["title", "updated", "did", "learned", "difference", "date", "time_spent"].every((key) => optional(item, key, isString));
+}
+
+/** One item of the supervision agenda (lib/agenda.js): the learner's own text, or a flagged exercise. */
+function isAgendaItem(item) {
+  if (!isPlainObject(item) || !isString(item.id)) return false;
+  if (item.exercise !== undefined) {
+    return isString(item.exercise) && ID.test(item.exercise) && optional(item, "omit", (omit) => arrayOf(omit, isString));
+  }
+  return isString(item.text);
 }
 
 /** The shape of each named piece of other saved state ("data:<name>"). */
@@ -106,13 +115,18 @@ export const DATA_SHAPES = {
   /** Module page path → when first opened. */
   visits: (value) => isPlainObject(value) && Object.values(value).every(isString),
   /** The professional learning record. */
-  record: (value) => isPlainObject(value) && arrayOf(value.items, isRecordItem),
+  record: (value) => isPlainObject(value) && arrayOf(value.items, isRecordItem)
+    && optional(value, "name", isString) && optional(value, "cpd", (on) => typeof on === "boolean"),
   /** The last module page opened, and the last exercise answered there (apps/path.js). */
   place: (value) => isPlainObject(value) && isString(value.page) && SITE_PATH.test(value.page)
     && isString(value.at) && DATE_TIME.test(value.at) && optional(value, "exercise", (id) => isString(id) && ID.test(id)),
   /** Display choices. */
   preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean")
     && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean"),
+  /** The supervision agenda: the learner's own items, the order, and the answers left out (lib/agenda.js). */
+  agenda: (value) => isPlainObject(value) && arrayOf(value.items, isAgendaItem),
+  /** The group pulse codes a facilitator has read on this device, until cleared (apps/pulse.js). */
+  "pulse-codes": (value) => isPlainObject(value) && arrayOf(value.codes, isString),
 };
 
 /** The name of a piece of saved state ("data:<name>"): lower-case words joined by hyphens, like an id. */

@@ -71,14 +71,8 @@ export function locale() {
   return STRINGS.locale || "en-GB";
 }
 
-/**
- * A date in words, such as "3 March 2027" in British English.
- * @param {Date} date
- * @param {Intl.DateTimeFormatOptions} [options]
- */
-export function formatDate(date, options = { day: "numeric", month: "long", year: "numeric" }) {
-  return date.toLocaleDateString(locale(), options);
-}
+/** A date in words: the site's one date formatter (lib/dates.js), here too for the scripts that import it. */
+export { formatDate } from "./dates.js";
 
 /** A time of day, such as "14:05". @param {Date} date */
 export function formatTime(date) {

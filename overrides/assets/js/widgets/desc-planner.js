@@ -6,7 +6,8 @@
 
 import { h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
-import { formatDate, listAnd, t, tn } from "../lib/strings.js";
+import { formatDate, formatWeekday } from "../lib/dates.js";
+import { listAnd, t, tn } from "../lib/strings.js";
 
 /** Words that show Express speaks in the first person ("I'm" and "I've" split into "i" plus the rest). */
 const FIRST_PERSON = new Set(["i", "me", "my"]);
@@ -120,7 +121,7 @@ export function advise(config, values) {
   else if (!parsed || Number.isNaN(parsed.getTime())) {
     advice.push({ id: "follow_up", ok: false, text: t("desc_planner_follow_up_unreadable") });
   } else {
-    const weekday = formatDate(parsed, { weekday: "long" });
+    const weekday = formatWeekday(parsed);
     advice.push({ id: "follow_up", ok: true, text: t("desc_planner_follow_up_set", { weekday, date: formatDate(parsed) }) });
   }
   return advice;

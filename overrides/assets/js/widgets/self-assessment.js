@@ -18,10 +18,10 @@ export function mount(root) {
   const shown = { balance: null };
   const describeSnapshots = () => {
     const snapshots = exercise ? exercise.entry().snapshots || [] : [];
-    // Each copy's date in the locale's short numeric form ({} asks for the default: 03/03/2027 in en-GB).
+    // Each copy's date in the locale's long form, as everywhere on the site (lib/dates.js).
     // Each copy's name (saved or imported text) is isolated in a <bdi>.
     const copies = snapshots.flatMap((snap, index) => [index ? "; " : "",
-      textWith("self_assessment_snapshot", { label: bdi(snap.label), date: formatDate(new Date(snap.taken), {}) })]);
+      textWith("self_assessment_snapshot", { label: bdi(snap.label), date: formatDate(snap.taken) })]);
     listNote.replaceChildren(snapshots.length ? textWith("self_assessment_snapshots", { copies: h("span", {}, copies) }) : "");
   };
   const pulseButton = root.querySelector('[data-rs-action="pulse"]');
