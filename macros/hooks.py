@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import csp, offline, parts, tables  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
-from macros.modules import handouts_page, load_registry, nav_with_modules  # noqa: E402
+from macros.answer_sheet import answer_sheet_source  # noqa: E402
+from macros.modules import handouts_page, load_registry, nav_with_modules, read_front_matter  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
 from macros.safe_markdown import html_text  # noqa: E402
 from macros.strings import JS_URI, default_strings, js_module, translator  # noqa: E402
@@ -127,6 +128,11 @@ def add_handouts_pages(files: Files, config: Any, modules: list[str]) -> None:
         src_uri = f"handouts/{module}.md"
         if files.get_file_from_path(src_uri) is None:
             files.append(File.generated(config, src_uri, content=handouts_page(upstream, module)))
+        # Its facilitator answer sheet, so that the blank handouts carry no answers.
+        answers_uri = f"handouts/{module}-answers.md"
+        if files.get_file_from_path(answers_uri) is None:
+            title = str(read_front_matter(upstream / "docs" / "modules" / f"{module}.md").get("title", module))
+            files.append(File.generated(config, answers_uri, content=answer_sheet_source(title, module)))
 
 
 def on_files(files: Files, config: Any) -> Files:

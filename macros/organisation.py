@@ -164,11 +164,12 @@ class Organisation:
 
 def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str]) -> set[str]:
     """Upstream pages (src_uri) a copy leaving out the ``excluded`` modules does not build: those modules,
-    pages named after them in any folder (handouts/<module>.md), and upstream-only pages (the authoring and
+    pages named after them in any folder (handouts/<module>.md, handouts/<module>-answers.md), and upstream-only pages (the authoring and
     hosting guides), except pages the copy replaces with its own."""
     left_out = set(excluded)
     removed = {f"modules/{m}.md" for m in left_out}
-    removed |= {page for page in upstream_pages if posixpath.basename(page).removesuffix(".md") in left_out}
+    removed |= {page for page in upstream_pages
+                if posixpath.basename(page).removesuffix(".md").removesuffix("-answers") in left_out}
     removed |= {page for page in upstream_pages if page.startswith(UPSTREAM_ONLY)}
     return removed - set(own_files)
 

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from mkdocs_macros.errors import format_error
 
 from .accessibility import register_macros as register_accessibility_macros
+from .answer_sheet import register as register_answer_sheet
 from .authoring import example_source, field_table
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError, Problem
@@ -247,12 +248,30 @@ def register(env: Any) -> None:
         title, ids = module_source(source)
         module_link = link_to_page(f"modules/{module}.md")
         # An unknown id is the module page's mistake: name that page and its call, not this one.
-        forms = [render_here(find_exercise(exercise_id, f'exercise("{exercise_id}")', f"modules/{module}.md"), 2, home=module_link)
-                 for exercise_id in dict.fromkeys(ids)]
+        found = [find_exercise(exercise_id, f'exercise("{exercise_id}")', f"modules/{module}.md") for exercise_id in dict.fromkeys(ids)]
+        # On paper: no answer key or model answers (they are on the module's answer sheet), paper wording.
+        forms = [(exercise, render_here(exercise, 2, home=module_link, paper=True)) for exercise in found]
         if not forms:
             raise ContentError("A module has no exercises to print.", [Problem(current_page(), f'handouts("{module}")', "the module page uses no exercise.")])
-        html = partials.get_template("handouts.html").render(title=title, module_link=module_link, count=len(forms), forms=[Markup(f) for f in forms])
+        html = partials.get_template("handouts.html").render(
+            title=title, module_link=module_link, count=len(forms), answer_sheet=link_to_page(f"handouts/{module}-answers.md"),
+            sheets=[{"id": exercise.id, "form": Markup(form)} for exercise, form in forms])
         return Markup(compact(html))
+
+    def module_exercises(module: str) -> tuple[str, list[Any], str]:
+        """A module's title, its exercises in page order and the link to its handouts page (for its answer sheet)."""
+        title, ids = module_source(content.root / "docs" / "modules" / f"{module}.md")
+        place = f"modules/{module}.md"
+        return (title, [find_exercise(exercise_id, f'exercise("{exercise_id}")', place) for exercise_id in dict.fromkeys(ids)],
+                link_to_page(f"handouts/{module}.md"))
+
+    def answer_sheet_links(html: str) -> Markup:
+        """An answer sheet's links made relative to its page (plain text where an adapted copy leaves a page out)."""
+        if removed:
+            html = MD_ANCHOR.sub(lambda match: match.group(2) if match.group(1) in removed else match.group(0), html)
+        return Markup(compact(MD_LINK.sub(lambda match: resolve_link(match, "an answer sheet"), html)))
+
+    register_answer_sheet(env, module_exercises, widgets, answer_sheet_links)
 
     def resolve_link(match: re.Match[str], exercise_path: str) -> str:
         """Turn a link to a docs page written in exercise text into a URL relative to this page."""
