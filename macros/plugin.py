@@ -13,6 +13,7 @@ from mkdocs_macros.errors import format_error
 
 from .accessibility import register_macros as register_accessibility_macros
 from .answer_sheet import register as register_answer_sheet
+from .session_materials import session_materials
 from .authoring import example_source, field_table
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError, Problem
@@ -258,6 +259,11 @@ def register(env: Any) -> None:
             sheets=[{"id": exercise.id, "form": Markup(form)} for exercise, form in forms])
         return Markup(compact(html))
 
+    def plan_materials(module: str) -> dict[str, Any]:
+        """The session plan's materials as links (macros/session_materials.py)."""
+        _, exercises, _ = module_exercises(module)
+        return session_materials(exercises, link_to_page, module, strings)
+
     def module_exercises(module: str) -> tuple[str, list[Any], str]:
         """A module's title, its exercises in page order and the link to its handouts page (for its answer sheet)."""
         title, ids = module_source(content.root / "docs" / "modules" / f"{module}.md")
@@ -491,5 +497,5 @@ def register(env: Any) -> None:
             "</div>\n"
             + str(path_actions()) + "\n"
             + compact(partials.get_template("page-tools.html").render(my_learning=link_to_page("my-learning.md"))) + "\n"
-            + render_notes(partials, content.notes[slug])
+            + render_notes(partials, content.notes[slug], plan_materials(slug))
         )

@@ -10,9 +10,11 @@
  * on screen, in the accessibility tree and in print). The choice is remembered on this device through
  * the shared storage layer ("preferences" data), and applies on every module page.
  * Presenter mode: see lib/presenter.js. It is for this page only and never shows the notes.
+ * "Print the session plan" prints the notes alone (lib/print-part.js).
  */
 
 import { startPresenter } from "../lib/presenter.js";
+import { printPart } from "../lib/print-part.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { siteStore } from "../lib/storage.js";
 
@@ -97,6 +99,12 @@ export function mount(root) {
   };
   if (notes) {
     apply(facilitatorView(store));
+    // The session plan prints on its own, without the module's text.
+    const printPlan = notes.querySelector('[data-rs-action="print-plan"]');
+    if (printPlan) {
+      printPlan.hidden = false;
+      printPlan.addEventListener("click", () => printPart(notes));
+    }
     toggle.addEventListener("click", () => {
       const on = toggle.getAttribute("aria-pressed") !== "true";
       apply(on);
