@@ -23,7 +23,7 @@ def session_materials(exercises: list[Any], link_to_page: Callable[[str], str], 
         title = timer.data["title"]
         # A title written for each role: the supervisors' wording (they run the session).
         links.append({"key": "timer", "exercise": timer.id, "title": title["supervisor"] if isinstance(title, dict) else title,
-                      "href": f"#ex-{timer.id}"})
+                      "href": f"?present#ex-{timer.id}"})
     if pulse:
         links.append({"key": "pulse", "text": words["session_materials_pulse"], "href": link_to_page("pulse.md")})
     first = {}

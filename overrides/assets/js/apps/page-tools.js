@@ -14,7 +14,9 @@
  */
 
 import { startPresenter } from "../lib/presenter.js";
+import { h } from "../lib/dom.js";
 import { printPart } from "../lib/print-part.js";
+import { t } from "../lib/strings.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { siteStore } from "../lib/storage.js";
 
@@ -114,8 +116,29 @@ export function mount(root) {
     toggle.hidden = true;
   }
 
-  present.addEventListener("click", () => {
-    const article = root.closest("article") || document.querySelector("article.md-content__inner");
-    startPresenter(article, { onLeave: () => present.focus() });
-  });
+  const article = root.closest("article") || document.querySelector("article.md-content__inner");
+  const begin = (target, from = present) => startPresenter(article, { target, onLeave: () => from.focus() });
+  present.addEventListener("click", () => begin(null));
+  if (groupTools.hidden) return;
+  addPresentHere(article, begin);
+  // A link with ?present opens presenter mode at the place its #fragment names (a session plan's timer link).
+  if (new URLSearchParams(location.search).has("present")) {
+    begin(location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null);
+  }
+}
+
+/**
+ * "Present from here" after each heading (h2, h3) and before each exercise, for those who run groups.
+ * @param {HTMLElement} article
+ * @param {(target: Element, from: HTMLElement) => void} begin
+ */
+function addPresentHere(article, begin) {
+  for (const place of article.querySelectorAll(":scope > h2, :scope > h3, :scope > form.rs-exercise")) {
+    const title = place.matches("form") ? place.querySelector(".rs-exercise__title") : place;
+    const button = h("button", { type: "button", class: "rs-present-here rs-button rs-button--secondary",
+      ...(title && title.id ? { "aria-describedby": title.id } : {}) }, t("presenter_from_here"));
+    button.addEventListener("click", () => begin(place, button));
+    if (place.matches("form")) place.before(button);
+    else place.after(button);
+  }
 }
