@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .answer_sheet import answer_sheet_html
 from .authoring import example_source, field_table
 from .build_state import BuildState
 from .errors import ContentError, Problem
@@ -18,6 +19,7 @@ from .handouts import module_source
 from .kinds import KINDS, kind_member
 from .overlay_links import unlink_left_out
 from .render import compact, render_exercise
+from .session_materials import session_materials
 from .site_content import exercise_reference_keys, unknown_exercise
 
 # A link in exercise text to a Markdown page: href="modules/x.md" or href="modules/x.md#part".
@@ -75,26 +77,52 @@ def exercise(state: BuildState, exercise_id: str, heading: int = 3) -> Markup:
 
 
 def handouts(state: BuildState, module: str) -> Markup:
-    """Lay out every exercise of docs/modules/<module>.md for printing on A4: blank, or with saved answers."""
+    """Lay out every exercise of docs/modules/<module>.md for printing on A4: blank, or with saved answers.
+    On paper: no answer key or model answers (they are on the module's answer sheet), and paper wording."""
     source = state.content.root / "docs" / "modules" / f"{module}.md"
     call = f'handouts("{module}")'
     if not source.is_file():
         raise ContentError(f"Unknown module {module!r}.", [Problem(
             state.current_page(), call,
             f"there is no page docs/modules/{module}.md. Use the module page's file name.")])
-    title, ids = module_source(source)
+    _, exercises, _ = module_exercises(state, module)
+    title, _ = module_source(source)
     module_link = state.link_to_page(f"modules/{module}.md")
-    # An unknown id is the module page's mistake: name that page and its call, not this one.
-    forms = []
-    for exercise_id in dict.fromkeys(ids):
-        found = find_exercise(state, exercise_id, f'exercise("{exercise_id}")', f"modules/{module}.md")
-        forms.append(render_here(state, found, 2, home=module_link))
+    forms = [(found, render_here(state, found, 2, home=module_link, paper=True)) for found in exercises]
     if not forms:
         raise ContentError("A module has no exercises to print.",
                            [Problem(state.current_page(), call, "the module page uses no exercise.")])
     html = state.partials.get_template("handouts.html").render(
-        title=title, module_link=module_link, count=len(forms), forms=[Markup(f) for f in forms])
+        title=title, module_link=module_link, count=len(forms),
+        answer_sheet=state.link_to_page(f"handouts/{module}-answers.md"),
+        sheets=[{"id": found.id, "form": Markup(form)} for found, form in forms])
     return Markup(compact(html))
+
+
+def module_exercises(state: BuildState, module: str) -> tuple[str, list[Any], str]:
+    """A module's title, its exercises in page order and the link to its handouts page (for its answer sheet).
+    An unknown id is the module page's mistake: name that page and its call."""
+    title, ids = module_source(state.content.root / "docs" / "modules" / f"{module}.md")
+    place = f"modules/{module}.md"
+    found = [find_exercise(state, exercise_id, f'exercise("{exercise_id}")', place)
+             for exercise_id in dict.fromkeys(ids)]
+    return title, found, state.link_to_page(f"handouts/{module}.md")
+
+
+def plan_materials(state: BuildState, module: str) -> dict[str, Any]:
+    """The session plan's materials as links (macros/session_materials.py)."""
+    _, exercises, _ = module_exercises(state, module)
+    return session_materials(exercises, state.link_to_page, module, state.strings)
+
+
+def answer_sheet(state: BuildState, module: str) -> Markup:
+    """The facilitator answer sheet of a module (docs/modules/<module>.md): its links made relative to the page,
+    plain text where an adapted copy leaves a page out."""
+    title, exercises, handouts_link = module_exercises(state, module)
+    html = answer_sheet_html(state.widgets, exercises, handouts_link, title)
+    if state.removed:
+        html = unlink_left_out(html, state.removed, "an answer sheet", state.current_page())
+    return Markup(compact(MD_LINK.sub(lambda match: resolve_link(state, match, "an answer sheet"), html)))
 
 
 def exercise_source(state: BuildState, kind: str, name: str = "default") -> str:

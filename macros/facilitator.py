@@ -15,6 +15,7 @@ from .catalogue import read_yaml
 from .errors import ContentError, Problem
 from .render import compact
 from .schema_messages import load_validator, schema_problems
+from .session_materials import material_href
 from .strings import default_strings, fill
 
 NOTES_DIR = "facilitator"
@@ -71,6 +72,8 @@ def timings(plan: list[dict[str, Any]], strings: dict[str, str] | None = None) -
     return spans
 
 
-def render_notes(env: Environment, notes: dict[str, Any]) -> str:
-    """Render one module's notes as one block of HTML, hidden until the facilitator view shows it."""
-    return compact(env.get_template(TEMPLATE).render(notes=notes, timings=timings(notes["plan"], env.globals["t"])))
+def render_notes(env: Environment, notes: dict[str, Any], materials: dict[str, Any] | None = None) -> str:
+    """Render one module's notes as one block of HTML, hidden until the facilitator view shows it; with
+    ``materials`` (macros/session_materials.py), its materials as links."""
+    return compact(env.get_template(TEMPLATE).render(notes=notes, timings=timings(notes["plan"], env.globals["t"]),
+                                                     materials=materials, material_href=material_href))

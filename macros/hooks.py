@@ -31,11 +31,12 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import csp, offline, parts, scorm, tables
+from macros.answer_sheet import answer_sheet_source
 from macros.errors import ContentError, Problem
 from macros.fill_in import pending_in_config, report_pending
 from macros.leftovers import find_leftovers, report_leftovers
 from macros.markdown_links import reorder_rows, unlink_removed
-from macros.modules import handouts_page, load_registry, nav_with_modules
+from macros.modules import handouts_page, load_registry, nav_with_modules, read_front_matter
 from macros.organisation import find_organisation_file, load_organisation
 from macros.overlay_nav import own_nav
 from macros.page_assets import PageAssets
@@ -153,6 +154,11 @@ def add_handouts_pages(files: Files, config: Any, modules: list[str]) -> None:
         src_uri = f"handouts/{module}.md"
         if files.get_file_from_path(src_uri) is None:
             files.append(File.generated(config, src_uri, content=handouts_page(upstream, module)))
+        # Its facilitator answer sheet, so that the blank handouts carry no answers.
+        answers_uri = f"handouts/{module}-answers.md"
+        if files.get_file_from_path(answers_uri) is None:
+            title = str(read_front_matter(upstream / "docs" / "modules" / f"{module}.md").get("title", module))
+            files.append(File.generated(config, answers_uri, content=answer_sheet_source(title, module)))
 
 
 def on_files(files: Files, config: Any) -> Files:

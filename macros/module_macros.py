@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from .build_state import BuildState
 from .errors import ContentError, Problem
+from .exercise_macros import plan_materials
 from .facilitator import missing_notes, render_notes
 from .modules import DEFAULT_PATH, read_front_matter
 from .render import compact
@@ -135,5 +136,5 @@ def module_intro(state: BuildState) -> Markup:
         + str(path_actions(state)) + "\n"
         + compact(state.partials.get_template("page-tools.html").render(
             my_learning=state.link_to_page("my-learning.md"))) + "\n"
-        + render_notes(state.partials, state.content.notes[slug])
+        + render_notes(state.partials, state.content.notes[slug], plan_materials(state, slug))
     )

@@ -144,12 +144,13 @@ class Organisation:
 def removed_pages(excluded: list[str], upstream_pages: list[str], own_files: list[str],
                   kept: tuple[str, ...] = ()) -> set[str]:
     """Upstream pages (src_uri) a copy leaving out the ``excluded`` modules does not build: those modules,
-    pages named after them in any folder (handouts/<module>.md), and upstream-only pages (the authoring and
-    hosting guides) unless ``kept`` names them (the overlay's ``keeps``), except pages the copy replaces with its
-    own."""
+    pages named after them in any folder (handouts/<module>.md, handouts/<module>-answers.md), and upstream-only
+    pages (the authoring and hosting guides) unless ``kept`` names them (the overlay's ``keeps``), except pages the
+    copy replaces with its own."""
     left_out = set(excluded)
     removed = {f"modules/{m}.md" for m in left_out}
-    removed |= {page for page in upstream_pages if posixpath.basename(page).removesuffix(".md") in left_out}
+    removed |= {page for page in upstream_pages
+                if posixpath.basename(page).removesuffix(".md").removesuffix("-answers") in left_out}
     upstream_only = tuple(prefix for prefix in UPSTREAM_ONLY if prefix not in kept)
     removed |= {page for page in upstream_pages if upstream_only and page.startswith(upstream_only)}
     return removed - set(own_files)

@@ -34,6 +34,7 @@ PARTIALS = PACKAGE_ROOT / "overrides" / "partials"
 MACROS: list[Callable[..., Any]] = [
     exercise_macros.exercise,
     exercise_macros.handouts,
+    exercise_macros.answer_sheet,
     exercise_macros.exercise_source,
     exercise_macros.exercise_fields,
     exercise_macros.exercise_kinds,

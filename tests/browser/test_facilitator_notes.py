@@ -3,6 +3,8 @@ facilitator view, remembered on the device, printed only in that view; axe stays
 
 from __future__ import annotations
 
+import re
+
 from tests.browser.kit import printed_text, reload, runs_groups, tab_to
 from tests.browser.test_site_pages import run_axe
 from tests.helpers import registry_modules
@@ -97,3 +99,39 @@ def test_every_module_page_has_notes_and_tools(visit, site_dir) -> None:
         html = (site_dir / "modules" / name / "index.html").read_text(encoding="utf-8")
         assert html.count('data-rs-facilitator data-search-exclude hidden') == 1, name
         assert 'data-rs-app="page-tools" hidden' in html, name
+
+
+def test_every_session_plan_links_its_handouts_answer_sheet_timers_and_pulse(site_dir) -> None:
+    """The materials of each module's session plan are links (read from the built pages, no browser)."""
+    for module in registry_modules():
+        html = (site_dir / "modules" / module / "index.html").read_text(encoding="utf-8")
+        notes = html[html.index("data-rs-facilitator"):html.index("</section>", html.index("data-rs-facilitator"))]
+        materials = re.findall(r'<a href="([^"]+)" data-rs-material="([a-z]+)"', notes)
+        kinds = {kind: href for href, kind in reversed(materials)}
+        assert kinds["handouts"] == f"../../handouts/{module}/", module
+        assert kinds["answers"] == f"../../handouts/{module}-answers/", module
+        assert ("pulse" in kinds) == ('data-rs-widget="self-assessment"' in html), module
+        timers = re.findall(r'data-rs-widget="activity-timer" data-rs-exercise="([^"]+)"', html)
+        assert [href.split("#")[1] for href, kind in materials if kind == "timer"] == [f"ex-{t}" for t in timers], (
+            module
+        )
+    # A plan step's own material that names a handout or the pulse page links to it.
+    html = (site_dir / "modules" / "supervision-models" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../pulse/">Group pulse page on the projector</a>' in html
+    assert '<a href="../../handouts/supervision-models/">Blank handout of the 4x4x4 check</a>' in html
+
+
+def test_the_session_plan_prints_on_its_own(visit) -> None:
+    runs_groups(visit.context)
+    page = visit.open(MODULE)
+    page.locator(TOGGLE).click()
+    page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    page.get_by_role("button", name="Print the session plan").click()
+    assert page.evaluate("() => window.printed")
+    text = printed_text(page, "article")
+    assert text.lstrip().startswith("FOR FACILITATORS ONLY") and VIGNETTE_WORDS in text
+    assert "Print the session plan" not in text and "Learning outcomes" not in text
+    page.emulate_media(media="print")
+    assert not page.locator("article h1").is_visible()
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("article h1").is_visible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,9 @@ def test_copies_with_answers_show_them_and_answers_saved_there_belong_to_the_mod
 
 def test_every_module_has_a_handouts_page_linked_from_the_module_and_the_index(visit, site_dir: Path) -> None:
     modules = sorted(p.parent.name for p in (site_dir / "modules").glob("*/index.html"))
-    handouts = sorted(p.parent.name for p in (site_dir / "handouts").glob("*/index.html"))
+    handouts = sorted(
+        p.parent.name for p in (site_dir / "handouts").glob("*/index.html") if not p.parent.name.endswith("-answers")
+    )
     assert modules == handouts == sorted(registry_modules())
     index = visit.open("handouts/")
     assert index.locator("article li a[href$='/']").count() >= 14
@@ -139,8 +142,14 @@ def test_without_javascript_handouts_are_blank_forms_ready_to_print(no_js_visit)
 # Modules whose blank handouts wasted paper: an empty sheet after an exercise that filled its last sheet
 # exactly (supporting-supervisors), an answer box alone on a sheet, away from its question
 # (learning-from-reviews), and the supervision agreement's signature lines alone on a sheet (the rest).
-WASTEFUL = ["supporting-supervisors", "learning-from-reviews", "values-and-identity", "managing-boundaries",
-            "diversity-and-power", "good-supervision"]
+WASTEFUL = [
+    "supporting-supervisors",
+    "learning-from-reviews",
+    "values-and-identity",
+    "managing-boundaries",
+    "diversity-and-power",
+    "good-supervision",
+]
 
 
 @pytest.mark.parametrize("module", WASTEFUL)
@@ -203,3 +212,63 @@ def test_copies_with_answers_print_every_exercises_answer_and_blank_copies_none(
     expect(blank.locator("[data-rs-handouts-mode]")).to_contain_text("These copies are blank")
     text = re.sub(r"\s", "", " ".join(pdf_pages(blank)))
     assert [answer for answer in answers.values() if answer in text] == []
+
+
+def visible_text(html: str) -> str:
+    """The text of some HTML (scripts and their JSON left out), tags removed and spaces collapsed."""
+    html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def answer_sheet_texts(html: str) -> list[str]:
+    """Each explanation and model answer on a built answer sheet page."""
+    parts = re.findall(r"<dd>(.*?)</dd>", html, re.S)
+    parts += re.findall(r'<div class="rs-answer-sheet__model">(.*?)</div>', html, re.S)
+    return [text for text in map(visible_text, parts) if text]
+
+
+# The answer boxes' titles and the wording that sent a reader to them.
+ANSWER_WORDS = [
+    "Answers and explanations",
+    "(the answer key's answer)",
+    "Answer key and explanations",
+    "open Answers",
+    "rs-model-answers",
+]
+
+
+def test_blank_handouts_carry_no_answer_key_or_model_answer_and_the_answer_sheet_does(site_dir: Path) -> None:
+    """Every module's blank handouts: no answer key, explanation or model answer, and no wording that sends the
+    reader to one; each module's facilitator answer sheet, linked from its handouts, holds them instead."""
+    with_answers = 0
+    for handouts in sorted((site_dir / "handouts").glob("*/index.html")):
+        module = handouts.parent.name
+        if module.endswith("-answers"):
+            continue
+        html = handouts.read_text(encoding="utf-8")
+        assert f'href="../{module}-answers/" data-rs-answer-sheet' in html, module
+        blank = html.split("data-rs-blank", 1)[1].split("</article>", 1)[0]
+        sheets = visible_text(blank) + " " + " ".join(re.findall(r'class="([^"]+)"', blank))
+        assert [words for words in ANSWER_WORDS if words in sheets] == [], module
+        answers = answer_sheet_texts(
+            (site_dir / "handouts" / f"{module}-answers" / "index.html").read_text(encoding="utf-8")
+        )
+        with_answers += bool(answers)
+        assert [text for text in answers if text in sheets] == [], module
+    assert with_answers >= 6  # the modules with a knowledge check, a case review or model answers
+
+
+def test_one_exercise_prints_alone_on_one_side_of_a4_in_paper_wording(visit) -> None:
+    page = visit.open(HANDOUTS)
+    page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    page.get_by_role("button", name="Print this exercise").nth(TITLES.index("Quick check: supervision models")).click()
+    assert page.evaluate("() => window.printed")
+    pages = pdf_pages(page)
+    assert len(pages) == 1, f"the quiz printed alone takes {len(pages)} sheets"
+    assert "Quick check: supervision models" in pages[0] and "QUESTION 5" in pages[0]
+    assert [title for title in TITLES if title in pages[0]] == ["Quick check: supervision models"]
+    assert "Your facilitator has the answers" in pages[0] and "open Answers" not in pages[0]
+    # Once the print dialog closes, Print these handouts prints them all again.
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    text = " ".join(pdf_pages(page))
+    assert all(title in text for title in TITLES)

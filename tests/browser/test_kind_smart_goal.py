@@ -92,20 +92,20 @@ def test_advice_for_date_window_evidence_and_vague_verbs(visit) -> None:
     goal = f"{FORM} [data-rs-goal='g1']"
     page.fill(f"{goal} textarea[data-rs-field='goal']", "Improve my supervision")
     page.fill(f"{goal} input[data-rs-field='time_bound']", "2026-12-20")
-    checks = page.locator(f"{goal} [data-rs-checks]")
-    text = checks.inner_text()
+    checks = page.locator(f"{goal} [data-rs-check-for]")
+    text = " ".join(checks.all_inner_texts())
     assert "less than 3 months away" in text and "between 22 February 2027 and 22 May 2027" in text
     assert "Measurable is empty" in text
     assert '"improve" is vague' in text
     page.fill(f"{goal} input[data-rs-field='time_bound']", "2027-04-01")
     page.fill(f"{goal} textarea[data-rs-field='measurable']", "Observation by a colleague")
     page.fill(f"{goal} textarea[data-rs-field='goal']", "Start each session with a check-in")
-    text = checks.inner_text()
+    text = " ".join(checks.all_inner_texts())
     assert "falls in the 3 to 6 month window" in text
     assert "Measurable names a source of evidence" in text
     assert "vague" not in text
     page.fill(f"{goal} input[data-rs-field='time_bound']", "2028-01-01")
-    assert "more than 6 months away" in checks.inner_text()
+    assert "more than 6 months away" in " ".join(checks.all_inner_texts())
     # Advice never blocks saving.
     assert wait_saved(page, EXERCISE)["values"]["goals"][0]["time_bound"] == "2028-01-01"
 
@@ -187,7 +187,7 @@ def test_print_shows_goals_without_buttons_or_advice(visit) -> None:
     page.fill(f"{FORM} [data-rs-goal='g1'] textarea[data-rs-field='goal']", "Start each session with a check-in")
     text = printed_text(page, FORM)
     assert "Start each session with a check-in" in text
-    assert "Add another goal" not in text and "Checks (advice only" not in text
+    assert "Add another goal" not in text and "Measurable is empty" not in text
 
 
 def test_print_shows_long_one_line_answers_in_full(visit) -> None:
@@ -205,3 +205,46 @@ def test_print_shows_long_one_line_answers_in_full(visit) -> None:
     assert box["height"] > 30  # it wraps onto more lines rather than cutting the text off
     page.emulate_media(media="screen")
     assert page.locator(field).is_visible() and not twin.is_visible()
+
+
+def test_each_check_shows_beside_its_field_and_is_announced(visit) -> None:
+    page = open_with_clock(visit)
+    goal = f"{FORM} [data-rs-goal='g1']"
+    page.fill(f"{goal} textarea[data-rs-field='goal']", "Improve my supervision")
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "2026-12-20")
+    for field, words in [("time_bound", "less than 3 months away"), ("measurable", "Measurable is empty"),
+                         ("goal", '"improve" is vague')]:
+        control = page.locator(f"{goal} [data-rs-field='{field}']")
+        check = page.locator(f"{goal} [data-rs-check-for='{field}']")
+        expect(check).to_contain_text(words)
+        assert check.get_attribute("aria-live") == "polite"
+        assert check.get_attribute("id") in control.get_attribute("aria-describedby").split()
+        below = check.bounding_box()["y"] - (control.bounding_box()["y"] + control.bounding_box()["height"])
+        assert 0 <= below < 40, f"{field}: its check is {below}px below it"
+
+
+def test_calendar_download_confirms_and_can_add_a_reminder_then_goals_print_and_export(visit) -> None:
+    page = open_with_clock(visit)
+    goal = f"{FORM} [data-rs-goal='g1']"
+    page.fill(f"{goal} textarea[data-rs-field='goal']", GOAL_1["goal"])
+    page.fill(f"{goal} input[data-rs-field='time_bound']", "2027-03-15")
+    page.get_by_label("Add a reminder at 9am on the review day").first.check()
+    with page.expect_download() as download:
+        page.click(f"{goal} [data-rs-action='calendar']")
+    expect(page.locator(f"{goal} [data-rs-calendar-done]")).to_have_text(
+        "Calendar file goal-review-2027-03-15.ics downloaded: the review on 15 March 2027, with a reminder that "
+        "morning, and a halfway check-in. Open it to add them to your calendar.")
+    review = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")[0]
+    alarms = review.walk("VALARM")
+    assert len(alarms) == 1 and alarms[0]["TRIGGER"].dt == dt.timedelta(hours=9)
+
+    with page.expect_download() as export:
+        page.get_by_role("button", name="Download my goals (text file)").click()
+    text = Path(export.value.path()).read_text(encoding="utf-8")
+    assert "Goal 1" in text and GOAL_1["goal"] in text and "15 March 2027" in text and "2027-03-15" not in text
+    expect(page.locator(f"{FORM} [data-rs-export-done]")).to_contain_text("downloaded")
+    page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    page.get_by_role("button", name="Print my goals").click()
+    page.emulate_media(media="print")
+    assert page.evaluate("() => window.printed")
+    assert page.locator(FORM).is_visible() and not page.locator(".md-content__inner > h1").is_visible()

@@ -285,3 +285,59 @@ def test_a_long_exercise_is_shown_a_part_at_a_time_and_links_to_its_fields_find_
         )
     ]
     assert projector.console_errors == []
+
+
+def test_the_section_list_jumps_by_pointer_and_keyboard(projector) -> None:
+    page = projector.open(MODULE)
+    start(page)
+    jump = page.get_by_role("button", name="Sections")
+    jump.click()
+    assert jump.get_attribute("aria-expanded") == "true"
+    page.locator(".rs-presenter__section", has_text="Heron's six categories").first.click()
+    assert visible_h2(page)[-1] == "Heron's six categories of intervention"
+    heron = position(page)[0]
+    assert page.locator(".rs-presenter__sections").is_hidden()
+    # Keyboard: open the list (focus goes to the current section), move down one, choose it.
+    jump.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.rsSectionIndex") == str(heron - 1)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert position(page)[0] == heron + 1
+    # Escape closes the list and stays in presenter mode.
+    jump.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert page.locator(".rs-presenter__sections").is_hidden() and page.locator(POSITION).is_visible()
+    assert page.evaluate("document.activeElement.hasAttribute('data-rs-presenter-jump')")
+
+
+def test_present_from_here_and_full_screen_for_those_who_run_groups(projector, visit) -> None:
+    page = projector.open(MODULE)
+    button = page.locator(".rs-present-here[aria-describedby='morrisons-4x4x4-model']")
+    button.click()
+    assert visible_h2(page)[-1] == "Morrison's 4x4x4 model" and position(page)[0] > 1
+    if page.evaluate("document.fullscreenEnabled"):
+        page.get_by_role("button", name="Full screen").click()
+        page.wait_for_function("() => document.fullscreenElement === document.documentElement")
+    # A learner who has not said they run groups is not offered it.
+    plain = visit.open(MODULE)
+    plain.wait_for_selector(".rs-page-tools", state="visible")
+    assert plain.locator(".rs-present-here").count() == 0
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_a_link_to_the_timer_opens_it_with_controls_and_guidance_on_one_screen(browser, base_url, size) -> None:
+    session = Visit(browser, base_url, viewport={"width": size[0], "height": size[1]}, locale="en-GB")
+    runs_groups(session.context)
+    page = session.open("modules/diversity-and-power/?present#ex-reflective-case-discussion")
+    page.wait_for_selector(POSITION)
+    timer = page.locator(form_selector("reflective-case-discussion"))
+    bar_top = page.locator(".rs-presenter").bounding_box()["y"]
+    for part in ("[data-rs-clock]", "[data-rs-timer='toggle']", "[data-rs-timer='next']", "[data-rs-timer='reset']",
+                 ".rs-activity-timer__item--current .rs-activity-timer__guidance"):
+        box = timer.locator(part).bounding_box()
+        where = f"{part} at {size}: {box}, bar at {bar_top}"
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= bar_top, where
+    assert page.evaluate("window.scrollY") == 0
+    session.close()

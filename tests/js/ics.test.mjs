@@ -106,3 +106,19 @@ test("learner text in a calendar file is isolated from the site's words, a line 
   assert.ok(plain.includes("SUMMARY:Review my goal: supervision goal"));
   assert.ok(!plain.some((line) => line.startsWith("DESCRIPTION:")));
 });
+
+test("an optional reminder: a display alarm at 09:00 on the review day, in the review event only", () => {
+  const without = reviewEvent({ uid: "g1@rs", date: "2027-03-15", summary: "Review", checkIn: "Check in", now: NOW });
+  assert.ok(!without.includes("BEGIN:VALARM"));
+  const text = reviewEvent({ uid: "g1@rs", date: "2027-03-15", summary: "Review, soon", checkIn: "Check in", now: NOW, reminder: true });
+  const [review, checkIn] = text.split("BEGIN:VEVENT").slice(1);
+  const alarm = review.slice(review.indexOf("BEGIN:VALARM"), review.indexOf("END:VALARM"));
+  assert.ok(review.indexOf("END:VALARM") < review.indexOf("END:VEVENT"), "the alarm sits inside the event");
+  for (const line of ["ACTION:DISPLAY", "DESCRIPTION:Review\\, soon", "TRIGGER;RELATED=START:PT9H"]) {
+    assert.ok(alarm.split("\r\n").includes(line), line);
+  }
+  assert.ok(!checkIn.includes("VALARM"));
+  const goal = goalReviewEvent({ uid: "g", date: "2027-03-15", goal: "Read", now: NOW, reminder: true,
+    words: { summary: (g) => `Review ${g}`, checkIn: (g) => `Check ${g}`, defaultGoal: "goal" } });
+  assert.equal(goal.split("BEGIN:VALARM").length, 2);
+});

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { adviseGoal, wordPattern } from "../../overrides/assets/js/widgets/smart-goal.js";
+import { adviseGoal, goalsText, wordPattern } from "../../overrides/assets/js/widgets/smart-goal.js";
 
 const config = {
   review: { min: 3, max: 6 },
@@ -52,4 +52,25 @@ test("wordPattern keeps other words intact", () => {
 
 test("an empty goal gets no advice at all", () => {
   assert.deepEqual(adviseGoal(config, {}, today), []);
+});
+
+test("each piece of advice names the field it concerns, so it can show beside that field", () => {
+  const advice = adviseGoal(config, { time_bound: "2020-01-01", goal: "Improve my notes", specific: "Try to ask more" }, today);
+  assert.deepEqual(advice.map((item) => [item.field, item.ok]),
+    [["time_bound", false], ["measurable", false], ["goal", false], ["specific", false]]);
+  assert.match(advice[2].text, /"improve"/);
+  assert.doesNotMatch(advice[2].text, /try to/);
+  assert.match(advice[3].text, /"try to"/);
+});
+
+test("the goals as text: numbered, labelled as on the page, learner text isolated, the date as people read it", () => {
+  const labels = { goal: "Goal", time_bound: "Time-bound: review date", status: "Status",
+    "status:in-progress": "In progress" };
+  const text = goalsText("SMART goals", [
+    { fields: {}, labels },
+    { fields: { goal: " Ask for feedback\n", time_bound: "2027-04-05", status: "in-progress" }, labels },
+  ], (iso) => `day ${iso.split("-").reverse().join(".")}`);
+  assert.equal(text, "SMART goals\n\nGoal 1\nGoal: \u2068Ask for feedback\u2069\n"
+    + "Time-bound: review date: day 05.04.2027\nStatus: In progress\n");
+  assert.match(goalsText("SMART goals", [{ fields: {}, labels }], String), /^SMART goals\n\n\S/);
 });

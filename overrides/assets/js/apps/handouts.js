@@ -26,5 +26,26 @@ export function mount(root) {
     link.href = address(mode, link.dataset.rsRoleLink);
     if (link.dataset.rsRoleLink === role) link.setAttribute("aria-current", "page");
   }
-  root.querySelector('[data-rs-action="print"]').addEventListener("click", () => window.print());
+  root.querySelector('[data-rs-action="print"]').addEventListener("click", () => printSheets(null));
+  for (const button of document.querySelectorAll("[data-rs-print-one]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => printSheets(button.dataset.rsPrintOne));
+  }
+}
+
+/**
+ * Print every sheet, or one exercise alone: the others carry data-rs-not-printed (hidden in print by
+ * sessions.css) until the print dialog closes.
+ * @param {string | null} only the exercise id of the one sheet to print, or null for all
+ */
+export function printSheets(only) {
+  const sheets = [...document.querySelectorAll("[data-rs-sheet]")];
+  const handouts = document.querySelector("[data-rs-blank]");
+  for (const sheet of sheets) sheet.toggleAttribute("data-rs-not-printed", only !== null && sheet.dataset.rsSheet !== only);
+  handouts.toggleAttribute("data-rs-printing-one", only !== null);
+  window.addEventListener("afterprint", () => {
+    for (const sheet of sheets) sheet.removeAttribute("data-rs-not-printed");
+    handouts.removeAttribute("data-rs-printing-one");
+  }, { once: true });
+  window.print();
 }

@@ -10,8 +10,12 @@
  * on screen, in the accessibility tree and in print). The choice is remembered on this device through
  * the shared storage layer ("preferences" data), and applies on every module page.
  * Presenter mode: see lib/presenter.js. It is for this page only and never shows the notes.
+ * "Print the session plan" prints the notes alone (lib/print-part.js).
  */
 
+import { h } from "../lib/dom.js";
+import { printPart } from "../lib/print-part.js";
+import { t } from "../lib/strings.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { siteStore } from "../lib/storage.js";
 
@@ -96,6 +100,12 @@ export function mount(root) {
   };
   if (notes) {
     apply(facilitatorView(store));
+    // The session plan prints on its own, without the module's text.
+    const printPlan = notes.querySelector('[data-rs-action="print-plan"]');
+    if (printPlan) {
+      printPlan.hidden = false;
+      printPlan.addEventListener("click", () => printPart(notes));
+    }
     toggle.addEventListener("click", () => {
       const on = toggle.getAttribute("aria-pressed") !== "true";
       apply(on);
@@ -105,11 +115,32 @@ export function mount(root) {
     toggle.hidden = true;
   }
 
-  present.addEventListener("click", () => {
-    const article = root.closest("article") || document.querySelector("article.md-content__inner");
-    // Presenter mode loads on first use: most learners never present.
-    import("../lib/presenter.js")
-      .then(({ startPresenter }) => startPresenter(article, { onLeave: () => present.focus() }))
-      .catch((error) => console.warn("Could not start presenter mode", error));
-  });
+  const article = root.closest("article") || document.querySelector("article.md-content__inner");
+  // Presenter mode loads on first use: most learners never present.
+  const begin = (target, from = present) => import("../lib/presenter.js")
+    .then(({ startPresenter }) => startPresenter(article, { target, onLeave: () => from.focus() }))
+    .catch((error) => console.warn("Could not start presenter mode", error));
+  present.addEventListener("click", () => begin(null));
+  if (groupTools.hidden) return;
+  addPresentHere(article, begin);
+  // A link with ?present opens presenter mode at the place its #fragment names (a session plan's timer link).
+  if (new URLSearchParams(location.search).has("present")) {
+    begin(location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null);
+  }
+}
+
+/**
+ * "Present from here" after each heading (h2, h3) and before each exercise, for those who run groups.
+ * @param {HTMLElement} article
+ * @param {(target: Element, from: HTMLElement) => void} begin
+ */
+function addPresentHere(article, begin) {
+  for (const place of article.querySelectorAll(":scope > h2, :scope > h3, :scope > form.rs-exercise")) {
+    const title = place.matches("form") ? place.querySelector(".rs-exercise__title") : place;
+    const button = h("button", { type: "button", class: "rs-present-here rs-button rs-button--secondary",
+      ...(title && title.id ? { "aria-describedby": title.id } : {}) }, t("presenter_from_here"));
+    button.addEventListener("click", () => begin(place, button));
+    if (place.matches("form")) place.before(button);
+    else place.after(button);
+  }
 }

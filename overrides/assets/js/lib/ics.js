@@ -78,7 +78,19 @@ export function halfwayDay(fromDate, toDate) {
   return new Date(from + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function allDayEvent({ uid, date, summary, description, now }) {
+/** When a reminder goes off on the day of an all-day event: 09:00, the event starting at midnight. */
+export const REMINDER_TRIGGER = "PT9H";
+
+/**
+ * A display alarm (RFC 5545 3.6.6) on the event's own day, at 09:00 local time.
+ * @param {string} text what the reminder says
+ */
+function reminderAlarm(text) {
+  return ["BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(text)}`,
+    `TRIGGER;RELATED=START:${REMINDER_TRIGGER}`, "END:VALARM"];
+}
+
+function allDayEvent({ uid, date, summary, description, now, reminder = false }) {
   return [
     "BEGIN:VEVENT",
     `UID:${escapeText(uid)}`,
@@ -88,6 +100,7 @@ function allDayEvent({ uid, date, summary, description, now }) {
     `SUMMARY:${escapeText(summary)}`,
     ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
     "TRANSP:TRANSPARENT",
+    ...(reminder ? reminderAlarm(summary) : []),
     "END:VEVENT",
   ];
 }
@@ -95,11 +108,12 @@ function allDayEvent({ uid, date, summary, description, now }) {
 /**
  * Build a calendar file with an all-day review event and, given ``checkIn`` (its title), an all-day
  * check-in halfway between today and the review (left out when the review is under two days away).
- * @param {{uid: string, date: string, summary: string, description?: string, checkIn?: string, now?: Date}} event
- *   date as YYYY-MM-DD
+ * With ``reminder``, the review event carries a display alarm at 09:00 on the review day (the check-in none).
+ * @param {{uid: string, date: string, summary: string, description?: string, checkIn?: string, now?: Date,
+ *   reminder?: boolean}} event  date as YYYY-MM-DD
  * @returns {string}
  */
-export function reviewEvent({ uid, date, summary, description = "", checkIn = "", now = new Date() }) {
+export function reviewEvent({ uid, date, summary, description = "", checkIn = "", now = new Date(), reminder = false }) {
   if (reviewDateProblem(date)) throw new RangeError("date must be a real calendar day, YYYY-MM-DD, before 9999-12-31");
   const halfway = checkIn ? halfwayDay(now.toISOString().slice(0, 10), date) : null;
   const lines = [
@@ -108,7 +122,7 @@ export function reviewEvent({ uid, date, summary, description = "", checkIn = ""
     "PRODID:-//reflective-supervision//goal review//EN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    ...allDayEvent({ uid, date, summary, description, now }),
+    ...allDayEvent({ uid, date, summary, description, now, reminder }),
     ...(halfway ? allDayEvent({ uid: `halfway-${uid}`, date: halfway, summary: checkIn, description, now }) : []),
     "END:VCALENDAR",
   ];
@@ -120,13 +134,13 @@ export function reviewEvent({ uid, date, summary, description = "", checkIn = ""
  * characters as people see them) in the events' titles, the whole goal and its evidence in the description,
  * every piece of learner text isolated. The words around them are the caller's interface strings, `words`:
  * each function is given the learner's text, already isolated, and returns the sentence it goes in.
- * @param {{uid: string, date: string, goal?: unknown, evidence?: unknown, now?: Date,
+ * @param {{uid: string, date: string, goal?: unknown, evidence?: unknown, now?: Date, reminder?: boolean,
  *   words: {summary: (goal: string) => string, checkIn: (goal: string) => string, defaultGoal: string,
  *     evidence?: (evidence: string) => string}}} goalReview
  * @returns {string}
  * @throws {RangeError} when reviewDateProblem(date) is not null
  */
-export function goalReviewEvent({ uid, date, goal = "", evidence = "", now = new Date(), words }) {
+export function goalReviewEvent({ uid, date, goal = "", evidence = "", now = new Date(), reminder = false, words }) {
   const goalText = String(goal ?? "").trim();
   const evidenceText = String(evidence ?? "").trim();
   const title = goalText ? isolate(cutText(goalText, GOAL_TITLE_LENGTH).trimEnd()) : words.defaultGoal;
@@ -134,5 +148,5 @@ export function goalReviewEvent({ uid, date, goal = "", evidence = "", now = new
     goalText && isolate(goalText),
     evidenceText && words.evidence && words.evidence(isolate(evidenceText)),
   ].filter(Boolean).join("\n");
-  return reviewEvent({ uid, date, now, description, summary: words.summary(title), checkIn: words.checkIn(title) });
+  return reviewEvent({ uid, date, now, reminder, description, summary: words.summary(title), checkIn: words.checkIn(title) });
 }

@@ -12,13 +12,18 @@
  * in a field, where those keys belong to the field); Escape to leave. Material's own shortcuts (N, P, . and ,
  * go to another page; F, S and / open search) would leave the presentation, so while presenting they are
  * caught first (capture phase) and mapped to next and previous, or do nothing. Facilitator notes are never shown.
+ * "Sections" opens a list of every section to jump to (buttons: pointer or keyboard; Escape closes it);
+ * "Full screen" shows where the browser offers the Fullscreen API. A timer's slide is trimmed to its clock,
+ * controls and current phase (html.rs-presenting-timer, sessions.css), so it fits a 1280x720 projector.
+ * startPresenter's ``target`` starts at the section showing an element (page-tools.js: "Present from here",
+ * and a link with ?present#id).
  */
 
 import { h } from "./dom.js";
 import { pageRole, showRole } from "./role.js";
 import { t } from "./strings.js";
 
-const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file";
+const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file, .rs-present-here";
 const EXERCISE = ".rs-exercise";
 // The parts of a form that presenter mode shows one at a time, when a form has at least two: each kind's
 // template marks them (a prompt, a dimension, a question, a section of the agreement...).
@@ -104,6 +109,19 @@ export function sectionsOf(article) {
   return sections;
 }
 
+/** Does a section show this element? (Within a long exercise, only the section of the part holding it.) */
+function holds(section, target) {
+  return section.elements.some((element) => element.contains(target))
+    && (!section.part || !section.part.all.some((element) => element.contains(target))
+      || section.part.shown.some((element) => element.contains(target)));
+}
+
+/** A section's name in the list of sections: its number and its heading's words. */
+function sectionTitle(section, n) {
+  const heading = section.heading ? section.heading.textContent.replace(/\s+/g, " ").replace(/¶$/, "").trim() : "";
+  return t("presenter_section_item", { number: n + 1, title: heading || t("presenter_section_untitled") });
+}
+
 /** Does a key press belong to a control (typing, choosing) rather than to the presenter? */
 function ownedByControl(target) {
   if (!(target instanceof Element)) return false;
@@ -121,7 +139,8 @@ function takesText(target) {
 /**
  * Start presenting an article.
  * @param {HTMLElement} article
- * @param {{onLeave?: () => void, start?: number}} [options]
+ * @param {{onLeave?: () => void, start?: number, target?: Element | null}} [options]  target: start at the
+ *   section that shows this element (a heading, an exercise, a field), as a link to it would
  */
 export function startPresenter(article, options = {}) {
   if (active) return active;
@@ -129,7 +148,8 @@ export function startPresenter(article, options = {}) {
   if (sections.length === 0) return null;
   const root = document.documentElement;
   const scrollBack = window.scrollY;
-  let index = Math.min(Math.max(options.start || 0, 0), sections.length - 1);
+  const targetIndex = options.target ? sections.findIndex((section) => holds(section, options.target)) : -1;
+  let index = Math.min(Math.max(targetIndex >= 0 ? targetIndex : options.start || 0, 0), sections.length - 1);
 
   const position = h("p", { class: "rs-presenter__position", role: "status" });
   const previous = h("button", { type: "button", class: "rs-presenter__button" }, t("presenter_previous"));
@@ -140,8 +160,27 @@ export function startPresenter(article, options = {}) {
   const ownRole = pageRole();
   const wording = h("button", { type: "button", class: "rs-presenter__button", "aria-pressed": "false", "data-rs-presenter-role": "" },
     t("presenter_supervisor_wording"));
+  // The list of sections to jump to, opened from the bar.
+  const listId = "rs-presenter-sections";
+  const jump = h("button", { type: "button", class: "rs-presenter__button", "aria-expanded": "false",
+    "aria-controls": listId, "data-rs-presenter-jump": "" }, t("presenter_sections"));
+  const list = h("nav", { class: "rs-presenter__sections", id: listId, "aria-label": t("presenter_sections") },
+    h("ol", {}, sections.map((section, n) => h("li", {},
+      h("button", { type: "button", class: "rs-presenter__section", "data-rs-section-index": String(n) },
+        sectionTitle(section, n))))));
+  list.hidden = true;
+  const closeList = ({ focus = false } = {}) => {
+    list.hidden = true;
+    jump.setAttribute("aria-expanded", "false");
+    if (focus) jump.focus();
+  };
+  // Full screen, where the browser offers it.
+  const fullScreen = document.fullscreenEnabled
+    ? h("button", { type: "button", class: "rs-presenter__button", "aria-pressed": "false", "data-rs-presenter-fullscreen": "" },
+      t("presenter_full_screen"))
+    : null;
   const bar = h("div", { class: "rs-presenter", role: "region", "aria-label": t("presenter_controls") },
-    previous, position, next, wording, leave,
+    list, previous, position, next, jump, ...(fullScreen ? [fullScreen] : []), wording, leave,
     h("p", { class: "rs-presenter__hint" }, t("presenter_hint")));
 
   // Every element presenter mode may hide: the article's children, and the parts of long exercises.
@@ -161,6 +200,8 @@ export function startPresenter(article, options = {}) {
     }
     for (const element of parts) element.classList.toggle("rs-presenter-off", Boolean(part) && part.all.includes(element) && !part.shown.includes(element));
     position.textContent = t("presenter_position", { number: index + 1, total: sections.length });
+    // A timer's slide is kept to what the room needs: clock, controls and the current phase (sessions.css).
+    root.classList.toggle("rs-presenting-timer", Boolean(sections[index].exercise?.matches(".rs-exercise--activity-timer")));
     // aria-disabled rather than disabled, so a focused button keeps the focus at the first or last section.
     previous.setAttribute("aria-disabled", String(index === 0));
     next.setAttribute("aria-disabled", String(index === sections.length - 1));
@@ -176,7 +217,8 @@ export function startPresenter(article, options = {}) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === "Escape") {
       event.preventDefault();
-      stop();
+      if (!list.hidden) closeList({ focus: true });
+      else if (!document.fullscreenElement) stop();
       return;
     }
     if (ownedByControl(event.target)) return;
@@ -200,11 +242,6 @@ export function startPresenter(article, options = {}) {
     if (step !== 0) show(index + step, { focusHeading: true });
   };
 
-  // Does a section show this element? (Within a long exercise, only the section of the part holding it.)
-  const holds = (section, target) => section.elements.some((element) => element.contains(target))
-    && (!section.part || !section.part.all.some((element) => element.contains(target))
-      || section.part.shown.some((element) => element.contains(target)));
-
   // A link to a place on this page (a field still to fill in, a footnote) first shows the section holding it.
   // Capture phase: before the link's own handler, which may move the focus there.
   const onLink = (event) => {
@@ -215,14 +252,20 @@ export function startPresenter(article, options = {}) {
     if (found >= 0 && found !== index) show(found);
   };
 
+  const onFullScreen = () => {
+    if (fullScreen) fullScreen.setAttribute("aria-pressed", String(Boolean(document.fullscreenElement)));
+  };
+
   const stop = () => {
+    document.removeEventListener("fullscreenchange", onFullScreen);
     document.removeEventListener("click", onLink, true);
     document.removeEventListener("keydown", onKey);
     window.removeEventListener("keydown", onShortcut, true);
     for (const element of [...elements, ...parts]) element.classList.remove("rs-presenter-off", "rs-presenter-title");
-    root.classList.remove("rs-presenting");
+    root.classList.remove("rs-presenting", "rs-presenting-timer");
     showRole(ownRole);
     bar.remove();
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
     active = null;
     const heading = sections[index].heading;
     if (index > 0 && heading) heading.scrollIntoView();
@@ -233,6 +276,25 @@ export function startPresenter(article, options = {}) {
   previous.addEventListener("click", () => show(index - 1));
   next.addEventListener("click", () => show(index + 1));
   leave.addEventListener("click", stop);
+  jump.addEventListener("click", () => {
+    const open = list.hidden;
+    list.hidden = !open;
+    jump.setAttribute("aria-expanded", String(open));
+    if (open) list.querySelectorAll("button")[index].focus();
+  });
+  list.addEventListener("click", (event) => {
+    const choice = event.target instanceof Element ? event.target.closest("[data-rs-section-index]") : null;
+    if (!choice) return;
+    closeList();
+    show(Number(choice.dataset.rsSectionIndex), { focusHeading: true });
+  });
+  if (fullScreen) {
+    fullScreen.addEventListener("click", () => {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+      else root.requestFullscreen().catch(() => {});
+    });
+    document.addEventListener("fullscreenchange", onFullScreen);
+  }
   wording.addEventListener("click", () => {
     const supervisor = wording.getAttribute("aria-pressed") !== "true";
     wording.setAttribute("aria-pressed", String(supervisor));

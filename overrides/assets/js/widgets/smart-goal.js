@@ -1,7 +1,9 @@
 /**
  * SMART goal worksheet: several goals, each saved by a stable goal id, with advice checks
  * (review date window, a named evidence source, vague verbs). Advice is words only; it never blocks saving.
- * "Add to calendar" checks the review date first and says beside the button what to fix.
+ * Each check shows beside the field it concerns, linked to it (aria-describedby) and read out when it changes.
+ * "Add to calendar" checks the review date first and says beside the button what to fix, or that the file
+ * was made; it can add a reminder on the review day. The goals print on their own or download as text.
  */
 
 import { bdi, h, textWith } from "../lib/dom.js";
@@ -9,6 +11,8 @@ import { mountExercise, readConfig } from "../lib/exercise.js";
 import { mirrorForPrint, readFields, writeFields } from "../lib/fields.js";
 import { download } from "../lib/download.js";
 import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
+import { printPart } from "../lib/print-part.js";
+import { isolate } from "../lib/text.js";
 import { formatDate, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
@@ -50,12 +54,21 @@ export function mount(root) {
     // What stops a calendar file, said beside the button (and read out), until the next try.
     const note = h("p", { class: "rs-goal__calendar-note", role: "alert", "data-rs-calendar-note": "" });
     note.hidden = true;
-    calendar.after(note);
+    // That the file was made, said politely beside the button.
+    const done = h("p", { class: "rs-goal__calendar-done", role: "status", "data-rs-calendar-done": "" });
+    // An optional reminder on the review day (not saved: asked each time a file is made).
+    const reminderId = `${goal.querySelector("[data-rs-field]").id}-reminder-alarm`;
+    const reminder = h("input", { type: "checkbox", id: reminderId, "data-rs-calendar-reminder": "" });
+    calendar.before(h("div", { class: "rs-goal__reminder" }, reminder,
+      h("label", { for: reminderId }, t("smart_goal_calendar_reminder"))));
+    calendar.after(note, done);
+    for (const field of CHECKED_FIELDS) checkBeside(goal, field);
     calendar.addEventListener("click", () => {
       const values = readFields(goal);
       const dateField = goal.querySelector('[data-rs-field="time_bound"]');
       const problem = reviewDateProblem(values.time_bound);
       note.hidden = !problem;
+      done.textContent = "";
       if (problem) {
         note.replaceChildren(problem === "missing"
           ? t("smart_goal_calendar_needs_date")
@@ -67,6 +80,7 @@ export function mount(root) {
       const text = goalReviewEvent({
         uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
         date: values.time_bound,
+        reminder: reminder.checked,
         goal: values.goal,
         evidence: values.measurable,
         words: {
@@ -76,7 +90,11 @@ export function mount(root) {
           evidence: (evidence) => t("smart_goal_calendar_evidence", { evidence }),
         },
       });
-      download(`goal-review-${values.time_bound}.ics`, text, "text/calendar");
+      const name = `goal-review-${values.time_bound}.ics`;
+      download(name, text, "text/calendar");
+      const date = formatDate(new Date(`${values.time_bound}T12:00:00`));
+      done.textContent = reminder.checked
+        ? t("smart_goal_calendar_done_reminder", { name, date }) : t("smart_goal_calendar_done", { name, date });
     });
     goal.querySelector('[data-rs-action="remove-goal"]').addEventListener("click", () => {
       const number = goals().indexOf(goal) + 1;
@@ -91,6 +109,7 @@ export function mount(root) {
   };
 
   goals().forEach(wireGoal);
+  wireExport(root, goals);
   addButton.addEventListener("click", () => {
     const goal = addGoal();
     renumber();
@@ -124,10 +143,12 @@ export function mount(root) {
 }
 
 /**
- * Advice for one goal, as a list of {ok, text}. Empty goals get no advice.
+ * Advice for one goal, as a list of {field, ok, text}: field names the field the advice concerns (time_bound,
+ * measurable, and goal or specific for vague wording), so it can show beside it. Empty goals get no advice.
  * @param {{review: {min: number, max: number}, evidence: string[], vague: string[]}} config
  * @param {Record<string, string>} goal
  * @param {Date} today
+ * @returns {{field: string, ok: boolean, text: string}[]}
  */
 export function adviseGoal(config, goal, today) {
   const advice = [];
@@ -135,40 +156,124 @@ export function adviseGoal(config, goal, today) {
   const earliest = addMonths(today, config.review.min);
   const latest = addMonths(today, config.review.max);
   const window = { earliest: formatDate(earliest), latest: formatDate(latest), min: config.review.min, max: config.review.max };
+  const review = (ok, text) => advice.push({ field: "time_bound", ok, text });
   if (!goal.time_bound) {
-    advice.push({ ok: false, text: t("smart_goal_review_missing", window) });
+    review(false, t("smart_goal_review_missing", window));
   } else {
-    const review = new Date(`${goal.time_bound}T12:00:00`);
-    if (Number.isNaN(review.getTime())) advice.push({ ok: false, text: t("smart_goal_review_unreadable") });
-    else if (review < startOfDay(today)) advice.push({ ok: false, text: t("smart_goal_review_past", window) });
-    else if (review < startOfDay(earliest)) advice.push({ ok: false, text: t("smart_goal_review_too_soon", window) });
-    else if (review > endOfDay(latest)) advice.push({ ok: false, text: t("smart_goal_review_too_late", window) });
-    else advice.push({ ok: true, text: t("smart_goal_review_ok", window) });
+    const date = new Date(`${goal.time_bound}T12:00:00`);
+    if (Number.isNaN(date.getTime())) review(false, t("smart_goal_review_unreadable", window));
+    else if (date < startOfDay(today)) review(false, t("smart_goal_review_past", window));
+    else if (date < startOfDay(earliest)) review(false, t("smart_goal_review_too_soon", window));
+    else if (date > endOfDay(latest)) review(false, t("smart_goal_review_too_late", window));
+    else review(true, t("smart_goal_review_ok", window));
   }
   const measurable = (goal.measurable || "").trim().toLowerCase();
-  if (!measurable) advice.push({ ok: false, text: t("smart_goal_measurable_empty") });
+  if (!measurable) advice.push({ field: "measurable", ok: false, text: t("smart_goal_measurable_empty") });
   else if (!config.evidence.some((source) => wordPattern(source).test(measurable))) {
-    advice.push({ ok: false, text: t("smart_goal_measurable_no_source", { examples: config.evidence.slice(0, 3).join(", ") }) });
-  } else advice.push({ ok: true, text: t("smart_goal_measurable_ok") });
-  const wording = `${goal.goal || ""} ${goal.specific || ""}`.toLowerCase();
-  const vague = config.vague.filter((phrase) => wordPattern(phrase).test(wording));
-  if (vague.length) {
-    const phrases = vague.map((phrase) => t("smart_goal_quoted_phrase", { phrase })).join(", ");
-    advice.push({ ok: false, text: tn("smart_goal_vague", vague.length, { phrases }) });
+    advice.push({ field: "measurable", ok: false,
+      text: t("smart_goal_measurable_no_source", { examples: config.evidence.slice(0, 3).join(", ") }) });
+  } else advice.push({ field: "measurable", ok: true, text: t("smart_goal_measurable_ok") });
+  for (const field of ["goal", "specific"]) {
+    const wording = (goal[field] || "").toLowerCase();
+    const vague = config.vague.filter((phrase) => wordPattern(phrase).test(wording));
+    if (vague.length) {
+      const phrases = vague.map((phrase) => t("smart_goal_quoted_phrase", { phrase })).join(", ");
+      advice.push({ field, ok: false, text: tn("smart_goal_vague", vague.length, { phrases }) });
+    }
   }
   return advice;
 }
 
+/** The fields a check can concern, each shown with its own checks. */
+const CHECKED_FIELDS = ["goal", "specific", "measurable", "time_bound"];
+
+/**
+ * Make the place for a field's checks, right after the field, described by it and read out when it changes.
+ * @param {HTMLElement} goal
+ * @param {string} field
+ */
+function checkBeside(goal, field) {
+  const control = goal.querySelector(`[data-rs-field="${field}"]`);
+  if (!control || goal.querySelector(`[data-rs-check-for="${field}"]`)) return;
+  const id = `${control.id}-check`;
+  const place = h("div", { class: "rs-goal__check", id, "data-rs-check-for": field, "aria-live": "polite" });
+  control.after(place);
+  control.setAttribute("aria-describedby", `${control.getAttribute("aria-describedby") || ""} ${id}`.trim());
+}
+
 function showChecks(goal, config, values, today) {
-  const box = goal.querySelector("[data-rs-checks]");
   const advice = adviseGoal(config, values, today);
-  box.replaceChildren();
-  if (!advice.length) return;
-  box.append(
-    h("p", { class: "rs-goal__checks-title" }, h("strong", {}, t("smart_goal_checks_title"))),
-    h("ul", {}, advice.map((item) => h("li", { class: item.ok ? "rs-check rs-check--ok" : "rs-check rs-check--warn" },
-      h("span", { class: "rs-check__mark" }, item.ok ? t("smart_goal_mark_done") : t("smart_goal_mark_consider")), " ", item.text))),
-  );
+  for (const field of CHECKED_FIELDS) {
+    const place = goal.querySelector(`[data-rs-check-for="${field}"]`);
+    if (!place) continue;
+    const items = advice.filter((item) => item.field === field);
+    const signature = items.map((item) => `${item.ok}${item.text}`).join("|");
+    // Rewritten only when the advice changes, so a screen reader hears each change once, not every keystroke.
+    if (place.dataset.rsShown === signature) continue;
+    place.dataset.rsShown = signature;
+    place.replaceChildren(...items.map((item) => h("p", { class: item.ok ? "rs-check rs-check--ok" : "rs-check rs-check--warn" },
+      h("span", { class: "rs-check__mark" }, item.ok ? t("smart_goal_mark_done") : t("smart_goal_mark_consider")), " ", item.text)));
+  }
+}
+
+/**
+ * "Print my goals" (this worksheet alone) and "Download my goals" (a text file), as the intro promises.
+ * @param {HTMLFormElement} root
+ * @param {() => HTMLElement[]} goals
+ */
+function wireExport(root, goals) {
+  const tools = root.querySelector("[data-rs-goal-export]");
+  if (!tools) return;
+  tools.hidden = false;
+  const status = tools.querySelector("[data-rs-export-done]");
+  tools.querySelector('[data-rs-action="print-goals"]').addEventListener("click", () => printPart(root));
+  tools.querySelector('[data-rs-action="export-goals"]').addEventListener("click", () => {
+    const title = root.querySelector(".rs-exercise__title").textContent.trim();
+    const entries = goals().map((goal) => ({ fields: readFields(goal), labels: fieldLabels(goal) }));
+    const name = `${root.dataset.rsExercise}.txt`;
+    download(name, goalsText(title, entries, (iso) => formatDate(new Date(`${iso}T12:00:00`))), "text/plain;charset=utf-8");
+    status.textContent = t("smart_goal_export_done", { name });
+  });
+}
+
+/** Each field's label as the page shows it, and each status option's. */
+function fieldLabels(goal) {
+  const labels = {};
+  for (const control of goal.querySelectorAll("[data-rs-field]")) {
+    const label = goal.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+    const text = (label ? label.textContent : "").replace(/\s+/g, " ").trim();
+    if (control.type === "radio") labels[`status:${control.value}`] = text;
+    else labels[control.dataset.rsField] = text;
+  }
+  labels.status = (goal.querySelector(".rs-choice legend")?.textContent || "").trim();
+  return labels;
+}
+
+/**
+ * The goals as plain text: the worksheet's title, then each goal that has an answer, numbered, with its
+ * answered fields in order, each labelled as on the page. Learner text is isolated (U+2068 … U+2069); the
+ * review date is written as people read dates (formatDay), not as the form stores it.
+ * @param {string} title
+ * @param {{fields: Record<string, string>, labels: Record<string, string>}[]} goals
+ * @param {(isoDate: string) => string} formatDay
+ */
+export function goalsText(title, goals, formatDay) {
+  const blocks = [title];
+  let number = 0;
+  for (const { fields, labels } of goals) {
+    const answered = Object.entries(fields).filter(([, value]) => String(value ?? "").trim() !== "");
+    if (!answered.length) continue;
+    number += 1;
+    const lines = [t("smart_goal_form_goal", { number })];
+    for (const [field, value] of answered) {
+      if (field === "status") lines.push(`${labels.status}: ${labels[`status:${value}`] || value}`);
+      else if (field === "time_bound" && reviewDateProblem(value) === null) lines.push(`${labels[field]}: ${formatDay(value)}`);
+      else lines.push(`${labels[field] || field}: ${isolate(String(value).trim())}`);
+    }
+    blocks.push(lines.join("\n"));
+  }
+  if (number === 0) blocks.push(t("smart_goal_export_empty"));
+  return `${blocks.join("\n\n")}\n`;
 }
 
 function addMonths(date, months) {
