@@ -13,8 +13,9 @@ import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, written
 import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
 import {
-  BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, decodeBackup, describeItem, moveState, parseBackup, planImport,
+  BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, describeItem, moveState, parseBackup, planImport,
 } from "../lib/backup.js";
+import { LOCKED_MAX_BYTES, canLock, checkLockedBackup, lockBackup, readBackupFile, unlockBackup } from "../lib/backup-lock.js";
 import { isCalendarDate } from "../lib/shape.js";
 import { folderName, otherScopes, rebaseBackup } from "../lib/scopes.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
@@ -110,33 +111,65 @@ function drawn(entry, failed, build) {
 function backupSection(store, status, rerender) {
   const fileId = "rs-import-file";
   const preview = h("div", { class: "rs-import-preview", "aria-live": "polite" });
+  const lock = lockFields();
   const exportButton = h("button", { type: "button", class: "rs-button", "data-rs-action": "export" }, t("my_learning_export_button"));
-  exportButton.addEventListener("click", () => {
+  exportButton.addEventListener("click", async () => {
+    const passphrase = lock.passphrase();
+    if (passphrase.problem) {
+      say(status, passphrase.problem);
+      return;
+    }
     const backup = buildBackup(store);
-    saveBackup(backup);
-    say(status, tn("my_learning_backup_downloaded", Object.keys(backup.entries).length));
+    const count = Object.keys(backup.entries).length;
+    if (!passphrase.value) {
+      saveBackup(backup);
+      say(status, `${tn("my_learning_backup_downloaded", count)} ${t("my_learning_backup_plain_warning")}`);
+      return;
+    }
+    say(status, t("my_learning_locking"));
+    exportButton.disabled = true;
+    try {
+      saveLockedBackup(await lockBackup(backupText(backup), passphrase.value));
+      lock.clear();
+      say(status, tn("my_learning_backup_locked", count));
+    } catch {
+      say(status, t("my_learning_lock_failed"));
+    } finally {
+      exportButton.disabled = false;
+    }
   });
   const input = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-rs-import": "", "aria-describedby": `${fileId}-hint` });
+  const showError = (error) => {
+    const message = error instanceof BackupError ? error.message : t("backup_unreadable");
+    preview.append(h("p", { class: "rs-app__error", role: "alert" }, message));
+  };
+  const previewOf = (backup) => showPreview(store, backup, preview, status, () => {
+    input.value = "";
+    rerender();
+  });
   input.addEventListener("change", async () => {
     preview.replaceChildren();
     const file = input.files && input.files[0];
     if (!file) return;
     try {
-      if (file.size > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
+      if (file.size > LOCKED_MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
       // Strict UTF-8: a file with bytes that are not text is refused, never read with U+FFFD in the answers.
-      const backup = parseBackup(decodeBackup(await file.arrayBuffer()));
-      showPreview(store, backup, preview, status, () => {
-        input.value = "";
-        rerender();
-      });
+      const { locked, text } = readBackupFile(await file.arrayBuffer());
+      if (!locked) {
+        previewOf(parseBackup(text));
+        return;
+      }
+      if (!canLock()) throw new BackupError(t("backup_locked_unsupported"));
+      // Damage is found before the passphrase is asked for; nothing changes until the learner imports.
+      unlockForm(await checkLockedBackup(text), preview, status, previewOf, showError);
     } catch (error) {
-      const message = error instanceof BackupError ? error.message : t("backup_unreadable");
-      preview.append(h("p", { class: "rs-app__error", role: "alert" }, message));
+      showError(error);
     }
   });
   return h("section", { class: "rs-app__section", "aria-labelledby": "rs-backup-title" },
     h("h2", { id: "rs-backup-title" }, t("my_learning_backup_title")),
     h("p", {}, t("my_learning_backup_intro")),
+    lock.element,
     exportButton,
     h("div", { class: "rs-field" },
       h("label", { for: fileId, class: "rs-field__label" }, t("my_learning_import_label")),
@@ -145,9 +178,90 @@ function backupSection(store, status, rerender) {
     preview);
 }
 
+/** The shortest passphrase a locked backup takes. */
+const MIN_PASSPHRASE = 8;
+
+/**
+ * The optional passphrase for a backup, typed twice. Where this page cannot encrypt (no Web Crypto: an http
+ * address other than localhost), a note says backups made here are not locked.
+ * @returns {{element: HTMLElement, passphrase: () => {value: string, problem?: string}, clear: () => void}}
+ */
+function lockFields() {
+  if (!canLock()) {
+    return {
+      element: h("p", { class: "rs-app__note", "data-rs-lock-unsupported": "" }, t("my_learning_lock_unsupported")),
+      passphrase: () => ({ value: "" }),
+      clear: () => {},
+    };
+  }
+  const field = (id, words) => {
+    const input = h("input", { type: "password", id, class: "rs-input rs-input--text", autocomplete: "new-password", "data-rs-lock": id });
+    return { input, element: h("div", { class: "rs-field" }, h("label", { for: id, class: "rs-field__label" }, words), input) };
+  };
+  const first = field("rs-lock-passphrase", t("my_learning_lock_passphrase"));
+  const again = field("rs-lock-again", t("my_learning_lock_again"));
+  const element = h("fieldset", { class: "rs-lock", "aria-describedby": "rs-lock-hint" },
+    h("legend", {}, t("my_learning_lock_legend")),
+    h("p", { class: "rs-field__hint", id: "rs-lock-hint" }, t("my_learning_lock_hint")),
+    first.element, again.element);
+  const passphrase = () => {
+    const value = first.input.value;
+    if (!value && !again.input.value) return { value: "" };
+    if (value.length < MIN_PASSPHRASE) return { value, problem: t("my_learning_lock_too_short") };
+    if (value !== again.input.value) return { value, problem: t("my_learning_lock_mismatch") };
+    return { value };
+  };
+  const clear = () => {
+    first.input.value = "";
+    again.input.value = "";
+  };
+  return { element, passphrase, clear };
+}
+
+/** Ask for a locked backup's passphrase; on the right one, show what importing it would change. */
+function unlockForm(file, preview, status, previewOf, showError) {
+  const id = "rs-unlock-passphrase";
+  const input = h("input", { type: "password", id, class: "rs-input rs-input--text", autocomplete: "current-password", "data-rs-unlock": "" });
+  const button = h("button", { type: "submit", class: "rs-button", "data-rs-action": "unlock" }, t("my_learning_unlock_button"));
+  const problem = h("div", {});
+  const form = h("form", { class: "rs-unlock", "data-rs-unlock-form": "" },
+    h("h3", {}, t("my_learning_unlock_title")),
+    h("div", { class: "rs-field" }, h("label", { for: id, class: "rs-field__label" }, t("my_learning_unlock_label")), input),
+    button, problem);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    problem.replaceChildren();
+    button.disabled = true;
+    say(status, t("my_learning_unlocking"));
+    try {
+      const backup = parseBackup(await unlockBackup(file, input.value));
+      say(status, "");
+      preview.replaceChildren();
+      previewOf(backup);
+    } catch (error) {
+      say(status, "");
+      preview.replaceChildren(form);
+      showError(error);
+      button.disabled = false;
+      input.select();
+    }
+  });
+  preview.replaceChildren(form);
+  input.focus();
+}
+
+function backupText(backup) {
+  return `${JSON.stringify(backup, null, 2)}\n`;
+}
+
+function saveLockedBackup(file) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  download(`${t("my_learning_backup_locked_file_name", { date: stamp })}.json`, `${JSON.stringify(file, null, 2)}\n`, "application/json");
+}
+
 function saveBackup(backup) {
   const stamp = new Date().toISOString().slice(0, 10);
-  download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
+  download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, backupText(backup), "application/json");
 }
 
 /** Why the preview says an item is kept aside (lib/backup.js planImport). */
