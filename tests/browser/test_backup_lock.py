@@ -33,11 +33,7 @@ def test_a_locked_backup_round_trips_and_refuses_a_wrong_passphrase_or_damage(vi
     assert "hard week" not in text and "what-stood-out" not in text
 
     fresh = Visit(browser, base_url)
-    other = fresh.open(GALLERY)
-    enhanced(other, REFLECTION)
-    other.fill(FIELD, "Written here first")
-    wait_saved(other, REFLECTION)
-    fresh.open("my-learning/")
+    other = fresh.open("my-learning/")
     untouched = site_state(other)
 
     damaged = tmp_path / "damaged.json"
@@ -61,3 +57,31 @@ def test_a_locked_backup_round_trips_and_refuses_a_wrong_passphrase_or_damage(vi
     assert site_state(other) == before
     fresh.close()
     assert fresh.external == []
+
+
+def test_adding_a_backup_keeps_the_older_answer_as_a_copy_on_the_exercise(visit, tmp_path) -> None:
+    page = visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    page.fill(FIELD, "What I wrote on the phone")
+    wait_saved(page, REFLECTION)
+    visit.open("my-learning/")
+    with page.expect_download() as download:
+        page.click("[data-rs-action='export']")
+    plain = tmp_path / "plain.json"
+    download.value.save_as(plain)
+    assert "anyone who has the file can read" in page.inner_text("[role='status']")
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    page.fill(FIELD, "What I wrote later, at work")
+    wait_saved(page, REFLECTION)
+    visit.open("my-learning/")
+    page.set_input_files("[data-rs-import]", str(plain))
+    page.wait_for_selector("[data-rs-action='import-merge']")
+    assert "kept as a dated copy" in page.inner_text(".rs-import-preview")
+    page.click("[data-rs-action='import-merge']")
+    assert "had different answers on each side" in page.inner_text("[role='status']")
+    visit.open(GALLERY)
+    enhanced(page, REFLECTION)
+    assert page.input_value(FIELD) == "What I wrote later, at work"
+    copies = page.locator(f"{form_selector(REFLECTION)} ~ .rs-exercise__copies, {form_selector(REFLECTION)} .rs-exercise__copies")
+    assert "What I wrote on the phone" in copies.first.text_content()

@@ -272,6 +272,15 @@ const KEPT_ASIDE = {
   yours: (name) => textWith("my_learning_kept_yours", { name: bdi(name) }),
 };
 
+/** How the preview says which version of an exercise in both is used, and whether the older is kept as a copy. */
+function conflictWords(item) {
+  const name = { name: bdi(item.name) };
+  if (item.keep === "backup") {
+    return item.copy ? textWith("my_learning_conflict_backup_newer_copy", name) : textWith("my_learning_conflict_keeps_backup", name);
+  }
+  return item.copy ? textWith("my_learning_conflict_yours_newer_copy", name) : textWith("my_learning_conflict_keeps_yours", name);
+}
+
 function showPreview(store, backup, preview, status, done) {
   const plan = planImport(store, backup);
   const list = (title, items) => (items.length ? [h("p", {}, h("strong", {}, title)), h("ul", {}, items.map((item) => h("li", {}, item instanceof Node ? item : bdi(item))))] : []);
@@ -295,7 +304,13 @@ function showPreview(store, backup, preview, status, done) {
     }
     done();
   };
-  merge.addEventListener("click", () => finish(applyImport(store, backup, "merge"), t("my_learning_import_merged")));
+  merge.addEventListener("click", () => {
+    const result = applyImport(store, backup, "merge");
+    const differed = result.ok ? result.differed : [];
+    finish(result, differed.length
+      ? tn("my_learning_import_merged_differed", differed.length, { names: differed.map(isolate).join("; ") })
+      : t("my_learning_import_merged"));
+  });
   replace.addEventListener("click", () => {
     const warning = plan.removedOnReplace.length
       ? tn("my_learning_replace_confirm_removing", plan.removedOnReplace.length)
@@ -313,9 +328,7 @@ function showPreview(store, backup, preview, status, done) {
     ...(store.shared ? [h("p", {}, t("my_learning_preview_shared"))] : []),
     ...list(t("my_learning_preview_added"), plan.added),
     ...list(t("my_learning_preview_conflicts"),
-      plan.conflicts.map((item) => (item.keep === "backup"
-        ? textWith("my_learning_conflict_keeps_backup", { name: bdi(item.name) })
-        : textWith("my_learning_conflict_keeps_yours", { name: bdi(item.name) })))),
+      plan.conflicts.map(conflictWords)),
     ...list(t("my_learning_preview_kept_aside"), plan.keptAside.map((item) => KEPT_ASIDE[item.why](item.name))),
     ...list(t("my_learning_preview_same"), plan.same),
     ...list(t("my_learning_preview_removed"), plan.removedOnReplace),
