@@ -471,6 +471,7 @@ def register(env: Any) -> None:
             f"{handouts_line}"
             "</div>\n"
             + str(path_actions()) + "\n"
+            + compact(partials.get_template("backup-reminder.html").render(my_learning=link_to_page("my-learning.md"))) + "\n"
             + compact(partials.get_template("page-tools.html").render(my_learning=link_to_page("my-learning.md"))) + "\n"
             + render_notes(partials, content.notes[slug])
         )

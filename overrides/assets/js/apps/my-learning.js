@@ -22,6 +22,8 @@ import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 import { cutText, isolate } from "../lib/text.js";
+import { BACKUP_MADE, keepSafeSection } from "../lib/keep-safe.js";
+import { noteBackup } from "../lib/backup-reminder.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -34,7 +36,8 @@ export function mount(root) {
   const status = h("div", { class: "rs-app__status", role: "status" });
   const content = h("div", {});
   const settings = settingsSection(store, status, () => render());
-  root.replaceChildren(status, aboutYouSection(store, status), backupSection(store, status, () => render()), settings.section, content);
+  root.replaceChildren(status, aboutYouSection(store, status), keepSafeSection(store), backupSection(store, status, () => render()),
+    settings.section, content);
 
   const render = () => {
     const { entries, corrupt, newer } = store.list();
@@ -123,6 +126,7 @@ function backupSection(store, status, rerender) {
     const count = Object.keys(backup.entries).length;
     if (!passphrase.value) {
       saveBackup(backup);
+      backupMade(store);
       say(status, `${tn("my_learning_backup_downloaded", count)} ${t("my_learning_backup_plain_warning")}`);
       return;
     }
@@ -130,6 +134,7 @@ function backupSection(store, status, rerender) {
     exportButton.disabled = true;
     try {
       saveLockedBackup(await lockBackup(backupText(backup), passphrase.value));
+      backupMade(store);
       lock.clear();
       say(status, tn("my_learning_backup_locked", count));
     } catch {
@@ -176,6 +181,12 @@ function backupSection(store, status, rerender) {
       h("p", { class: "rs-field__hint", id: `${fileId}-hint` }, t("my_learning_import_hint")),
       input),
     preview);
+}
+
+/** Remember that a backup file was made (for My learning and the reminder on module pages), and say so. */
+function backupMade(store) {
+  noteBackup(store, "last");
+  document.dispatchEvent(new CustomEvent(BACKUP_MADE));
 }
 
 /** The shortest passphrase a locked backup takes. */

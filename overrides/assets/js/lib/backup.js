@@ -272,6 +272,7 @@ export function describeItem(store, key, raw) {
   if (rest === "data:place") return t("backup_item_place");
   if (rest === "data:preferences") return t("backup_item_preferences");
   if (rest === "data:record") return t("backup_item_record");
+  if (rest === "data:backups") return t("backup_item_backups");
   if (rest.startsWith("data:")) return t("backup_item_unknown", { name: isolate(rest.slice(5)) });
   return t("backup_item_damaged", { key: isolate(rest.replace(/^corrupt:/, "")) });
 }

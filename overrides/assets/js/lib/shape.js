@@ -22,6 +22,7 @@ export function isPlainObject(value) {
 }
 
 const isString = (value) => typeof value === "string";
+const isDateTime = (value) => isString(value) && DATE_TIME.test(value);
 /** A learner's role (lib/role.js): a newly qualified social worker or a supervisor. */
 const isRole = (value) => value === "nqsw" || value === "supervisor";
 const optional = (object, key, check) => object[key] === undefined || check(object[key]);
@@ -113,6 +114,8 @@ export const DATA_SHAPES = {
   /** Display choices. */
   preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean")
     && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean"),
+  /** When a backup was last made here, and when a reminder to make one was last put off (lib/backup-reminder.js). */
+  backups: (value) => isPlainObject(value) && optional(value, "last", isDateTime) && optional(value, "dismissed", isDateTime),
 };
 
 /** The name of a piece of saved state ("data:<name>"): lower-case words joined by hyphens, like an id. */
