@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import csp, offline, parts, tables  # noqa: E402
+from macros import csp, offline, parts, service_worker, tables  # noqa: E402
 from macros.errors import ContentError, Problem  # noqa: E402
 from macros.modules import handouts_page, load_registry, nav_with_modules  # noqa: E402
 from macros.organisation import find_organisation_file, load_organisation, own_nav, reorder_rows, unlink_removed  # noqa: E402
@@ -191,6 +191,7 @@ def on_post_build(config: Any) -> None:
         csp.check_no_inline_code(site)  # no policy protects a copy opened from files
         offline.bundle_scripts(site)
     else:
+        service_worker.write_for_config(config)  # manifest, worker and its file list: web builds only
         csp.write_headers(site)
 
 

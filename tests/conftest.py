@@ -57,6 +57,9 @@ class Visit:
         self.external: list[str] = []
         self.console_errors: list[str] = []
         self.javascript = options.get("java_script_enabled", True)
+        # The request guard cannot see what a service worker serves: blocked here, allowed only by the worker's
+        # own tests (tests/browser/test_offline.py), which guard requests their own way.
+        options.setdefault("service_workers", "block")
         self.context = browser.new_context(**options)
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()

@@ -24,6 +24,7 @@ import { t, tn } from "../lib/strings.js";
 import { cutText, isolate } from "../lib/text.js";
 import { BACKUP_MADE, keepSafeSection } from "../lib/keep-safe.js";
 import { noteBackup } from "../lib/backup-reminder.js";
+import { removeOffline } from "../lib/offline-install.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -441,6 +442,8 @@ function settingsSection(store, status, rerender) {
     // Both areas: this tab's answers and the browser's. The setting itself is not saved state and stays.
     lasting.clearAll();
     session.clearAll();
+    // This copy's service worker and its caches too (never the data lab's).
+    removeOffline().catch((error) => console.warn("Could not remove the offline copy", error));
     say(status, store.shared ? t("my_learning_deleted_shared") : t("my_learning_deleted"));
     rerender();
   });

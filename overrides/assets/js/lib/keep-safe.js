@@ -9,6 +9,7 @@
 import { h } from "./dom.js";
 import { formatDate } from "./entries.js";
 import { backupRecord, reminderDue } from "./backup-reminder.js";
+import { cacheAll, offlineState } from "./offline-install.js";
 import { t, tn } from "./strings.js";
 
 /** The event My learning sends when a backup file was made, so the section says so at once. */
@@ -40,7 +41,38 @@ export function keepSafeSection(store) {
     h("h2", { id: "rs-keep-title" }, t("keep_title")),
     last,
     kept,
-    ...(isSafari() ? [h("p", { class: "rs-app__note", "data-rs-safari-note": "" }, t("keep_safari_note"))] : []));
+    ...(isSafari() ? [h("p", { class: "rs-app__note", "data-rs-safari-note": "" }, t("keep_safari_note"))] : []),
+    offlinePart());
+}
+
+const megabytes = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+
+/** The button that downloads the whole site for reading offline, saying how much; nothing where the copy has no worker. */
+function offlinePart() {
+  const box = h("div", { "data-rs-offline": "" });
+  offlineState().then((state) => {
+    if (!state) return;
+    const size = megabytes(state.total);
+    const said = h("p", { role: "status" });
+    if (state.kept >= state.files) {
+      said.textContent = t("offline_kept_already");
+      box.replaceChildren(h("h3", {}, t("offline_title")), said);
+      return;
+    }
+    const button = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "make-offline" },
+      t("offline_make_button", { size }));
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      const result = await cacheAll((progress) => {
+        said.textContent = t("offline_progress", progress);
+      });
+      said.textContent = result.failed ? t("offline_partly", result) : t("offline_done");
+      if (result.failed) button.disabled = false;
+      else button.remove();
+    });
+    box.replaceChildren(h("h3", {}, t("offline_title")), h("p", {}, t("offline_intro", { size })), button, said);
+  }).catch(() => {});
+  return box;
 }
 
 /**
