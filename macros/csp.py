@@ -193,6 +193,10 @@ def write_headers(site: Path) -> None:
     # Only files whose names carry a content hash may be cached for a year (a new version gets a new name).
     for path in hashed_assets(site):
         lines += ["", "/" + path, "  Cache-Control: public, max-age=31536000, immutable"]
+    # The service worker, its file list and the manifest: always checked for a newer release.
+    for name in ("sw.js", "offline-files.json", "manifest.webmanifest"):
+        if (site / name).is_file():
+            lines += ["", f"/{name}", "  Cache-Control: no-cache"]
     lines.append("")
     (site / "_headers").write_text("\n".join(lines), encoding="utf-8")
 
