@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.first_visit import print_figures  # noqa: E402
 from tests.helpers import ROOT, mkdocs_build  # noqa: E402
 
 RUNS = 3
@@ -135,6 +136,7 @@ def main() -> None:
             print(f"{label}: {raw:,} B raw, {packed:,} B gzip")
         raw, packed = weigh(kinds_js + kinds_css + shared)
         print(f"Widget JS + CSS alone (all of the above): {raw:,} B raw, {packed:,} B gzip")
+        print_figures(ours_site)
 
 
 if __name__ == "__main__":
