@@ -186,17 +186,17 @@ def write_headers(site: Path) -> None:
     check_no_inline_code(site)
     lines = ["/*", *[f"  {name}: {value}" for name, value in OTHER_HEADERS.items()]]
     strict = policy()
+    # The service worker, its file list and the manifest: always checked for a newer release.
+    fresh = {"/sw.js", "/offline-files.json", "/manifest.webmanifest"}
     for pattern in strict_paths(site):
         lines += ["", pattern, f"  Content-Security-Policy: {strict}"]
+        if pattern in fresh:
+            lines.append("  Cache-Control: no-cache")
     if (site / LAB_DIR).is_dir():
         lines += ["", f"/{LAB_DIR}/*", f"  Content-Security-Policy: {lab_policy()}"]
     # Only files whose names carry a content hash may be cached for a year (a new version gets a new name).
     for path in hashed_assets(site):
         lines += ["", "/" + path, "  Cache-Control: public, max-age=31536000, immutable"]
-    # The service worker, its file list and the manifest: always checked for a newer release.
-    for name in ("sw.js", "offline-files.json", "manifest.webmanifest"):
-        if (site / name).is_file():
-            lines += ["", f"/{name}", "  Cache-Control: no-cache"]
     lines.append("")
     (site / "_headers").write_text("\n".join(lines), encoding="utf-8")
 
