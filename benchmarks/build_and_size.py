@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.first_visit import print_figures
 from tests.helpers import ROOT, mkdocs_build
 
 RUNS = int(os.environ.get("RS_BENCH_RUNS", "3"))  # builds of each site, alternating
@@ -149,6 +150,7 @@ def main() -> None:
         print(f"  ours:  {ours_raw:,} B raw, {ours_gz:,} B gzip")
         print(f"  plain: {plain_raw:,} B raw, {plain_gz:,} B gzip  "
               f"(ours is {ours_raw / plain_raw:.2f}x raw, {ours_gz / plain_gz:.2f}x gzip)")
+        print_figures(ours_site)
 
 
 if __name__ == "__main__":

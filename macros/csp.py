@@ -196,9 +196,13 @@ def write_headers(site: Path) -> None:
     check_no_inline_code(site)
     lines = ["/*", *[f"  {name}: {value}" for name, value in OTHER_HEADERS.items()]]
     strict = policy()
+    # The service worker, its file list and the manifest: always checked for a newer release.
+    fresh = {"/sw.js", "/offline-files.json", "/manifest.webmanifest"}
     for pattern in strict_paths(site):
         lines += ["", pattern, f"  Content-Security-Policy: {strict}",
                   f"  Permissions-Policy: {permissions_policy(pattern.strip('/').split('/')[0])}"]
+        if pattern in fresh:
+            lines.append("  Cache-Control: no-cache")
     if (site / LAB_DIR).is_dir():
         lines += ["", f"/{LAB_DIR}/*", f"  Content-Security-Policy: {lab_policy()}",
                   f"  Permissions-Policy: {PERMISSIONS}"]

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import csp, offline, parts, scorm, tables
+from macros import csp, offline, parts, scorm, service_worker, tables
 from macros.answer_sheet import answer_sheet_source
 from macros.errors import ContentError, Problem
 from macros.fill_in import pending_in_config, report_pending
@@ -245,6 +245,7 @@ def on_post_build(config: Any) -> None:
             scorm.write_plan(Path(os.environ["RS_SCORM_PLAN"]), config, modules, upstream,
                              organisation.strings if organisation else default_strings())
     else:
+        service_worker.write_for_config(config)  # manifest, worker and its file list: web builds only
         csp.write_headers(site)
 
 

@@ -134,6 +134,8 @@ def module_intro(state: BuildState) -> Markup:
     return Markup(
         intro + "\n"
         + str(path_actions(state)) + "\n"
+        + compact(state.partials.get_template("backup-reminder.html").render(
+            my_learning=state.link_to_page("my-learning.md"))) + "\n"
         + compact(state.partials.get_template("page-tools.html").render(
             my_learning=state.link_to_page("my-learning.md"))) + "\n"
         + render_notes(state.partials, state.content.notes[slug], plan_materials(state, slug))

@@ -60,8 +60,14 @@ class Visit:
         self.external: list[str] = []
         self.console_errors: list[str] = []
         self.javascript = options.get("java_script_enabled", True)
+        # The request guard cannot see what a service worker serves: blocked here, allowed only by the worker's
+        # own tests (tests/browser/test_offline.py), which guard requests their own way.
+        options.setdefault("service_workers", "block")
         self.context = browser.new_context(**options)
         self.context.route("**/*", self._route)
+        if options["service_workers"] == "allow":
+            # What a worker fetches passes no route, but Chromium reports it as a request of the context.
+            self.context.on("request", self._record_worker_request)
         self.page = self.context.new_page()
         self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         self.page.on("pageerror", lambda err: self.console_errors.append(str(err)))
@@ -74,6 +80,12 @@ class Visit:
         else:
             self.external.append(url)
             route.abort()
+
+    def _record_worker_request(self, request: object) -> None:
+        url = request.url
+        if not url.startswith(("data:", "blob:", "about:")) and urlsplit(url).hostname not in LOCAL_HOSTS \
+                and url not in self.external:
+            self.external.append(url)
 
     def open(self, path: str = "") -> object:
         """Go to a page of the site and wait until it is idle and every script that enhances it has settled."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from macros.lab import Lab
 from tests.browser import lab_kit
 from tests.browser.test_site_pages import AXE, run_axe
@@ -21,6 +23,16 @@ TESTED_NOTEBOOKS = {"audit-run-chart", "group-self-assessment"}
 
 def test_every_notebook_the_lab_ships_is_run_by_a_test() -> None:
     assert set(Lab(ROOT).notebooks()) == TESTED_NOTEBOOKS
+
+
+@pytest.fixture()
+def visit(browser: object, base_url: str):
+    """Like the shared fixture, but JupyterLite's own service worker runs (it serves the notebooks' files): what
+    it fetches is recorded too (conftest Visit), and no request may leave 127.0.0.1."""
+    session = Visit(browser, base_url, viewport={"width": 1280, "height": 900}, locale="en-GB", service_workers="allow")
+    yield session
+    session.close()
+    assert session.external == [], f"requests to other hosts: {session.external}"
 
 
 def lab_url(visit) -> str:
@@ -94,7 +106,9 @@ def test_a_fresh_notebook_runs_at_once_every_time_without_a_kernel_dialog(browse
     one), always the first output. About 6 seconds an open, most of it Python starting."""
     url = lab_kit.notebook_path(base_url + "lab/", RELEASE, "audit-run-chart")
     for number in range(1, 7):
-        session = Visit(browser, base_url, viewport={"width": 1280, "height": 720}, locale="en-GB")
+        session = Visit(
+            browser, base_url, viewport={"width": 1280, "height": 720}, locale="en-GB", service_workers="allow"
+        )
         try:
             page = session.page
             page.add_init_script(RUN_ALL_AT_ONCE)

@@ -129,7 +129,7 @@ def test_privacy_page_names_the_controls_the_code_offers() -> None:
     shapes = (ROOT / "overrides" / "assets" / "js" / "lib" / "shape.js").read_text(encoding="utf-8")
     block = shapes.split("export const DATA_SHAPES = {", 1)[1].split("};", 1)[0]
     names = set(re.findall(r"^\s*\"?([\w-]+)\"?: \(value\)", block, flags=re.M))
-    assert names == {"visits", "place", "record", "preferences", "agenda", "pulse-codes"}, names
+    assert names == {"visits", "place", "record", "preferences", "agenda", "pulse-codes", "backups"}, names
     for name in names:
         assert f"- `{name}`:" in privacy, f"the privacy page does not say what {name!r} holds"
     assert set(re.findall(r"^- `([\w-]+)`:", privacy, flags=re.M)) == names

@@ -61,9 +61,9 @@ def example_url(example_site_dir: Path, tmp_path_factory: pytest.TempPathFactory
         yield url
 
 
-def guarded(browser: object, url: str) -> Visit:
+def guarded(browser: object, url: str, **options: object) -> Visit:
     """A browser context that records CSP violations (events and console messages) as well as errors."""
-    session = Visit(browser, url, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    session = Visit(browser, url, viewport={"width": 1280, "height": 900}, locale="en-GB", **options)
     session.context.add_init_script(CSP_LISTENER)
     return session
 
@@ -177,7 +177,7 @@ def test_exercise_saves_and_restores_and_search_works_through_nginx(browser, ups
 def test_a_notebook_runs_under_the_lab_policy_through_nginx(browser, upstream_url: str) -> None:
     """The data lab under its own policy: the audit notebook opens, runs and draws its chart with no
     violation; the lab's pages get the lab policy and the site's data lab page the strict one."""
-    session = guarded(browser, upstream_url)
+    session = guarded(browser, upstream_url, service_workers="allow")  # JupyterLite's own worker serves its files
     page = session.page
     response = page.goto(lab_kit.notebook_path(upstream_url + "lab/", RELEASE, "audit-run-chart"))
     assert response.headers.get("content-security-policy") == csp.lab_policy()
@@ -237,3 +237,22 @@ def test_nginx_allows_the_camera_on_the_pulse_page_alone(upstream_url: str) -> N
                          ("assets/js/app.js", csp.PERMISSIONS)):
         with urllib.request.urlopen(upstream_url + path) as response:
             assert response.headers["Permissions-Policy"] == policy, path
+
+
+def test_the_service_worker_and_manifest_are_served_fresh_under_the_policy(browser, upstream_url: str) -> None:
+    """The worker, its file list and the manifest: the right types, never cached without asking, the strict
+    policy; and through nginx the worker registers, takes the page and keeps it, with no CSP violation."""
+    for name, kind in (("sw.js", "text/javascript"), ("offline-files.json", "application/json"),
+                       ("manifest.webmanifest", "application/manifest+json")):
+        response = urllib.request.urlopen(upstream_url + name)
+        assert response.headers["Content-Type"].split(";")[0] == kind, name
+        assert response.headers["Cache-Control"] == "no-cache", name
+        assert response.headers["Content-Security-Policy"] == csp.policy(), name
+    session = guarded(browser, upstream_url, service_workers="allow")
+    page = session.open("privacy/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    session.open("my-learning/")
+    assert any(name.startswith("rs-offline:") for name in page.evaluate("caches.keys()"))
+    assert page.evaluate("window.__cspViolations") == []
+    session.close()
+    assert session.console_errors == [] and session.external == []

@@ -41,6 +41,9 @@ def test_offline_pages_use_files_only(offline_site: Path) -> None:
     assert 'type="module"' not in home and 'src="assets/js/app.bundle.js"' in home
     assert (offline_site / "search" / "search_index.js").is_file()
     assert (offline_site / "modules" / "what-is-supervision.html").is_file()
+    # No service worker or manifest in a copy opened from files (macros/service_worker.py is for web builds).
+    assert not (offline_site / "sw.js").exists() and not (offline_site / "manifest.webmanifest").exists()
+    assert 'rel="manifest"' not in home and "rs-service-worker" not in home
 
 
 @pytest.fixture()

@@ -62,7 +62,7 @@ test("a readable answer in a backup replaces a damaged one here only after movin
   const backup = backupFrom("valid/full.json");
   const plan = planImport(store, backup);
   const name = "Saved by the first version";
-  assert.deepEqual(plan.conflicts.filter((item) => item.name === name), [{ name, keep: "backup" }]);
+  assert.deepEqual(plan.conflicts.filter((item) => item.name === name), [{ name, keep: "backup", copy: false }]);
   assert.ok(plan.keptAside.some((item) => item.why === "yours" && item.name === "Saved by the first version"));
   assert.equal(applyImport(store, backup, "merge").ok, true);
   assert.equal(store.load("example-checklist-default").entry.values["item-1"], "yes");

@@ -43,7 +43,7 @@ test("the preview lists new, same, conflicting and would-be-deleted items", () =
   store.remove("two");
   const plan = planImport(store, backup);
   assert.deepEqual(plan.added, ["Two"]);
-  assert.deepEqual(plan.conflicts, [{ name: "One", keep: "yours" }]);
+  assert.deepEqual(plan.conflicts, [{ name: "One", keep: "yours", copy: true }]);
   assert.deepEqual(plan.removedOnReplace, ["Four"]);
   applyImport(store, backup, "merge");
   assert.equal(store.load("one").entry.values.a, "changed later");

@@ -6,6 +6,7 @@
 
 import { prepareSharedMode, showSharedMode } from "./lib/shared-mode.js";
 import { siteStore } from "./lib/storage.js";
+import { startOffline } from "./lib/offline-install.js";
 
 const NAME_PATTERN = /^[a-z]+(-[a-z]+)*$/;
 
@@ -56,6 +57,9 @@ function settleSharedMode() {
 // Never stops the page: if settling fails, the exercises still mount (in the mode the setting gives).
 prepareSharedMode().catch((error) => console.warn("Could not settle shared-computer mode", error))
   .then(settleSharedMode).then(enhance);
+
+// The service worker (web builds only): pages kept as read, the rest when idle, new releases offered.
+startOffline().catch((error) => console.warn("Could not start the offline support", error));
 
 // Wide tables scroll sideways on a phone: make each scrolling wrapper reachable with the keyboard.
 // The theme wraps tables once the page has loaded, so this runs after load and on resize.

@@ -13,8 +13,9 @@ import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, written
 import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
 import { readManifest } from "../lib/progress.js";
 import {
-  BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, decodeBackup, describeItem, moveState, parseBackup, planImport,
+  BackupError, MAX_BYTES, applyImport, backupOf, buildBackup, describeItem, moveState, parseBackup, planImport,
 } from "../lib/backup.js";
+import { LOCKED_MAX_BYTES, canLock, checkLockedBackup, lockBackup, readBackupFile, unlockBackup } from "../lib/backup-lock.js";
 import { folderName, otherScopes, rebaseBackup } from "../lib/scopes.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
 import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
@@ -22,6 +23,9 @@ import { t, tn } from "../lib/strings.js";
 import { cutText, isolate } from "../lib/text.js";
 import { goalsBlocks } from "../lib/goals-word.js";
 import { downloadWord, wordFileName } from "../lib/word.js";
+import { BACKUP_MADE, keepSafeSection } from "../lib/keep-safe.js";
+import { noteBackup } from "../lib/backup-reminder.js";
+import { removeOffline } from "../lib/offline-install.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -34,7 +38,8 @@ export function mount(root) {
   const status = h("div", { class: "rs-app__status", role: "status" });
   const content = h("div", {});
   const settings = settingsSection(store, status, () => render());
-  root.replaceChildren(status, aboutYouSection(store, status), backupSection(store, status, () => render()), settings.section, content);
+  root.replaceChildren(status, aboutYouSection(store, status), keepSafeSection(store), backupSection(store, status, () => render()),
+    settings.section, content);
 
   const render = () => {
     const { entries, corrupt, newer } = store.list();
@@ -111,33 +116,67 @@ function drawn(entry, failed, build) {
 function backupSection(store, status, rerender) {
   const fileId = "rs-import-file";
   const preview = h("div", { class: "rs-import-preview", "aria-live": "polite" });
+  const lock = lockFields();
   const exportButton = h("button", { type: "button", class: "rs-button", "data-rs-action": "export" }, t("my_learning_export_button"));
-  exportButton.addEventListener("click", () => {
+  exportButton.addEventListener("click", async () => {
+    const passphrase = lock.passphrase();
+    if (passphrase.problem) {
+      say(status, passphrase.problem);
+      return;
+    }
     const backup = buildBackup(store);
-    saveBackup(backup);
-    say(status, tn("my_learning_backup_downloaded", Object.keys(backup.entries).length));
+    const count = Object.keys(backup.entries).length;
+    if (!passphrase.value) {
+      saveBackup(backup);
+      backupMade(store);
+      say(status, `${tn("my_learning_backup_downloaded", count)} ${t("my_learning_backup_plain_warning")}`);
+      return;
+    }
+    say(status, t("my_learning_locking"));
+    exportButton.disabled = true;
+    try {
+      saveLockedBackup(await lockBackup(backupText(backup), passphrase.value));
+      backupMade(store);
+      lock.clear();
+      say(status, tn("my_learning_backup_locked", count));
+    } catch {
+      say(status, t("my_learning_lock_failed"));
+    } finally {
+      exportButton.disabled = false;
+    }
   });
   const input = h("input", { type: "file", id: fileId, accept: ".json,application/json", "data-rs-import": "", "aria-describedby": `${fileId}-hint` });
+  const showError = (error) => {
+    const message = error instanceof BackupError ? error.message : t("backup_unreadable");
+    preview.append(h("p", { class: "rs-app__error", role: "alert" }, message));
+  };
+  const previewOf = (backup) => showPreview(store, backup, preview, status, () => {
+    input.value = "";
+    rerender();
+  });
   input.addEventListener("change", async () => {
     preview.replaceChildren();
     const file = input.files && input.files[0];
     if (!file) return;
     try {
-      if (file.size > MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
+      if (file.size > LOCKED_MAX_BYTES) throw new BackupError(t("backup_too_large", { size: MAX_BYTES / 1024 / 1024 }));
       // Strict UTF-8: a file with bytes that are not text is refused, never read with U+FFFD in the answers.
-      const backup = parseBackup(decodeBackup(await file.arrayBuffer()));
-      showPreview(store, backup, preview, status, () => {
-        input.value = "";
-        rerender();
-      });
+      const { locked, text } = readBackupFile(await file.arrayBuffer());
+      if (!locked) {
+        previewOf(parseBackup(text));
+        return;
+      }
+      if (!canLock()) throw new BackupError(t("backup_locked_unsupported"));
+      // Damage is found before the passphrase is asked for; nothing changes until the learner imports.
+      unlockForm(await checkLockedBackup(text), preview, status, previewOf, showError);
     } catch (error) {
-      const message = error instanceof BackupError ? error.message : t("backup_unreadable");
-      preview.append(h("p", { class: "rs-app__error", role: "alert" }, message));
+      showError(error);
     }
   });
   return h("section", { class: "rs-app__section", "aria-labelledby": "rs-backup-title" },
     h("h2", { id: "rs-backup-title" }, t("my_learning_backup_title")),
     h("p", {}, t("my_learning_backup_intro")),
+    lock.element,
     exportButton,
     h("div", { class: "rs-field" },
       h("label", { for: fileId, class: "rs-field__label" }, t("my_learning_import_label")),
@@ -146,9 +185,96 @@ function backupSection(store, status, rerender) {
     preview);
 }
 
+/** Remember that a backup file was made (for My learning and the reminder on module pages), and say so. */
+function backupMade(store) {
+  noteBackup(store, "last");
+  document.dispatchEvent(new CustomEvent(BACKUP_MADE));
+}
+
+/** The shortest passphrase a locked backup takes. */
+const MIN_PASSPHRASE = 8;
+
+/**
+ * The optional passphrase for a backup, typed twice. Where this page cannot encrypt (no Web Crypto: an http
+ * address other than localhost), a note says backups made here are not locked.
+ * @returns {{element: HTMLElement, passphrase: () => {value: string, problem?: string}, clear: () => void}}
+ */
+function lockFields() {
+  if (!canLock()) {
+    return {
+      element: h("p", { class: "rs-app__note", "data-rs-lock-unsupported": "" }, t("my_learning_lock_unsupported")),
+      passphrase: () => ({ value: "" }),
+      clear: () => {},
+    };
+  }
+  const field = (id, words) => {
+    const input = h("input", { type: "password", id, class: "rs-input rs-input--text", autocomplete: "new-password", "data-rs-lock": id });
+    return { input, element: h("div", { class: "rs-field" }, h("label", { for: id, class: "rs-field__label" }, words), input) };
+  };
+  const first = field("rs-lock-passphrase", t("my_learning_lock_passphrase"));
+  const again = field("rs-lock-again", t("my_learning_lock_again"));
+  const element = h("fieldset", { class: "rs-lock", "aria-describedby": "rs-lock-hint" },
+    h("legend", {}, t("my_learning_lock_legend")),
+    h("p", { class: "rs-field__hint", id: "rs-lock-hint" }, t("my_learning_lock_hint")),
+    first.element, again.element);
+  const passphrase = () => {
+    const value = first.input.value;
+    if (!value && !again.input.value) return { value: "" };
+    if (value.length < MIN_PASSPHRASE) return { value, problem: t("my_learning_lock_too_short") };
+    if (value !== again.input.value) return { value, problem: t("my_learning_lock_mismatch") };
+    return { value };
+  };
+  const clear = () => {
+    first.input.value = "";
+    again.input.value = "";
+  };
+  return { element, passphrase, clear };
+}
+
+/** Ask for a locked backup's passphrase; on the right one, show what importing it would change. */
+function unlockForm(file, preview, status, previewOf, showError) {
+  const id = "rs-unlock-passphrase";
+  const input = h("input", { type: "password", id, class: "rs-input rs-input--text", autocomplete: "current-password", "data-rs-unlock": "" });
+  const button = h("button", { type: "submit", class: "rs-button", "data-rs-action": "unlock" }, t("my_learning_unlock_button"));
+  const problem = h("div", {});
+  const form = h("form", { class: "rs-unlock", "data-rs-unlock-form": "" },
+    h("h3", {}, t("my_learning_unlock_title")),
+    h("div", { class: "rs-field" }, h("label", { for: id, class: "rs-field__label" }, t("my_learning_unlock_label")), input),
+    button, problem);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    problem.replaceChildren();
+    button.disabled = true;
+    say(status, t("my_learning_unlocking"));
+    try {
+      const backup = parseBackup(await unlockBackup(file, input.value));
+      say(status, "");
+      preview.replaceChildren();
+      previewOf(backup);
+    } catch (error) {
+      say(status, "");
+      preview.replaceChildren(form);
+      showError(error);
+      button.disabled = false;
+      input.select();
+    }
+  });
+  preview.replaceChildren(form);
+  input.focus();
+}
+
+function backupText(backup) {
+  return `${JSON.stringify(backup, null, 2)}\n`;
+}
+
+function saveLockedBackup(file) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  download(`${t("my_learning_backup_locked_file_name", { date: stamp })}.json`, `${JSON.stringify(file, null, 2)}\n`, "application/json");
+}
+
 function saveBackup(backup) {
   const stamp = new Date().toISOString().slice(0, 10);
-  download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
+  download(`${t("my_learning_backup_file_name", { date: stamp })}.json`, backupText(backup), "application/json");
 }
 
 /** Why the preview says an item is kept aside (lib/backup.js planImport). */
@@ -158,6 +284,15 @@ const KEPT_ASIDE = {
   unknown: (name) => textWith("my_learning_kept_unknown", { name: bdi(name) }),
   yours: (name) => textWith("my_learning_kept_yours", { name: bdi(name) }),
 };
+
+/** How the preview says which version of an exercise in both is used, and whether the older is kept as a copy. */
+function conflictWords(item) {
+  const name = { name: bdi(item.name) };
+  if (item.keep === "backup") {
+    return item.copy ? textWith("my_learning_conflict_backup_newer_copy", name) : textWith("my_learning_conflict_keeps_backup", name);
+  }
+  return item.copy ? textWith("my_learning_conflict_yours_newer_copy", name) : textWith("my_learning_conflict_keeps_yours", name);
+}
 
 function showPreview(store, backup, preview, status, done) {
   const plan = planImport(store, backup);
@@ -182,7 +317,13 @@ function showPreview(store, backup, preview, status, done) {
     }
     done();
   };
-  merge.addEventListener("click", () => finish(applyImport(store, backup, "merge"), t("my_learning_import_merged")));
+  merge.addEventListener("click", () => {
+    const result = applyImport(store, backup, "merge");
+    const differed = result.ok ? result.differed : [];
+    finish(result, differed.length
+      ? tn("my_learning_import_merged_differed", differed.length, { names: differed.map(isolate).join("; ") })
+      : t("my_learning_import_merged"));
+  });
   replace.addEventListener("click", () => {
     const warning = plan.removedOnReplace.length
       ? tn("my_learning_replace_confirm_removing", plan.removedOnReplace.length)
@@ -200,9 +341,7 @@ function showPreview(store, backup, preview, status, done) {
     ...(store.shared ? [h("p", {}, t("my_learning_preview_shared"))] : []),
     ...list(t("my_learning_preview_added"), plan.added),
     ...list(t("my_learning_preview_conflicts"),
-      plan.conflicts.map((item) => (item.keep === "backup"
-        ? textWith("my_learning_conflict_keeps_backup", { name: bdi(item.name) })
-        : textWith("my_learning_conflict_keeps_yours", { name: bdi(item.name) })))),
+      plan.conflicts.map(conflictWords)),
     ...list(t("my_learning_preview_kept_aside"), plan.keptAside.map((item) => KEPT_ASIDE[item.why](item.name))),
     ...list(t("my_learning_preview_same"), plan.same),
     ...list(t("my_learning_preview_removed"), plan.removedOnReplace),
@@ -304,6 +443,8 @@ function settingsSection(store, status, rerender) {
     // Both areas: this tab's answers and the browser's. The setting itself is not saved state and stays.
     lasting.clearAll();
     session.clearAll();
+    // This copy's service worker and its caches too (never the data lab's).
+    removeOffline().catch((error) => console.warn("Could not remove the offline copy", error));
     say(status, store.shared ? t("my_learning_deleted_shared") : t("my_learning_deleted"));
     rerender();
   });

@@ -12,7 +12,8 @@
  */
 
 import { DATA_NAME, DATE_TIME, ID, isData, isEntry, isKnownData, isNewerEntry, isPlainObject } from "./shape.js";
-import { FORMAT, classify, parseEntry } from "./storage.js";
+import { keepBoth } from "./field-merge.js";
+import { FORMAT, classify, migrate, parseEntry } from "./storage.js";
 import { t } from "./strings.js";
 import { cutText, isolate } from "./text.js";
 
@@ -183,8 +184,9 @@ function asideKey(store, key) {
 
 /**
  * Work out, for one way of importing, where every part of a backup goes, and what happens to it.
- * Merging: what is new is added; where both have a readable version, the entry changed most recently wins and
- * your own version of other saved state is kept; a readable version here that this code cannot read is moved
+ * Merging: what is new is added; where both have a readable version of an exercise, the answers changed most
+ * recently are used and every differing answer of the other is kept in the entry as a dated copy (field-merge.js
+ * keepBoth), with the kept copies and snapshots of both; your own version of other saved state is kept; a readable version here that this code cannot read is moved
  * aside before the backup's is written. Values the backup holds that this version cannot use (newer, unknown,
  * damaged) never go over anything here: they take their own key only when it is free, else the first free
  * "corrupt:" key. Replacing: every part under its own key (two that would share one: the second aside).
@@ -194,7 +196,7 @@ function asideKey(store, key) {
  *   yoursAside: boolean}[], writes: [string, string][], kept: Set<string>}}  writes: what changes; kept: every
  *   key the import leaves holding a value of the backup (for replace: all that stays)
  */
-function importSteps(store, backup, mode, current) {
+function importSteps(store, backup, mode, current, now = new Date()) {
   const here = mode === "merge" ? current : {};
   const used = new Set();
   const writes = [];
@@ -235,9 +237,16 @@ function importSteps(store, backup, mode, current) {
         step.yoursAside = true;
         step.outcome = "backup";
         write(part.key, part.raw);
-      } else if (part.kind === "entry" && (JSON.parse(part.raw).updated || "") > (mine.value.updated || "")) {
-        step.outcome = "backup";
-        write(part.key, part.raw);
+      } else if (part.kind === "entry") {
+        // Both readable and different: the newer answers are used, the older kept as a dated copy.
+        const theirs = migrate(JSON.parse(part.raw));
+        const yours = migrate(mine.value);
+        const backupNewer = (theirs.updated || "") > (yours.updated || "");
+        const both = backupNewer ? keepBoth(theirs, yours, now) : keepBoth(yours, theirs, now);
+        step.outcome = backupNewer ? "backup" : "yours";
+        step.differed = both.differed;
+        if (both.changed || backupNewer) write(part.key, both.changed ? JSON.stringify(both.entry) : part.raw);
+        else used.add(part.key);
       } else {
         step.outcome = "yours";
         used.add(part.key);
@@ -265,6 +274,7 @@ export function describeItem(store, key, raw) {
   if (rest === "data:record") return t("backup_item_record");
   if (rest === "data:agenda") return t("backup_item_agenda");
   if (rest === "data:pulse-codes") return t("backup_item_pulse_codes");
+  if (rest === "data:backups") return t("backup_item_backups");
   if (rest.startsWith("data:")) return t("backup_item_unknown", { name: isolate(rest.slice(5)) });
   return t("backup_item_damaged", { key: isolate(rest.replace(/^corrupt:/, "")) });
 }
@@ -274,18 +284,20 @@ export function describeItem(store, key, raw) {
  * keptAside lists what this version keeps aside, untouched, and why: "damaged" (the backup lists it as
  * damaged), "newer" (an entry from a newer version of the site), "unknown" (saved state this version does
  * not know), "yours" (your copy here could not be read, so it is moved aside for the backup's).
- * @returns {{added: string[], same: string[], conflicts: {name: string, keep: "backup"|"yours"}[],
+ * conflicts: in both, and different; copy: the older answers are kept as a dated copy.
+ * @returns {{added: string[], same: string[], conflicts: {name: string, keep: "backup"|"yours", copy: boolean}[],
  *   keptAside: {name: string, why: "damaged"|"newer"|"unknown"|"yours"}[], removedOnReplace: string[], otherSite: boolean}}
  */
 export function planImport(store, backup) {
   const current = store.snapshot();
   const plan = { added: [], same: [], conflicts: [], keptAside: [], removedOnReplace: [], otherSite: false };
   plan.otherSite = Boolean(backup.site && (backup.site.name !== store.name || backup.site.scope !== store.scope));
-  for (const { part, name, outcome, yoursAside } of importSteps(store, backup, "merge", current).steps) {
+  for (const step of importSteps(store, backup, "merge", current).steps) {
+    const { part, name, outcome, yoursAside } = step;
     if (outcome === "same") plan.same.push(name);
     else if (!READABLE.has(part.kind)) plan.keptAside.push({ name, why: part.kind });
     else if (outcome === "added") plan.added.push(name);
-    else plan.conflicts.push({ name, keep: outcome });
+    else plan.conflicts.push({ name, keep: outcome, copy: Boolean(step.differed) });
     if (yoursAside) plan.keptAside.push({ name, why: "yours" });
   }
   const { kept } = importSteps(store, backup, "replace", current);
@@ -300,16 +312,18 @@ export function planImport(store, backup) {
  * have a version, keeps the entry changed most recently; "replace" makes the saved state the backup's.
  * Nothing this version cannot read ever goes over a readable value. All or nothing: if the browser refuses
  * a write (storage full or blocked), everything is put back as it was before.
- * @returns {{ok: true, written: number} | {ok: false, reason: "full"|"unavailable", restored: boolean, previous: Record<string, string>}}
+ * @returns {{ok: true, written: number, differed: string[]} | {ok: false, reason: "full"|"unavailable", restored: boolean,
+ *   previous: Record<string, string>}}  differed: the exercises in both whose answers differed (the older kept as a copy)
  *   restored is false only if putting the previous state back failed too; previous is that state, so the
  *   page can still offer it as a backup file.
  */
 export function applyImport(store, backup, mode) {
   const previous = store.snapshot();
   if (!store.available()) return { ok: false, reason: "unavailable", restored: true, previous };
-  const { writes, kept } = importSteps(store, backup, mode, previous);
+  const { steps, writes, kept } = importSteps(store, backup, mode, previous);
   const result = writeAll(store, previous, writes);
   if (!result.ok) return { ...result, previous };
+  result.differed = steps.filter((step) => step.differed).map((step) => step.name);
   // Only once everything is written: what the backup does not have goes (removing never fails for lack of room).
   if (mode === "replace") for (const key of Object.keys(previous)) if (!kept.has(key)) store.removeRaw(key);
   return result;

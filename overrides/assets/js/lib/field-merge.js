@@ -117,3 +117,47 @@ export function answerText(answer) {
     ? Object.entries(item).filter(([key]) => key !== "id").map(([, text]) => String(text)).join("; ")
     : String(item))).join("\n");
 }
+
+/**
+ * One exercise saved on both sides of an import ("Add to what is saved here"), each version readable: keep the
+ * newer version's answers, and every answer of the older that differs as a dated copy (reason "import") the
+ * learner can open on the exercise. Kept copies and dated snapshots of both are kept, none twice. Importing the
+ * same backup again adds nothing.
+ * @param {object} newer  the entry changed most recently
+ * @param {object} older
+ * @param {Date} [when]
+ * @returns {{entry: object, differed: boolean, changed: boolean}}
+ *   entry     the newer version with the older's answers kept
+ *   differed  the two versions' answers differ (a copy holds the older's, now or from an earlier import)
+ *   changed   entry differs from newer (something of the older was added)
+ */
+export function keepBoth(newer, older, when = new Date()) {
+  const olderValues = older.values || {};
+  const newerValues = newer.values || {};
+  const replaced = Object.fromEntries(Object.entries(olderValues)
+    .filter(([id, answer]) => !isBlank(answer) && !sameAnswer(answer, newerValues[id])));
+  const differed = Object.keys(replaced).length > 0;
+  const copies = union(newer.copies, older.copies);
+  if (differed && !copies.some((copy) => copy.reason === "import" && sameValues(copy.values || {}, replaced))) {
+    copies.push(makeCopy(replaced, "import", when));
+  }
+  const snapshots = union(newer.snapshots, older.snapshots);
+  const entry = { ...newer };
+  if (copies.length) entry.copies = copies;
+  if (snapshots.length) entry.snapshots = snapshots;
+  return { entry, differed, changed: JSON.stringify(entry) !== JSON.stringify(newer) };
+}
+
+/** Two lists of dated items (copies, snapshots) as one, each item once, oldest first. */
+function union(first, second) {
+  const seen = new Set();
+  const items = [];
+  for (const item of [...(Array.isArray(first) ? first : []), ...(Array.isArray(second) ? second : [])]) {
+    const text = JSON.stringify(item);
+    if (!seen.has(text)) {
+      seen.add(text);
+      items.push(item);
+    }
+  }
+  return items.sort((a, b) => String(a.taken).localeCompare(String(b.taken)));
+}

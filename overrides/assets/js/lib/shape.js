@@ -22,6 +22,7 @@ export function isPlainObject(value) {
 }
 
 const isString = (value) => typeof value === "string";
+const isDateTime = (value) => isString(value) && DATE_TIME.test(value);
 /** A learner's role (lib/role.js): a newly qualified social worker or a supervisor. */
 const isRole = (value) => value === "nqsw" || value === "supervisor";
 const optional = (object, key, check) => object[key] === undefined || check(object[key]);
@@ -127,6 +128,8 @@ export const DATA_SHAPES = {
   agenda: (value) => isPlainObject(value) && arrayOf(value.items, isAgendaItem),
   /** The group pulse codes a facilitator has read on this device, until cleared (apps/pulse.js). */
   "pulse-codes": (value) => isPlainObject(value) && arrayOf(value.codes, isString),
+  /** When a backup was last made here, and when a reminder to make one was last put off (lib/backup-reminder.js). */
+  backups: (value) => isPlainObject(value) && optional(value, "last", isDateTime) && optional(value, "dismissed", isDateTime),
 };
 
 /** The name of a piece of saved state ("data:<name>"): lower-case words joined by hyphens, like an id. */
