@@ -101,6 +101,26 @@ function isRecordItem(item) {
     && ["title", "updated", "did", "learned", "difference"].every((key) => optional(item, key, isString));
 }
 
+/**
+ * The reading settings (lib/reading.js, preferences.display): each setting's allowed values, the default first.
+ * assets/js/head.js keeps its own copy of the values other than the default: keep them in step.
+ */
+export const READING_VALUES = {
+  size: ["100", "125", "150", "175", "200"],
+  spacing: ["normal", "wide"],
+  font: ["site", "arial", "verdana", "comic", "georgia"],
+  theme: ["light", "dark", "contrast"],
+  motion: ["device", "reduce"],
+};
+
+/**
+ * Reading settings: an object of text values. A value or key this version does not know (from a later one)
+ * is kept as it is and read as the default (lib/reading.js), like the other preferences' unknown keys.
+ */
+export function isReading(value) {
+  return isPlainObject(value) && Object.values(value).every(isString);
+}
+
 /** The shape of each named piece of other saved state ("data:<name>"). */
 export const DATA_SHAPES = {
   /** Module page path → when first opened. */
@@ -112,7 +132,8 @@ export const DATA_SHAPES = {
     && isString(value.at) && DATE_TIME.test(value.at) && optional(value, "exercise", (id) => isString(id) && ID.test(id)),
   /** Display choices. */
   preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean")
-    && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean"),
+    && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean")
+    && optional(value, "display", isReading),
 };
 
 /** The name of a piece of saved state ("data:<name>"): lower-case words joined by hyphens, like an id. */
