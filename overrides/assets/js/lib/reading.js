@@ -72,7 +72,7 @@ export function savedReading(store) {
  */
 export function saveReading(store, key, value) {
   if (!Object.hasOwn(READING_SETTINGS, key) || !READING_SETTINGS[key].values.includes(value)) {
-    throw new RangeError(`Unknown reading setting ${key}=${value}`);
+    throw new RangeError(`${key}=${value}`);
   }
   const saved = store.getData(PREFERENCES, {});
   const preferences = isPlainObject(saved) ? { ...saved } : {};
