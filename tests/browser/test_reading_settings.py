@@ -28,7 +28,7 @@ _CLIPPED_SCRIPT = """
     if (style.display === 'none' || style.visibility !== 'visible') continue;   // closed navigation sections too
     if (el.closest('[hidden], .md-header__title, .md-search, .md-dialog')) continue;
     const box = el.getBoundingClientRect();
-    if (box.width <= 1 || box.height <= 1) continue;   // visually hidden text
+    if (box.width <= 1 && box.height <= 1 && style.position === 'absolute') continue;   // visually hidden text
     if (el.closest('.md-sidebar') && !document.querySelector('#__drawer:checked')
         && getComputedStyle(el.closest('.md-sidebar')).position === 'fixed'
         && el.closest('.md-sidebar').getBoundingClientRect().right <= 0) continue;   // the closed drawer
