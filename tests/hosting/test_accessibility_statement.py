@@ -100,3 +100,9 @@ def test_the_testing_section_names_the_automated_and_the_manual_checks() -> None
                   "dark and high-contrast themes", "read-aloud"):
         assert check in automated, check
     assert "390 by 844" in manual and "1280 by 720" in manual
+
+
+def test_a_missing_statement_data_file_is_named_without_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_project_statement(tmp_path / "accessibility.yaml")
+    assert "data/accessibility.yaml → (file): the file is missing." in str(caught.value)
