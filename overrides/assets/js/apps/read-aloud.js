@@ -6,7 +6,7 @@
  * answers included, to a remote service. Every utterance is given its voice explicitly (never the browser's
  * default, which may be a network voice), and is checked once more just before it is spoken. Where there is
  * no on-device voice, the widget says so and offers no controls.
- * The part being read is highlighted and scrolled into view; the status line announces each section.
+ * The part being read is highlighted and scrolled into view; the status line (aria-live) announces each section.
  */
 
 import { pageRole } from "../lib/role.js";
