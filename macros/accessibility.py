@@ -71,6 +71,10 @@ def load_project_statement(path: Path) -> tuple[dict[str, Any], list[dict[str, s
     """Read data/accessibility.yaml: this site's dates, contact and known issues; raise one ContentError
     listing every problem."""
     shown = f"data/{path.name}"
+    if not path.is_file():
+        raise ContentError("The accessibility statement's data cannot be read:", [Problem(
+            shown, "(file)", "the file is missing. Restore it from the project: it holds the statement's dates, "
+                             "contact and known issues.")])
     data, problems = read_yaml(path, shown)
     if not problems and not isinstance(data, dict):
         problems.append(

@@ -116,7 +116,9 @@ class Organisation:
         return frozenset(self.removed_pages(upstream_pages(self.upstream)))
 
     def brand_css(self) -> str:
-        """A stylesheet applying the brand colours through Material's custom palette variables."""
+        """A stylesheet applying the brand colours through Material's custom palette variables. The reading
+        settings' dark theme (assets/css/reading.css) keeps only the header's pair (--rs-brand-header-*) and draws
+        the page in its own colours; the high-contrast theme sets every brand colour aside."""
         colours = self.colours
         if not colours:
             return ""
@@ -124,7 +126,9 @@ class Organisation:
         if "primary" in colours:
             lines += [f"  --md-primary-fg-color: {colours['primary']};",
                       f"  --md-primary-fg-color--light: {colours['primary']};",
-                      f"  --md-primary-fg-color--dark: {colours['primary']};"]
+                      f"  --md-primary-fg-color--dark: {colours['primary']};",
+                      f"  --rs-brand-header-bg: {colours['primary']};",
+                      f"  --rs-brand-header-fg: {colours.get('primary_text', WHITE)};"]
         if "primary_text" in colours:
             lines += [f"  --md-primary-bg-color: {colours['primary_text']};",
                       f"  --md-primary-bg-color--light: {colours['primary_text']};"]
@@ -381,12 +385,15 @@ def local_link_problems(local_links: dict[str, str], own_files: list[str], pages
 
 
 def check_colours(colours: dict[str, str], shown: str) -> list[Problem]:
-    """Brand colour pairs must meet WCAG AA (4.5:1) for the text shown on them."""
+    """Brand colour pairs must meet WCAG AA (4.5:1) for the text shown on them, in every theme they apply to:
+    all of them in the light theme; in the dark theme only the header's pair (primary, primary_text), the page
+    keeping the theme's own colours; none in the high-contrast theme, which sets brand colours aside."""
     problems = []
     pairs = []
     if "primary" in colours:
         pairs.append(("colours.primary", colours["primary"], "colours.primary_text", colours.get("primary_text", WHITE),
-                      "the header text and icons are drawn in primary_text on the primary colour"))
+                      "the header text and icons are drawn in primary_text on the primary colour,"
+                      " in the light and the dark theme"))
     if "primary_text" in colours and "primary" not in colours:
         problems.append(
             Problem(shown, "colours.primary_text", "set colours.primary too: primary_text is the text on it.")

@@ -134,7 +134,7 @@ def test_damaged_entry_is_reported_kept_and_harmless(visit) -> None:
     assert wait_saved(page, ASSESSMENT)["values"]["time-to-read"] == "1"
     assert page.evaluate(f"localStorage.getItem('reflective-supervision:/:corrupt:entry:{REFLECTION}')") == '{"broken'
     visit.open("my-learning/")
-    assert "1 damaged" in page.locator("[data-rs-app]").inner_text()
+    assert "1 damaged" in page.locator("div[data-rs-app]").inner_text()
     # The key, read from storage, is isolated (U+2068 ... U+2069) from the words around it.
     assert page.locator("[data-rs-damaged-list] li").all_inner_texts() == [
         f"Damaged entry (\u2068entry:{REFLECTION}\u2069)"
@@ -228,7 +228,7 @@ def test_two_copies_on_one_domain_keep_separate_answers(browser, site_dir: Path,
                 enhanced(page, REFLECTION)
                 assert page.input_value(field) == answer
                 session.open(path + "my-learning/")
-                text = page.locator("[data-rs-app]").inner_text()
+                text = page.locator("div[data-rs-app]").inner_text()
                 assert [other for other in copies.values() if other in text] == [answer], path
             assert session.external == [] and session.console_errors == []
         finally:
@@ -376,7 +376,7 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
     page.emulate_media(media="screen")
     for path in ("my-learning/", "agenda/"):
         visit.open(path)
-        assert HOSTILE in page.locator("[data-rs-app]").inner_text(), path
+        assert HOSTILE in page.locator("div[data-rs-app]").inner_text(), path
         inert(path)
     visit.open("learning-record/")
     page.check(f"[data-rs-record-pick='{REFLECTION}']")
@@ -509,7 +509,7 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
     page.emulate_media(media="screen")
     for path in ("my-learning/", "agenda/"):
         visit.open(path)
-        text = page.locator("[data-rs-app]").inner_text()
+        text = page.locator("div[data-rs-app]").inner_text()
         assert f"{HOSTILE} #0" in text and f"{HOSTILE} #{count - 1}" in text, path
         assert page.evaluate("window.__pwned") is None, path
         assert page.locator("[data-rs-app] img, [data-rs-app] script").count() == 0, path
@@ -584,7 +584,7 @@ def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
         },
     )
     visit.open("my-learning/")
-    app = page.locator("[data-rs-app]")
+    app = page.locator("div[data-rs-app]")
     assert "text of example-agreement-default" in app.inner_text()
     assert "6 damaged" in page.locator("[data-rs-damaged]").inner_text()
     assert page.locator("a[href^='javascript' i]").count() == 0
@@ -712,7 +712,7 @@ def test_replace_import_in_shared_mode_keeps_the_setting_and_shows_the_answers(
         tab.click("[data-rs-action='import-replace']")
         other.open("my-learning/")
         assert tab.is_checked("[data-rs-shared]")
-        assert "A calm start." in tab.locator("[data-rs-app]").inner_text()
+        assert "A calm start." in tab.locator("div[data-rs-app]").inner_text()
         assert site_state(tab) == {}
         assert any(k.startswith(f"{PREFIX}entry:") for k in session_state(tab))
     finally:
@@ -840,9 +840,9 @@ def test_blocked_storage_is_reported_on_every_page(visit) -> None:
         "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});"
     )
     for path, where in (
-        ("my-learning/", "[data-rs-app]"),
-        ("agenda/", "[data-rs-app]"),
-        ("learning-record/", "[data-rs-app]"),
+        ("my-learning/", "div[data-rs-app]"),
+        ("agenda/", "div[data-rs-app]"),
+        ("learning-record/", "div[data-rs-app]"),
         ("", "[data-rs-progress]"),
     ):
         page = visit.open(path)

@@ -69,6 +69,7 @@ def make_site(tmp_path: Path, page: str, exercises: dict[str, str] | None = None
     (project / "data").mkdir()
     shutil.copy(ROOT / "data" / "references.schema.json", project / "data")
     shutil.copy(ROOT / "data" / "support.yaml", project / "data")
+    shutil.copy(ROOT / "data" / "accessibility.yaml", project / "data")
     (project / "data" / "references.yaml").write_text(references or textwrap.dedent("""\
         proctor-1986:
           cite: Proctor

@@ -95,3 +95,28 @@ def test_a_known_issue_without_its_fields_is_named(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "data/accessibility.yaml → last_reviewed: write the date as YYYY-MM-DD" in message
     assert "data/accessibility.yaml → known_issues[0]: add affects, criterion: every known issue says" in message
+
+
+def test_the_testing_section_names_the_automated_and_the_manual_checks() -> None:
+    text = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    testing = text.split("## How we test this website", 1)[1].split("\n## ", 1)[0]
+    automated = testing.split("### Automated checks", 1)[1].split("### Manual checks", 1)[0]
+    manual = testing.split("### Manual checks", 1)[1]
+    for check in (
+        "axe-core",
+        "scrolls sideways",
+        "text at 200%",
+        "text spacing",
+        "keyboard alone",
+        "JavaScript switched off",
+        "dark and high-contrast themes",
+        "read-aloud",
+    ):
+        assert check in automated, check
+    assert "390 by 844" in manual and "1280 by 720" in manual
+
+
+def test_a_missing_statement_data_file_is_named_without_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_project_statement(tmp_path / "accessibility.yaml")
+    assert "data/accessibility.yaml → (file): the file is missing." in str(caught.value)

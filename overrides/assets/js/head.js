@@ -8,7 +8,25 @@ document.documentElement.classList.add("rs-js");
 // before this script and the site's base URL from this script's data-base (as lib/storage.js builds it).
 // A page's address may ask for one wording (?role=supervisor: a handouts page's choice, for this page only);
 // a page whose script has data-role-default (handouts) shows that wording rather than the saved one.
-(function showSavedRole(script) {
+
+// The saved preferences ("preferences" data), or null when none, blocked or damaged.
+function savedPreferences(script) {
+  if (!script) return null;
+  try {
+    const meta = document.querySelector('meta[name="rs-storage"]');
+    const name = (meta && meta.content) || "reflective-supervision";
+    const scope = new URL(script.dataset.base || ".", location.href).pathname;
+    const shared = sessionStorage.getItem(`${name}:${scope}#shared-computer`) === "on";
+    const area = shared ? sessionStorage : localStorage;
+    const preferences = JSON.parse(area.getItem(`${name}:${scope}:data:preferences`));
+    return preferences && typeof preferences === "object" && !Array.isArray(preferences) ? preferences : null;
+  } catch {
+    // Storage blocked or a damaged value: the page keeps its defaults.
+    return null;
+  }
+}
+
+(function showSavedRole(script, preferences) {
   const root = document.documentElement;
   const roles = ["nqsw", "supervisor"];
   const asked = new URLSearchParams(location.search).get("role");
@@ -21,16 +39,24 @@ document.documentElement.classList.add("rs-js");
     root.dataset.rsRole = script.dataset.roleDefault;
     return;
   }
-  try {
-    const meta = document.querySelector('meta[name="rs-storage"]');
-    const name = (meta && meta.content) || "reflective-supervision";
-    const scope = new URL(script.dataset.base || ".", location.href).pathname;
-    const shared = sessionStorage.getItem(`${name}:${scope}#shared-computer`) === "on";
-    const area = shared ? sessionStorage : localStorage;
-    const preferences = JSON.parse(area.getItem(`${name}:${scope}:data:preferences`));
-    const role = preferences && preferences.role;
-    if (roles.includes(role)) root.dataset.rsRole = role;
-  } catch {
-    // Storage blocked or a damaged value: the page keeps the NQSW wording with notes for supervisors.
+  const role = preferences && preferences.role;
+  if (roles.includes(role)) root.dataset.rsRole = role;
+})(document.currentScript, savedPreferences(document.currentScript));
+
+// Apply the learner's reading settings (preferences.display, lib/reading.js) before the first paint, as
+// attributes of <html> that assets/css/reading.css styles: text size, spacing, font, theme and motion.
+// Only allowed values other than the default are shown; keep this list in step with READING_SETTINGS.
+(function applyReadingSettings(preferences) {
+  const settings = {
+    size: ["rsTextSize", ["125", "150", "175", "200"]],
+    spacing: ["rsSpacing", ["wide"]],
+    font: ["rsFont", ["arial", "verdana", "comic", "georgia"]],
+    theme: ["rsTheme", ["dark", "contrast"]],
+    motion: ["rsMotion", ["reduce"]],
+  };
+  const reading = preferences && preferences.display;
+  if (!reading || typeof reading !== "object") return;
+  for (const [key, [attribute, values]] of Object.entries(settings)) {
+    if (values.includes(reading[key])) document.documentElement.dataset[attribute] = reading[key];
   }
-})(document.currentScript);
+})(savedPreferences(document.currentScript));

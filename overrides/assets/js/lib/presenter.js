@@ -23,7 +23,7 @@ import { h } from "./dom.js";
 import { pageRole, showRole } from "./role.js";
 import { t } from "./strings.js";
 
-const SKIP = ".rs-page-tools, [data-rs-facilitator], .md-source-file, .rs-present-here";
+const SKIP = ".rs-page-tools, .rs-reading-tools, [data-rs-facilitator], .md-source-file, .rs-present-here";
 const EXERCISE = ".rs-exercise";
 // The parts of a form that presenter mode shows one at a time, when a form has at least two: each kind's
 // template marks them (a prompt, a dimension, a question, a section of the agreement...).

@@ -111,6 +111,26 @@ function isAgendaItem(item) {
   return isString(item.text);
 }
 
+/**
+ * The reading settings (lib/reading.js, preferences.display): each setting's allowed values, the default first.
+ * assets/js/head.js keeps its own copy of the values other than the default: keep them in step.
+ */
+export const READING_VALUES = {
+  size: ["100", "125", "150", "175", "200"],
+  spacing: ["normal", "wide"],
+  font: ["site", "arial", "verdana", "comic", "georgia"],
+  theme: ["light", "dark", "contrast"],
+  motion: ["device", "reduce"],
+};
+
+/**
+ * Reading settings: an object of text values. A value or key this version does not know (from a later one)
+ * is kept as it is and read as the default (lib/reading.js), like the other preferences' unknown keys.
+ */
+export function isReading(value) {
+  return isPlainObject(value) && Object.values(value).every(isString);
+}
+
 /** The shape of each named piece of other saved state ("data:<name>"). */
 export const DATA_SHAPES = {
   /** Module page path → when first opened. */
@@ -123,7 +143,8 @@ export const DATA_SHAPES = {
     && isString(value.at) && DATE_TIME.test(value.at) && optional(value, "exercise", (id) => isString(id) && ID.test(id)),
   /** Display choices. */
   preferences: (value) => isPlainObject(value) && optional(value, "facilitator", (on) => typeof on === "boolean")
-    && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean"),
+    && optional(value, "role", isRole) && optional(value, "groups", (on) => typeof on === "boolean")
+    && optional(value, "display", isReading),
   /** The supervision agenda: the learner's own items, the order, and the answers left out (lib/agenda.js). */
   agenda: (value) => isPlainObject(value) && arrayOf(value.items, isAgendaItem),
   /** The group pulse codes a facilitator has read on this device, until cleared (apps/pulse.js). */
