@@ -37,7 +37,8 @@ _CLIPPED_SCRIPT = """
     const tall = hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
     if (!wide && !tall) continue;
     if (!(el.textContent || '').trim()) continue;
-    const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
+    const name = el.tagName.toLowerCase()
+      + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
     problems.push(`${name} ("${el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40)}") clips its text: `
       + `${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
   }
@@ -76,7 +77,8 @@ def test_each_setting_applies_on_a_module_page_stays_after_reload_across_pages_a
       const p = document.querySelector('article p');
       const body = getComputedStyle(document.body);
       const ps = getComputedStyle(p);
-      return {dataset: {...document.documentElement.dataset}, size: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      return {dataset: {...document.documentElement.dataset},
+        size: parseFloat(getComputedStyle(document.documentElement).fontSize),
         background: body.backgroundColor, font: body.fontFamily,
         letters: parseFloat(ps.letterSpacing) / parseFloat(ps.fontSize),
         words: parseFloat(ps.wordSpacing) / parseFloat(ps.fontSize),
