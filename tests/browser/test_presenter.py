@@ -316,6 +316,7 @@ def test_present_from_here_and_full_screen_for_those_who_run_groups(projector, v
     page = projector.open(MODULE)
     button = page.locator(".rs-present-here[aria-describedby='morrisons-4x4x4-model']")
     button.click()
+    page.wait_for_selector(POSITION)  # presenter mode loads on first use
     assert visible_h2(page)[-1] == "Morrison's 4x4x4 model" and position(page)[0] > 1
     if page.evaluate("document.fullscreenEnabled"):
         page.get_by_role("button", name="Full screen").click()

@@ -131,7 +131,7 @@ def test_no_iso_date_reaches_the_screen_or_print_and_goals_download_as_word(visi
     assert not ISO_DAY.search(copies) and not NUMERIC_DAY.search(copies), "a dated copy is named by its date in words"
     for path in ("my-learning/", "agenda/", "learning-record/"):
         visit.open(path)
-        page.wait_for_selector("[data-rs-app] :is(h2, fieldset, ol)")
+        page.wait_for_selector("div[data-rs-app] :is(h2, fieldset, ol)")
         if path == "learning-record/":
             page.check(f"[data-rs-record-pick='{REFLECTION}']")
         for media in ("screen", "print"):

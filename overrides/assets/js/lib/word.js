@@ -16,8 +16,15 @@ import { isoDay } from "./dates.js";
 import { download } from "./download.js";
 import { t } from "./strings.js";
 
-/** Where the docx package is, beside this file's folder (a variable, so no bundler follows it). */
-const DOCX_PATH = "../../vendor/docx/docx.js";
+/**
+ * Where the docx package is: assets/vendor/docx/, found from the page's head script (assets/js/head.js), since
+ * this file may run from lib/ or inside a page's bundle in assets/js/ (a variable, so no bundler follows it).
+ */
+const DOCX_PATH = "../vendor/docx/docx.js";
+function docxUrl() {
+  const head = document.querySelector('script[src$="assets/js/head.js"]');
+  return new URL(DOCX_PATH, head ? head.src : new URL("../", import.meta.url)).href;
+}
 
 /** The Word file type. */
 export const WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -25,7 +32,7 @@ export const WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordproc
 /** Load the docx package (once; later calls reuse it). */
 let loading = null;
 export function loadDocx() {
-  loading ??= import(new URL(DOCX_PATH, import.meta.url).href).catch((error) => {
+  loading ??= import(docxUrl()).catch((error) => {
     loading = null;
     throw error;
   });
