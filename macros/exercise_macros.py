@@ -99,19 +99,20 @@ def handouts(state: BuildState, module: str) -> Markup:
     return Markup(compact(html))
 
 
-def module_exercises(state: BuildState, module: str) -> tuple[str, list[Any], str]:
-    """A module's title, its exercises in page order and the link to its handouts page (for its answer sheet).
-    An unknown id is the module page's mistake: name that page and its call."""
-    title, ids = module_source(state.content.root / "docs" / "modules" / f"{module}.md")
-    place = f"modules/{module}.md"
+def module_exercises(state: BuildState, module: str, place: str | None = None) -> tuple[str, list[Any], str]:
+    """A module's title, its exercises in page order and the link to its handouts page (for its answer sheet);
+    ``place`` is the module page's source (by default docs/modules/<module>.md). An unknown id is the module
+    page's mistake: name that page and its call."""
+    place = place or f"modules/{module}.md"
+    title, ids = module_source(state.content.root / "docs" / place)
     found = [find_exercise(state, exercise_id, f'exercise("{exercise_id}")', place)
              for exercise_id in dict.fromkeys(ids)]
     return title, found, state.link_to_page(f"handouts/{module}.md")
 
 
 def plan_materials(state: BuildState, module: str) -> dict[str, Any]:
-    """The session plan's materials as links (macros/session_materials.py)."""
-    _, exercises, _ = module_exercises(state, module)
+    """The session plan's materials as links (macros/session_materials.py), from the module page being shown."""
+    _, exercises, _ = module_exercises(state, module, state.current_page())
     return session_materials(exercises, state.link_to_page, module, state.strings)
 
 

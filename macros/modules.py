@@ -125,10 +125,13 @@ def _check_path(path_id: str, raw: Any, shown: str, modules: list[str]) -> tuple
 
 
 def load_registry(upstream: Path) -> Registry:
-    """Load and check data/modules.yaml against the module pages in docs/modules/."""
+    """Load and check data/modules.yaml against the module pages in docs/modules/ (a site without module pages
+    may leave it out)."""
     file = upstream / REGISTRY
     shown = REGISTRY.as_posix()
     pages = sorted(p.stem for p in (upstream / "docs" / "modules").glob("*.md") if p.stem != "index")
+    if not file.is_file() and not pages:
+        return Registry((), {})  # a site with no module pages (docs/modules/) has no series to list
     if not file.is_file():
         raise ContentError("The module registry is missing.", [Problem(shown, "", "create it with modules: listing "
                                                                        "the ids of the pages in docs/modules/.")])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, mkdocs_build_in_process
+from tests.helpers import ROOT, mkdocs_build, mkdocs_build_in_process
 
 pytestmark = pytest.mark.build
 

@@ -63,7 +63,7 @@ def test_docx_loads_only_when_asked_and_stays_out_of_the_offline_bundle(tmp_path
                 if "vendor/docx" in p.read_text(encoding="utf-8")]
     assert mentions == ["js/lib/word.js"], mentions
     word = (assets / "js" / "lib" / "word.js").read_text(encoding="utf-8")
-    assert re.search(r"^import .*docx", word, flags=re.M) is None and "import(new URL(DOCX_PATH" in word
+    assert re.search(r"^import .*docx", word, flags=re.M) is None and "import(docxUrl())" in word
     templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "overrides").rglob("*.html"))
     assert "vendor/docx" not in templates
     if not ESBUILD.exists():
