@@ -41,19 +41,20 @@ export function fileBackupSection(store, namespace, hooks) {
   const fail = (key) => problem.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, t(key)));
 
   const show = () => {
-    const name = choice ? bdi(choice.handle.name) : null;
+    // A fresh element for each sentence: one node cannot be in two places.
+    const name = () => bdi(choice.handle.name);
     const when = choice && choice.written ? new Date(choice.written).toLocaleString(undefined, TIME) : "";
     if (step === "choose") note.replaceChildren(t("file_backup_none"));
     else if (step === "write") {
-      note.replaceChildren(when ? textWith("file_backup_written", { name, date: when })
-        : textWith("file_backup_not_written", { name }));
-    } else if (step === "ask") note.replaceChildren(textWith("file_backup_ask", { name }));
-    else note.replaceChildren(textWith("file_backup_denied", { name }));
+      note.replaceChildren(when ? textWith("file_backup_written", { name: name(), date: when })
+        : textWith("file_backup_not_written", { name: name() }));
+    } else if (step === "ask") note.replaceChildren(textWith("file_backup_ask", { name: name() }));
+    else note.replaceChildren(textWith("file_backup_denied", { name: name() }));
     const pickWords = step === "choose" ? t("file_backup_choose") : t("file_backup_choose_another");
     const pick = button("file-backup-choose", pickWords, step !== "choose" && step !== "denied", choose);
     buttons.replaceChildren(
       ...(step === "ask"
-        ? [button("file-backup-carry-on", textWith("file_backup_carry_on", { name }), false, carryOn)] : []),
+        ? [button("file-backup-carry-on", textWith("file_backup_carry_on", { name: name() }), false, carryOn)] : []),
       pick,
       ...(choice ? [button("file-backup-stop", t("file_backup_stop"), true, stop)] : []));
   };
