@@ -3,7 +3,7 @@
 The file picker is stubbed by an init script: it hands back a fake file whose writes land in localStorage
 ("test:file-text", outside the site's prefix). A fake handle cannot be stored in IndexedDB as a real one can, so
 the script stores a marker in its place and turns it back into a fake handle when read. "test:file-permission"
-is what queryPermission() answers ("granted" unless set)."""
+is what queryPermission() answers ("granted" unless set); "test:file-fail" names the error a write throws."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ FAKE_PICKER = """
     async queryPermission() { return permission(); }
     async requestPermission() { localStorage.setItem("test:file-permission", "granted"); return "granted"; }
     async createWritable() {
+      const failing = localStorage.getItem("test:file-fail");
+      if (failing) throw new DOMException("The file cannot be written.", failing);
       let text = "";
       return {
         write: async (part) => { text += part; },
@@ -92,6 +94,11 @@ def test_the_chosen_file_gets_fresh_backups_asks_again_after_a_reload_and_delete
     assert "Changed while permission lapsed" not in file_text(page)
     carry_on.click()
     wait_file_holds(page, "Changed while permission lapsed")
+
+    # A write that fails says why in words.
+    page.evaluate("() => localStorage.setItem('test:file-fail', 'NotFoundError')")
+    page.click("label[for='rs-about-role-nqsw']")
+    expect(page.locator("[data-rs-file-backup-problem] [role='alert']")).to_contain_text("moved or deleted")
 
     databases = "async () => (await indexedDB.databases()).map((db) => db.name)"
     assert DATABASE in page.evaluate(databases)

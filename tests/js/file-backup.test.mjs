@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  WRITE_AFTER_MS, changeNeedsWrite, changedSince, databaseName, debounce, failureKey, fileBackupAvailable,
+  WRITE_AFTER_MS, changeNeedsWrite, changedSince, databaseName, debounce, failureReason, fileBackupAvailable,
   fileBackupStep, isChoice, writeFile,
 } from "../../overrides/assets/js/lib/file-backup.js";
 
@@ -80,11 +80,11 @@ test("writes wait for a quiet moment after the last change, and a page being hid
 });
 
 test("failures are named in words the learner can act on", () => {
-  assert.equal(failureKey({ name: "NotAllowedError" }), "file_backup_failed_permission");
-  assert.equal(failureKey({ name: "NotFoundError" }), "file_backup_failed_missing");
-  assert.equal(failureKey({ name: "QuotaExceededError" }), "file_backup_failed_full");
-  assert.equal(failureKey(new Error("?")), "file_backup_failed_other");
-  assert.equal(failureKey(undefined), "file_backup_failed_other");
+  assert.equal(failureReason({ name: "NotAllowedError" }), "permission");
+  assert.equal(failureReason({ name: "NotFoundError" }), "missing");
+  assert.equal(failureReason({ name: "QuotaExceededError" }), "full");
+  assert.equal(failureReason(new Error("?")), "other");
+  assert.equal(failureReason(undefined), "other");
 });
 
 test("a saved choice is checked before use, and the database is named after the site's storage", () => {

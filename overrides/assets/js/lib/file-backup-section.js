@@ -8,11 +8,18 @@
 
 import { h, textWith, bdi } from "./dom.js";
 import {
-  WRITE_AFTER_MS, changeNeedsWrite, changedSince, debounce, deleteFileBackup, failureKey, fileBackupAvailable,
+  WRITE_AFTER_MS, changeNeedsWrite, changedSince, debounce, deleteFileBackup, failureReason, fileBackupAvailable,
   fileBackupStep, forgetChoice, loadChoice, saveChoice, writeFile,
 } from "./file-backup.js";
 import { t } from "./strings.js";
 
+/** Why a write failed, in words that say what to do (lib/file-backup.js failureReason). */
+const FAILURES = {
+  permission: () => t("file_backup_failed_permission"),
+  missing: () => t("file_backup_failed_missing"),
+  full: () => t("file_backup_failed_full"),
+  other: () => t("file_backup_failed_other"),
+};
 const TIME = { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" };
 
 /**
@@ -38,7 +45,7 @@ export function fileBackupSection(store, namespace, hooks) {
     element.addEventListener("click", onClick);
     return element;
   };
-  const fail = (key) => problem.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, t(key)));
+  const fail = (message) => problem.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, message));
 
   const show = () => {
     // A fresh element for each sentence: one node cannot be in two places.
@@ -65,7 +72,7 @@ export function fileBackupSection(store, namespace, hooks) {
       try {
         await writeFile(choice.handle, hooks.backupText());
       } catch (error) {
-        fail(failureKey(error));
+        fail(FAILURES[failureReason(error)]());
         step = await permission(choice.handle).then((state) => fileBackupStep(choice, state));
         show();
         return;
@@ -73,7 +80,7 @@ export function fileBackupSection(store, namespace, hooks) {
       problem.replaceChildren();
       choice = { ...choice, written: new Date().toISOString() };
       hooks.written();
-      await saveChoice(namespace, choice).catch(() => fail("file_backup_not_remembered"));
+      await saveChoice(namespace, choice).catch(() => fail(t("file_backup_not_remembered")));
       show();
     });
     return writing;
@@ -89,12 +96,12 @@ export function fileBackupSection(store, namespace, hooks) {
         types: [{ description: t("file_backup_file_type"), accept: { "application/json": [".json"] } }],
       });
     } catch (error) {
-      if (!error || error.name !== "AbortError") fail("file_backup_failed_other");
+      if (!error || error.name !== "AbortError") fail(FAILURES.other());
       return;
     }
     choice = { handle };
     step = "write";
-    await saveChoice(namespace, choice).catch(() => fail("file_backup_not_remembered"));
+    await saveChoice(namespace, choice).catch(() => fail(t("file_backup_not_remembered")));
     await write();
   }
 

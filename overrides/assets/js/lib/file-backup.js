@@ -104,15 +104,16 @@ export function debounce(action, wait, timers = globalThis) {
 }
 
 /**
- * The string key that says why a write failed.
+ * Why a write failed, for the words that say so (lib/file-backup-section.js).
  * @param {unknown} error
+ * @returns {"permission"|"missing"|"full"|"other"}
  */
-export function failureKey(error) {
+export function failureReason(error) {
   const name = error && typeof error === "object" ? error.name : "";
-  if (name === "NotAllowedError" || name === "SecurityError") return "file_backup_failed_permission";
-  if (name === "NotFoundError") return "file_backup_failed_missing";
-  if (name === "QuotaExceededError") return "file_backup_failed_full";
-  return "file_backup_failed_other";
+  if (name === "NotAllowedError" || name === "SecurityError") return "permission";
+  if (name === "NotFoundError") return "missing";
+  if (name === "QuotaExceededError") return "full";
+  return "other";
 }
 
 /** Is a saved choice of the right shape? (A handle has kind "file" and a name; written is a date or missing.) */
