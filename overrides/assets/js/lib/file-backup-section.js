@@ -69,14 +69,18 @@ export function fileBackupSection(store, namespace, hooks) {
   const write = () => {
     writing = writing.then(async () => {
       if (!choice || step !== "write") return;
+      const current = choice;
       try {
-        await writeFile(choice.handle, hooks.backupText());
+        await writeFile(current.handle, hooks.backupText());
       } catch (error) {
+        if (choice !== current) return;
         fail(FAILURES[failureReason(error)]());
         step = await permission(choice.handle).then((state) => fileBackupStep(choice, state));
         show();
         return;
       }
+      // Stopped or deleted meanwhile: nothing is remembered again.
+      if (choice !== current) return;
       problem.replaceChildren();
       choice = { ...choice, written: new Date().toISOString() };
       hooks.written();
