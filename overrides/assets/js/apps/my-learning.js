@@ -26,6 +26,7 @@ import { downloadWord, wordFileName } from "../lib/word.js";
 import { BACKUP_MADE, keepSafeSection } from "../lib/keep-safe.js";
 import { noteBackup } from "../lib/backup-reminder.js";
 import { removeOffline } from "../lib/offline-install.js";
+import { fileBackupSection } from "../lib/file-backup-section.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
@@ -37,9 +38,14 @@ export function mount(root) {
   }
   const status = h("div", { class: "rs-app__status", role: "status" });
   const content = h("div", {});
-  const settings = settingsSection(store, status, () => render());
+  const fileBackup = fileBackupSection(store, { name: store.name, scope: store.scope }, {
+    backupText: () => backupText(buildBackup(store)),
+    entries: () => store.list().entries,
+    written: () => backupMade(store),
+  });
+  const settings = settingsSection(store, status, () => render(), fileBackup.forget);
   root.replaceChildren(status, aboutYouSection(store, status), keepSafeSection(store), backupSection(store, status, () => render()),
-    settings.section, content);
+    fileBackup.section, settings.section, content);
 
   const render = () => {
     const { entries, corrupt, newer } = store.list();
@@ -354,7 +360,7 @@ function showPreview(store, backup, preview, status, done) {
  * answers are affected: switching on leaves answers already saved in the browser (and says so); switching
  * off asks whether to keep this tab's answers (moved into the browser's lasting storage) or discard them.
  */
-function settingsSection(store, status, rerender) {
+function settingsSection(store, status, rerender, forgetFileBackup) {
   const namespace = { name: store.name, scope: store.scope };
   const lasting = store.shared ? new Store({ ...namespace, shared: false }) : store;
   const session = store.shared ? store : new Store({ ...namespace, shared: true });
@@ -445,6 +451,8 @@ function settingsSection(store, status, rerender) {
     session.clearAll();
     // This copy's service worker and its caches too (never the data lab's).
     removeOffline().catch((error) => console.warn("Could not remove the offline copy", error));
+    // The file chosen for backups (lib/file-backup.js): its IndexedDB database; the file itself stays.
+    forgetFileBackup().catch((error) => console.warn("Could not forget the backup file", error));
     say(status, store.shared ? t("my_learning_deleted_shared") : t("my_learning_deleted"));
     rerender();
   });
