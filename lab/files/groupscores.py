@@ -206,6 +206,7 @@ def _spread_prompt(dimensions: list[Dimension]) -> str:
 EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
 LABEL_WIDTH = 22  # characters per line of a group's name beside the chart: a long name wraps, never cut off
 LINE = "\n"
+ROW_HEIGHT = 52  # pixels per group of statements: room for a name of three lines beside its dots
 
 
 def _label(name: str, width: int = LABEL_WIDTH) -> str:
@@ -225,14 +226,16 @@ def vega_spec(dimensions: list[Dimension], scale: tuple[float, float] = (1, 5),
         for score, count in d.counts().items()
     ]
     medians = [{"dimension": labels[d.name], "name": d.name, "median": d.median} for d in dimensions]
-    axis = {"labelExpr": "split(datum.label, '\\n')", "labelLimit": 0}
-    y = {"field": "dimension", "type": "nominal", "title": None, "sort": [labels[d.name] for d in dimensions],
+    # Titles are "" rather than None: the lab's kernel passes None to the chart as undefined, not null, and the
+    # chart then shows its own title ("dimension").
+    axis = {"title": "", "labelExpr": "split(datum.label, '\\n')", "labelLimit": 0}
+    y = {"field": "dimension", "type": "nominal", "title": "", "sort": [labels[d.name] for d in dimensions],
          "axis": axis}
     x_scale = {"domain": list(scale)}
     low, high = scale
     x_axis: dict = {"title": f"Score ({_num(low)} to {_num(high)})"}
     if float(low).is_integer() and float(high).is_integer() and high - low <= 10:
-        x_axis.update(values=list(range(int(low), int(high) + 1)), format="d")
+        x_axis.update(values=list(range(int(low), int(high) + 1)), format="d", labelOverlap=False)
     counts = sorted({count for d in dimensions for count in d.counts().values()})
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
@@ -240,6 +243,7 @@ def vega_spec(dimensions: list[Dimension], scale: tuple[float, float] = (1, 5),
         "title": {"text": textwrap.wrap(title, 60) or [title], "anchor": "start"},
         "description": "; ".join(d.line() for d in dimensions),
         "width": 480,
+        "height": {"step": ROW_HEIGHT},
         "layer": [
             {"data": {"values": dots}, "mark": {"type": "circle", "opacity": 0.8, "color": "#005a9c"},
              "encoding": {"x": {"field": "score", "type": "quantitative", "scale": x_scale, "axis": x_axis},
@@ -250,7 +254,8 @@ def vega_spec(dimensions: list[Dimension], scale: tuple[float, float] = (1, 5),
                           "tooltip": [{"field": "name", "title": "Group"}, {"field": "score", "title": "Score"},
                                       {"field": "people", "title": "People", "format": "d"}]}},
             {"data": {"values": medians}, "mark": {"type": "tick", "color": "#b3003b", "thickness": 3, "size": 26},
-             "encoding": {"x": {"field": "median", "type": "quantitative", "scale": x_scale}, "y": y,
+             "encoding": {"x": {"field": "median", "type": "quantitative", "scale": x_scale, "axis": x_axis},
+                          "y": y,
                           "tooltip": [{"field": "name", "title": "Group"}, {"field": "median", "title": "Median"}]}},
         ],
     }
