@@ -235,7 +235,8 @@ def vega_spec(dimensions: list[Dimension], scale: tuple[float, float] = (1, 5),
     low, high = scale
     x_axis: dict = {"title": f"Score ({_num(low)} to {_num(high)})"}
     if float(low).is_integer() and float(high).is_integer() and high - low <= 10:
-        x_axis.update(values=list(range(int(low), int(high) + 1)), format="d", labelOverlap=False)
+        # Every point of the scale (no format: with "d" the chart drops every other tick).
+        x_axis.update(values=list(range(int(low), int(high) + 1)), labelOverlap=False)
     counts = sorted({count for d in dimensions for count in d.counts().values()})
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
