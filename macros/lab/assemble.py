@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ContentError, Problem
+from .exercises import PULSE_EXERCISES_FILE
 from .settings import KERNEL_OWN_WHEELS, KERNEL_PLUGIN, PYODIDE_CORE, SKIPPED_FILES, Variant
 from .wheels import add_to_zip, normal, stub_wheel
 
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 
 
 def assemble(lab: Lab, work: Path, variant: Variant) -> None:
-    """Lay out a JupyterLite lite_dir: config, self-hosted Pyodide with its lock, and the notebooks."""
+    """Lay out a JupyterLite lite_dir: config, self-hosted Pyodide with its lock, the notebooks and the
+    definitions of the self-assessments whose pulse codes the group notebook reads."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     shutil.copy(lab.folder / "jupyter_lite_config.json", work)
@@ -34,7 +36,9 @@ def assemble(lab: Lab, work: Path, variant: Variant) -> None:
         config["jupyter-config-data"] = {"litePluginSettings": {KERNEL_PLUGIN: {"disablePyPIFallback": True}}}
     (work / "jupyter-lite.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
     pyodide(lab, work / "static" / "pyodide", variant)
-    shutil.copytree(lab.files, work / "files" / lab.release(), ignore=shutil.ignore_patterns(*SKIPPED_FILES))
+    release = work / "files" / lab.release()
+    shutil.copytree(lab.files, release, ignore=shutil.ignore_patterns(*SKIPPED_FILES))
+    (release / PULSE_EXERCISES_FILE).write_bytes(lab.pulse_exercises)
 
 
 def pyodide(lab: Lab, out: Path, variant: Variant) -> None:

@@ -7,8 +7,8 @@ Two steps, so that only the first needs a network (PyPI and npm, nothing else):
   and the pure-Python wheels the kernel needs into ``lab/.cache/downloads/``, checking their hashes.
 - The build needs no network. The MkDocs build calls it after the pages are written (``on_post_build``):
   it runs ``jupyter lite build`` into ``lab/.cache/build/<key>/`` only when a lab input changed (notebooks,
-  data, configuration, pinned versions, this package), then copies the result into the site. A change to
-  Markdown alone reuses the cached lab.
+  data, configuration, pinned versions, this package, the self-assessments that offer a pulse), then copies
+  the result into the site. A change to Markdown alone reuses the cached lab.
 
 Notebooks are published in a folder named after a hash of their contents (``data-lab-1a2b3c4d/``).
 JupyterLite keeps a file a user has edited in the browser (IndexedDB) under the same path as the server's
@@ -26,12 +26,14 @@ import subprocess
 import sys
 import tarfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import ContentError, Problem
 from ..project import PACKAGE_ROOT
 from .assemble import assemble
+from .exercises import PULSE_EXERCISES_FILE, pulse_exercises_json
 from .settings import EARLY_KERNEL_START, LAB_FOLDER, SITE_FOLDER, Variant, hash_files, installed, tree
 from .site_files import add_early_kernel_start, externalise_inline_scripts, link_or_copy
 
@@ -71,10 +73,18 @@ class Lab:
         """The pinned versions and hashes (lab/lab.json)."""
         return json.loads((self.folder / "lab.json").read_text(encoding="utf-8"))
 
+    @cached_property
+    def pulse_exercises(self) -> bytes:
+        """The definitions of the self-assessments that offer a pulse, published beside the notebooks (made
+        from the project's exercises/ at build time; see exercises.py)."""
+        return pulse_exercises_json(self.root / "exercises")
+
     def release(self) -> str:
-        """The folder the notebooks are published in: a hash of their contents."""
+        """The folder the notebooks are published in: a hash of their contents and of the exercise
+        definitions published with them."""
         digest = hashlib.sha256()
         hash_files(digest, self.files, tree(self.files))
+        digest.update(PULSE_EXERCISES_FILE.encode() + b"\0" + self.pulse_exercises + b"\0")
         return f"data-lab-{digest.hexdigest()[:8]}"
 
     def notebooks(self) -> dict[str, Path]:
@@ -105,7 +115,8 @@ class Lab:
                 + sorted(PACKAGE.glob("*.py")))
 
     def build_key(self, variant: Variant | str) -> str:
-        """A hash of every lab input: a change to any of them (and nothing else) rebuilds the lab.
+        """A hash of every lab input: a change to any of them (and nothing else) rebuilds the lab. The
+        exercise definitions the group notebook reads are an input too (an edited exercise rebuilds it).
 
         Each file counts with its path inside the project (not only its name), and the release folder's name
         is part of the key too: moving a notebook or data file changes the release folder the pages link to,
@@ -114,6 +125,7 @@ class Lab:
         digest.update(self.release().encode() + b"\0")
         for path in self._inputs():
             digest.update(self._label(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(PULSE_EXERCISES_FILE.encode() + b"\0" + self.pulse_exercises + b"\0")
         for package in ("jupyterlite-core", "jupyterlite-pyodide-kernel"):
             digest.update(f"{package}=={installed(package)}".encode())
         return digest.hexdigest()[:16]

@@ -93,6 +93,34 @@ def test_moving_a_lab_file_changes_the_cache_key_as_it_changes_the_release_folde
     assert lab.build_key("site") != key, "a file moved inside lab/files/ must rebuild the lab"
 
 
+def test_the_exercise_definitions_the_group_notebook_reads_are_published_and_keyed(tmp_path: Path) -> None:
+    """The group notebook reads the codes of every self-assessment with a pulse from definitions the build
+    publishes beside it: an edited exercise (or an adapted copy's upstream with other exercises) must rebuild
+    and re-version the lab, or the cached lab would read codes with stale definitions."""
+    lab = copy_lab(tmp_path)
+    assert lab.pulse_exercises == b"[]\n"  # no exercises folder: nothing to read, no error
+    shutil.copytree(ROOT / "exercises", lab.root / "exercises")
+    lab = Lab(lab.root)
+    key, release = lab.build_key("site"), lab.release()
+    ids = [entry["id"] for entry in json.loads(lab.pulse_exercises)]
+    assert {"proctor-function-balance", "heron-intervention-balance", "supervisor-phase-sort"} <= set(ids)
+    heron = lab.root / "exercises" / "supervision-models" / "heron-intervention-balance.yaml"
+    heron.write_text(heron.read_text(encoding="utf-8").replace(
+        "title: Authoritative (supervisor leads)", "title: Authoritative (the supervisor leads)"), encoding="utf-8")
+    edited = Lab(lab.root)
+    assert b"Authoritative (the supervisor leads)" in edited.pulse_exercises
+    assert edited.build_key("site") != key and edited.release() != release, "an edited exercise must rebuild"
+    key = Lab(lab.root).build_key("site")
+    (lab.root / "exercises" / "supervision-models" / "proctor-function-balance.yaml").unlink()
+    assert Lab(lab.root).build_key("site") != key, "another set of exercises must rebuild"
+
+
+def test_the_lab_publishes_the_pulse_exercises_beside_the_notebooks(site_dir: Path) -> None:
+    lab = Lab(ROOT)
+    published = site_dir / "lab" / "files" / lab.release() / "pulse-exercises.json"
+    assert published.read_bytes() == lab.pulse_exercises
+
+
 def test_a_markdown_only_rebuild_reuses_the_cached_lab(site_dir: Path) -> None:
     lab = Lab(ROOT)
     built = lab.built("site")  # cached by the site build this session
