@@ -6,7 +6,7 @@ import globals from "globals";
 
 export default [
   {
-    ignores: ["node_modules/", "site/", "build/", ".cache/", "lab/.cache/", "examples/*/site/", "overrides/assets/vendor/",
+    ignores: [".venv/", "node_modules/", "site/", "build/", ".cache/", "lab/.cache/", "examples/*/site/", "overrides/assets/vendor/",
               // Material for MkDocs' own inline scripts, copied as they are (a file each, for the CSP).
               "overrides/assets/js/theme-scope.js", "overrides/assets/js/theme-content.js"],
   },
