@@ -75,6 +75,10 @@ WIDGET = re.compile(r'\bdata-rs-widget="([a-z]+(?:-[a-z]+)*)"')
 APP = re.compile(r'\bdata-rs-app="([a-z]+(?:-[a-z]+)*)"')
 
 
+# Applications every page has through its template rather than its content (their strings always ship).
+TEMPLATE_APPS = ("apps/reading-settings.js", "apps/read-aloud.js")
+
+
 @dataclass(frozen=True)
 class Kit:
     """What a page uses: its exercise kinds and page applications, each sorted."""
@@ -147,7 +151,8 @@ class PageAssets:
         later), directly or as a plural's base, or in its HTML; the page carries them as data (lib/strings.js)."""
         kit = self.for_page(page)
         if kit not in self._names_in_kit:
-            self._names_in_kit[kit] = self.names_in_scripts(["app.js", *kit.modules()])
+            # The reading tools are in every page's template (partials/reading-tools.html), not its content.
+            self._names_in_kit[kit] = self.names_in_scripts(["app.js", *kit.modules(), *TEMPLATE_APPS])
         src_uri = getattr(getattr(page, "file", None), "src_uri", None)
         names = self._names_in_kit[kit] | self.names_on_page.get(src_uri, set())
         return {key: text for key, text in self.strings.items()

@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 from macros.organisation import contrast, load_organisation
-from tests.helpers import ROOT
-from tests.hosting.conftest import EXAMPLE
+from tests.helpers import EXAMPLE, ROOT
 from tests.hosting.test_overlay import problems
 
 READING_CSS = (ROOT / "overrides" / "assets" / "css" / "reading.css").read_text(encoding="utf-8")

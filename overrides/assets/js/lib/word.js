@@ -32,6 +32,8 @@ export const WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordproc
 /** Load the docx package (once; later calls reuse it). */
 let loading = null;
 export function loadDocx() {
+  // A copy opened from files (file://) cannot load modules; the offline copy says documents need the site.
+  if (location.protocol === "file:") return Promise.reject(new Error("Word documents need the online site"));
   loading ??= import(docxUrl()).catch((error) => {
     loading = null;
     throw error;
