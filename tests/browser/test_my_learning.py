@@ -182,8 +182,19 @@ def test_typing_is_saved_once_it_pauses_not_on_every_key(visit) -> None:
     visit.context.add_init_script(COUNT_ENTRY_WRITES)
     page = visit.open(GALLERY)
     enhanced(page, REFLECTION)
-    page.click(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']")
-    page.keyboard.type("Twenty keys, typed..", delay=30)
+    # Twenty key presses, one input event each, all before the pause that triggers a save (typed in one task, so a
+    # busy machine cannot stretch the gaps between keys past that pause).
+    page.evaluate(
+        """([selector, text]) => {
+            const field = document.querySelector(selector);
+            field.focus();
+            for (const key of text) {
+                field.value += key;
+                field.dispatchEvent(new InputEvent("input", { bubbles: true, data: key, inputType: "insertText" }));
+            }
+        }""",
+        [f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Twenty keys, typed.."],
+    )
     stored = wait_saved(page, REFLECTION)
     assert stored["values"]["next-time"] == "Twenty keys, typed.."
     wait_all_saved(page)  # nothing is left waiting to be saved, so no later write can come

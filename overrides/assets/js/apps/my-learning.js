@@ -444,15 +444,16 @@ function settingsSection(store, status, rerender, forgetFileBackup) {
   });
 
   const wipe = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "delete-everything" }, t("my_learning_delete_button"));
-  wipe.addEventListener("click", () => {
+  wipe.addEventListener("click", async () => {
     if (!window.confirm(t("my_learning_delete_confirm"))) return;
     // Both areas: this tab's answers and the browser's. The setting itself is not saved state and stays.
     lasting.clearAll();
     session.clearAll();
     // This copy's service worker and its caches too (never the data lab's).
-    removeOffline().catch((error) => console.warn("Could not remove the offline copy", error));
     // The file chosen for backups (lib/file-backup.js): its IndexedDB database; the file itself stays.
     forgetFileBackup().catch((error) => console.warn("Could not forget the backup file", error));
+    // Redrawn once the offline copy is gone, so the redrawn page does not see (or keep) a cache being deleted.
+    await removeOffline().catch((error) => console.warn("Could not remove the offline copy", error));
     say(status, store.shared ? t("my_learning_deleted_shared") : t("my_learning_deleted"));
     rerender();
   });

@@ -99,8 +99,27 @@ export async function offlineState() {
   if (!url) return null;
   const listing = await (await fetch(new URL("offline-files.json", url), { cache: "no-cache" })).json();
   const { prefix } = names(url);
-  const cache = await caches.open(`${prefix}${listing.release}`);
-  return { total: listing.total, files: listing.files.length, kept: (await cache.keys()).length };
+  // Only look (caches.open would make an empty cache, even just after "delete everything").
+  const name = `${prefix}${listing.release}`;
+  const kept = (await caches.has(name)) ? (await (await caches.open(name)).keys()).length : 0;
+  return { total: listing.total, files: listing.files.length, kept };
+}
+
+/** Tell a worker to stop keeping files; resolves when it has (or after a few seconds, if it does not answer). */
+function toldToForget(worker) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 3000);
+    navigator.serviceWorker.addEventListener("message", function heard(event) {
+      if (event.source !== worker || event.data?.type !== "forgotten") return;
+      navigator.serviceWorker.removeEventListener("message", heard);
+      done();
+    });
+    worker.postMessage({ type: "forget" });
+  });
 }
 
 /** Remove this copy's worker and caches (never the data lab's, nor another copy's). */
@@ -109,7 +128,10 @@ export async function removeOffline() {
   if (!url || !("caches" in window)) return;
   const { scope, prefix } = names(url);
   for (const registration of await navigator.serviceWorker.getRegistrations()) {
-    if (registration.scope === scope.href) await registration.unregister();
+    if (registration.scope !== scope.href) continue;
+    // First the worker stops keeping files and finishes any write under way, so no cache comes back afterwards.
+    await Promise.all([...new Set([registration.active, navigator.serviceWorker.controller])].filter(Boolean).map(toldToForget));
+    await registration.unregister();
   }
   for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
 }

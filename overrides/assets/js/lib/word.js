@@ -33,7 +33,7 @@ export const WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordproc
 let loading = null;
 export function loadDocx() {
   // A copy opened from files (file://) cannot load modules; the offline copy says documents need the site.
-  if (location.protocol === "file:") return Promise.reject(new Error("Word documents need the online site"));
+  if (location.protocol === "file:") return Promise.reject(new Error("file-protocol"));
   loading ??= import(docxUrl()).catch((error) => {
     loading = null;
     throw error;

@@ -9,7 +9,9 @@
  * learning, or when the browser is idle) fetches the rest.
  *
  * Caches: "rs-offline:<storage name>:<scope path>:<release>". On activation it deletes only its own older caches.
- * A new release waits until the page says the learner chose to use it ("skip-waiting").
+ * A new release waits until the page says the learner chose to use it ("skip-waiting"). "forget" (delete
+ * everything) makes it stop keeping files at once and answers when no write is left under way, so the page can
+ * delete the caches knowing nothing will write them again.
  */
 
 const SETTINGS = /*RS_SETTINGS*/{};
@@ -17,6 +19,23 @@ const SCOPE = new URL(self.registration.scope);
 const PREFIX = `rs-offline:${SETTINGS.storageName}:${SCOPE.pathname}:`;
 const CACHE = `${PREFIX}${SETTINGS.release}`;
 const FILES = new Set(SETTINGS.files || []);
+
+/** Set by "forget": from then on nothing is kept. */
+let forgetting = false;
+/** Cache writes under way (so "forget" can wait for them). */
+const writes = new Set();
+
+/** Keep a response under a path, unless the page has asked the worker to forget this copy. */
+async function keep(path, response) {
+  if (forgetting) return;
+  const write = caches.open(CACHE).then((cache) => cache.put(keyFor(path), response));
+  writes.add(write);
+  try {
+    await write;
+  } finally {
+    writes.delete(write);
+  }
+}
 
 /** The listed file a request is for ("modules/x/" is "modules/x/index.html"), or null. */
 function listedPath(url) {
@@ -36,10 +55,7 @@ const keyFor = (path) => new URL(path, SCOPE).href;
 
 async function fromNetwork(request, path) {
   const response = await fetch(request);
-  if (response.ok && response.type === "basic") {
-    const cache = await caches.open(CACHE);
-    await cache.put(keyFor(path), response.clone());
-  }
+  if (response.ok && response.type === "basic") await keep(path, response.clone());
   return response;
 }
 
@@ -87,12 +103,12 @@ async function cacheAll(source) {
   let done = FILES.size - missing.length;
   let failed = 0;
   const tell = (type) => source && source.postMessage({ type, done, failed, total: FILES.size });
-  for (let i = 0; i < missing.length; i += 6) {
+  for (let i = 0; i < missing.length && !forgetting; i += 6) {
     await Promise.all(missing.slice(i, i + 6).map(async (path) => {
       try {
         const response = await fetch(keyFor(path), { cache: "no-cache" });
         if (!response.ok) throw new Error(String(response.status));
-        await cache.put(keyFor(path), response);
+        await keep(path, response);
         done += 1;
       } catch {
         failed += 1;
@@ -107,4 +123,8 @@ self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
   if (type === "skip-waiting") self.skipWaiting();
   else if (type === "cache-all") event.waitUntil(cacheAll(event.source));
+  else if (type === "forget") {
+    forgetting = true;
+    event.waitUntil(Promise.allSettled([...writes]).then(() => event.source?.postMessage({ type: "forgotten" })));
+  }
 });
