@@ -1,21 +1,11 @@
-"""On a 320 px screen no page scrolls sideways (WCAG 2.2 reflow), including a self-assessment's results table."""
+"""On a 320 px screen (WCAG 2.2 reflow): a self-assessment's results table scrolls in its own region, and a module
+page without JavaScript keeps its tables in named regions. Every page's reflow is checked by the one page sweep
+(tests/browser/test_site_pages.py)."""
 
 from __future__ import annotations
 
 from tests.browser.kit import GALLERY, enhanced, form_selector
 from tests.browser.reflow import PHONE, phone_overflow
-from tests.browser.test_site_pages import site_pages
-
-
-def test_no_page_scrolls_sideways_at_320_px(browser, base_url, site_dir) -> None:
-    from tests.conftest import Visit
-
-    phone = Visit(browser, base_url, viewport=PHONE, is_mobile=True, has_touch=True, locale="en-GB")
-    problems = []
-    for path in site_pages(site_dir):
-        problems += [f"/{path}: {problem}" for problem in phone_overflow(phone.open(path))]
-    phone.close()
-    assert problems == [], "\n".join(problems)
 
 
 def test_self_assessment_results_table_scrolls_in_its_own_region_with_its_caption_in_view(browser, base_url) -> None:
