@@ -122,6 +122,10 @@ def print_loads(ours_site: Path, plain_site: Path) -> None:
         print(f"  {page:<40} {ours.gzip_bytes('ours'):>10,} {ours.requests():>6} vs {plain.requests():<5}"
               f" {html_ratio:>9.2f}x {total_ratio:>10.2f}x")
     print("  (total: everything fetched, including the HTML, Material's files and the search index)")
+    if os.environ.get("RS_LIGHTHOUSE", "1") != "0":  # RS_LIGHTHOUSE=0 leaves Lighthouse out
+        from benchmarks.lighthouse import print_lighthouse
+
+        print_lighthouse({"ours": ours_site, "plain": plain_site}, pages)
 
 
 def main() -> None:

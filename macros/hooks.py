@@ -256,7 +256,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     strings = organisation.strings if organisation else default_strings()
     env.globals["t"] = strings
     env.globals["tr"] = translator(strings)
-    _state["assets"].use(files, strings)
+    _state["assets"].use(files, strings, env)
     env.globals["rs_page_assets"] = _state["assets"].for_page  # the stylesheet and script a page links
     env.globals["rs_page_strings"] = _state["assets"].strings_for_page  # the strings its scripts can show
     return env

@@ -5,18 +5,21 @@
   stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it.
 
 A page's scripts are read from its HTML once it is rendered: the exercise kinds on it (``data-rs-widget``) and
-its page applications (``data-rs-app``). Pages with the same ones share one *kit*, named by a short hash of them:
+its page applications (``data-rs-app``), with the applications of the theme's templates that every page renders
+(``main.html`` and what it includes, such as the reading tools). Pages with the same ones share one *kit*, named by
+a short hash of them:
 
 - ``assets/js/page-<kit>.js``: an ES module that registers the page's widget and application modules in
   ``globalThis.rsModules`` (where ``app.js`` looks first), then runs ``app.js``, bundled by esbuild (pinned in
   package.json) into one file. A module a script imports with ``import("...")`` (presenting, the group pulse and
-  its QR encoder) stays out of every bundle: the browser fetches it (and what it imports) from assets/js/ on first
-  use.
+  its QR encoder, the read-aloud reader) stays out of every bundle: the browser fetches it from assets/js/ on
+  first use. Each of ours is itself bundled and minified in the site (its file replaced by one holding what it
+  imports, other lazily loaded modules left out), so first use is one request and carries no strings file.
 
-Adding a widget kind or a page application needs no change here: its ``data-rs-widget``/``data-rs-app``
-attribute brings in ``widgets/<kind>.js`` (or ``apps/<name>.js``); ``widgets/<kind>.css`` joins rs.css. A feature that
-should load only when used is an ``import("...")`` in the script that uses it. Every page also gets the
-modules in ``ALWAYS``.
+Adding a widget kind or a page application (in a page or in the template) needs no change here: its
+``data-rs-widget``/``data-rs-app`` attribute brings in ``widgets/<kind>.js`` (or ``apps/<name>.js``);
+``widgets/<kind>.css`` joins rs.css. A feature that should load only when used is an ``import("...")`` in the
+script that uses it. Every page also gets the modules in ``ALWAYS``.
 
 Interface strings: a page carries, as JSON data (``<script type="application/json" id="rs-strings">``, allowed by
 the Content-Security-Policy), only the strings its scripts can show: those quoted in the scripts of its kit and all
@@ -43,6 +46,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from jinja2 import TemplateNotFound
 
 from .errors import ContentError, Problem
 
@@ -73,10 +78,9 @@ BUNDLED = re.compile(r"^(page-[0-9a-f]+|app\.bundle)\.js$")
 
 WIDGET = re.compile(r'\bdata-rs-widget="([a-z]+(?:-[a-z]+)*)"')
 APP = re.compile(r'\bdata-rs-app="([a-z]+(?:-[a-z]+)*)"')
-
-
-# Applications every page has through its template rather than its content (their strings always ship).
-TEMPLATE_APPS = ("apps/reading-settings.js", "apps/read-aloud.js")
+# The template every page renders, and the templates a template includes ({% include "partials/x.html" %}).
+PAGE_TEMPLATE = "main.html"
+INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)["']""")
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,26 @@ def kit_for(html: str) -> Kit:
     return Kit(tuple(sorted(set(WIDGET.findall(html)))), tuple(sorted(set(APP.findall(html)))))
 
 
+def template_apps(env: Any) -> tuple[str, ...]:
+    """The page applications (``data-rs-app``) in the theme's page template and every template it includes,
+    read through the theme's template environment (so an adapted copy's overrides count)."""
+    apps: set[str] = set()
+    seen: set[str] = set()
+    queue = [PAGE_TEMPLATE]
+    while queue:
+        name = queue.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source = env.loader.get_source(env, name)[0]
+        except TemplateNotFound:  # a theme without the template adds none
+            continue
+        apps |= set(APP.findall(source))
+        queue += INCLUDE.findall(source)
+    return tuple(sorted(apps))
+
+
 class PageAssets:
     """The kits of one build: filled as pages render, written into the site after the build."""
 
@@ -122,11 +146,14 @@ class PageAssets:
         self.stylesheets: list[str] = []
         self.files: Any = None
         self.strings: dict[str, str] = {}
+        self.template_apps: tuple[str, ...] = ()
         self._names_in_kit: dict[Kit, set[str]] = {}
 
-    def use(self, files: Any, strings: dict[str, str]) -> None:
-        """The build's files (where the scripts' sources are read) and its interface strings."""
+    def use(self, files: Any, strings: dict[str, str], env: Any = None) -> None:
+        """The build's files (where the scripts' sources are read), its interface strings and its template
+        environment (whose page template may hold applications every page has)."""
         self.files, self.strings = files, strings
+        self.template_apps = template_apps(env) if env is not None and env.loader is not None else ()
         self._names_in_kit.clear()
 
     def take_stylesheets(self, config: Any) -> None:
@@ -144,15 +171,19 @@ class PageAssets:
     def for_page(self, page: Any) -> Kit:
         """The kit a page links (a page with no recorded content, such as the 404 page, gets the plain one)."""
         src_uri = getattr(getattr(page, "file", None), "src_uri", None)
-        return self.by_page.get(src_uri, Kit())
+        return self.with_template(self.by_page.get(src_uri, Kit()))
+
+    def with_template(self, kit: Kit) -> Kit:
+        """A page's kit with the applications of the page template (read in on_env, after pages' content was
+        recorded)."""
+        return Kit(kit.kinds, tuple(sorted(set(kit.apps) | set(self.template_apps))))
 
     def strings_for_page(self, page: Any) -> dict[str, str]:
         """The interface strings a page's scripts can show: those named in the scripts it loads (at load or
         later), directly or as a plural's base, or in its HTML; the page carries them as data (lib/strings.js)."""
         kit = self.for_page(page)
         if kit not in self._names_in_kit:
-            # The reading tools are in every page's template (partials/reading-tools.html), not its content.
-            self._names_in_kit[kit] = self.names_in_scripts(["app.js", *kit.modules(), *TEMPLATE_APPS])
+            self._names_in_kit[kit] = self.names_in_scripts(["app.js", *kit.modules()])
         src_uri = getattr(getattr(page, "file", None), "src_uri", None)
         names = self._names_in_kit[kit] | self.names_on_page.get(src_uri, set())
         return {key: text for key, text in self.strings.items()
@@ -178,8 +209,9 @@ class PageAssets:
         return names
 
     def kits(self) -> list[Kit]:
-        """Every kit pages use, and the empty one, by name."""
-        return sorted(set(self.by_page.values()) | {Kit()}, key=lambda kit: kit.name)
+        """Every kit pages use, and that of a page with no recorded content, by name."""
+        kits = {self.with_template(kit) for kit in [*self.by_page.values(), Kit()]}
+        return sorted(kits, key=lambda kit: kit.name)
 
     def write_stylesheets(self, site: Path) -> None:
         """Write the one stylesheet of ours every page links: ours in order, then the exercise styles and every
@@ -219,11 +251,14 @@ class PageAssets:
             if (site / "assets" / "vendor").is_dir():  # vendored modules our scripts import
                 shutil.copytree(site / "assets" / "vendor", sources.parent / "vendor")
             (sources / "strings.js").write_text("export default {};\n", encoding="utf-8")
-            cached = self._cache_folder(sources.parent)
-            if self._from_cache(cached, site):  # the same sources and kits as a build before
-                return
             # What scripts load with import() stays out of the bundles: the browser fetches it on first use.
             lazy = lazy_modules(sources)
+            own_lazy = [path for path in lazy if path.is_relative_to(sources.resolve())]
+            outputs = [kit.script for kit in self.kits()] + \
+                [f"assets/js/{path.relative_to(sources.resolve()).as_posix()}" for path in own_lazy]
+            cached = self._cache_folder(sources.parent)
+            if self._from_cache(cached, site, outputs):  # the same sources and kits as a build before
+                return
             # Kits whose scripts leave out the same lazy modules are bundled in one esbuild run (each entry on its
             # own: no code splitting); a lazy module a kit's own modules import anyway is in its bundle, once.
             runs: dict[tuple[Path, ...], list[str]] = {}
@@ -247,7 +282,8 @@ class PageAssets:
                         "assets/js/app.js", "esbuild", result.stderr.strip())])
             for kit in self.kits():
                 shutil.copy2(sources / Path(kit.script).name, site / kit.script)
-            self._to_cache(cached, site)
+            bundle_lazy_modules(esbuild, sources.resolve(), lazy, js)
+            self._to_cache(cached, site, outputs)
 
     def _cache_folder(self, assets: Path) -> Path:
         """Where bundles of these sources (a copy of assets/) and kits are kept between builds."""
@@ -257,24 +293,28 @@ class PageAssets:
                 digest.update(path.relative_to(assets).as_posix().encode() + b"\0" + path.read_bytes())
         return CACHE / digest.hexdigest()[:20]
 
-    def _from_cache(self, folder: Path, site: Path) -> bool:
-        """Copy the kits' scripts from the cache, if an earlier build bundled the same; say whether it did."""
+    def _from_cache(self, folder: Path, site: Path, outputs: list[str]) -> bool:
+        """Copy the bundles (site paths) from the cache, if an earlier build bundled the same; say whether it
+        did."""
+        if not all((folder / path).is_file() for path in outputs):
+            return False
         try:
-            for kit in self.kits():
-                shutil.copy2(folder / Path(kit.script).name, site / kit.script)
+            for path in outputs:
+                shutil.copy2(folder / path, site / path)
         except OSError:
             return False
         return True
 
-    def _to_cache(self, folder: Path, site: Path) -> None:
+    def _to_cache(self, folder: Path, site: Path, outputs: list[str]) -> None:
         """Keep this build's bundles for the next build (`mkdocs serve` rebuilds after every edit); keep the
         newest few only. The cache is a convenience: any failure here is ignored."""
         staging = None
         try:
             CACHE.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(dir=CACHE))
-            for kit in self.kits():
-                shutil.copy2(site / kit.script, staging / Path(kit.script).name)
+            for path in outputs:
+                (staging / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(site / path, staging / path)
             staging.rename(folder)
             kept = sorted((path for path in CACHE.iterdir() if path.is_dir()), key=lambda p: p.stat().st_mtime)
             for old in kept[:-CACHE_KEEP]:
@@ -317,6 +357,25 @@ def lazy_modules(js: Path) -> list[Path]:
         for target in DYNAMIC_IMPORT.findall(code):
             found.add((script.parent / target).resolve())
     return sorted(found)
+
+
+def bundle_lazy_modules(esbuild: str, sources: Path, lazy: list[Path], js: Path) -> None:
+    """Replace each of our lazily loaded modules (under ``sources``, a copy of assets/js/ whose page bundles are
+    made) in the site's ``js`` folder by one minified file holding it and what it imports, other lazily loaded
+    modules left out (they stay requests of their own, on first use)."""
+    for module in lazy:
+        if not module.is_relative_to(sources):
+            continue  # vendored code is served as it is
+        # Written over its copied source, so the path of a lazy module it imports stays relative to it.
+        result = subprocess.run([esbuild, str(module), "--bundle", "--format=esm", "--minify", "--target=es2020",
+                                 "--log-level=error", f"--outdir={sources}", f"--outbase={sources}",
+                                 "--allow-overwrite", *[f"--external:{path}" for path in lazy if path != module]],
+                                capture_output=True, text=True, check=False)
+        relative = module.relative_to(sources)
+        if result.returncode != 0:
+            raise ContentError("Bundling a script loaded on first use failed.", [Problem(
+                f"assets/js/{relative.as_posix()}", "esbuild", result.stderr.strip())])
+        shutil.copy2(module, js / relative)
 
 
 def registry_source(js: Path, modules: list[str]) -> str:

@@ -174,7 +174,8 @@ def test_read_aloud_offers_and_uses_only_on_device_voices(visit) -> None:
     visit.context.add_init_script(f"({_SPEECH_STUB})({json.dumps(VOICES)})")
     page = visit.open(MODULE)
     page.fill("textarea", "My own answer to read back.")
-    page.click(".rs-read-aloud > summary")
+    page.click(".rs-read-aloud > summary")  # the reader loads when first opened
+    page.wait_for_selector("[data-rs-read='voice'] option", state="attached")
     options = page.eval_on_selector_all("[data-rs-read='voice'] option", "options => options.map(o => o.textContent)")
     assert options == ["Device English (UK) (en-GB)", "Device French (fr-FR)"]
     page.click("[data-rs-read='play']")

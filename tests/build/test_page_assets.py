@@ -44,6 +44,31 @@ def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_fir
     assert "about_you_role_legend" not in bundle  # the strings are data in the page, not code
 
 
+def test_a_module_page_loads_every_script_it_runs_at_load_from_its_one_bundle(site_dir: Path) -> None:
+    """Each exercise kind and page application on the page, the template's reading tools included, is registered
+    in the page's bundle (app.js looks there before fetching a module of its own)."""
+    html = page_html(site_dir, MODULE)
+    [script] = linked(html, r'<script type="module" src="((?:\.\./)*assets/js/[^"]+)"')
+    bundle = (site_dir / "modules" / "supervision-models" / script).resolve().read_text(encoding="utf-8")
+    used = [f"./widgets/{kind}.js" for kind in re.findall(r'data-rs-widget="([a-z-]+)"', html)]
+    used += [f"./apps/{app}.js" for app in re.findall(r'data-rs-app="([a-z-]+)"', html)]
+    assert "./apps/reading-settings.js" in used and "./apps/read-aloud.js" in used
+    assert [module for module in used if f'"{module}":' not in bundle] == []
+    assert len(OUR_STYLESHEET.findall(html)) == 1
+
+
+def test_code_loaded_on_first_use_is_one_minified_file_without_the_strings_file(site_dir: Path) -> None:
+    """The reader of "Listen to this page", presenting and the pulse: each one request when first used, the
+    page's strings read from the page."""
+    js = site_dir / "assets" / "js"
+    for lazy in ("lib/read-aloud.js", "lib/presenter.js", "lib/pulse.js"):
+        code = (js / lazy).read_text(encoding="utf-8")
+        assert not re.search(r"""\bfrom\s*["']""", code), lazy  # no module of ours fetched after it
+        assert "\n  " not in code and "/**" not in code, lazy  # minified
+    assert "speechSynthesis" in (js / "lib" / "read-aloud.js").read_text(encoding="utf-8")
+    assert "speechSynthesis" not in (js / "apps" / "read-aloud.js").read_text(encoding="utf-8")
+
+
 def test_a_page_carries_only_the_strings_its_scripts_can_show(site_dir: Path) -> None:
     module = json.loads(re.search(r'<script type="application/json" id="rs-strings">(.*?)</script>',
                                   page_html(site_dir, MODULE), re.S).group(1))

@@ -43,8 +43,10 @@ def server_block(site: Path, port: int) -> str:
 
 
 @contextlib.contextmanager
-def nginx(site: Path, workdir: Path) -> Iterator[str]:
-    """Run nginx in the foreground on 127.0.0.1 serving a built site; yield its base URL; stop it."""
+def nginx(site: Path, workdir: Path, headers: Path = HOSTING / "security-headers.conf") -> Iterator[str]:
+    """Run nginx in the foreground on 127.0.0.1 serving a built site; yield its base URL; stop it. ``headers``:
+    the snippet of security headers (the benchmark serves plain Material, whose inline scripts the project's
+    policy blocks, without them)."""
     binary = nginx_binary()
     if binary is None:
         reason = "nginx is not installed (Debian: apt-get install nginx; .ci/run installs it)"
@@ -55,7 +57,7 @@ def nginx(site: Path, workdir: Path) -> Iterator[str]:
     conf = workdir / "conf"
     (conf / "snippets").mkdir(parents=True, exist_ok=True)
     (workdir / "logs").mkdir(exist_ok=True)
-    shutil.copy(HOSTING / "security-headers.conf", conf / "snippets" / "reflective-supervision-headers.conf")
+    shutil.copy(headers, conf / "snippets" / "reflective-supervision-headers.conf")
     mime = Path("/etc/nginx/mime.types")
     (conf / "mime.types").write_text(
         mime.read_text()
