@@ -97,12 +97,18 @@ self.addEventListener("fetch", (event) => {
 
 /** Fetch every listed file not yet kept, telling the page how far it got. */
 async function cacheAll(source) {
+  let done = 0;
+  let failed = 0;
+  const tell = (type) => source && source.postMessage({ type, done, failed, total: FILES.size });
+  // Asked after "forget" (the page's idle fetch can come late): opening the cache would make it again.
+  if (forgetting) {
+    tell("offline-done");
+    return;
+  }
   const cache = await caches.open(CACHE);
   const kept = new Set((await cache.keys()).map((request) => request.url));
   const missing = [...FILES].filter((path) => !kept.has(keyFor(path)));
-  let done = FILES.size - missing.length;
-  let failed = 0;
-  const tell = (type) => source && source.postMessage({ type, done, failed, total: FILES.size });
+  done = FILES.size - missing.length;
   for (let i = 0; i < missing.length && !forgetting; i += 6) {
     await Promise.all(missing.slice(i, i + 6).map(async (path) => {
       try {
