@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.app_icons import manifest_icons, png_size
+from macros.app_icons import manifest_icons, png_size, published_icons
 from macros.errors import ContentError
 from macros.organisation import load_organisation
 from tests.helpers import ROOT
@@ -43,6 +43,10 @@ def test_a_copys_own_icons_are_listed_instead_of_ours(tmp_path: Path) -> None:
         {"src": "assets/organisation/app-maskable-512.png", "sizes": "512x512", "type": "image/png",
          "purpose": "maskable"},
     ]
+    # The build publishes each of the copy's files at the address its manifest gives.
+    files = ("app-192.png", "app-512.png", "mask.png")
+    assert {src: path.name for src, path in published_icons(organisation)} == {
+        icon["src"]: name for icon, name in zip(manifest_icons(organisation), files, strict=True)}
     ours = manifest_icons(None)
     assert [icon["sizes"] for icon in ours] == ["192x192", "512x512", "512x512", "any"]
     assert [icon["purpose"] for icon in ours] == ["any", "any", "maskable", "any"]
