@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import csp, offline, parts, scorm, service_worker, tables
+from macros import app_icons, csp, offline, parts, scorm, service_worker, tables
 from macros.answer_sheet import answer_sheet_source
 from macros.errors import ContentError, Problem
 from macros.fill_in import pending_in_config, report_pending
@@ -184,6 +184,8 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(
             File.generated(config, LOGO_URI + organisation.logo.suffix.lower(), abs_src_path=str(organisation.logo))
         )
+    for uri, icon in app_icons.published_icons(organisation):  # the copy's own app icons, if it names them
+        files.append(File.generated(config, uri, abs_src_path=str(icon)))
     if organisation.colours:
         files.append(File.generated(config, BRAND_CSS, content=organisation.brand_css()))
     return files

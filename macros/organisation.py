@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .accessibility import overlay_problems as accessibility_problems
+from .app_icons import icon_problems
 from .catalogue import read_yaml
 from .contrast import AA, WHITE, contrast, luminance
 from .errors import ContentError, Problem
@@ -235,6 +236,7 @@ def load_organisation(path: Path, upstream: Path, folder: Path | None = None) ->
     problems = module_problems(modules, all_modules, shown)
     problems += accessibility_problems(data, shown)
     problems += logo_problems(data.get("logo"), root, folder, shown)
+    problems += icon_problems(data.get("app_icons"), root, folder, shown)
     pages_dir = root / data.get("pages_dir", DEFAULT_PAGES_DIR)
     escaped = outside(pages_dir, folder)
     problems += placement_problems(data, root, folder, shown, pages_dir, escaped)

@@ -6,7 +6,8 @@ build from the files the build produced (never a hand-made list, so a change to 
   maps, search language packs Material does not load for English, and files only hosts read.
 - ``sw.js``: ``overrides/assets/js/sw/worker.js`` with the storage name and the release filled in. Its caches
   are named ``rs-offline:<storage name>:<scope path>:<release>``; it deletes only its own older ones.
-- ``manifest.webmanifest`` and ``assets/images/app-icon.svg``: the site's (or the organisation's) name and colour.
+- ``manifest.webmanifest`` and ``assets/images/app-icon.svg``: the site's (or the organisation's) name and colour,
+  and the PNG icons install prompts ask for (macros/app_icons.py: ours, or an adapted copy's own).
 
 The offline (file://) copy gets none of these (``macros/hooks.py`` calls this only for web builds).
 """
@@ -18,11 +19,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .app_icons import SVG_ICON, manifest_icons
+
 WORKER_SOURCE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "js" / "sw" / "worker.js"
 LIST_NAME = "offline-files.json"
 WORKER_NAME = "sw.js"
 MANIFEST_NAME = "manifest.webmanifest"
-ICON_PATH = "assets/images/app-icon.svg"
+ICON_PATH = SVG_ICON
 DEFAULT_COLOUR = "#1b5962"
 # Never answered by the worker: the lab, what only hosts read, and what the pages never load.
 SKIPPED_TOP = {"lab", "_headers", WORKER_NAME, LIST_NAME}
@@ -53,16 +56,18 @@ def release_of(site: Path, files: list[tuple[str, int]]) -> str:
     return digest.hexdigest()[:12]
 
 
-def icon_svg(colour: str) -> str:
-    """A plain square icon in the site's colour with a speech-bubble mark (no text, so no font is needed)."""
+def icon_svg(colour: str, maskable: bool = False) -> str:
+    """A plain square icon in the site's colour with a speech-bubble mark (no text, so no font is needed). The
+    maskable one fills the square (phones cut it to their own shape); the mark is inside its middle 80% either way."""
     return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">'
-            f'<rect width="512" height="512" rx="96" fill="{colour}"/>'
+            f'<rect width="512" height="512" rx="{0 if maskable else 96}" fill="{colour}"/>'
             '<path d="M128 144h256a32 32 0 0 1 32 32v128a32 32 0 0 1-32 32H240l-80 64v-64h-32a32 32 0 0 1-32-32V176'
             'a32 32 0 0 1 32-32z" fill="#ffffff"/></svg>\n')
 
 
-def manifest(name: str, colour: str) -> dict[str, Any]:
-    """The web app manifest: relative addresses, so it works wherever the copy is published."""
+def manifest(name: str, colour: str, icons: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The web app manifest: relative addresses, so it works wherever the copy is published; ``icons``: its icons
+    (macros/app_icons.py), by default the SVG one alone."""
     return {
         "name": name,
         "short_name": name if len(name) <= 24 else name[:23].rstrip() + "…",
@@ -71,16 +76,18 @@ def manifest(name: str, colour: str) -> dict[str, Any]:
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": colour,
-        "icons": [{"src": ICON_PATH, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+        "icons": icons or [{"src": ICON_PATH, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
     }
 
 
-def write_offline_support(site: Path, storage_name: str, site_name: str, colour: str | None = None) -> dict[str, Any]:
+def write_offline_support(site: Path, storage_name: str, site_name: str, colour: str | None = None,
+                          icons: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """Write the manifest, its icon, the file list and the worker into the built site; return the list's data."""
     colour = colour or DEFAULT_COLOUR
     (site / ICON_PATH).parent.mkdir(parents=True, exist_ok=True)
     (site / ICON_PATH).write_text(icon_svg(colour), encoding="utf-8")
-    (site / MANIFEST_NAME).write_text(json.dumps(manifest(site_name, colour), indent=2) + "\n", encoding="utf-8")
+    text = json.dumps(manifest(site_name, colour, icons), indent=2) + "\n"
+    (site / MANIFEST_NAME).write_text(text, encoding="utf-8")
     files = offline_files(site)
     release = release_of(site, files)
     listing = {"release": release, "total": sum(size for _, size in files), "files": [[p, s] for p, s in files]}
@@ -92,9 +99,9 @@ def write_offline_support(site: Path, storage_name: str, site_name: str, colour:
 
 
 def write_for_config(config: Any) -> None:
-    """The hook's call: the site's storage name, its (or the organisation's) name and primary colour."""
+    """The hook's call: the site's storage name, its (or the organisation's) name, primary colour and icons."""
     organisation = config.extra.get("rs_organisation")
     colours = getattr(organisation, "colours", None) or {}
     name = getattr(organisation, "name", None) or config.site_name
     write_offline_support(Path(config.site_dir), str(config.extra.get("storage_name") or "reflective-supervision"),
-                          str(name), colours.get("primary"))
+                          str(name), colours.get("primary"), manifest_icons(organisation))

@@ -12,6 +12,7 @@ import json
 from playwright.sync_api import expect
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, wait_saved
+from tests.helpers import registry_modules
 
 REFLECTION = "example-reflection-default"
 FIELD = f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']"
@@ -107,3 +108,26 @@ def test_the_chosen_file_gets_fresh_backups_asks_again_after_a_reload_and_delete
     gone = "async (name) => !(await indexedDB.databases()).some((db) => db.name === name)"
     page.wait_for_function(gone, arg=DATABASE)
     expect(page.locator("[data-rs-file-backup-note]")).to_have_text("No file chosen yet.")
+
+
+def test_an_answer_on_a_module_page_rewrites_the_chosen_file_while_permission_lasts(visit) -> None:
+    """Not only My learning: a module page rewrites the file after a change, loading the file-backup code only
+    once a file was chosen."""
+    visit.context.add_init_script(FAKE_PICKER)
+    module = f"modules/{registry_modules()[0]}/"
+    page = visit.open(module)
+    page.wait_for_function("() => document.documentElement.dataset.rsFileBackup === 'none'")
+    loaded = "() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('file-backup-writer'))"
+    assert not page.evaluate(loaded)
+
+    page = visit.open("my-learning/")
+    page.click("[data-rs-action='file-backup-choose']")
+    page.wait_for_function("() => localStorage.getItem('test:file-text') !== null")
+    page = visit.open(module)
+    exercise = page.locator("[data-rs-widget='reflection']").first.get_attribute("data-rs-exercise")
+    enhanced(page, exercise)
+    page.locator(f"{form_selector(exercise)} textarea").first.fill("Saved on the module page")
+    wait_saved(page, exercise)
+    wait_file_holds(page, "Saved on the module page")
+    assert page.evaluate(loaded)
+    assert page.evaluate("() => document.documentElement.dataset.rsFileBackup") == "following"

@@ -5,12 +5,15 @@ no other host). Offline is Chromium's emulation (context.set_offline)."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from macros.app_icons import png_size
 from tests.browser.kit import enhanced, form_selector, wait_saved
 from tests.helpers import registry_modules, serve, settled
 
@@ -50,6 +53,20 @@ def worker_visit(browser: object, base_url: str):
     yield session
     session.context.close()
     assert session.elsewhere == [], f"requests to other hosts: {session.elsewhere}"
+
+
+def test_the_manifest_lists_png_icons_of_their_real_sizes_and_the_worker_keeps_them(site_dir: Path) -> None:
+    """Install prompts want 192×192 and 512×512 PNG icons (and a maskable one for phones' own shapes)."""
+    icons = json.loads((site_dir / "manifest.webmanifest").read_text(encoding="utf-8"))["icons"]
+    pngs = [icon for icon in icons if icon["type"] == "image/png"]
+    assert {(icon["sizes"], icon["purpose"]) for icon in pngs} == {
+        ("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    kept = {path for path, _ in json.loads((site_dir / "offline-files.json").read_text(encoding="utf-8"))["files"]}
+    worker = json.loads(re.search(r'"files": (\[.*?\])', (site_dir / "sw.js").read_text(encoding="utf-8"))[1])
+    for icon in pngs:
+        width, height = png_size((site_dir / icon["src"]).read_bytes())
+        assert icon["sizes"] == f"{width}x{height}", icon
+        assert icon["src"] in kept and icon["src"] in worker, icon
 
 
 def test_after_make_available_offline_pages_search_and_saving_work_without_a_connection(worker_visit) -> None:
@@ -127,6 +144,52 @@ def test_a_new_release_is_offered_and_used_after_the_learner_reloads(browser, si
                 "async () => (await caches.keys()).every((name) => !name.endsWith(':" + release + "'))"
             )
             assert page.locator("[data-rs-new-release]").count() == 0
+        finally:
+            session.context.close()
+        assert session.elsewhere == []
+
+
+def test_two_copies_on_one_origin_keep_separate_caches_and_delete_only_their_own(browser, site_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    """The same site at / and at /council/ on one origin: each copy's worker keeps its own pages in its own cache,
+    neither touches the other's nor the data lab's (jupyterlite-precache), and "delete everything" in one leaves
+    the other's cache and worker."""
+    root = tmp_path / "origin"
+    root.mkdir()
+    for child in site_dir.iterdir():
+        (root / child.name).symlink_to(child)
+    (root / "council").symlink_to(site_dir)
+    with serve(root) as origin:
+        session = WorkerVisit(browser, origin)
+        try:
+            page = session.open("privacy/")
+            page.evaluate("""async () => (await caches.open("jupyterlite-precache"))
+              .put("/lab/kept.txt", new Response("the lab's"))""")
+            for copy in ("", "council/"):
+                page = session.open(copy + "privacy/")
+                page.wait_for_function("(worker) => navigator.serviceWorker.controller?.scriptURL.endsWith(worker)",
+                                       arg=f"/{copy}sw.js")
+                page = session.open(copy + "my-learning/")  # a page read under the copy's own worker
+            caches_by_copy = """async () => Object.fromEntries(await Promise.all((await caches.keys()).map(
+              async (name) => [name, (await (await caches.open(name)).keys()).map((request) => request.url)])))"""
+            kept = page.evaluate(caches_by_copy)
+            names = sorted(kept)
+            assert len(names) == 3 and names[0] == "jupyterlite-precache", names
+            ours, council = names[1], names[2]
+            assert ours.startswith(CACHE_PREFIX) and council.startswith("rs-offline:reflective-supervision:/council/:")
+            assert kept["jupyterlite-precache"] == [origin + "lab/kept.txt"]
+            assert origin + "my-learning/index.html" in kept[ours]
+            assert origin + "council/my-learning/index.html" in kept[council]
+            assert not [url for url in kept[ours] if url.startswith(origin + "council/")]
+            assert all(url.startswith(origin + "council/") for url in kept[council])
+
+            page.once("dialog", lambda dialog: dialog.accept())
+            page.click("[data-rs-action='delete-everything']")
+            page.wait_for_function("""async () => (await caches.keys()).length === 2
+              && (await navigator.serviceWorker.getRegistrations()).length === 1""")
+            assert sorted(page.evaluate("caches.keys()")) == ["jupyterlite-precache", ours]
+            assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations())[0].scope") == origin
+            assert page.evaluate(caches_by_copy)["jupyterlite-precache"] == [origin + "lab/kept.txt"]
         finally:
             session.context.close()
         assert session.elsewhere == []

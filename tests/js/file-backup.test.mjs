@@ -114,3 +114,15 @@ test("a write replaces the file's text, and a failed write is abandoned, leaving
   await assert.rejects(writeFile(fake(true), "{}\n"), { name: "QuotaExceededError" });
   assert.deepEqual(log, [["abort"]]);
 });
+
+test("another page rewrites the file when an answer changed since the last write, or one was deleted", async () => {
+  const { rewriteDue } = await import("../../overrides/assets/js/lib/file-backup-writer.js");
+  const written = "2026-12-01T10:00:00.000Z";
+  const before = { updated: "2026-12-01T09:00:00.000Z" };
+  const after = { updated: "2026-12-01T11:00:00.000Z" };
+  assert.equal(rewriteDue([before], written, null), false);
+  assert.equal(rewriteDue([before, after], written, null), true);
+  assert.equal(rewriteDue([before], undefined, null), true); // never written
+  assert.equal(rewriteDue([before], written, 2), true); // one deleted since this page wrote the file
+  assert.equal(rewriteDue([before], written, 1), false);
+});

@@ -7,6 +7,7 @@
 import { prepareSharedMode, showSharedMode } from "./lib/shared-mode.js";
 import { siteStore } from "./lib/storage.js";
 import { startOffline } from "./lib/offline-install.js";
+import { followFileBackup } from "./lib/file-backup-follow.js";
 
 const NAME_PATTERN = /^[a-z]+(-[a-z]+)*$/;
 
@@ -56,7 +57,9 @@ function settleSharedMode() {
 
 // Never stops the page: if settling fails, the exercises still mount (in the mode the setting gives).
 prepareSharedMode().catch((error) => console.warn("Could not settle shared-computer mode", error))
-  .then(settleSharedMode).then(enhance);
+  .then(settleSharedMode).then(enhance)
+  // The chosen backup file is kept up to date from every page (loaded only when a file was chosen).
+  .then(() => followFileBackup(siteStore())).catch((error) => console.warn("Could not follow the backup file", error));
 
 // The service worker (web builds only): pages kept as read, the rest when idle, new releases offered.
 startOffline().catch((error) => console.warn("Could not start the offline support", error));

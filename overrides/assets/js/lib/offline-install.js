@@ -105,14 +105,17 @@ export async function offlineState() {
   return { total: listing.total, files: listing.files.length, kept };
 }
 
-/** Tell a worker to stop keeping files; resolves when it has (or after a few seconds, if it does not answer). */
+/** How long to wait for a worker to answer "forget": a busy phone's worker can take seconds to read the message. */
+const FORGET_WAIT_MS = 10000;
+
+/** Tell a worker to stop keeping files; resolves when it has (or after FORGET_WAIT_MS, if it does not answer). */
 function toldToForget(worker) {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       resolve();
     };
-    const timer = setTimeout(done, 3000);
+    const timer = setTimeout(done, FORGET_WAIT_MS);
     navigator.serviceWorker.addEventListener("message", function heard(event) {
       if (event.source !== worker || event.data?.type !== "forgotten") return;
       navigator.serviceWorker.removeEventListener("message", heard);

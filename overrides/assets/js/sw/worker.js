@@ -10,8 +10,8 @@
  *
  * Caches: "rs-offline:<storage name>:<scope path>:<release>". On activation it deletes only its own older caches.
  * A new release waits until the page says the learner chose to use it ("skip-waiting"). "forget" (delete
- * everything) makes it stop keeping files at once and answers when no write is left under way, so the page can
- * delete the caches knowing nothing will write them again.
+ * everything) makes it stop keeping files at once, deletes its caches once no write is left under way, and then
+ * answers, so the page knows nothing will write them again.
  */
 
 const SETTINGS = /*RS_SETTINGS*/{};
@@ -95,14 +95,25 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(path.endsWith(".html") ? pageFirstFromNetwork(request, path) : fileFirstFromCache(request, path));
 });
 
+/** Delete every cache of this copy (all its releases). */
+async function deleteOwnCaches() {
+  for (const name of await caches.keys()) if (name.startsWith(PREFIX)) await caches.delete(name);
+}
+
 /** Fetch every listed file not yet kept, telling the page how far it got. */
 async function cacheAll(source) {
+  let done = 0;
+  let failed = 0;
+  const tell = (type) => source && source.postMessage({ type, done, failed, total: FILES.size });
+  // Asked after "forget" (the page's idle fetch can come late): opening the cache would make it again.
+  if (forgetting) {
+    tell("offline-done");
+    return;
+  }
   const cache = await caches.open(CACHE);
   const kept = new Set((await cache.keys()).map((request) => request.url));
   const missing = [...FILES].filter((path) => !kept.has(keyFor(path)));
-  let done = FILES.size - missing.length;
-  let failed = 0;
-  const tell = (type) => source && source.postMessage({ type, done, failed, total: FILES.size });
+  done = FILES.size - missing.length;
   for (let i = 0; i < missing.length && !forgetting; i += 6) {
     await Promise.all(missing.slice(i, i + 6).map(async (path) => {
       try {
@@ -125,6 +136,8 @@ self.addEventListener("message", (event) => {
   else if (type === "cache-all") event.waitUntil(cacheAll(event.source));
   else if (type === "forget") {
     forgetting = true;
-    event.waitUntil(Promise.allSettled([...writes]).then(() => event.source?.postMessage({ type: "forgotten" })));
+    // Its own caches go last, after any write under way, so none comes back even if the page stopped waiting.
+    event.waitUntil(Promise.allSettled([...writes]).then(deleteOwnCaches)
+      .then(() => event.source?.postMessage({ type: "forgotten" })));
   }
 });
