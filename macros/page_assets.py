@@ -366,9 +366,10 @@ def bundle_lazy_modules(esbuild: str, sources: Path, lazy: list[Path], js: Path)
     for module in lazy:
         if not module.is_relative_to(sources):
             continue  # vendored code is served as it is
-        # Written over its copied source, so the path of a lazy module it imports stays relative to it.
+        # Written over its copied source, in its own folder: esbuild writes the path of a lazy module it imports
+        # relative to the output folder, which must be the module's own (lib/x.js importing "./y.js", not "./lib/y.js").
         result = subprocess.run([esbuild, str(module), "--bundle", "--format=esm", "--minify", "--target=es2020",
-                                 "--log-level=error", f"--outdir={sources}", f"--outbase={sources}",
+                                 "--log-level=error", f"--outdir={module.parent}",
                                  "--allow-overwrite", *[f"--external:{path}" for path in lazy if path != module]],
                                 capture_output=True, text=True, check=False)
         relative = module.relative_to(sources)

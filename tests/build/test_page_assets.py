@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.page_assets import COMMENTS
+
 MODULE = "modules/supervision-models/index.html"  # a self-assessment (pulse), knowledge check, reflection
 OUR_STYLESHEET = re.compile(r'<link rel="stylesheet" href="((?:\.\./)*assets/css/[^"]+)"')
 
@@ -67,6 +69,23 @@ def test_code_loaded_on_first_use_is_one_minified_file_without_the_strings_file(
         assert "\n  " not in code and "/**" not in code, lazy  # minified
     assert "speechSynthesis" in (js / "lib" / "read-aloud.js").read_text(encoding="utf-8")
     assert "speechSynthesis" not in (js / "apps" / "read-aloud.js").read_text(encoding="utf-8")
+
+
+SPECIFIER = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["'](\.{1,2}/[^"']+)["']""")
+
+
+def test_every_relative_import_in_the_built_scripts_names_a_file_of_the_site(site_dir: Path) -> None:
+    """Page bundles and the minified files loaded on first use: each module they import (static or import())
+    is where the path says, relative to the file that imports it."""
+    js = site_dir / "assets" / "js"
+    missing = []
+    for script in sorted(js.rglob("*.js")):
+        if "vendor" in script.parts:
+            continue
+        for target in SPECIFIER.findall(COMMENTS.sub("", script.read_text(encoding="utf-8"))):
+            if not (script.parent / target).resolve().is_file():
+                missing.append(f"{script.relative_to(site_dir).as_posix()} imports {target}")
+    assert missing == []
 
 
 def test_a_page_carries_only_the_strings_its_scripts_can_show(site_dir: Path) -> None:

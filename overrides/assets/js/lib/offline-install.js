@@ -38,6 +38,7 @@ export async function startOffline() {
     console.warn("The site could not be made available offline", error);
     return;
   }
+  if (!registration) return; // a browser that blocks workers without an error (as test browsers do)
   watchForRelease(registration);
   const slow = navigator.connection && (navigator.connection.saveData || /2g/.test(navigator.connection.effectiveType || ""));
   if (slow) return;
