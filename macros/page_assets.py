@@ -123,11 +123,13 @@ class PageAssets:
         self.files: Any = None
         self.strings: dict[str, str] = {}
         self._names_in_kit: dict[Kit, set[str]] = {}
+        self._names_in_script: dict[str, tuple[set[str], list[str]]] = {}
 
     def use(self, files: Any, strings: dict[str, str]) -> None:
         """The build's files (where the scripts' sources are read) and its interface strings."""
         self.files, self.strings = files, strings
         self._names_in_kit.clear()
+        self._names_in_script.clear()
 
     def take_stylesheets(self, config: Any) -> None:
         """Take our own stylesheets out of ``extra_css`` (the theme would link each one); the kits carry them.
@@ -168,14 +170,23 @@ class PageAssets:
             if uri in seen or uri.endswith("assets/js/strings.js"):
                 continue
             seen.add(uri)
+            found, imports = self._script_names(uri)
+            names |= found
+            queue += imports
+        return names
+
+    def _script_names(self, uri: str) -> tuple[set[str], list[str]]:
+        """The quoted words in one script of the build's files, and the scripts it imports (once per build)."""
+        if uri not in self._names_in_script:
             file = self.files.get_file_from_path(uri) if self.files is not None else None
             if file is None:
-                continue
-            source = COMMENTS.sub("", file.content_string)
-            names |= set(QUOTED_NAME.findall(source))
-            folder = uri.rsplit("/", 1)[0]
-            queue += [posixpath.normpath(f"{folder}/{target}") for target in IMPORTS.findall(source)]
-        return names
+                self._names_in_script[uri] = (set(), [])
+            else:
+                source = COMMENTS.sub("", file.content_string)
+                folder = uri.rsplit("/", 1)[0]
+                self._names_in_script[uri] = (set(QUOTED_NAME.findall(source)), [
+                    posixpath.normpath(f"{folder}/{target}") for target in IMPORTS.findall(source)])
+        return self._names_in_script[uri]
 
     def kits(self) -> list[Kit]:
         """Every kit pages use, and the empty one, by name."""
