@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,12 +73,36 @@ def _safe_markdown(validator: Any, enabled: Any, instance: Any, schema: dict[str
 ExerciseValidator = validators.extend(Draft202012Validator, {"x-markdown": _safe_markdown})
 
 
+# Files already checked in this process (``mkdocs serve`` rebuilds, and the data lab's second look at the
+# catalogue): by the file's place and contents and the schemas' contents, the file's data and problems.
+_CHECKED: dict[tuple[str, str, str], tuple[dict[str, Any] | None, list[Problem]]] = {}
+
+
+def _digest(*contents: bytes) -> str:
+    """One hash of some files' contents."""
+    hashed = hashlib.sha256()
+    for content in contents:
+        hashed.update(hashlib.sha256(content).digest())
+    return hashed.hexdigest()
+
+
 def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
     """Build one validator per kind from ``<kind>.schema.json`` files."""
+    return _validators(schema_dir, _schema_texts(schema_dir))
+
+
+def _schema_texts(schema_dir: Path) -> tuple[tuple[str, bytes], ...]:
+    """Each schema file's name and contents, in order."""
+    return tuple((path.name, path.read_bytes()) for path in sorted(schema_dir.glob("*.schema.json")))
+
+
+def _validators(schema_dir: Path, texts: tuple[tuple[str, bytes], ...]) -> dict[str, Draft202012Validator]:
+    """One validator per kind from the schema files' contents."""
     resources = []
     schemas: dict[str, dict[str, Any]] = {}
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+    for name, text in texts:
+        path = schema_dir / name
+        contents = json.loads(text.decode("utf-8"))
         resources.append((path.name, Resource.from_contents(contents)))
         schemas[path.name.removesuffix(".schema.json")] = contents
     registry = Registry().with_resources(resources)
@@ -87,10 +113,11 @@ def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
     }
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file, turning syntax errors into a problem with a line number."""
+def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file (or its ``text``, already read), turning syntax errors into a problem with a line
+    number."""
     try:
-        return load_yaml(path.read_text(encoding="utf-8")), []
+        return load_yaml(path.read_text(encoding="utf-8") if text is None else text), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML syntax"
@@ -100,10 +127,10 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
 
 
 def check_file(
-    path: Path, shown: str, validators: dict[str, Draft202012Validator]
+    path: Path, shown: str, validators: dict[str, Draft202012Validator], text: str | None = None
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Validate one exercise file against its kind's schema and the kind's own rules."""
-    data, problems = read_yaml(path, shown)
+    data, problems = read_yaml(path, shown, text)
     if problems:
         return None, problems
     if data is None:
@@ -147,7 +174,9 @@ def kind_rule_problems(kind: str, data: dict[str, Any], shown: str, schema_valid
 
 def load_catalogue(exercises_dir: Path) -> Catalogue:
     """Load and validate every exercise and example; raise one error listing all problems."""
-    validators = load_schemas(exercises_dir / SCHEMA_DIR)
+    schema_texts = _schema_texts(exercises_dir / SCHEMA_DIR)
+    schemas_digest = _digest(*(name.encode() + b"\0" + text for name, text in schema_texts))
+    validators: dict[str, Draft202012Validator] | None = None
     catalogue = Catalogue()
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -168,7 +197,16 @@ def load_catalogue(exercises_dir: Path) -> Catalogue:
             )
             continue
         seen[exercise_id] = shown
-        data, found = check_file(path, shown, validators)
+        content = path.read_bytes()
+        key = (shown, _digest(content), schemas_digest)
+        if key not in _CHECKED:
+            if validators is None:
+                validators = _validators(exercises_dir / SCHEMA_DIR, schema_texts)
+            text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
+            _CHECKED[key] = check_file(path, shown, validators, text)
+        checked, found = _CHECKED[key]
+        # A copy each time: pages and the lab get the data as if freshly loaded, whatever a caller does with it.
+        data = copy.deepcopy(checked)
         problems += found
         if data is not None:
             exercise = Exercise(exercise_id, data["kind"], data, shown, example)
