@@ -15,6 +15,7 @@ from .kinds import KINDS, label_key
 from .roles import RoleText, with_role_text
 from .safe_markdown import EXERCISE_LINKS, markdown_problems, rendered
 from .strings import default_strings, translator
+from .template_cache import bytecode_cache
 
 
 def markdown_to_html(text: str | RoleText) -> Markup:
@@ -68,6 +69,7 @@ def make_environment(template_dir: Path, strings: dict[str, str] | None = None) 
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache("content"),
     )
     env.filters["md"] = markdown_to_html
     env.filters["md_inline"] = markdown_inline
