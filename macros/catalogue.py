@@ -6,6 +6,7 @@ import copy
 import hashlib
 import json
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from .clean_pages import CleanPages
 from .errors import ContentError, Problem
 from .kinds import KINDS
 from .quick_imports import load_yaml
@@ -71,6 +73,20 @@ def _safe_markdown(validator: Any, enabled: Any, instance: Any, schema: dict[str
 
 # Draft 2020-12, plus the check of Markdown fields.
 ExerciseValidator = validators.extend(Draft202012Validator, {"x-markdown": _safe_markdown})
+
+
+# What the exercise files' check depends on, besides the files and the schemas: a file that passed with the
+# same code and libraries passes again (macros/clean_pages.py), so only its YAML is read.
+CHECK_SOURCES = [Path(__file__).parent / name for name in (
+    "catalogue.py", "safe_markdown.py", "schema_messages.py", "quick_imports.py", "errors.py", "roles.py",
+    "strings.py")] + sorted((Path(__file__).parent / "kinds").glob("*.py"))
+CHECK_LIBRARIES = ("jsonschema", "referencing", "markdown", "pyyaml")
+
+
+def passed_files() -> CleanPages:
+    """The exercise files that passed the check before, with this code and these libraries."""
+    versions = " ".join(f"{name}={metadata.version(name)}" for name in CHECK_LIBRARIES)
+    return CleanPages("exercise-files", CHECK_SOURCES, libraries=f"{versions} libyaml={yaml.__with_libyaml__}")
 
 
 # Files already checked in this process (``mkdocs serve`` rebuilds, and the data lab's second look at the
@@ -177,6 +193,7 @@ def load_catalogue(exercises_dir: Path) -> Catalogue:
     schema_texts = _schema_texts(exercises_dir / SCHEMA_DIR)
     schemas_digest = _digest(*(name.encode() + b"\0" + text for name, text in schema_texts))
     validators: dict[str, Draft202012Validator] | None = None
+    passed = passed_files()
     catalogue = Catalogue()
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -200,10 +217,16 @@ def load_catalogue(exercises_dir: Path) -> Catalogue:
         content = path.read_bytes()
         key = (shown, _digest(content), schemas_digest)
         if key not in _CHECKED:
-            if validators is None:
-                validators = _validators(exercises_dir / SCHEMA_DIR, schema_texts)
             text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
-            _CHECKED[key] = check_file(path, shown, validators, text)
+            known = f"{shown}\0{schemas_digest}\0{text}"
+            if passed.has_passed(known):
+                _CHECKED[key] = read_yaml(path, shown, text)
+            else:
+                if validators is None:
+                    validators = _validators(exercises_dir / SCHEMA_DIR, schema_texts)
+                _CHECKED[key] = check_file(path, shown, validators, text)
+                if not _CHECKED[key][1]:
+                    passed.add(known)
         checked, found = _CHECKED[key]
         # A copy each time: pages and the lab get the data as if freshly loaded, whatever a caller does with it.
         data = copy.deepcopy(checked)
@@ -211,6 +234,7 @@ def load_catalogue(exercises_dir: Path) -> Catalogue:
         if data is not None:
             exercise = Exercise(exercise_id, data["kind"], data, shown, example)
             (catalogue.examples if example else catalogue.exercises)[exercise_id] = exercise
+    passed.save()
     if problems:
         raise ContentError(f"{len(problems)} problem(s) in exercise files. Fix each one and build again:", problems)
     return catalogue

@@ -1,8 +1,9 @@
-"""Pages a check of the built site has already passed, remembered between builds in ``.cache/clean-pages/``.
+"""Pages and files a check has already passed, remembered between builds in ``.cache/clean-pages/``.
 
-A check that reads every built page (such as the search for inline code, macros/csp.py) need not read a page
-again when the very same bytes passed the very same check before: a page is remembered by a hash of its whole
-text, under a version made of the check's source files and the Python version (whose HTML parser it uses).
+A check that reads every built page (such as the search for inline code, macros/csp.py) or every content file
+(the exercise files' validation, macros/catalogue.py) need not read one again when the very same text passed the
+very same check before: a text is remembered by a hash of all of it, under a version made of the check's source
+files, the Python version (whose HTML parser it uses) and any library versions the check names.
 Only passes are remembered; a page with a problem is read, and reported, on every build. Several builds may run
 at once: the file is replaced in one step, and a lost update only means a page is checked again.
 """
@@ -29,12 +30,13 @@ def _hash(text: str) -> str:
 class CleanPages:
     """The hashes of pages that passed one check (by name), for one version of the check's code."""
 
-    def __init__(self, check: str, sources: list[Path], folder: Path = CACHE) -> None:
-        """Read what passed ``check`` before, when its ``sources`` (and Python) were the same as now."""
-        version = hashlib.sha256(sys.version.encode())
+    def __init__(self, check: str, sources: list[Path], folder: Path | None = None, libraries: str = "") -> None:
+        """Read what passed ``check`` before, when its ``sources``, Python and ``libraries`` (their versions)
+        were the same as now."""
+        version = hashlib.sha256(f"{sys.version}\0{libraries}".encode())
         for source in sources:
             version.update(hashlib.sha256(source.read_bytes()).digest())
-        self.file = folder / f"{check}-{version.hexdigest()[:16]}.txt"
+        self.file = (folder or CACHE) / f"{check}-{version.hexdigest()[:16]}.txt"
         try:
             self.known = self.file.read_text(encoding="ascii").split()
         except (OSError, UnicodeDecodeError):
