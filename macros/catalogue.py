@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,7 @@ import yaml
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from .clean_pages import CleanPages
 from .errors import ContentError, Problem
 from .kinds import KINDS
 from .quick_imports import load_yaml
@@ -71,12 +75,50 @@ def _safe_markdown(validator: Any, enabled: Any, instance: Any, schema: dict[str
 ExerciseValidator = validators.extend(Draft202012Validator, {"x-markdown": _safe_markdown})
 
 
+# What the exercise files' check depends on, besides the files and the schemas: a file that passed with the
+# same code and libraries passes again (macros/clean_pages.py), so only its YAML is read.
+CHECK_SOURCES = [Path(__file__).parent / name for name in (
+    "catalogue.py", "safe_markdown.py", "schema_messages.py", "quick_imports.py", "errors.py", "roles.py",
+    "strings.py")] + sorted((Path(__file__).parent / "kinds").glob("*.py"))
+CHECK_LIBRARIES = ("jsonschema", "referencing", "markdown", "pyyaml")
+
+
+def passed_files() -> CleanPages:
+    """The exercise files that passed the check before, with this code and these libraries."""
+    versions = " ".join(f"{name}={metadata.version(name)}" for name in CHECK_LIBRARIES)
+    return CleanPages("exercise-files", CHECK_SOURCES, libraries=f"{versions} libyaml={yaml.__with_libyaml__}")
+
+
+# Files already checked in this process (``mkdocs serve`` rebuilds, and the data lab's second look at the
+# catalogue): by the file's place and contents and the schemas' contents, the file's data and problems.
+_CHECKED: dict[tuple[str, str, str], tuple[dict[str, Any] | None, list[Problem]]] = {}
+
+
+def _digest(*contents: bytes) -> str:
+    """One hash of some files' contents."""
+    hashed = hashlib.sha256()
+    for content in contents:
+        hashed.update(hashlib.sha256(content).digest())
+    return hashed.hexdigest()
+
+
 def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
     """Build one validator per kind from ``<kind>.schema.json`` files."""
+    return _validators(schema_dir, _schema_texts(schema_dir))
+
+
+def _schema_texts(schema_dir: Path) -> tuple[tuple[str, bytes], ...]:
+    """Each schema file's name and contents, in order."""
+    return tuple((path.name, path.read_bytes()) for path in sorted(schema_dir.glob("*.schema.json")))
+
+
+def _validators(schema_dir: Path, texts: tuple[tuple[str, bytes], ...]) -> dict[str, Draft202012Validator]:
+    """One validator per kind from the schema files' contents."""
     resources = []
     schemas: dict[str, dict[str, Any]] = {}
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+    for name, text in texts:
+        path = schema_dir / name
+        contents = json.loads(text.decode("utf-8"))
         resources.append((path.name, Resource.from_contents(contents)))
         schemas[path.name.removesuffix(".schema.json")] = contents
     registry = Registry().with_resources(resources)
@@ -87,10 +129,11 @@ def load_schemas(schema_dir: Path) -> dict[str, Draft202012Validator]:
     }
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file, turning syntax errors into a problem with a line number."""
+def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file (or its ``text``, already read), turning syntax errors into a problem with a line
+    number."""
     try:
-        return load_yaml(path.read_text(encoding="utf-8")), []
+        return load_yaml(path.read_text(encoding="utf-8") if text is None else text), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML syntax"
@@ -100,10 +143,10 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
 
 
 def check_file(
-    path: Path, shown: str, validators: dict[str, Draft202012Validator]
+    path: Path, shown: str, validators: dict[str, Draft202012Validator], text: str | None = None
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Validate one exercise file against its kind's schema and the kind's own rules."""
-    data, problems = read_yaml(path, shown)
+    data, problems = read_yaml(path, shown, text)
     if problems:
         return None, problems
     if data is None:
@@ -147,7 +190,10 @@ def kind_rule_problems(kind: str, data: dict[str, Any], shown: str, schema_valid
 
 def load_catalogue(exercises_dir: Path) -> Catalogue:
     """Load and validate every exercise and example; raise one error listing all problems."""
-    validators = load_schemas(exercises_dir / SCHEMA_DIR)
+    schema_texts = _schema_texts(exercises_dir / SCHEMA_DIR)
+    schemas_digest = _digest(*(name.encode() + b"\0" + text for name, text in schema_texts))
+    validators: dict[str, Draft202012Validator] | None = None
+    passed = passed_files()
     catalogue = Catalogue()
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -168,11 +214,27 @@ def load_catalogue(exercises_dir: Path) -> Catalogue:
             )
             continue
         seen[exercise_id] = shown
-        data, found = check_file(path, shown, validators)
+        content = path.read_bytes()
+        key = (shown, _digest(content), schemas_digest)
+        if key not in _CHECKED:
+            text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
+            known = f"{shown}\0{schemas_digest}\0{text}"
+            if passed.has_passed(known):
+                _CHECKED[key] = read_yaml(path, shown, text)
+            else:
+                if validators is None:
+                    validators = _validators(exercises_dir / SCHEMA_DIR, schema_texts)
+                _CHECKED[key] = check_file(path, shown, validators, text)
+                if not _CHECKED[key][1]:
+                    passed.add(known)
+        checked, found = _CHECKED[key]
+        # A copy each time: pages and the lab get the data as if freshly loaded, whatever a caller does with it.
+        data = copy.deepcopy(checked)
         problems += found
         if data is not None:
             exercise = Exercise(exercise_id, data["kind"], data, shown, example)
             (catalogue.examples if example else catalogue.exercises)[exercise_id] = exercise
+    passed.save()
     if problems:
         raise ContentError(f"{len(problems)} problem(s) in exercise files. Fix each one and build again:", problems)
     return catalogue

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .clean_pages import CleanPages
 from .errors import ContentError, Problem
 
 POLICY = {
@@ -129,22 +130,30 @@ def page_inline_code(html: str, page: str) -> list[InlineCode]:
     return [InlineCode(page, line, what) for line, what in finder.found]
 
 
-def inline_scripts(site: Path) -> dict[str, list[InlineCode]]:
-    """Every executable inline script and event-handler attribute in the built site outside ``lab/``, by page."""
+def inline_scripts(site: Path, clean: CleanPages | None = None) -> dict[str, list[InlineCode]]:
+    """Every executable inline script and event-handler attribute in the built site outside ``lab/``, by page.
+    With ``clean``, a page whose very text passed this check before is not read again (macros/clean_pages.py)."""
     found: dict[str, list[InlineCode]] = {}
     for path in sorted(site.rglob("*.html")):
         page = path.relative_to(site).as_posix()
         if page.split("/", 1)[0] == LAB_DIR:
             continue  # JupyterLite's own pages, under the lab's policy
-        code = page_inline_code(path.read_text(encoding="utf-8", errors="replace"), page)
+        html = path.read_text(encoding="utf-8", errors="replace")
+        if clean is not None and clean.has_passed(html):
+            continue
+        code = page_inline_code(html, page)
         if code:
             found[page] = code
+        elif clean is not None:
+            clean.add(html)
+    if clean is not None:
+        clean.save()
     return found
 
 
 def check_no_inline_code(site: Path) -> None:
     """Stop the build if a page outside ``lab/`` carries inline code, naming each page and the fix."""
-    found = inline_scripts(site)
+    found = inline_scripts(site, CleanPages("inline-code", [Path(__file__)]))
     if found:
         problems = [Problem(item.page, f"line {item.line}", f"{item.what}: {FIX}.")
                     for items in found.values() for item in items]

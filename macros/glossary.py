@@ -53,7 +53,10 @@ def load_glossary(path: Path, root: Path) -> list[Term]:
 
 def abbreviation_lines(terms: list[Term]) -> str:
     """Return Markdown abbreviation definitions (``*[NQSW]: ...``) for every abbreviated term, and for the
-    plural of a capitalised one (``*[NQSWs]: ...``), which the abbreviation extension treats as another word."""
+    plural of a capitalised one (``*[NQSWs]: ...``), which the abbreviation extension treats as another word.
+    Each is a block of its own (a blank line between): every page ends with them, and in one block Markdown
+    would test all that follows a definition again after taking each one, a cost that grows with the square of
+    the glossary."""
     lines = []
     for term in terms:
         if term.abbr:
@@ -61,7 +64,7 @@ def abbreviation_lines(terms: list[Term]) -> str:
             lines.append(f"*[{term.abbr}]: {term.term}. {plain}")
             if term.abbr.isupper() and term.abbr.isalpha():
                 lines.append(f"*[{term.abbr}s]: {term.term}. {plain}")
-    return "\n".join(lines)
+    return "\n\n".join(lines)
 
 
 def glossary_page(terms: list[Term]) -> str:

@@ -44,6 +44,7 @@ from macros.project import PACKAGE_ROOT
 from macros.safe_markdown import html_text
 from macros.search_scope import index_only_what_readers_search, leave_out_of_search
 from macros.strings import JS_URI, default_strings, js_module, translator
+from macros.template_cache import bytecode_cache
 
 LOG = logging.getLogger("mkdocs.plugins.reflective_supervision")
 LOGO_URI = "assets/organisation/logo"
@@ -261,6 +262,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     _state["assets"].use(files, strings, env)
     env.globals["rs_page_assets"] = _state["assets"].for_page  # the stylesheet and script a page links
     env.globals["rs_page_strings"] = _state["assets"].strings_for_page  # the strings its scripts can show
+    env.bytecode_cache = env.bytecode_cache or bytecode_cache("theme")  # compiled once (macros/template_cache.py)
     return env
 
 

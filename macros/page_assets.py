@@ -148,6 +148,7 @@ class PageAssets:
         self.strings: dict[str, str] = {}
         self.template_apps: tuple[str, ...] = ()
         self._names_in_kit: dict[Kit, set[str]] = {}
+        self._names_in_script: dict[str, tuple[set[str], list[str]]] = {}
 
     def use(self, files: Any, strings: dict[str, str], env: Any = None) -> None:
         """The build's files (where the scripts' sources are read), its interface strings and its template
@@ -155,6 +156,7 @@ class PageAssets:
         self.files, self.strings = files, strings
         self.template_apps = template_apps(env) if env is not None and env.loader is not None else ()
         self._names_in_kit.clear()
+        self._names_in_script.clear()
 
     def take_stylesheets(self, config: Any) -> None:
         """Take our own stylesheets out of ``extra_css`` (the theme would link each one); the kits carry them.
@@ -199,14 +201,23 @@ class PageAssets:
             if uri in seen or uri.endswith("assets/js/strings.js"):
                 continue
             seen.add(uri)
+            found, imports = self._script_names(uri)
+            names |= found
+            queue += imports
+        return names
+
+    def _script_names(self, uri: str) -> tuple[set[str], list[str]]:
+        """The quoted words in one script of the build's files, and the scripts it imports (once per build)."""
+        if uri not in self._names_in_script:
             file = self.files.get_file_from_path(uri) if self.files is not None else None
             if file is None:
-                continue
-            source = COMMENTS.sub("", file.content_string)
-            names |= set(QUOTED_NAME.findall(source))
-            folder = uri.rsplit("/", 1)[0]
-            queue += [posixpath.normpath(f"{folder}/{target}") for target in IMPORTS.findall(source)]
-        return names
+                self._names_in_script[uri] = (set(), [])
+            else:
+                source = COMMENTS.sub("", file.content_string)
+                folder = uri.rsplit("/", 1)[0]
+                self._names_in_script[uri] = (set(QUOTED_NAME.findall(source)), [
+                    posixpath.normpath(f"{folder}/{target}") for target in IMPORTS.findall(source)])
+        return self._names_in_script[uri]
 
     def kits(self) -> list[Kit]:
         """Every kit pages use, and that of a page with no recorded content, by name."""

@@ -6,7 +6,6 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -14,8 +13,9 @@ from .catalogue import Exercise
 from .errors import ContentError, Problem
 from .kinds import KINDS, label_key
 from .roles import RoleText, with_role_text
-from .safe_markdown import EXERCISE_LINKS, EXTENSIONS, markdown_problems
+from .safe_markdown import EXERCISE_LINKS, markdown_problems, rendered
 from .strings import default_strings, translator
+from .template_cache import bytecode_cache
 
 
 def markdown_to_html(text: str | RoleText) -> Markup:
@@ -39,11 +39,7 @@ def _checked_html(text: str) -> Markup:
         shown = " ".join(text.split())[:60]
         raise ContentError("Unsafe Markdown in a content file:", [Problem("(Markdown text)", repr(shown), problem + ".")
                                                                    for problem in problems])
-    return Markup(_MARKDOWN.reset().convert(text))
-
-
-# One converter, reset before each text (building one is costly).
-_MARKDOWN = markdown.Markdown(extensions=EXTENSIONS)
+    return Markup(rendered(text)[1])
 
 
 def markdown_inline(text: str | RoleText) -> Markup:
@@ -73,6 +69,7 @@ def make_environment(template_dir: Path, strings: dict[str, str] | None = None) 
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache("content"),
     )
     env.filters["md"] = markdown_to_html
     env.filters["md_inline"] = markdown_inline

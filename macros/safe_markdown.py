@@ -18,6 +18,7 @@ that put them on a page escape them with ``markdown_text`` (or ``html_text`` whe
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -105,16 +106,34 @@ class _Elements(HTMLParser):
         self.tags.append((tag, [(name.lower(), value or "") for name, value in attrs]))
 
 
+# One converter, reset before each text (building one is costly; these extensions keep no state between texts).
+_CONVERTER = markdown.Markdown(extensions=EXTENSIONS)
+
+
+@functools.lru_cache(maxsize=8192)
+def rendered(text: str) -> tuple[tuple[str, ...], str]:
+    """The raw HTML pieces Markdown passes through from ``text`` (entities left out), and the HTML it renders.
+    Once per text: the check (markdown_problems) and the page (macros/render.py) share the one conversion."""
+    html = _CONVERTER.reset().convert(text)
+    pieces = [str(piece) for piece in _CONVERTER.htmlStash.rawHtmlBlocks]
+    return tuple(piece for piece in pieces if not ENTITY.fullmatch(piece.strip())), html
+
+
 def raw_html(text: str) -> list[str]:
     """The pieces of raw HTML Markdown would pass through from ``text``, and the HTML it renders."""
-    parser = markdown.Markdown(extensions=EXTENSIONS)
-    html = parser.convert(text)
-    pieces = [str(piece) for piece in parser.htmlStash.rawHtmlBlocks]
-    return [piece for piece in pieces if not ENTITY.fullmatch(piece.strip())] + [html]
+    raw, html = rendered(text)
+    return [*raw, html]
 
 
 def markdown_problems(text: str, links: LinkRule, where: str = "this text") -> list[str]:
     """What is wrong with a piece of Markdown, each with its fix (an empty list when it is safe to show)."""
+    return list(_problems(text, links, where))
+
+
+@functools.lru_cache(maxsize=8192)
+def _problems(text: str, links: LinkRule, where: str) -> tuple[str, ...]:
+    """markdown_problems, once per text, rule and place: an exercise's text is checked when its file loads and
+    again before it is shown, and the same wording recurs."""
     *raw, html = raw_html(text)
     problems = []
     names = []
@@ -140,4 +159,4 @@ def markdown_problems(text: str, links: LinkRule, where: str = "this text") -> l
                 if reason:
                     problems.append(f"{reason} ({value.strip()[:60]}) is not allowed in {where}. "
                                     f"Use {links.describe}")
-    return problems
+    return tuple(problems)

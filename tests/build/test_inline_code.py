@@ -83,3 +83,20 @@ def test_the_command_line_check_fails_on_inline_code(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "macros.csp", str(site)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "index.html → line 6: inline <script>" in result.stderr and "sha256" not in result.stdout
+
+
+def test_a_page_that_passed_is_read_again_once_its_text_changes(tmp_path: Path) -> None:
+    from macros.clean_pages import CleanPages
+
+    def remembered() -> CleanPages:  # a new build: what passed is read back from the cache folder
+        return CleanPages("inline-code", [Path(csp.__file__)], folder=tmp_path / "cache")
+
+    site = make_site(tmp_path, {"index.html": CLEAN, "modules/x/index.html": CLEAN.replace("Hi", "Hello")})
+    assert csp.inline_scripts(site, remembered()) == {}
+    assert remembered().has_passed(CLEAN)
+    shutil.copy(INJECTED, site / "modules" / "x" / "index.html")
+    assert [str(item).split(" (")[0] for item in csp.inline_scripts(site, remembered())["modules/x/index.html"]] == [
+        "modules/x/index.html → line 6: inline <script>", "modules/x/index.html → line 10: event-handler attribute "
+        "onerror= on <img>", "modules/x/index.html → line 11: event-handler attribute onload= on <svg>",
+        "modules/x/index.html → line 12: inline <script type=module>"]
+    assert not remembered().has_passed(INJECTED.read_text(encoding="utf-8"))  # a problem is never remembered

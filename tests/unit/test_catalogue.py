@@ -228,3 +228,31 @@ def test_starters_point_the_editor_at_the_schema_from_a_module_folder() -> None:
     starter = example_source(ROOT / "exercises", "reflection")
     assert "$schema=../schema/reflection.schema.json" in starter and "../../schema" not in starter
     assert (ROOT / "exercises" / "supervision-models" / "../schema/reflection.schema.json").resolve().is_file()
+
+
+def test_an_edited_exercise_file_is_loaded_and_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files that passed are remembered by their contents, in the process (``mkdocs serve``) and between builds
+    (.cache/clean-pages/): an edit shows up in the next load, and a file made invalid is refused."""
+    from macros import catalogue as catalogue_module
+    from macros import clean_pages
+
+    monkeypatch.setattr(clean_pages, "CACHE", tmp_path / "cache")
+    folder = tmp_path / "exercises"
+    shutil.copytree(ROOT / "exercises" / "schema", folder / "schema")
+    journal = folder / "demo" / "journal.yaml"
+    journal.parent.mkdir()
+    valid = "kind: reflection\ntitle: {}\nprompts:\n  - {{id: one, label: A question}}\n"
+    journal.write_text(valid.format("First title"), encoding="utf-8")
+    assert load_catalogue(folder).exercises["journal"].title == "First title"
+    journal.write_text(valid.format("Second title"), encoding="utf-8")
+    assert load_catalogue(folder).exercises["journal"].title == "Second title"
+    # A new process remembers the pass: the file is read, not checked again.
+    monkeypatch.setattr(catalogue_module, "_CHECKED", {})
+    monkeypatch.setattr(catalogue_module, "check_file", lambda *args: pytest.fail("a file that passed was checked"))
+    assert load_catalogue(folder).exercises["journal"].title == "Second title"
+    monkeypatch.undo()
+    monkeypatch.setattr(clean_pages, "CACHE", tmp_path / "cache")
+    journal.write_text("kind: reflection\ntitle: Second title\nprompts: []\n", encoding="utf-8")
+    for _ in range(2):  # a problem is never remembered
+        with pytest.raises(ContentError, match="exercises/demo/journal.yaml → prompts: needs at least 1"):
+            load_catalogue(folder)
