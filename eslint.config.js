@@ -30,7 +30,7 @@ export default [
     languageOptions: { sourceType: "script" },
   },
   {
-    files: ["tests/js/**", "lab/kernel/precompile.mjs", "eslint.config.js"],
+    files: ["tests/js/**", "lab/kernel/precompile.mjs", "scripts/*.mjs", "eslint.config.js"],
     languageOptions: { globals: { ...globals.node } },
   },
 ];
