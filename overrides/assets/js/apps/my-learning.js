@@ -7,7 +7,8 @@
  * cannot be shown is listed as damaged and never stops the rest of the page.
  */
 
-import { bdi, h, svg, textWith } from "../lib/dom.js";
+import { drawChart, drawTable } from "../lib/bar-chart.js";
+import { bdi, h, textWith } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, writtenAs, GOAL_STATUS } from "../lib/entries.js";
 import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
@@ -601,74 +602,47 @@ function fit(text, length) {
   return cutText(words, length) === words ? words : `${cutText(words, length - 1).trimEnd()}…`;
 }
 
-/** Each dated copy's fill: solid, striped, dotted (then again), so copies differ by more than colour. */
-const FILLS = [
-  { colour: "#2d7680", pattern: null },
-  { colour: "#8f3a0f", pattern: "stripes" },
-  { colour: "#123f45", pattern: "dots" },
-];
-
-function patternDefs(prefix) {
-  const stripes = svg("pattern", { id: `${prefix}-stripes`, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
-    svg("rect", { width: 6, height: 6, fill: "#ffffff" }), svg("rect", { width: 3, height: 6, fill: FILLS[1].colour }));
-  const dots = svg("pattern", { id: `${prefix}-dots`, width: 5, height: 5, patternUnits: "userSpaceOnUse" },
-    svg("rect", { width: 5, height: 5, fill: "#ffffff" }), svg("circle", { cx: 2.5, cy: 2.5, r: 1.6, fill: FILLS[2].colour }));
-  return svg("defs", {}, stripes, dots);
-}
-
-function fillFor(prefix, index) {
-  const style = FILLS[index % FILLS.length];
-  return { fill: style.pattern ? `url(#${prefix}-${style.pattern})` : style.colour, stroke: style.colour };
-}
-
 /**
- * Every dated copy of a self-assessment side by side: for each group, one labelled bar per copy.
- * Drawn 360 units wide (about a phone's width) with each copy's name on its own line above its bar, so the
- * words stay readable on a phone; the table below gives the same figures.
+ * Every dated copy of a self-assessment side by side: for each group, one labelled bar per copy, each copy
+ * filled its own way (solid, striped, dotted), so copies differ by more than colour; the table below gives the
+ * same figures.
  */
 function compareChart(entry) {
+  const description = compareDescription(entry);
+  return h("div", { class: "rs-compare" },
+    h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
+    drawChart(description),
+    h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-label": t("my_learning_chart_caption", { title: isolate(entry.title) }) },
+      drawTable(description, { class: "rs-app__table" })));
+}
+
+function compareDescription(entry) {
   const snapshots = entry.snapshots.filter((snap) => Array.isArray(snap.profile));
   const dimensions = snapshots[0] ? snapshots[0].profile.map((item) => ({ id: item.id, title: item.title })) : [];
   const max = Math.max(1, ...snapshots.flatMap((snap) => snap.profile.map((item) => Number(item.max) || 0)));
-  const width = 360;
-  const valueWidth = 44;
-  const barWidth = width - valueWidth;
-  const row = 40;
-  const groupHeight = 26 + snapshots.length * row + 8;
+  const average = (snap, dimension) => {
+    const item = snap.profile.find((candidate) => candidate.id === dimension.id);
+    return item && item.average !== null ? Number(item.average) : null;
+  };
   const titleId = `rs-compare-${entry.exercise}`;
-  const graphic = svg("svg", { class: "rs-chart", viewBox: `0 0 ${width} ${dimensions.length * groupHeight + 4}`, role: "img", "aria-labelledby": titleId, focusable: "false" },
-    svg("title", { id: titleId }, t("my_learning_chart_title", { title: isolate(entry.title) })),
-    patternDefs(titleId));
-  dimensions.forEach((dimension, d) => {
-    const top = d * groupHeight;
-    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-compare__group" }, isolate(fit(dimension.title, 38))));
-    snapshots.forEach((snap, s) => {
-      const item = snap.profile.find((candidate) => candidate.id === dimension.id);
-      const rated = item && item.average !== null;
-      const value = rated ? Number(item.average) : 0;
-      const y = top + 26 + s * row;
-      const paint = fillFor(titleId, s);
-      graphic.append(
-        svg("rect", { x: 0, y: y + 3, width: 11, height: 11, class: "rs-compare__bar", ...paint }),
-        svg("text", { x: 16, y: y + 13, class: "rs-compare__label" }, isolate(fit(snap.label, 42))),
-        svg("rect", { x: 0, y: y + 18, width: barWidth, height: 16, class: "rs-compare__track" }),
-        svg("rect", { x: 0, y: y + 18, width: Math.max(rated ? 3 : 0, (value / max) * barWidth), height: 16, class: `rs-compare__bar rs-compare__bar--${s % FILLS.length}`, ...paint }),
-        svg("text", { x: width, y: y + 31, class: "rs-compare__value", "text-anchor": "end" }, rated ? value.toFixed(1) : "–"));
-    });
-  });
-  const table = h("table", { class: "rs-app__table" },
-    h("caption", {}, textWith("my_learning_chart_caption", { title: bdi(entry.title) })),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("my_learning_group_column")),
-      snapshots.map((snap) => h("th", { scope: "col" }, textWith("my_learning_snapshot_column", { label: bdi(snap.label), date: formatDate(snap.taken) }))))),
-    h("tbody", {}, dimensions.map((dimension) => h("tr", {}, h("th", { scope: "row" }, bdi(dimension.title)),
-      snapshots.map((snap) => {
-        const item = snap.profile.find((candidate) => candidate.id === dimension.id);
-        return h("td", {}, item && item.average !== null ? Number(item.average).toFixed(1) : "–");
-      })))));
-  return h("div", { class: "rs-compare" },
-    h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
-    h("figure", { class: "rs-chart-figure" }, graphic),
-    h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-label": t("my_learning_chart_caption", { title: isolate(entry.title) }) }, table));
+  return {
+    layout: "grouped", prefix: "rs-compare__", svgClass: "rs-chart", figureClass: "rs-chart-figure",
+    titleId, title: t("my_learning_chart_title", { title: isolate(entry.title) }),
+    table: {
+      caption: textWith("my_learning_chart_caption", { title: bdi(entry.title) }),
+      columns: [t("my_learning_group_column"), ...snapshots.map((snap) =>
+        textWith("my_learning_snapshot_column", { label: bdi(snap.label), date: formatDate(snap.taken) }))],
+    },
+    rows: dimensions.map((dimension) => ({
+      title: bdi(dimension.title),
+      label: isolate(fit(dimension.title, 38)),
+      bars: snapshots.map((snap) => {
+        const value = average(snap, dimension);
+        return { label: isolate(fit(snap.label, 42)), share: value === null ? null : value / max, value: value === null ? "–" : value.toFixed(1) };
+      }),
+      cells: snapshots.map((snap) => (average(snap, dimension) === null ? "–" : average(snap, dimension).toFixed(1))),
+    })),
+  };
 }
 
 function savedSection(modules, entries, failed) {
