@@ -11,12 +11,13 @@
  * them (formatFigure).
  */
 
+import { failureText } from "../lib/app.js";
 import { drawChart, tableParts } from "../lib/bar-chart.js";
 import { h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { MIN_GROUP, decodeMany, distribution, formatFigure, scoresCsv } from "../lib/pulse.js";
 import { addCodes, groupCodes, removeCode, restoreCodes, savedCodes } from "../lib/pulse-collection.js";
-import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
+import { siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 
 export { MIN_GROUP };
@@ -42,7 +43,7 @@ export function mount(root) {
   const save = () => {
     if (!keeps) return;
     const result = store.setData("pulse-codes", savedCodes(store.getData("pulse-codes", null), collected));
-    if (!result.ok) messages.append(h("p", { class: "rs-app__error" }, FAILURE_MESSAGES[result.reason] || t("pulse_not_kept")));
+    if (!result.ok) messages.append(h("p", { class: "rs-app__error" }, failureText(result, t("pulse_not_kept"))));
   };
 
   const draw = () => {
