@@ -83,18 +83,22 @@ export function recordMarkdown(items, today = new Date(), entries = [], { name =
   const parts = [`# ${t("record_title")}`, ""];
   if (name) parts.push(t("record_name_line", { name: isolate(escapeMarkdownInline(name)) }), "");
   parts.push(t("record_made_on", { date: formatDate(today) }));
-  for (const item of items) {
-    parts.push("", `## ${isolate(escapeMarkdownInline(item.title ?? item.exercise))}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
-    const role = writtenAsText(entries.find((entry) => entry.exercise === item.exercise) || {});
-    if (role) parts.push("", role);
-    if (cpd) {
-      for (const [key, label] of CPD_FIELDS) {
-        parts.push("", `${label}: ${isolate(escapeMarkdownInline(cpdText(key, item[key]))) || t("record_not_written")}`);
-      }
-    }
-    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", isolate(escapeMarkdown(item[key])) || t("record_not_written"));
-  }
+  for (const item of items) parts.push(...itemMarkdown(item, entries, cpd));
   return `${parts.join("\n")}\n`;
+}
+
+/** One item's lines of the record's Markdown: its heading, when it changed, its role, CPD details, answers. */
+function itemMarkdown(item, entries, cpd) {
+  const lines = ["", `## ${isolate(escapeMarkdownInline(item.title ?? item.exercise))}`, "", t("record_last_changed", { date: formatDate(item.updated) })];
+  const role = writtenAsText(entries.find((entry) => entry.exercise === item.exercise) || {});
+  if (role) lines.push("", role);
+  if (cpd) {
+    for (const [key, label] of CPD_FIELDS) {
+      lines.push("", `${label}: ${isolate(escapeMarkdownInline(cpdText(key, item[key]))) || t("record_not_written")}`);
+    }
+  }
+  for (const [key, label] of FIELDS) lines.push("", `### ${label}`, "", isolate(escapeMarkdown(item[key])) || t("record_not_written"));
+  return lines;
 }
 
 /**

@@ -68,38 +68,54 @@ export function sectionsOf(article) {
     if (child.matches(SKIP)) continue;
     const tag = child.tagName;
     const isExercise = child.matches(EXERCISE);
-    if (!current || tag === "H2" || tag === "H3") {
-      open(tag === "H2" ? null : chapter);
-    } else if (isExercise) {
-      const reading = current.elements.filter((element) => !/^H[123]$/.test(element.tagName));
-      if (current.exercise || reading.length > 1) {
-        const last = current.elements[current.elements.length - 1];
-        const lead = last && last.tagName === "P" && last !== current.exercise ? current.elements.splice(-1) : [];
-        open(chapter, lead);
-      }
-    }
+    if (!current || tag === "H2" || tag === "H3") open(tag === "H2" ? null : chapter);
+    else if (isExercise && needsOwnSection(current)) open(chapter, leadParagraph(current));
     if (tag === "H2") chapter = child;
-    if (isExercise) {
-      current.exercise = child;
-      if (!current.heading) current.heading = child.querySelector(".rs-exercise__title");
-    }
-    if (!current.heading && /^H[123]$/.test(tag)) current.heading = child;
-    current.elements.push(child);
+    addToSection(current, child, isExercise);
     const parts = isExercise ? partsOf(child) : null;
-    if (parts) {
-      const all = parts.flat();
-      current.part = { all, shown: parts[0] };
-      // Each further part is a section of its own: the form (showing only that part) under its title,
-      // focused at the part's legend or heading.
-      for (const shown of parts.slice(1)) {
-        open(chapter, [child]);
-        current.exercise = child;
-        current.part = { all, shown };
-        current.heading = shown[0].querySelector("legend, h4, h5, label") || child.querySelector(".rs-exercise__title");
-      }
-    }
+    if (parts) current = addPartSections(sections, current, child, chapter, parts);
   }
   return sections;
+}
+
+/** Put an element in a section; the section's heading is its first heading or exercise title. */
+function addToSection(section, child, isExercise) {
+  if (isExercise) {
+    section.exercise = child;
+    if (!section.heading) section.heading = child.querySelector(".rs-exercise__title");
+  }
+  if (!section.heading && /^H[123]$/.test(child.tagName)) section.heading = child;
+  section.elements.push(child);
+}
+
+/** Does an exercise coming next need a section of its own? When this one has one, or more than a paragraph. */
+function needsOwnSection(current) {
+  const reading = current.elements.filter((element) => !/^H[123]$/.test(element.tagName));
+  return Boolean(current.exercise) || reading.length > 1;
+}
+
+/** The paragraph just before an exercise, taken out of its section to introduce the exercise in its own. */
+function leadParagraph(current) {
+  const last = current.elements[current.elements.length - 1];
+  return last && last.tagName === "P" && last !== current.exercise ? current.elements.splice(-1) : [];
+}
+
+/**
+ * A long exercise: its first part stays in `current`; each further part is a section of its own (the form,
+ * showing only that part, under its title), focused at the part's legend or heading. Returns the last section.
+ */
+function addPartSections(sections, current, form, chapter, parts) {
+  const all = parts.flat();
+  current.part = { all, shown: parts[0] };
+  let last = current;
+  for (const shown of parts.slice(1)) {
+    last = {
+      heading: shown[0].querySelector("legend, h4, h5, label") || form.querySelector(".rs-exercise__title"),
+      parent: chapter, elements: [form], exercise: form, part: { all, shown },
+    };
+    sections.push(last);
+  }
+  return last;
 }
 
 /** Does a section show this element? (Within a long exercise, only the section of the part holding it.) */
