@@ -450,7 +450,10 @@ function askSwitchOff(ui) {
   ]);
 }
 
-/** "Delete everything": both areas (this tab's answers and the browser's), the backup file's record, the offline copy. */
+/**
+ * The button that deletes everything: both areas (this tab's answers and the browser's), the backup file's
+ * record and the offline copy.
+ */
 function deleteEverythingButton(ui, rerender, forgetFileBackup) {
   const { store, status, lasting, session } = ui;
   const wipe = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "delete-everything" }, t("my_learning_delete_button"));

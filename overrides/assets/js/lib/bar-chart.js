@@ -194,7 +194,7 @@ const LAYOUTS = { stacked, beside, percent, columns, grouped };
  */
 export function chartShapes(description) {
   const layout = LAYOUTS[description.layout];
-  if (!layout) throw new Error(`Unknown bar chart layout: ${description.layout}`);
+  if (!layout) throw new Error(`bar-chart.js: no layout called ${description.layout}`);
   return layout(description.rows, description.prefix, description.titleId);
 }
 

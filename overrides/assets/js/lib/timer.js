@@ -176,14 +176,14 @@ export function timerView(phases, state) {
   const { index, finished } = state;
   const running = isRunning(state);
   const paused = isPaused(phases, state);
-  const pick = (words) => t(finished ? words[0] : running ? words[1] : paused ? words[2] : words[3]);
+  const pick = (words) => (finished ? words[0] : running ? words[1] : paused ? words[2] : words[3]);
   return {
     name: finished
       ? t("timer_all_phases_done")
       : t("timer_phase_name", { number: index + 1, total: phases.length, label: phases[index].label }),
     clock: formatClock(finished ? 0 : state.remaining),
-    state: pick(["timer_state_time_up", "timer_state_running", "timer_state_paused", "timer_state_ready"]),
-    toggle: pick(["timer_start_again", "timer_pause", "timer_resume", "timer_start"]),
+    state: pick([t("timer_state_time_up"), t("timer_state_running"), t("timer_state_paused"), t("timer_state_ready")]),
+    toggle: pick([t("timer_start_again"), t("timer_pause"), t("timer_resume"), t("timer_start")]),
     items: phases.map((phase, n) => ({ current: !finished && n === index, done: finished || n < index })),
   };
 }

@@ -135,8 +135,8 @@ function profileChart(uid, config, rows) {
     titleId: `${uid}-chart-title`, title: t("self_assessment_chart_title"),
     table: {
       caption: t("self_assessment_table_caption", { min: config.min, max: config.max }),
-      columns: ["self_assessment_column_group", "self_assessment_column_average", "self_assessment_column_rated",
-        "self_assessment_column_reading"].map((key) => t(key)),
+      columns: [t("self_assessment_column_group"), t("self_assessment_column_average"), t("self_assessment_column_rated"),
+        t("self_assessment_column_reading")],
     },
     rows: rows.map((row) => ({
       title: row.title,
