@@ -37,7 +37,7 @@ export default [
   {
     // Still above those limits, to be split the same way; no file joins this list.
     files: ["overrides/assets/js/lib/exercise.js", "overrides/assets/js/apps/read-aloud.js",
-            "overrides/assets/js/lib/file-backup-section.js", "overrides/assets/js/widgets/smart-goal.js"],
+            "overrides/assets/js/lib/file-backup-section.js"],
     rules: { "max-lines-per-function": "off" },
   },
   {
