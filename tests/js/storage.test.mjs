@@ -161,3 +161,22 @@ test("a blocked store is unavailable; a full one is still available", () => {
   assert.equal(new Store({ name: "rs", scope: "/", area: blocked }).available(), false);
   assert.equal(new Store({ name: "rs", scope: "/", area: new MemoryStorage(1) }).available(), true);
 });
+
+test("a store names its data keys, finds a damaged value kept aside, and lists every key of its area", () => {
+  const area = new MemoryStorage();
+  const store = new Store({ name: "rs", scope: "/a/", area });
+  assert.equal(store.dataKey("record"), "rs:/a/:data:record");
+  assert.equal(store.keptAside(store.dataKey("record")), false);
+  area.setItem("rs:/a/:data:record", "{not json");
+  assert.equal(store.getData("record", null), null); // moved aside
+  assert.equal(store.keptAside(store.dataKey("record")), true);
+  area.setItem("rs:/a/:data:record", "{again");
+  store.getData("record", null); // a second damaged value goes to ":2"
+  assert.ok(area.getItem("rs:/a/:corrupt:data:record:2"));
+  area.removeItem("rs:/a/:corrupt:data:record");
+  assert.equal(store.keptAside(store.dataKey("record")), true); // numbered ones count too
+  assert.equal(store.keptAside(store.dataKey("visits")), false);
+  area.setItem("rs:/b/:entry:x", "{}");
+  assert.deepEqual(store.areaKeys().sort(), ["rs:/a/:corrupt:data:record:2", "rs:/b/:entry:x"]);
+  assert.deepEqual(new Store({ name: "rs", scope: "/", area: null }).areaKeys(), []);
+});

@@ -6,13 +6,13 @@
  * as text, isolated from the site's words (<bdi> on the page, U+2068 … U+2069 in the copied text).
  */
 
+import { failureText, startApp } from "../lib/app.js";
 import {
   EMPTY_AGENDA, addOwnItem, agendaView, clearedAgenda, includeAnswer, includedLines, moveItem, removeOwnItem,
 } from "../lib/agenda.js";
 import { answerInWords, formatDate } from "../lib/dates.js";
 import { bdi, h } from "../lib/dom.js";
 import { entryTitle, writtenAs, writtenAsText } from "../lib/entries.js";
-import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 import { isolate } from "../lib/text.js";
 import { downloadWord, wordFileName } from "../lib/word.js";
@@ -65,151 +65,156 @@ function actionButton(action, words, { primary = false, type = "button", ...attr
   return h("button", { type, class: style, "data-rs-action": action, ...attrs }, words);
 }
 
-/** @param {HTMLElement} root */
-export function mount(root) {
-  const store = siteStore();
-  const status = h("p", { class: "rs-app__status", role: "status" });
-  const body = h("div", {});
-  root.replaceChildren(status, body);
-  root.hidden = false;
-  if (!store.available()) {
-    body.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, FAILURE_MESSAGES.unavailable));
-    return;
-  }
-
-  const readAgenda = () => store.getData("agenda", null) ?? EMPTY_AGENDA;
-  const flaggedEntries = () => store.list().entries.filter((entry) => entry.flagged)
-    .sort((a, b) => String(a.updated || "").localeCompare(String(b.updated || "")));
-  /** Save a change and show the agenda again, keeping focus on the control that made it (by its data-rs-focus). */
-  const save = (change, focusKey) => {
-    const result = store.setData("agenda", change(readAgenda(), flaggedEntries()));
-    render();
-    status.textContent = result.ok ? "" : FAILURE_MESSAGES[result.reason] || t("agenda_not_saved");
-    if (focusKey) root.querySelector(`[data-rs-focus="${CSS.escape(focusKey)}"]`)?.focus();
-    return result.ok;
-  };
-
-  const addForm = () => {
-    const input = h("textarea", { id: "rs-agenda-new", class: "rs-textarea", rows: 2, "data-rs-agenda-new": "" });
-    const form = h("form", { class: "rs-agenda__add" },
-      h("label", { for: "rs-agenda-new", class: "rs-field__label" }, t("agenda_add_label")),
-      input,
-      actionButton("add-item", t("agenda_add"), { type: "submit" }));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (input.value.trim() === "") {
-        status.textContent = t("agenda_add_empty");
-        return;
-      }
-      const text = input.value;
-      const added = save((agenda, flagged) => addOwnItem(agenda, flagged, text), "rs-agenda-new");
-      if (added) status.textContent = t("agenda_added");
-    });
-    return form;
-  };
-
-  const moveButtons = (item, title, index, count) => {
-    const button = (step, key, words, named) => {
-      const focus = `${key}:${item.id}`;
-      const control = actionButton(key, words, { class: "rs-button rs-button--secondary rs-agenda__move", "data-rs-focus": focus,
-        "aria-label": named });
-      const atEnd = step < 0 ? index === 0 : index === count - 1;
-      if (atEnd) control.setAttribute("aria-disabled", "true");
-      control.addEventListener("click", () => {
-        if (atEnd) return;
-        save((agenda, flagged) => moveItem(agenda, flagged, item.id, step), focus);
-        status.textContent = t("agenda_moved", { title, position: index + 1 + step, count });
-      });
-      return control;
-    };
-    return [
-      button(-1, "move-up", t("agenda_move_up"), t("agenda_move_up_named", { title })),
-      button(1, "move-down", t("agenda_move_down"), t("agenda_move_down_named", { title })),
-    ];
-  };
-
-  const answersChoice = (item) => {
-    const lines = Array.isArray(item.entry.readable) ? item.entry.readable : [];
-    if (lines.length === 0) return h("p", {}, t("entries_no_answers_copy"));
-    return h("fieldset", { class: "rs-agenda__answers" },
-      h("legend", { class: "rs-agenda__legend" }, t("agenda_answers_legend")),
-      ...lines.map((line, index) => {
-        const id = `rs-agenda-${item.entry.exercise}-${index}`;
-        const box = h("input", { type: "checkbox", id, "data-rs-agenda-answer": line.label, "data-rs-focus": id });
-        box.checked = !item.omit.includes(line.label);
-        box.addEventListener("change", () => {
-          save((agenda, flagged) => includeAnswer(agenda, flagged, item.entry.exercise, line.label, box.checked), id);
-        });
-        return h("div", { class: `rs-agenda__answer${box.checked ? "" : " rs-agenda__answer--out"}` },
-          box,
-          h("label", { for: id }, h("strong", {}, bdi(line.label))),
-          h("p", { class: "rs-agenda__text" }, bdi(answerInWords(line.text))));
-      }));
-  };
-
-  const itemView = (item, index, count) => {
-    if (item.text !== undefined) {
-      const remove = actionButton("remove-item", t("agenda_remove"), { "aria-label": t("agenda_remove_named", { title: item.text }) });
-      remove.addEventListener("click", () => {
-        if (save((agenda) => removeOwnItem(agenda, item.id), "rs-agenda-new")) status.textContent = t("agenda_removed");
-      });
-      return h("li", { class: "rs-agenda__item", "data-rs-agenda-item": item.id },
-        h("h2", { class: "rs-agenda__title" }, bdi(item.text)),
-        h("p", { class: "rs-agenda__meta" }, t("agenda_own_item")),
-        h("div", { class: "rs-agenda__controls" }, ...moveButtons(item, item.text, index, count), remove));
-    }
-    const title = String(item.entry.title || item.entry.exercise);
-    return h("li", { class: "rs-agenda__item", "data-rs-agenda-item": item.entry.exercise },
-      h("h2", { class: "rs-agenda__title" }, entryTitle(item.entry, title)),
-      writtenAs(item.entry),
-      answersChoice(item),
-      h("div", { class: "rs-agenda__controls" }, ...moveButtons(item, title, index, count)));
-  };
-
-  const render = () => {
-    const { corrupt } = store.list();
-    const shown = agendaView(readAgenda(), flaggedEntries());
-    // Entries that cannot be read are never shown, but the agenda says they exist (My learning lists them).
-    const damaged = corrupt.length
-      ? [h("p", { class: "rs-app__note", "data-rs-damaged": "" }, tn("agenda_damaged", corrupt.length))] : [];
-    if (shown.length === 0) {
-      body.replaceChildren(h("p", { class: "rs-agenda__empty" }, t("agenda_empty")), addForm(), ...damaged);
+/** The form that adds an item of the learner's own. */
+function addForm(app) {
+  const input = h("textarea", { id: "rs-agenda-new", class: "rs-textarea", rows: 2, "data-rs-agenda-new": "" });
+  const form = h("form", { class: "rs-agenda__add" },
+    h("label", { for: "rs-agenda-new", class: "rs-field__label" }, t("agenda_add_label")),
+    input,
+    actionButton("add-item", t("agenda_add"), { type: "submit" }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (input.value.trim() === "") {
+      app.status.textContent = t("agenda_add_empty");
       return;
     }
-    const print = actionButton("print", t("agenda_print"), { primary: true });
-    print.addEventListener("click", () => window.print());
-    const copy = actionButton("copy", t("agenda_copy"));
-    copy.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText(agendaText(agendaView(readAgenda(), flaggedEntries())));
-        status.textContent = t("agenda_copied");
-      } catch {
-        status.textContent = t("agenda_copy_failed");
-      }
+    const text = input.value;
+    const added = app.save((agenda, flagged) => addOwnItem(agenda, flagged, text), "rs-agenda-new");
+    if (added) app.status.textContent = t("agenda_added");
+  });
+  return form;
+}
+
+/** Move up and Move down for an item, each named by the item's title; at either end, disabled (aria). */
+function moveButtons(app, item, title, index, count) {
+  const button = (step, key, words, named) => {
+    const focus = `${key}:${item.id}`;
+    const control = actionButton(key, words, { class: "rs-button rs-button--secondary rs-agenda__move", "data-rs-focus": focus,
+      "aria-label": named });
+    const atEnd = step < 0 ? index === 0 : index === count - 1;
+    if (atEnd) control.setAttribute("aria-disabled", "true");
+    control.addEventListener("click", () => {
+      if (atEnd) return;
+      app.save((agenda, flagged) => moveItem(agenda, flagged, item.id, step), focus);
+      app.status.textContent = t("agenda_moved", { title, position: index + 1 + step, count });
     });
-    const word = actionButton("word", t("agenda_word"));
-    word.addEventListener("click", () => downloadWord(wordFileName(t("agenda_word_file")),
-      () => agendaBlocks(agendaView(readAgenda(), flaggedEntries())), status));
-    const clear = actionButton("clear-flags", t("agenda_clear"));
-    clear.addEventListener("click", () => {
-      const flagged = flaggedEntries();
-      if (!window.confirm(tn("agenda_clear_confirm", shown.length))) return;
-      // Clearing a flag rewrites the entry; a full or blocked store says so instead of claiming success.
-      const failed = [...flagged.map((entry) => store.save(entry.exercise, { ...entry, flagged: false })),
-        store.setData("agenda", clearedAgenda(readAgenda()))].find((result) => !result.ok);
-      render();
-      status.textContent = failed ? FAILURE_MESSAGES[failed.reason] : t("agenda_cleared");
-    });
-    body.replaceChildren(
-      h("p", {}, tn("agenda_count", shown.length, { date: formatDate(new Date()) })),
-      h("div", { class: "rs-app__buttons" }, print, copy, word, clear),
-      h("ol", { class: "rs-agenda" }, ...shown.map((item, index) => itemView(item, index, shown.length))),
-      addForm(),
-      ...damaged,
-    );
+    return control;
   };
-  render();
+  return [
+    button(-1, "move-up", t("agenda_move_up"), t("agenda_move_up_named", { title })),
+    button(1, "move-down", t("agenda_move_down"), t("agenda_move_down_named", { title })),
+  ];
+}
+
+/** Which of a flagged entry's answers go on the agenda, a tick box each. */
+function answersChoice(app, item) {
+  const lines = Array.isArray(item.entry.readable) ? item.entry.readable : [];
+  if (lines.length === 0) return h("p", {}, t("entries_no_answers_copy"));
+  return h("fieldset", { class: "rs-agenda__answers" },
+    h("legend", { class: "rs-agenda__legend" }, t("agenda_answers_legend")),
+    ...lines.map((line, index) => {
+      const id = `rs-agenda-${item.entry.exercise}-${index}`;
+      const box = h("input", { type: "checkbox", id, "data-rs-agenda-answer": line.label, "data-rs-focus": id });
+      box.checked = !item.omit.includes(line.label);
+      box.addEventListener("change", () => {
+        app.save((agenda, flagged) => includeAnswer(agenda, flagged, item.entry.exercise, line.label, box.checked), id);
+      });
+      return h("div", { class: `rs-agenda__answer${box.checked ? "" : " rs-agenda__answer--out"}` },
+        box,
+        h("label", { for: id }, h("strong", {}, bdi(line.label))),
+        h("p", { class: "rs-agenda__text" }, bdi(answerInWords(line.text))));
+    }));
+}
+
+/** One item of the agenda: the learner's own (with Remove) or a flagged entry (with its answers). */
+function itemView(app, item, index, count) {
+  if (item.text !== undefined) {
+    const remove = actionButton("remove-item", t("agenda_remove"), { "aria-label": t("agenda_remove_named", { title: item.text }) });
+    remove.addEventListener("click", () => {
+      if (app.save((agenda) => removeOwnItem(agenda, item.id), "rs-agenda-new")) app.status.textContent = t("agenda_removed");
+    });
+    return h("li", { class: "rs-agenda__item", "data-rs-agenda-item": item.id },
+      h("h2", { class: "rs-agenda__title" }, bdi(item.text)),
+      h("p", { class: "rs-agenda__meta" }, t("agenda_own_item")),
+      h("div", { class: "rs-agenda__controls" }, ...moveButtons(app, item, item.text, index, count), remove));
+  }
+  const title = String(item.entry.title || item.entry.exercise);
+  return h("li", { class: "rs-agenda__item", "data-rs-agenda-item": item.entry.exercise },
+    h("h2", { class: "rs-agenda__title" }, entryTitle(item.entry, title)),
+    writtenAs(item.entry),
+    answersChoice(app, item),
+    h("div", { class: "rs-agenda__controls" }, ...moveButtons(app, item, title, index, count)));
+}
+
+/** Print, Copy, Word and Clear flags, each working from the agenda as stored when clicked. */
+function agendaButtons(app, count) {
+  const { store, status } = app;
+  const print = actionButton("print", t("agenda_print"), { primary: true });
+  print.addEventListener("click", () => window.print());
+  const copy = actionButton("copy", t("agenda_copy"));
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(agendaText(agendaView(app.readAgenda(), app.flaggedEntries())));
+      status.textContent = t("agenda_copied");
+    } catch {
+      status.textContent = t("agenda_copy_failed");
+    }
+  });
+  const word = actionButton("word", t("agenda_word"));
+  word.addEventListener("click", () => downloadWord(wordFileName(t("agenda_word_file")),
+    () => agendaBlocks(agendaView(app.readAgenda(), app.flaggedEntries())), status));
+  const clear = actionButton("clear-flags", t("agenda_clear"));
+  clear.addEventListener("click", () => {
+    const flagged = app.flaggedEntries();
+    if (!window.confirm(tn("agenda_clear_confirm", count))) return;
+    // Clearing a flag rewrites the entry; a full or blocked store says so instead of claiming success.
+    const failed = [...flagged.map((entry) => store.save(entry.exercise, { ...entry, flagged: false })),
+      store.setData("agenda", clearedAgenda(app.readAgenda()))].find((result) => !result.ok);
+    app.render();
+    status.textContent = failed ? failureText(failed, "") : t("agenda_cleared");
+  });
+  return h("div", { class: "rs-app__buttons" }, print, copy, word, clear);
+}
+
+/** @param {HTMLElement} root */
+export function mount(root) {
+  const started = startApp(root);
+  if (!started) return;
+  const { store, status, body } = started;
+  const app = {
+    store, status,
+    readAgenda: () => store.getData("agenda", null) ?? EMPTY_AGENDA,
+    flaggedEntries: () => store.list().entries.filter((entry) => entry.flagged)
+      .sort((a, b) => String(a.updated || "").localeCompare(String(b.updated || ""))),
+    /** Save a change and show the agenda again, keeping focus on the control that made it (by its data-rs-focus). */
+    save(change, focusKey) {
+      const result = store.setData("agenda", change(app.readAgenda(), app.flaggedEntries()));
+      app.render();
+      status.textContent = result.ok ? "" : failureText(result, t("agenda_not_saved"));
+      if (focusKey) root.querySelector(`[data-rs-focus="${CSS.escape(focusKey)}"]`)?.focus();
+      return result.ok;
+    },
+    render() {
+      const { corrupt } = store.list();
+      const shown = agendaView(app.readAgenda(), app.flaggedEntries());
+      // Entries that cannot be read are never shown, but the agenda says they exist (My learning lists them).
+      const damaged = corrupt.length
+        ? [h("p", { class: "rs-app__note", "data-rs-damaged": "" }, tn("agenda_damaged", corrupt.length))] : [];
+      if (shown.length === 0) {
+        body.replaceChildren(h("p", { class: "rs-agenda__empty" }, t("agenda_empty")), addForm(app), ...damaged);
+        return;
+      }
+      body.replaceChildren(
+        h("p", {}, tn("agenda_count", shown.length, { date: formatDate(new Date()) })),
+        agendaButtons(app, shown.length),
+        h("ol", { class: "rs-agenda" }, ...shown.map((item, index) => itemView(app, item, index, shown.length))),
+        addForm(app),
+        ...damaged,
+      );
+    },
+  };
+  app.render();
   window.addEventListener("storage", (event) => {
-    if (event.key === null || event.storageArea === store.area) render();
+    if (event.key === null || event.storageArea === store.area) app.render();
   });
 }

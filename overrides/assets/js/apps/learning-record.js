@@ -10,11 +10,12 @@
  */
 
 import { answerInWords, formatDate, isoDay } from "../lib/dates.js";
-import { bdi, h } from "../lib/dom.js";
+import { startApp } from "../lib/app.js";
+import { bdi, h, redrawKeepingPlace } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { readableList, writtenAs, writtenAsText } from "../lib/entries.js";
 import { escapeMarkdown, escapeMarkdownInline } from "../lib/markdown.js";
-import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
+import { pickEntry, setItemField, setRecordSetting } from "../lib/record.js";
 import { t } from "../lib/strings.js";
 import { isolate } from "../lib/text.js";
 import { downloadWord, wordFileName } from "../lib/word.js";
@@ -82,18 +83,22 @@ export function recordMarkdown(items, today = new Date(), entries = [], { name =
   const parts = [`# ${t("record_title")}`, ""];
   if (name) parts.push(t("record_name_line", { name: isolate(escapeMarkdownInline(name)) }), "");
   parts.push(t("record_made_on", { date: formatDate(today) }));
-  for (const item of items) {
-    parts.push("", `## ${isolate(escapeMarkdownInline(item.title ?? item.exercise))}`, "", t("record_last_changed", { date: formatDate(item.updated) }));
-    const role = writtenAsText(entries.find((entry) => entry.exercise === item.exercise) || {});
-    if (role) parts.push("", role);
-    if (cpd) {
-      for (const [key, label] of CPD_FIELDS) {
-        parts.push("", `${label}: ${isolate(escapeMarkdownInline(cpdText(key, item[key]))) || t("record_not_written")}`);
-      }
-    }
-    for (const [key, label] of FIELDS) parts.push("", `### ${label}`, "", isolate(escapeMarkdown(item[key])) || t("record_not_written"));
-  }
+  for (const item of items) parts.push(...itemMarkdown(item, entries, cpd));
   return `${parts.join("\n")}\n`;
+}
+
+/** One item's lines of the record's Markdown: its heading, when it changed, its role, CPD details, answers. */
+function itemMarkdown(item, entries, cpd) {
+  const lines = ["", `## ${isolate(escapeMarkdownInline(item.title ?? item.exercise))}`, "", t("record_last_changed", { date: formatDate(item.updated) })];
+  const role = writtenAsText(entries.find((entry) => entry.exercise === item.exercise) || {});
+  if (role) lines.push("", role);
+  if (cpd) {
+    for (const [key, label] of CPD_FIELDS) {
+      lines.push("", `${label}: ${isolate(escapeMarkdownInline(cpdText(key, item[key]))) || t("record_not_written")}`);
+    }
+  }
+  for (const [key, label] of FIELDS) lines.push("", `### ${label}`, "", isolate(escapeMarkdown(item[key])) || t("record_not_written"));
+  return lines;
 }
 
 /**
@@ -105,172 +110,164 @@ export function recordMarkdown(items, today = new Date(), entries = [], { name =
  */
 export function readRecord(store) {
   const record = store.getData("record", null);
-  const stuck = record === null && store.readRaw(`${store.prefix}data:record`).status === "ok";
-  const aside = `${store.prefix}corrupt:data:record`;
-  const kept = Object.keys(store.snapshot()).some((key) => key === aside || key.startsWith(`${aside}:`));
+  const stuck = record === null && store.readRaw(store.dataKey("record")).status === "ok";
+  const kept = store.keptAside(store.dataKey("record"));
   return { items: record ? record.items : [], record: record ?? { items: [] }, damaged: stuck ? "stuck" : kept ? "kept" : null };
+}
+
+/**
+ * A text box of the record with what prints instead of it: the text, or "not written yet" rather than an
+ * empty box. `shown` turns the box's value into the printed words ("" when blank).
+ */
+function printedTwin(control, shown) {
+  const twin = h("div", { class: "rs-print-answer rs-record-print", "aria-hidden": "true" });
+  const mirror = () => {
+    const words = shown(control.value);
+    twin.replaceChildren(words ? bdi(words) : t("record_not_written"));
+    twin.classList.toggle("rs-record-print--blank", !words);
+  };
+  mirror();
+  control.addEventListener("input", mirror);
+  return twin;
+}
+
+/** A CPD detail's field (a date, or the time spent in words) and what prints instead of it. */
+function cpdField(app, item, key, label) {
+  const fieldId = `rs-record-${item.exercise}-${key}`;
+  const input = h("input", { id: fieldId, class: "rs-input", type: key === "date" ? "date" : "text", "data-rs-record-field": key,
+    ...(key === "time_spent" ? { "aria-describedby": `${fieldId}-hint` } : {}) });
+  input.value = String(item[key] || "");
+  const twin = printedTwin(input, (value) => cpdText(key, value));
+  input.addEventListener("input", () => app.update((record) => setItemField(record, item.exercise, key, input.value)));
+  const hint = key === "time_spent" ? h("p", { class: "rs-field__hint", id: `${fieldId}-hint` }, t("record_time_spent_hint")) : null;
+  return h("div", { class: "rs-field rs-field--short" }, h("label", { for: fieldId, class: "rs-field__label" }, label), hint, input, twin);
+}
+
+/** One of the learner's three answers for an item. */
+function answerField(app, item, key, label) {
+  const fieldId = `rs-record-${item.exercise}-${key}`;
+  const area = h("textarea", { id: fieldId, class: "rs-textarea", rows: 4, "data-rs-record-field": key, "aria-describedby": REMINDER_ID });
+  area.value = String(item[key] || "");
+  const twin = printedTwin(area, (value) => (value.trim() === "" ? "" : value));
+  area.addEventListener("input", () => app.update((record) => setItemField(record, item.exercise, key, area.value)));
+  return h("div", { class: "rs-field" }, h("label", { for: fieldId, class: "rs-field__label" }, label), area, twin);
+}
+
+/** The learner's name for the print and documents (optional), the CPD choice, and the print's heading. */
+function header(app, stored) {
+  const name = h("input", { id: "rs-record-name", class: "rs-input", type: "text", autocomplete: "name", "data-rs-record-name": "",
+    "aria-describedby": "rs-record-name-hint" });
+  name.value = String(stored.name || "");
+  const printed = h("p", { class: "rs-record-made rs-print-only", "data-rs-record-made": "" });
+  const showMade = () => printed.replaceChildren(...(name.value.trim() ? [t("record_name_line_print"), " ", bdi(name.value), h("br"), ""] : []),
+    t("record_made_on", { date: formatDate(new Date()) }));
+  showMade();
+  name.addEventListener("input", () => {
+    showMade();
+    app.update((record) => setRecordSetting(record, "name", name.value));
+  });
+  const cpd = h("input", { type: "checkbox", id: "rs-record-cpd", "data-rs-record-cpd": "" });
+  cpd.checked = Boolean(stored.cpd);
+  cpd.addEventListener("change", () => {
+    app.update((record) => setRecordSetting(record, "cpd", cpd.checked));
+    app.render();
+    app.root.querySelector("#rs-record-cpd")?.focus();
+  });
+  return [
+    h("div", { class: "rs-record-settings" },
+      h("div", { class: "rs-field rs-field--short" },
+        h("label", { for: "rs-record-name", class: "rs-field__label" }, t("record_name_label")),
+        h("p", { class: "rs-field__hint", id: "rs-record-name-hint" }, t("record_name_hint")),
+        name),
+      h("div", { class: "rs-choice__option" }, cpd, h("label", { for: "rs-record-cpd", class: "rs-choice__label" }, t("record_cpd_label")))),
+    printed,
+  ];
+}
+
+/** The saved entries to choose from, each ticked when the record has it. */
+function picker(app, entries, chosen) {
+  const fieldset = h("fieldset", { class: "rs-choice rs-record-picker" }, h("legend", { class: "rs-choice__legend" }, t("record_choose")));
+  if (entries.length === 0) fieldset.append(h("p", {}, t("record_nothing_saved")));
+  for (const entry of entries) {
+    const id = `rs-record-${entry.exercise}`;
+    const box = h("input", { type: "checkbox", id, "data-rs-record-pick": entry.exercise });
+    box.checked = chosen.has(entry.exercise);
+    box.addEventListener("change", () => {
+      app.update((record) => pickEntry(record, entry, box.checked));
+      app.render();
+    });
+    fieldset.append(h("div", { class: "rs-choice__option" }, box, h("label", { for: id, class: "rs-choice__label" }, bdi(entry.title))));
+  }
+  return fieldset;
+}
+
+/** One item of the record: its entry's answers (printed opened out) and the learner's own words. */
+function itemSection(app, item, entry, cpd) {
+  return h("section", { class: "rs-record-item", "data-rs-record-item": item.exercise },
+    h("h2", {}, bdi(item.title ?? item.exercise)),
+    entry ? writtenAs(entry) : null,
+    // Printed opened out (rs-print-open), so the answers are part of the printed record.
+    h("details", { class: "rs-print-open" }, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
+    ...(cpd ? CPD_FIELDS.map(([key, label]) => cpdField(app, item, key, label)) : []),
+    ...FIELDS.map(([key, label]) => answerField(app, item, key, label)));
+}
+
+/** Print, Markdown and Word, each made from the record as stored when clicked. */
+function recordButtons({ store, status }) {
+  const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, t("record_print"));
+  print.addEventListener("click", () => window.print());
+  const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, t("record_download"));
+  markdown.addEventListener("click", () => {
+    const stored = readRecord(store).record;
+    download(`${t("record_file_name", { date: isoDay() })}.md`,
+      recordMarkdown(stored.items, new Date(), store.list().entries, { name: stored.name, cpd: stored.cpd }), "text/markdown");
+  });
+  const word = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "word" }, t("record_word"));
+  word.addEventListener("click", () => downloadWord(wordFileName(t("record_word_file")),
+    () => recordBlocks(readRecord(store).record, new Date(), store.list().entries), status));
+  return h("div", { class: "rs-app__buttons" }, print, markdown, word);
 }
 
 /** @param {HTMLElement} root */
 export function mount(root) {
-  const store = siteStore();
-  const status = h("p", { class: "rs-app__status", role: "status" });
-  const body = h("div", {});
-  root.replaceChildren(status, body);
-  root.hidden = false;
-  if (!store.available()) {
-    body.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, FAILURE_MESSAGES.unavailable));
-    return;
-  }
-
-  const saveRecord = (record) => {
-    if (readRecord(store).damaged === "stuck") {
-      status.textContent = t("record_not_saved_damaged");
-      return;
-    }
-    const result = store.setData("record", record);
-    const saved = store.shared ? t("record_saved_shared") : t("record_saved");
-    status.textContent = result.ok ? saved : t("record_not_saved");
+  const started = startApp(root);
+  if (!started) return;
+  const { store, status, body } = started;
+  const app = {
+    root, store, status,
+    /** Save a change made over the record as stored now (another tab's changes kept), unless it is stuck. */
+    update(change) {
+      const current = readRecord(store);
+      if (current.damaged === "stuck") {
+        status.textContent = t("record_not_saved_damaged");
+        return;
+      }
+      const result = store.setData("record", change(current.record));
+      const saved = store.shared ? t("record_saved_shared") : t("record_saved");
+      status.textContent = result.ok ? saved : t("record_not_saved");
+    },
+    render() {
+      const entries = store.list().entries;
+      const record = readRecord(store);
+      const chosen = new Map(record.items.map((item) => [item.exercise, item]));
+      const damaged = record.damaged
+        ? [h("p", { class: "rs-app__note", "data-rs-record-damaged": record.damaged },
+          record.damaged === "kept" ? t("record_damaged_kept") : t("record_damaged_stuck"))]
+        : [];
+      const items = [...chosen.values()];
+      const sections = items.map((item) => itemSection(app, item,
+        entries.find((candidate) => candidate.exercise === item.exercise), record.record.cpd));
+      const reminder = h("p", { class: "rs-reminder", id: REMINDER_ID }, h("strong", {}, t("reminder_title")), " ", t("reminder"));
+      body.replaceChildren(...damaged, picker(app, entries, chosen), ...(items.length
+        ? [...header(app, record.record), recordButtons(app), reminder, ...sections] : []));
+    },
   };
-
-  /** Save one field of one item, over the record as stored now (another tab's changes kept). */
-  const saveField = (exercise, key, value) => {
-    const stored = readRecord(store).record;
-    saveRecord({ ...stored, items: stored.items.map((item) => (item.exercise === exercise ? { ...item, [key]: value } : item)) });
-  };
-
-  /** A CPD detail's field (a date, or the time spent in words) and what prints instead of it. */
-  const cpdField = (item, key, label) => {
-    const fieldId = `rs-record-${item.exercise}-${key}`;
-    const input = h("input", { id: fieldId, class: "rs-input", type: key === "date" ? "date" : "text", "data-rs-record-field": key,
-      ...(key === "time_spent" ? { "aria-describedby": `${fieldId}-hint` } : {}) });
-    input.value = String(item[key] || "");
-    const twin = h("div", { class: "rs-print-answer rs-record-print", "aria-hidden": "true" });
-    const mirror = () => {
-      const shown = cpdText(key, input.value);
-      twin.replaceChildren(shown ? bdi(shown) : t("record_not_written"));
-      twin.classList.toggle("rs-record-print--blank", !shown);
-    };
-    mirror();
-    input.addEventListener("input", () => {
-      mirror();
-      saveField(item.exercise, key, input.value);
-    });
-    const hint = key === "time_spent" ? h("p", { class: "rs-field__hint", id: `${fieldId}-hint` }, t("record_time_spent_hint")) : null;
-    return h("div", { class: "rs-field rs-field--short" }, h("label", { for: fieldId, class: "rs-field__label" }, label), hint, input, twin);
-  };
-
-  /** The learner's name for the print and documents (optional), the CPD choice, and the print's heading. */
-  const header = (stored) => {
-    const name = h("input", { id: "rs-record-name", class: "rs-input", type: "text", autocomplete: "name", "data-rs-record-name": "",
-      "aria-describedby": "rs-record-name-hint" });
-    name.value = String(stored.name || "");
-    const printed = h("p", { class: "rs-record-made rs-print-only", "data-rs-record-made": "" });
-    const showMade = () => printed.replaceChildren(...(name.value.trim() ? [t("record_name_line_print"), " ", bdi(name.value), h("br"), ""] : []),
-      t("record_made_on", { date: formatDate(new Date()) }));
-    showMade();
-    name.addEventListener("input", () => {
-      showMade();
-      saveRecord({ ...readRecord(store).record, name: name.value });
-    });
-    const cpd = h("input", { type: "checkbox", id: "rs-record-cpd", "data-rs-record-cpd": "" });
-    cpd.checked = Boolean(stored.cpd);
-    cpd.addEventListener("change", () => {
-      saveRecord({ ...readRecord(store).record, cpd: cpd.checked });
-      render();
-      root.querySelector("#rs-record-cpd")?.focus();
-    });
-    return [
-      h("div", { class: "rs-record-settings" },
-        h("div", { class: "rs-field rs-field--short" },
-          h("label", { for: "rs-record-name", class: "rs-field__label" }, t("record_name_label")),
-          h("p", { class: "rs-field__hint", id: "rs-record-name-hint" }, t("record_name_hint")),
-          name),
-        h("div", { class: "rs-choice__option" }, cpd, h("label", { for: "rs-record-cpd", class: "rs-choice__label" }, t("record_cpd_label")))),
-      printed,
-    ];
-  };
-
-  const render = () => {
-    const entries = store.list().entries;
-    const record = readRecord(store);
-    const chosen = new Map(record.items.map((item) => [item.exercise, item]));
-    const damaged = record.damaged
-      ? [h("p", { class: "rs-app__note", "data-rs-record-damaged": record.damaged },
-        record.damaged === "kept" ? t("record_damaged_kept") : t("record_damaged_stuck"))]
-      : [];
-    const picker = h("fieldset", { class: "rs-choice rs-record-picker" }, h("legend", { class: "rs-choice__legend" }, t("record_choose")));
-    if (entries.length === 0) picker.append(h("p", {}, t("record_nothing_saved")));
-    for (const entry of entries) {
-      const id = `rs-record-${entry.exercise}`;
-      const box = h("input", { type: "checkbox", id, "data-rs-record-pick": entry.exercise });
-      box.checked = chosen.has(entry.exercise);
-      box.addEventListener("change", () => {
-        const items = readRecord(store).items.filter((item) => item.exercise !== entry.exercise);
-        if (box.checked) items.push({ exercise: entry.exercise, title: entry.title, updated: entry.updated, did: "", learned: "", difference: "" });
-        saveRecord({ ...readRecord(store).record, items });
-        render();
-      });
-      picker.append(h("div", { class: "rs-choice__option" }, box, h("label", { for: id, class: "rs-choice__label" }, bdi(entry.title))));
-    }
-    const items = [...chosen.values()];
-    const sections = items.map((item) => {
-      const entry = entries.find((candidate) => candidate.exercise === item.exercise);
-      return h("section", { class: "rs-record-item", "data-rs-record-item": item.exercise },
-        h("h2", {}, bdi(item.title ?? item.exercise)),
-        entry ? writtenAs(entry) : null,
-        // Printed opened out (rs-print-open), so the answers are part of the printed record.
-        h("details", { class: "rs-print-open" }, h("summary", {}, t("record_my_answers")), entry ? readableList(entry) : h("p", {}, t("record_answers_gone"))),
-        ...(record.record.cpd ? CPD_FIELDS.map(([key, label]) => cpdField(item, key, label)) : []),
-        ...FIELDS.map(([key, label]) => {
-          const fieldId = `rs-record-${item.exercise}-${key}`;
-          const area = h("textarea", { id: fieldId, class: "rs-textarea", rows: 4, "data-rs-record-field": key, "aria-describedby": REMINDER_ID });
-          area.value = String(item[key] || "");
-          // What prints instead of the box: the text, or "not written yet" rather than an empty box.
-          const twin = h("div", { class: "rs-print-answer rs-record-print", "aria-hidden": "true" });
-          const mirror = () => {
-            const blank = area.value.trim() === "";
-            twin.replaceChildren(blank ? t("record_not_written") : bdi(area.value));
-            twin.classList.toggle("rs-record-print--blank", blank);
-          };
-          mirror();
-          area.addEventListener("input", () => {
-            mirror();
-            saveField(item.exercise, key, area.value);
-          });
-          return h("div", { class: "rs-field" }, h("label", { for: fieldId, class: "rs-field__label" }, label), area, twin);
-        }));
-    });
-    const print = h("button", { type: "button", class: "rs-button", "data-rs-action": "print" }, t("record_print"));
-    print.addEventListener("click", () => window.print());
-    const markdown = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "markdown" }, t("record_download"));
-    markdown.addEventListener("click", () => {
-      const stored = readRecord(store).record;
-      download(`${t("record_file_name", { date: isoDay() })}.md`,
-        recordMarkdown(stored.items, new Date(), store.list().entries, { name: stored.name, cpd: stored.cpd }), "text/markdown");
-    });
-    const word = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "word" }, t("record_word"));
-    word.addEventListener("click", () => downloadWord(wordFileName(t("record_word_file")),
-      () => recordBlocks(readRecord(store).record, new Date(), store.list().entries), status));
-    const reminder = h("p", { class: "rs-reminder", id: REMINDER_ID }, h("strong", {}, t("reminder_title")), " ", t("reminder"));
-    body.replaceChildren(...damaged, picker, ...(items.length
-      ? [...header(record.record), h("div", { class: "rs-app__buttons" }, print, markdown, word), reminder, ...sections] : []));
-  };
-  render();
+  app.render();
 
   // Another tab changed the record or a saved exercise: show the newer text, so a stale box here can never
-  // write over it, and keep the place of whoever is typing here.
+  // write over it, and keep the place of whoever is typing here (lib/dom.js).
   window.addEventListener("storage", (event) => {
     if (event.storageArea !== store.area || (event.key !== null && !event.key.startsWith(store.prefix))) return;
-    const focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement.id : null;
-    const [start, end] = focused ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : [];
-    const opened = [...root.querySelectorAll("[data-rs-record-item] details[open]")].map((details) => details.parentElement.dataset.rsRecordItem);
-    render();
-    for (const id of opened) root.querySelector(`[data-rs-record-item="${CSS.escape(id)}"] details`)?.setAttribute("open", "");
-    const again = focused && document.getElementById(focused);
-    if (again) {
-      again.focus();
-      if (typeof start === "number" && again.setSelectionRange) again.setSelectionRange(start, end);
-    }
+    redrawKeepingPlace(root, () => app.render(), "data-rs-record-item");
   });
 }

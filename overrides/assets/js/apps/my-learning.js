@@ -7,7 +7,9 @@
  * cannot be shown is listed as damaged and never stops the rest of the page.
  */
 
-import { bdi, h, svg, textWith } from "../lib/dom.js";
+import { startApp } from "../lib/app.js";
+import { drawChart, drawTable } from "../lib/bar-chart.js";
+import { bdi, h, textWith } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { formatDate, entryTitle, goalsFrom, groupByModule, readableList, writtenAs, GOAL_STATUS } from "../lib/entries.js";
 import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
@@ -18,7 +20,7 @@ import {
 import { LOCKED_MAX_BYTES, canLock, checkLockedBackup, lockBackup, readBackupFile, unlockBackup } from "../lib/backup-lock.js";
 import { folderName, otherScopes, rebaseBackup } from "../lib/scopes.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
-import { FAILURE_MESSAGES, Store, setSharedComputerMode, siteStore } from "../lib/storage.js";
+import { Store, setSharedComputerMode } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 import { cutText, isolate } from "../lib/text.js";
 import { goalsBlocks } from "../lib/goals-word.js";
@@ -30,14 +32,9 @@ import { fileBackupSection } from "../lib/file-backup-section.js";
 
 /** @param {HTMLElement} root */
 export function mount(root) {
-  const store = siteStore();
-  root.hidden = false;
-  if (!store.available()) {
-    root.replaceChildren(h("p", { class: "rs-app__error", role: "alert", "data-rs-unavailable": "" }, FAILURE_MESSAGES.unavailable));
-    return;
-  }
-  const status = h("div", { class: "rs-app__status", role: "status" });
-  const content = h("div", {});
+  const app = startApp(root, { statusTag: "div" });
+  if (!app) return;
+  const { store, status, body: content } = app;
   const fileBackup = fileBackupSection(store, { name: store.name, scope: store.scope }, {
     backupText: () => backupText(buildBackup(store)),
     entries: () => store.list().entries,
@@ -356,20 +353,27 @@ function showPreview(store, backup, preview, status, done) {
 }
 
 /**
- * The shared-computer setting and "delete everything". Switching the setting asks first whenever saved
- * answers are affected: switching on leaves answers already saved in the browser (and says so); switching
- * off asks whether to keep this tab's answers (moved into the browser's lasting storage) or discard them.
+ * The saved state switching shared-computer mode off would change: this tab's values that differ from the
+ * browser's lasting ones under the same key (visits aside: they merge).
+ * @param {Record<string, string>} kept  this tab's saved state (session store's snapshot)
+ * @param {Record<string, string>} earlier  the lasting store's snapshot
+ * @param {string} visitsKey
+ * @returns {[string, string][]}  [key, raw] pairs
  */
-function settingsSection(store, status, rerender, forgetFileBackup) {
+function replacedOnSwitchOff(kept, earlier, visitsKey) {
+  return Object.entries(kept).filter(([key, raw]) => key in earlier && earlier[key] !== raw && key !== visitsKey);
+}
+
+/** The setting's controls: the box, the area where a switch asks first, and how to ask and switch. */
+function sharedChoice(store, status) {
   const namespace = { name: store.name, scope: store.scope };
   const lasting = store.shared ? new Store({ ...namespace, shared: false }) : store;
   const session = store.shared ? store : new Store({ ...namespace, shared: true });
   const box = h("input", { type: "checkbox", id: "rs-shared-computer", "data-rs-shared": "", "aria-describedby": "rs-shared-hint" });
   box.checked = store.shared;
-  const hint = h("div", { class: "rs-field__hint", id: "rs-shared-hint" });
   const choice = h("div", { class: "rs-shared-choice", "data-rs-shared-choice": "" });
-
-  const switchTo = (on, message) => {
+  const ui = { store, status, namespace, lasting, session, box, choice };
+  ui.switchTo = (on, message) => {
     choice.replaceChildren();
     if (!setSharedComputerMode(on, namespace)) {
       box.checked = store.shared;
@@ -380,69 +384,78 @@ function settingsSection(store, status, rerender, forgetFileBackup) {
     say(status, message);
     setTimeout(() => location.reload(), 600);
   };
-  const ask = (paragraphs, buttons) => {
+  ui.ask = (paragraphs, buttons) => {
     choice.replaceChildren(...paragraphs.map((text) => h("p", {}, text)), h("div", { class: "rs-app__buttons" }, buttons));
     buttons[0].focus();
   };
-  const button = (action, words, secondary, onClick) => {
-    const element = h("button", { type: "button", class: secondary ? "rs-button rs-button--secondary" : "rs-button", "data-rs-action": action }, words);
-    element.addEventListener("click", onClick);
-    return element;
-  };
-  const cancel = () => button("shared-cancel", t("my_learning_shared_cancel"), true, () => {
+  ui.cancel = () => choiceButton("shared-cancel", t("my_learning_shared_cancel"), true, () => {
     box.checked = store.shared;
     choice.replaceChildren();
     box.focus();
   });
+  return ui;
+}
 
-  box.addEventListener("change", () => {
-    choice.replaceChildren();
-    if (box.checked) {
-      const saved = Object.keys(lasting.snapshot()).length;
-      if (saved === 0) {
-        switchTo(true, t("my_learning_shared_turned_on"));
+function choiceButton(action, words, secondary, onClick) {
+  const element = h("button", { type: "button", class: secondary ? "rs-button rs-button--secondary" : "rs-button", "data-rs-action": action }, words);
+  element.addEventListener("click", onClick);
+  return element;
+}
+
+/** Switching on leaves answers already saved in the browser (hidden while on), and says so first. */
+function askSwitchOn(ui) {
+  const saved = Object.keys(ui.lasting.snapshot()).length;
+  if (saved === 0) {
+    ui.switchTo(true, t("my_learning_shared_turned_on"));
+    return;
+  }
+  ui.ask([tn("my_learning_shared_on_saved", saved), t("my_learning_shared_on_explain")], [
+    choiceButton("shared-confirm-on", t("my_learning_shared_switch_on"), false, () => ui.switchTo(true, t("my_learning_shared_turned_on"))),
+    ui.cancel(),
+  ]);
+}
+
+/** Switching off asks whether to keep this tab's answers (moved into lasting storage) or discard them. */
+function askSwitchOff(ui) {
+  const { session, lasting, box, choice } = ui;
+  const kept = session.snapshot();
+  const count = Object.keys(kept).length;
+  if (count === 0) {
+    ui.switchTo(false, t("my_learning_shared_turned_off"));
+    return;
+  }
+  const replaced = replacedOnSwitchOff(kept, lasting.snapshot(), session.dataKey("visits"))
+    .map(([key, raw]) => describeItem(session, key, raw));
+  ui.ask([
+    tn("my_learning_shared_off_saved", count),
+    t("my_learning_shared_off_explain"),
+    ...(replaced.length ? [textWith("my_learning_shared_off_replaces", {
+      names: h("span", {}, replaced.flatMap((name, index) => (index ? ["; ", bdi(name)] : [bdi(name)]))) })] : []),
+  ], [
+    choiceButton("shared-keep", t("my_learning_shared_keep"), false, () => {
+      const result = moveState(session, lasting);
+      if (!result.ok) {
+        box.checked = true;
+        choice.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, t("my_learning_shared_move_failed")));
         return;
       }
-      ask([tn("my_learning_shared_on_saved", saved), t("my_learning_shared_on_explain")], [
-        button("shared-confirm-on", t("my_learning_shared_switch_on"), false, () => switchTo(true, t("my_learning_shared_turned_on"))),
-        cancel(),
-      ]);
-      return;
-    }
-    const kept = session.snapshot();
-    const count = Object.keys(kept).length;
-    if (count === 0) {
-      switchTo(false, t("my_learning_shared_turned_off"));
-      return;
-    }
-    const earlier = lasting.snapshot();
-    const replaced = Object.entries(kept)
-      .filter(([key, raw]) => key in earlier && earlier[key] !== raw && !key.endsWith(":data:visits"))
-      .map(([key, raw]) => describeItem(session, key, raw));
-    ask([
-      tn("my_learning_shared_off_saved", count),
-      t("my_learning_shared_off_explain"),
-      ...(replaced.length ? [textWith("my_learning_shared_off_replaces", {
-        names: h("span", {}, replaced.flatMap((name, index) => (index ? ["; ", bdi(name)] : [bdi(name)]))) })] : []),
-    ], [
-      button("shared-keep", t("my_learning_shared_keep"), false, () => {
-        const result = moveState(session, lasting);
-        if (!result.ok) {
-          box.checked = true;
-          choice.replaceChildren(h("p", { class: "rs-app__error", role: "alert" }, t("my_learning_shared_move_failed")));
-          return;
-        }
-        session.clearAll();
-        switchTo(false, t("my_learning_shared_kept"));
-      }),
-      button("shared-discard", t("my_learning_shared_discard"), true, () => {
-        session.clearAll();
-        switchTo(false, t("my_learning_shared_discarded"));
-      }),
-      cancel(),
-    ]);
-  });
+      session.clearAll();
+      ui.switchTo(false, t("my_learning_shared_kept"));
+    }),
+    choiceButton("shared-discard", t("my_learning_shared_discard"), true, () => {
+      session.clearAll();
+      ui.switchTo(false, t("my_learning_shared_discarded"));
+    }),
+    ui.cancel(),
+  ]);
+}
 
+/**
+ * The button that deletes everything: both areas (this tab's answers and the browser's), the backup file's
+ * record and the offline copy.
+ */
+function deleteEverythingButton(ui, rerender, forgetFileBackup) {
+  const { store, status, lasting, session } = ui;
   const wipe = h("button", { type: "button", class: "rs-button rs-button--secondary", "data-rs-action": "delete-everything" }, t("my_learning_delete_button"));
   wipe.addEventListener("click", async () => {
     if (!window.confirm(t("my_learning_delete_confirm"))) return;
@@ -457,9 +470,24 @@ function settingsSection(store, status, rerender, forgetFileBackup) {
     say(status, store.shared ? t("my_learning_deleted_shared") : t("my_learning_deleted"));
     rerender();
   });
+  return wipe;
+}
 
+/**
+ * The shared-computer setting and "delete everything". Switching the setting asks first whenever saved
+ * answers are affected: switching on leaves answers already saved in the browser (and says so); switching
+ * off asks whether to keep this tab's answers (moved into the browser's lasting storage) or discard them.
+ */
+function settingsSection(store, status, rerender, forgetFileBackup) {
+  const ui = sharedChoice(store, status);
+  const hint = h("div", { class: "rs-field__hint", id: "rs-shared-hint" });
+  ui.box.addEventListener("change", () => {
+    ui.choice.replaceChildren();
+    if (ui.box.checked) askSwitchOn(ui);
+    else askSwitchOff(ui);
+  });
   const refresh = () => {
-    const hidden = store.shared ? Object.keys(lasting.snapshot()).length : 0;
+    const hidden = store.shared ? Object.keys(ui.lasting.snapshot()).length : 0;
     hint.replaceChildren(
       h("p", {}, store.shared ? t("my_learning_shared_hint_on") : t("my_learning_shared_hint_off")),
       ...(hidden ? [h("p", { "data-rs-shared-hidden": "" }, tn("my_learning_shared_hidden", hidden))] : []),
@@ -468,11 +496,11 @@ function settingsSection(store, status, rerender, forgetFileBackup) {
   refresh();
   const section = h("section", { class: "rs-app__section", "aria-labelledby": "rs-settings-title" },
     h("h2", { id: "rs-settings-title" }, t("my_learning_shared_title")),
-    h("div", { class: "rs-exercise__flag" }, box,
+    h("div", { class: "rs-exercise__flag" }, ui.box,
       h("label", { for: "rs-shared-computer" }, t("my_learning_shared_label"))),
     hint,
-    choice,
-    wipe);
+    ui.choice,
+    deleteEverythingButton(ui, rerender, forgetFileBackup));
   return { section, refresh };
 }
 
@@ -485,7 +513,7 @@ function settingsSection(store, status, rerender, forgetFileBackup) {
  */
 function otherFoldersSection(store, entries, status, rerender) {
   if (location.protocol !== "file:" || store.shared) return h("div", {});
-  const others = otherScopes(storageKeys(store.area), store);
+  const others = otherScopes(store.areaKeys(), store);
   if (others.length === 0) {
     if (entries.length) return h("div", {});
     return h("p", { class: "rs-app__note", "data-rs-offline-why": "" }, t("my_learning_offline_nothing_why"));
@@ -519,17 +547,6 @@ function otherFoldersSection(store, entries, status, rerender) {
     h("h2", { id: "rs-other-folders-title" }, t("my_learning_other_folders_title")),
     h("p", {}, t("my_learning_other_folders_intro")),
     h("ul", {}, items));
-}
-
-/** Every key in a storage area (none if it cannot be read). */
-function storageKeys(area) {
-  const keys = [];
-  try {
-    for (let i = 0; area && i < area.length; i += 1) keys.push(area.key(i));
-  } catch {
-    // An unreadable store has nothing to offer.
-  }
-  return keys;
 }
 
 function goalsSection(goals, failed) {
@@ -601,74 +618,47 @@ function fit(text, length) {
   return cutText(words, length) === words ? words : `${cutText(words, length - 1).trimEnd()}…`;
 }
 
-/** Each dated copy's fill: solid, striped, dotted (then again), so copies differ by more than colour. */
-const FILLS = [
-  { colour: "#2d7680", pattern: null },
-  { colour: "#8f3a0f", pattern: "stripes" },
-  { colour: "#123f45", pattern: "dots" },
-];
-
-function patternDefs(prefix) {
-  const stripes = svg("pattern", { id: `${prefix}-stripes`, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
-    svg("rect", { width: 6, height: 6, fill: "#ffffff" }), svg("rect", { width: 3, height: 6, fill: FILLS[1].colour }));
-  const dots = svg("pattern", { id: `${prefix}-dots`, width: 5, height: 5, patternUnits: "userSpaceOnUse" },
-    svg("rect", { width: 5, height: 5, fill: "#ffffff" }), svg("circle", { cx: 2.5, cy: 2.5, r: 1.6, fill: FILLS[2].colour }));
-  return svg("defs", {}, stripes, dots);
-}
-
-function fillFor(prefix, index) {
-  const style = FILLS[index % FILLS.length];
-  return { fill: style.pattern ? `url(#${prefix}-${style.pattern})` : style.colour, stroke: style.colour };
-}
-
 /**
- * Every dated copy of a self-assessment side by side: for each group, one labelled bar per copy.
- * Drawn 360 units wide (about a phone's width) with each copy's name on its own line above its bar, so the
- * words stay readable on a phone; the table below gives the same figures.
+ * Every dated copy of a self-assessment side by side: for each group, one labelled bar per copy, each copy
+ * filled its own way (solid, striped, dotted), so copies differ by more than colour; the table below gives the
+ * same figures.
  */
 function compareChart(entry) {
+  const description = compareDescription(entry);
+  return h("div", { class: "rs-compare" },
+    h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
+    drawChart(description),
+    h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-label": t("my_learning_chart_caption", { title: isolate(entry.title) }) },
+      drawTable(description, { class: "rs-app__table" })));
+}
+
+function compareDescription(entry) {
   const snapshots = entry.snapshots.filter((snap) => Array.isArray(snap.profile));
   const dimensions = snapshots[0] ? snapshots[0].profile.map((item) => ({ id: item.id, title: item.title })) : [];
   const max = Math.max(1, ...snapshots.flatMap((snap) => snap.profile.map((item) => Number(item.max) || 0)));
-  const width = 360;
-  const valueWidth = 44;
-  const barWidth = width - valueWidth;
-  const row = 40;
-  const groupHeight = 26 + snapshots.length * row + 8;
+  const average = (snap, dimension) => {
+    const item = snap.profile.find((candidate) => candidate.id === dimension.id);
+    return item && item.average !== null ? Number(item.average) : null;
+  };
   const titleId = `rs-compare-${entry.exercise}`;
-  const graphic = svg("svg", { class: "rs-chart", viewBox: `0 0 ${width} ${dimensions.length * groupHeight + 4}`, role: "img", "aria-labelledby": titleId, focusable: "false" },
-    svg("title", { id: titleId }, t("my_learning_chart_title", { title: isolate(entry.title) })),
-    patternDefs(titleId));
-  dimensions.forEach((dimension, d) => {
-    const top = d * groupHeight;
-    graphic.append(svg("text", { x: 0, y: top + 18, class: "rs-compare__group" }, isolate(fit(dimension.title, 38))));
-    snapshots.forEach((snap, s) => {
-      const item = snap.profile.find((candidate) => candidate.id === dimension.id);
-      const rated = item && item.average !== null;
-      const value = rated ? Number(item.average) : 0;
-      const y = top + 26 + s * row;
-      const paint = fillFor(titleId, s);
-      graphic.append(
-        svg("rect", { x: 0, y: y + 3, width: 11, height: 11, class: "rs-compare__bar", ...paint }),
-        svg("text", { x: 16, y: y + 13, class: "rs-compare__label" }, isolate(fit(snap.label, 42))),
-        svg("rect", { x: 0, y: y + 18, width: barWidth, height: 16, class: "rs-compare__track" }),
-        svg("rect", { x: 0, y: y + 18, width: Math.max(rated ? 3 : 0, (value / max) * barWidth), height: 16, class: `rs-compare__bar rs-compare__bar--${s % FILLS.length}`, ...paint }),
-        svg("text", { x: width, y: y + 31, class: "rs-compare__value", "text-anchor": "end" }, rated ? value.toFixed(1) : "–"));
-    });
-  });
-  const table = h("table", { class: "rs-app__table" },
-    h("caption", {}, textWith("my_learning_chart_caption", { title: bdi(entry.title) })),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("my_learning_group_column")),
-      snapshots.map((snap) => h("th", { scope: "col" }, textWith("my_learning_snapshot_column", { label: bdi(snap.label), date: formatDate(snap.taken) }))))),
-    h("tbody", {}, dimensions.map((dimension) => h("tr", {}, h("th", { scope: "row" }, bdi(dimension.title)),
-      snapshots.map((snap) => {
-        const item = snap.profile.find((candidate) => candidate.id === dimension.id);
-        return h("td", {}, item && item.average !== null ? Number(item.average).toFixed(1) : "–");
-      })))));
-  return h("div", { class: "rs-compare" },
-    h("h3", {}, entryTitle(entry, String(entry.title || entry.exercise))),
-    h("figure", { class: "rs-chart-figure" }, graphic),
-    h("div", { class: "rs-app__scroll", tabindex: "0", role: "region", "aria-label": t("my_learning_chart_caption", { title: isolate(entry.title) }) }, table));
+  return {
+    layout: "grouped", prefix: "rs-compare__", svgClass: "rs-chart", figureClass: "rs-chart-figure",
+    titleId, title: t("my_learning_chart_title", { title: isolate(entry.title) }),
+    table: {
+      caption: textWith("my_learning_chart_caption", { title: bdi(entry.title) }),
+      columns: [t("my_learning_group_column"), ...snapshots.map((snap) =>
+        textWith("my_learning_snapshot_column", { label: bdi(snap.label), date: formatDate(snap.taken) }))],
+    },
+    rows: dimensions.map((dimension) => ({
+      title: bdi(dimension.title),
+      label: isolate(fit(dimension.title, 38)),
+      bars: snapshots.map((snap) => {
+        const value = average(snap, dimension);
+        return { label: isolate(fit(snap.label, 42)), share: value === null ? null : value / max, value: value === null ? "–" : value.toFixed(1) };
+      }),
+      cells: snapshots.map((snap) => (average(snap, dimension) === null ? "–" : average(snap, dimension).toFixed(1))),
+    })),
+  };
 }
 
 function savedSection(modules, entries, failed) {

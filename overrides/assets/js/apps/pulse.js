@@ -11,11 +11,13 @@
  * them (formatFigure).
  */
 
-import { h, svg } from "../lib/dom.js";
+import { failureText } from "../lib/app.js";
+import { drawChart, tableParts } from "../lib/bar-chart.js";
+import { h } from "../lib/dom.js";
 import { download } from "../lib/download.js";
 import { MIN_GROUP, decodeMany, distribution, formatFigure, scoresCsv } from "../lib/pulse.js";
 import { addCodes, groupCodes, removeCode, restoreCodes, savedCodes } from "../lib/pulse-collection.js";
-import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
+import { siteStore } from "../lib/storage.js";
 import { t, tn } from "../lib/strings.js";
 
 export { MIN_GROUP };
@@ -41,7 +43,7 @@ export function mount(root) {
   const save = () => {
     if (!keeps) return;
     const result = store.setData("pulse-codes", savedCodes(store.getData("pulse-codes", null), collected));
-    if (!result.ok) messages.append(h("p", { class: "rs-app__error" }, FAILURE_MESSAGES[result.reason] || t("pulse_not_kept")));
+    if (!result.ok) messages.append(h("p", { class: "rs-app__error" }, failureText(result, t("pulse_not_kept"))));
   };
 
   const draw = () => {
@@ -281,42 +283,37 @@ function chart(rows, total) {
         bars(row, total)))));
 }
 
+/** One group's bars: a column per point of the scale, its height the share of the people who chose it. */
 function bars(row, total) {
-  const barArea = 80;
-  const base = 30 + barArea;
-  const column = 100 / row.points.length;
-  const percent = (value) => `${Math.round(value * 1000) / 1000}%`;
-  const graphic = svg("svg", { class: "rs-pulse__chart-bars", width: "100%", height: base + 30, focusable: "false" });
-  row.counts.forEach((count, n) => {
-    const x = n * column;
-    const height = total ? (count / total) * barArea : 0;
-    graphic.append(
-      svg("rect", { x: percent(x + column * 0.2), y: base - height, width: percent(column * 0.6), height: Math.max(height, count ? 2 : 0), class: "rs-pulse__chart-bar" }),
-      svg("line", { x1: percent(x), x2: percent(x + column), y1: base, y2: base, class: "rs-pulse__chart-axis" }),
-      svg("text", { x: percent(x + column / 2), y: base - height - 6, "text-anchor": "middle", class: "rs-pulse__chart-count" }, String(count)),
-      svg("text", { x: percent(x + column / 2), y: base + 22, "text-anchor": "middle", class: "rs-pulse__chart-point" }, String(row.points[n])),
-    );
+  return drawChart({
+    layout: "columns", prefix: "rs-pulse__chart-", svgClass: "rs-pulse__chart-bars",
+    rows: row.counts.map((count, n) => ({ title: String(row.points[n]), share: total ? count / total : 0, value: String(count) })),
   });
-  return graphic;
 }
 
 /** The table, in a box that scrolls sideways on a narrow screen (focusable, so the keyboard can scroll it). */
 function table(slug, exercise, rows) {
   const points = rows[0].points;
   const captionId = `rs-pulse-${slug}-table`;
-  return h("div", { class: "rs-pulse__table-wrap", role: "region", tabindex: "0", "aria-labelledby": captionId }, h("table", { class: "rs-pulse__table" },
-    h("caption", { id: captionId }, t("pulse_table_caption", { min: exercise.min, max: exercise.max })),
-    h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, t("pulse_table_group")),
-      points.map((point) => h("th", { scope: "col" }, String(point))),
-      h("th", { scope: "col" }, t("pulse_table_median")),
-      h("th", { scope: "col" }, t("pulse_table_range")),
-      h("th", { scope: "col" }, t("pulse_table_rated_by")))),
-    h("tbody", {}, rows.map((row) => h("tr", {},
-      h("th", { scope: "row" }, row.title),
-      // A group rated by too few people shows no figure at all, not even how many rated it.
-      (row.counts || points.map(() => null)).map((count) => h("td", {}, count === null ? "–" : String(count))),
-      h("td", {}, formatFigure(row.median)),
-      h("td", {}, row.lowest === null ? "–" : t("pulse_table_range_value", { lowest: formatFigure(row.lowest), highest: formatFigure(row.highest) })),
-      h("td", {}, row.hidden ? t("pulse_table_too_few", { count: MIN_GROUP }) : String(row.rated)))))));
+  const description = {
+    table: {
+      caption: t("pulse_table_caption", { min: exercise.min, max: exercise.max }),
+      columns: [t("pulse_table_group"), ...points.map(String), t("pulse_table_median"), t("pulse_table_range"),
+        t("pulse_table_rated_by")],
+    },
+    rows: rows.map((row) => ({
+      title: row.title,
+      cells: [
+        // A group rated by too few people shows no figure at all, not even how many rated it.
+        ...(row.counts || points.map(() => null)).map((count) => (count === null ? "–" : String(count))),
+        formatFigure(row.median),
+        row.lowest === null ? "–"
+          : t("pulse_table_range_value", { lowest: formatFigure(row.lowest), highest: formatFigure(row.highest) }),
+        row.hidden ? t("pulse_table_too_few", { count: MIN_GROUP }) : String(row.rated),
+      ],
+    })),
+  };
+  return h("div", { class: "rs-pulse__table-wrap", role: "region", tabindex: "0", "aria-labelledby": captionId },
+    h("table", { class: "rs-pulse__table" }, h("caption", { id: captionId }, description.table.caption),
+      ...tableParts(description)));
 }

@@ -5,6 +5,7 @@
  * stays on this page only. A link to #rs-reading-settings (from My learning) opens the settings.
  */
 
+import { failureText } from "../lib/app.js";
 import { FAILURE_MESSAGES, siteStore } from "../lib/storage.js";
 import { READING_SETTINGS, applyReading, saveReading, savedReading } from "../lib/reading.js";
 import { t } from "../lib/strings.js";
@@ -37,7 +38,7 @@ export function mount(root) {
 
   const report = (result) => {
     if (result.ok) status.textContent = store.shared ? t("reading_settings_saved_shared") : t("reading_settings_saved");
-    else status.textContent = FAILURE_MESSAGES[result.reason] || FAILURE_MESSAGES.unavailable;
+    else status.textContent = failureText(result, FAILURE_MESSAGES.unavailable);
   };
   form.addEventListener("change", (event) => {
     const input = event.target;

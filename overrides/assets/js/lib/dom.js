@@ -84,3 +84,25 @@ export function scrollingTable(captionId, caption, tableAttrs, ...rows) {
     h("div", { class: "rs-table-scroll", role: "region", tabindex: "0", "aria-labelledby": captionId },
       h("table", tableAttrs, h("caption", { id: captionId, class: "rs-visually-hidden" }, caption), ...rows)));
 }
+
+/**
+ * Draw an area again without losing the reader's place: the focused field (by its id) keeps the focus and its
+ * selection, and each part's <details> that was open opens again (a part: an element with the attribute
+ * `part`, its <details> a child of it, found again by the attribute's value).
+ * @param {Element} root
+ * @param {() => void} redraw
+ * @param {string} part  such as "data-rs-record-item"
+ */
+export function redrawKeepingPlace(root, redraw, part) {
+  const active = document.activeElement;
+  const focused = active && root.contains(active) ? active.id : null;
+  const [start, end] = focused ? [active.selectionStart, active.selectionEnd] : [];
+  const opened = [...root.querySelectorAll(`[${part}] details[open]`)].map((details) => details.parentElement.getAttribute(part));
+  redraw();
+  for (const name of opened) root.querySelector(`[${part}="${CSS.escape(name)}"] details`)?.setAttribute("open", "");
+  const again = focused && document.getElementById(focused);
+  if (again) {
+    again.focus();
+    if (typeof start === "number" && again.setSelectionRange) again.setSelectionRange(start, end);
+  }
+}

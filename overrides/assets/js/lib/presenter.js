@@ -20,6 +20,7 @@
  */
 
 import { h } from "./dom.js";
+import { clampSection, escapeAction, keyAction, shortcutStep, slideView, startingSection } from "./presenter-state.js";
 import { pageRole, showRole } from "./role.js";
 import { t } from "./strings.js";
 
@@ -32,14 +33,6 @@ const MIN_PARTS = 2;
 // Always shown with every part: the exercise's title. (Scripts are never shown anyway.)
 const FORM_KEEP = ".rs-exercise__header, script";
 let active = null;
-
-const NEXT_KEYS = new Set(["ArrowRight", "PageDown"]);
-const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp"]);
-// Material's page shortcuts (next and previous page) become next and previous section; its search
-// shortcuts do nothing while presenting.
-const MATERIAL_NEXT = new Set(["n", "N", "."]);
-const MATERIAL_PREVIOUS = new Set(["p", "P", ","]);
-const MATERIAL_SEARCH = new Set(["f", "F", "s", "S", "/"]);
 
 /**
  * A long exercise's parts, each a list of the form's children shown together: from one part up to the next,
@@ -75,38 +68,54 @@ export function sectionsOf(article) {
     if (child.matches(SKIP)) continue;
     const tag = child.tagName;
     const isExercise = child.matches(EXERCISE);
-    if (!current || tag === "H2" || tag === "H3") {
-      open(tag === "H2" ? null : chapter);
-    } else if (isExercise) {
-      const reading = current.elements.filter((element) => !/^H[123]$/.test(element.tagName));
-      if (current.exercise || reading.length > 1) {
-        const last = current.elements[current.elements.length - 1];
-        const lead = last && last.tagName === "P" && last !== current.exercise ? current.elements.splice(-1) : [];
-        open(chapter, lead);
-      }
-    }
+    if (!current || tag === "H2" || tag === "H3") open(tag === "H2" ? null : chapter);
+    else if (isExercise && needsOwnSection(current)) open(chapter, leadParagraph(current));
     if (tag === "H2") chapter = child;
-    if (isExercise) {
-      current.exercise = child;
-      if (!current.heading) current.heading = child.querySelector(".rs-exercise__title");
-    }
-    if (!current.heading && /^H[123]$/.test(tag)) current.heading = child;
-    current.elements.push(child);
+    addToSection(current, child, isExercise);
     const parts = isExercise ? partsOf(child) : null;
-    if (parts) {
-      const all = parts.flat();
-      current.part = { all, shown: parts[0] };
-      // Each further part is a section of its own: the form (showing only that part) under its title,
-      // focused at the part's legend or heading.
-      for (const shown of parts.slice(1)) {
-        open(chapter, [child]);
-        current.exercise = child;
-        current.part = { all, shown };
-        current.heading = shown[0].querySelector("legend, h4, h5, label") || child.querySelector(".rs-exercise__title");
-      }
-    }
+    if (parts) current = addPartSections(sections, current, child, chapter, parts);
   }
   return sections;
+}
+
+/** Put an element in a section; the section's heading is its first heading or exercise title. */
+function addToSection(section, child, isExercise) {
+  if (isExercise) {
+    section.exercise = child;
+    if (!section.heading) section.heading = child.querySelector(".rs-exercise__title");
+  }
+  if (!section.heading && /^H[123]$/.test(child.tagName)) section.heading = child;
+  section.elements.push(child);
+}
+
+/** Does an exercise coming next need a section of its own? When this one has one, or more than a paragraph. */
+function needsOwnSection(current) {
+  const reading = current.elements.filter((element) => !/^H[123]$/.test(element.tagName));
+  return Boolean(current.exercise) || reading.length > 1;
+}
+
+/** The paragraph just before an exercise, taken out of its section to introduce the exercise in its own. */
+function leadParagraph(current) {
+  const last = current.elements[current.elements.length - 1];
+  return last && last.tagName === "P" && last !== current.exercise ? current.elements.splice(-1) : [];
+}
+
+/**
+ * A long exercise: its first part stays in `current`; each further part is a section of its own (the form,
+ * showing only that part, under its title), focused at the part's legend or heading. Returns the last section.
+ */
+function addPartSections(sections, current, form, chapter, parts) {
+  const all = parts.flat();
+  current.part = { all, shown: parts[0] };
+  let last = current;
+  for (const shown of parts.slice(1)) {
+    last = {
+      heading: shown[0].querySelector("legend, h4, h5, label") || form.querySelector(".rs-exercise__title"),
+      parent: chapter, elements: [form], exercise: form, part: { all, shown },
+    };
+    sections.push(last);
+  }
+  return last;
 }
 
 /** Does a section show this element? (Within a long exercise, only the section of the part holding it.) */
@@ -136,6 +145,125 @@ function takesText(target) {
   return Boolean(input) && !["radio", "checkbox", "button", "submit", "reset", "range", "color", "file", "image"].includes(input.type);
 }
 
+/** The bar of controls, with the list of sections to jump to (opened from the bar). */
+function presenterBar(sections) {
+  const button = (words, attrs = {}) => h("button", { type: "button", class: "rs-presenter__button", ...attrs }, words);
+  const listId = "rs-presenter-sections";
+  const parts = {
+    position: h("p", { class: "rs-presenter__position", role: "status" }),
+    previous: button(t("presenter_previous")),
+    next: button(t("presenter_next")),
+    leave: h("button", { type: "button", class: "rs-presenter__button rs-presenter__button--leave" }, t("presenter_leave")),
+    // Exercises written for each role show the NQSW wording on the screen until the presenter asks for the
+    // supervisors' (macros/roles.py); the learner's own choice comes back on leaving.
+    wording: button(t("presenter_supervisor_wording"), { "aria-pressed": "false", "data-rs-presenter-role": "" }),
+    jump: button(t("presenter_sections"), { "aria-expanded": "false", "aria-controls": listId, "data-rs-presenter-jump": "" }),
+    list: h("nav", { class: "rs-presenter__sections", id: listId, "aria-label": t("presenter_sections") },
+      h("ol", {}, sections.map((section, n) => h("li", {},
+        h("button", { type: "button", class: "rs-presenter__section", "data-rs-section-index": String(n) },
+          sectionTitle(section, n)))))),
+    // Full screen, where the browser offers it.
+    fullScreen: document.fullscreenEnabled
+      ? button(t("presenter_full_screen"), { "aria-pressed": "false", "data-rs-presenter-fullscreen": "" })
+      : null,
+  };
+  parts.list.hidden = true;
+  parts.bar = h("div", { class: "rs-presenter", role: "region", "aria-label": t("presenter_controls") },
+    parts.list, parts.previous, parts.position, parts.next, parts.jump, parts.fullScreen, parts.wording, parts.leave,
+    h("p", { class: "rs-presenter__hint" }, t("presenter_hint")));
+  return parts;
+}
+
+/** Put a slide (slideView in lib/presenter-state.js) on the page and the bar. */
+function showSlide(view, controls, elements, parts) {
+  for (const element of elements) {
+    element.classList.toggle("rs-presenter-off", view.off.has(element));
+    element.classList.toggle("rs-presenter-title", view.titles.has(element));
+  }
+  for (const element of parts) element.classList.toggle("rs-presenter-off", view.partsOff.has(element));
+  controls.position.textContent = t("presenter_position", { number: view.number, total: view.total });
+  // A timer's slide is kept to what the room needs: clock, controls and the current phase (sessions.css).
+  document.documentElement.classList.toggle("rs-presenting-timer",
+    Boolean(view.exercise?.matches(".rs-exercise--activity-timer")));
+  // aria-disabled rather than disabled, so a focused button keeps the focus at the first or last section.
+  controls.previous.setAttribute("aria-disabled", String(view.first));
+  controls.next.setAttribute("aria-disabled", String(view.last));
+}
+
+function focusHeading(heading) {
+  if (!heading) return;
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
+}
+
+/** The controls' own clicks: previous, next, leave, the list of sections, full screen and the wording. */
+function wireControls(controls, { move, stop, index }) {
+  const { previous, next, leave, jump, list, fullScreen, wording } = controls;
+  previous.addEventListener("click", () => move(index() - 1, false));
+  next.addEventListener("click", () => move(index() + 1, false));
+  leave.addEventListener("click", stop);
+  jump.addEventListener("click", () => {
+    const open = list.hidden;
+    list.hidden = !open;
+    jump.setAttribute("aria-expanded", String(open));
+    if (open) list.querySelectorAll("button")[index()].focus();
+  });
+  list.addEventListener("click", (event) => {
+    const choice = event.target instanceof Element ? event.target.closest("[data-rs-section-index]") : null;
+    if (!choice) return;
+    closeList(controls);
+    move(Number(choice.dataset.rsSectionIndex), true);
+  });
+  if (fullScreen) {
+    fullScreen.addEventListener("click", () => {
+      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+      else document.documentElement.requestFullscreen().catch(() => {});
+    });
+  }
+  wording.addEventListener("click", () => {
+    const supervisor = wording.getAttribute("aria-pressed") !== "true";
+    wording.setAttribute("aria-pressed", String(supervisor));
+    showRole(supervisor ? "supervisor" : "nqsw");
+  });
+}
+
+function closeList({ list, jump }, { focus = false } = {}) {
+  list.hidden = true;
+  jump.setAttribute("aria-expanded", "false");
+  if (focus) jump.focus();
+}
+
+/**
+ * The page's own keys while presenting: next and previous (not while typing in a field, where those keys
+ * belong to the field), Escape; and Material's shortcuts, caught first (see the top of this file).
+ */
+function keyHandlers(controls, { move, stop, index }) {
+  const onKey = (event) => {
+    if (event.defaultPrevented) return;
+    const action = keyAction(event);
+    if (action === "escape") {
+      event.preventDefault();
+      const then = escapeAction({ listOpen: !controls.list.hidden, fullScreen: Boolean(document.fullscreenElement) });
+      if (then === "close-list") closeList(controls, { focus: true });
+      else if (then === "leave") stop();
+      return;
+    }
+    if (!action || ownedByControl(event.target)) return;
+    event.preventDefault();
+    move(index() + (action === "next" ? 1 : -1), true);
+  };
+  // Material listens for its shortcuts on window, in the bubble phase. This listener is on window in the
+  // capture phase, so it runs first; stopping the event there means Material never sees it.
+  const onShortcut = (event) => {
+    const step = takesText(event.target) ? null : shortcutStep(event);
+    if (step === null) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (step !== 0) move(index() + step, true);
+  };
+  return { onKey, onShortcut };
+}
+
 /**
  * Start presenting an article.
  * @param {HTMLElement} article
@@ -148,99 +276,22 @@ export function startPresenter(article, options = {}) {
   if (sections.length === 0) return null;
   const root = document.documentElement;
   const scrollBack = window.scrollY;
-  const targetIndex = options.target ? sections.findIndex((section) => holds(section, options.target)) : -1;
-  let index = Math.min(Math.max(targetIndex >= 0 ? targetIndex : options.start || 0, 0), sections.length - 1);
-
-  const position = h("p", { class: "rs-presenter__position", role: "status" });
-  const previous = h("button", { type: "button", class: "rs-presenter__button" }, t("presenter_previous"));
-  const next = h("button", { type: "button", class: "rs-presenter__button" }, t("presenter_next"));
-  const leave = h("button", { type: "button", class: "rs-presenter__button rs-presenter__button--leave" }, t("presenter_leave"));
-  // Exercises written for each role show the NQSW wording on the screen until the presenter asks for the
-  // supervisors' (macros/roles.py); the learner's own choice comes back on leaving.
+  const sectionHolding = (target) => sections.findIndex((section) => holds(section, target));
+  let index = startingSection(sections.length, { targetIndex: options.target ? sectionHolding(options.target) : -1,
+    start: options.start });
   const ownRole = pageRole();
-  const wording = h("button", { type: "button", class: "rs-presenter__button", "aria-pressed": "false", "data-rs-presenter-role": "" },
-    t("presenter_supervisor_wording"));
-  // The list of sections to jump to, opened from the bar.
-  const listId = "rs-presenter-sections";
-  const jump = h("button", { type: "button", class: "rs-presenter__button", "aria-expanded": "false",
-    "aria-controls": listId, "data-rs-presenter-jump": "" }, t("presenter_sections"));
-  const list = h("nav", { class: "rs-presenter__sections", id: listId, "aria-label": t("presenter_sections") },
-    h("ol", {}, sections.map((section, n) => h("li", {},
-      h("button", { type: "button", class: "rs-presenter__section", "data-rs-section-index": String(n) },
-        sectionTitle(section, n))))));
-  list.hidden = true;
-  const closeList = ({ focus = false } = {}) => {
-    list.hidden = true;
-    jump.setAttribute("aria-expanded", "false");
-    if (focus) jump.focus();
-  };
-  // Full screen, where the browser offers it.
-  const fullScreen = document.fullscreenEnabled
-    ? h("button", { type: "button", class: "rs-presenter__button", "aria-pressed": "false", "data-rs-presenter-fullscreen": "" },
-      t("presenter_full_screen"))
-    : null;
-  const bar = h("div", { class: "rs-presenter", role: "region", "aria-label": t("presenter_controls") },
-    list, previous, position, next, jump, ...(fullScreen ? [fullScreen] : []), wording, leave,
-    h("p", { class: "rs-presenter__hint" }, t("presenter_hint")));
-
+  const controls = presenterBar(sections);
   // Every element presenter mode may hide: the article's children, and the parts of long exercises.
   const elements = new Set(sections.flatMap((section) => section.elements));
   const parts = new Set(sections.flatMap((section) => section.part?.all || []));
 
-  const show = (n, { focusHeading = false } = {}) => {
-    index = Math.min(Math.max(n, 0), sections.length - 1);
-    const { parent, part } = sections[index];
-    const current = new Set(sections[index].elements);
-    for (const element of elements) {
-      // The page title stays as a small running head, so every section says which page it is from; in a
-      // section that starts at an h3, so does the h2 it belongs to.
-      const runningTitle = !current.has(element) && (element.tagName === "H1" || element === parent);
-      element.classList.toggle("rs-presenter-off", !current.has(element) && !runningTitle);
-      element.classList.toggle("rs-presenter-title", runningTitle);
-    }
-    for (const element of parts) element.classList.toggle("rs-presenter-off", Boolean(part) && part.all.includes(element) && !part.shown.includes(element));
-    position.textContent = t("presenter_position", { number: index + 1, total: sections.length });
-    // A timer's slide is kept to what the room needs: clock, controls and the current phase (sessions.css).
-    root.classList.toggle("rs-presenting-timer", Boolean(sections[index].exercise?.matches(".rs-exercise--activity-timer")));
-    // aria-disabled rather than disabled, so a focused button keeps the focus at the first or last section.
-    previous.setAttribute("aria-disabled", String(index === 0));
-    next.setAttribute("aria-disabled", String(index === sections.length - 1));
+  const show = (n, { focus = false } = {}) => {
+    index = clampSection(n, sections.length);
+    showSlide(slideView(sections, index, elements, parts), controls, elements, parts);
     window.scrollTo(0, 0);
-    const heading = sections[index].heading;
-    if (focusHeading && heading) {
-      if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
-      heading.focus({ preventScroll: true });
-    }
+    if (focus) focusHeading(sections[index].heading);
   };
-
-  const onKey = (event) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === "Escape") {
-      event.preventDefault();
-      if (!list.hidden) closeList({ focus: true });
-      else if (!document.fullscreenElement) stop();
-      return;
-    }
-    if (ownedByControl(event.target)) return;
-    if (NEXT_KEYS.has(event.key)) {
-      event.preventDefault();
-      show(index + 1, { focusHeading: true });
-    } else if (PREVIOUS_KEYS.has(event.key)) {
-      event.preventDefault();
-      show(index - 1, { focusHeading: true });
-    }
-  };
-
-  // Material listens for its shortcuts on window, in the bubble phase. This listener is on window in the
-  // capture phase, so it runs first; stopping the event there means Material never sees it.
-  const onShortcut = (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || takesText(event.target)) return;
-    const step = MATERIAL_NEXT.has(event.key) ? 1 : MATERIAL_PREVIOUS.has(event.key) ? -1 : 0;
-    if (step === 0 && !MATERIAL_SEARCH.has(event.key)) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    if (step !== 0) show(index + step, { focusHeading: true });
-  };
+  const move = (n, focus) => show(n, { focus });
 
   // A link to a place on this page (a field still to fill in, a footnote) first shows the section holding it.
   // Capture phase: before the link's own handler, which may move the focus there.
@@ -248,12 +299,11 @@ export function startPresenter(article, options = {}) {
     const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
     const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
     if (!target) return;
-    const found = sections.findIndex((section) => holds(section, target));
+    const found = sectionHolding(target);
     if (found >= 0 && found !== index) show(found);
   };
-
   const onFullScreen = () => {
-    if (fullScreen) fullScreen.setAttribute("aria-pressed", String(Boolean(document.fullscreenElement)));
+    controls.fullScreen?.setAttribute("aria-pressed", String(Boolean(document.fullscreenElement)));
   };
 
   const stop = () => {
@@ -264,7 +314,7 @@ export function startPresenter(article, options = {}) {
     for (const element of [...elements, ...parts]) element.classList.remove("rs-presenter-off", "rs-presenter-title");
     root.classList.remove("rs-presenting", "rs-presenting-timer");
     showRole(ownRole);
-    bar.remove();
+    controls.bar.remove();
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
     active = null;
     const heading = sections[index].heading;
@@ -273,40 +323,16 @@ export function startPresenter(article, options = {}) {
     if (options.onLeave) options.onLeave();
   };
 
-  previous.addEventListener("click", () => show(index - 1));
-  next.addEventListener("click", () => show(index + 1));
-  leave.addEventListener("click", stop);
-  jump.addEventListener("click", () => {
-    const open = list.hidden;
-    list.hidden = !open;
-    jump.setAttribute("aria-expanded", String(open));
-    if (open) list.querySelectorAll("button")[index].focus();
-  });
-  list.addEventListener("click", (event) => {
-    const choice = event.target instanceof Element ? event.target.closest("[data-rs-section-index]") : null;
-    if (!choice) return;
-    closeList();
-    show(Number(choice.dataset.rsSectionIndex), { focusHeading: true });
-  });
-  if (fullScreen) {
-    fullScreen.addEventListener("click", () => {
-      if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-      else root.requestFullscreen().catch(() => {});
-    });
-    document.addEventListener("fullscreenchange", onFullScreen);
-  }
-  wording.addEventListener("click", () => {
-    const supervisor = wording.getAttribute("aria-pressed") !== "true";
-    wording.setAttribute("aria-pressed", String(supervisor));
-    showRole(supervisor ? "supervisor" : "nqsw");
-  });
+  const { onKey, onShortcut } = keyHandlers(controls, { move, stop, index: () => index });
+  wireControls(controls, { move, stop, index: () => index });
+  if (controls.fullScreen) document.addEventListener("fullscreenchange", onFullScreen);
   showRole("nqsw");
   document.addEventListener("click", onLink, true);
   document.addEventListener("keydown", onKey);
   window.addEventListener("keydown", onShortcut, true);
   root.classList.add("rs-presenting");
-  document.body.append(bar);
-  show(index, { focusHeading: true });
+  document.body.append(controls.bar);
+  show(index, { focus: true });
   active = { stop, show: (n) => show(n), sections, index: () => index };
   return active;
 }

@@ -95,6 +95,32 @@ export class Store {
     return `${this.prefix}entry:${id}`;
   }
 
+  /** The key a named piece of other saved state (getData, setData) is kept under. @param {string} name */
+  dataKey(name) {
+    return `${this.prefix}data:${name}`;
+  }
+
+  /**
+   * Has a damaged value of this key been moved aside (quarantine: under "corrupt:", numbered when there are
+   * several)?
+   * @param {string} key  a key of this store, such as dataKey("record")
+   */
+  keptAside(key) {
+    const aside = `${this.prefix}corrupt:${key.slice(this.prefix.length)}`;
+    return Object.keys(this.snapshot()).some((stored) => stored === aside || stored.startsWith(`${aside}:`));
+  }
+
+  /** Every key in this store's storage area, of any site or folder (none if it cannot be read). */
+  areaKeys() {
+    const keys = [];
+    try {
+      for (let i = 0; this.area && i < this.area.length; i += 1) keys.push(this.area.key(i));
+    } catch {
+      // An unreadable store has nothing to offer.
+    }
+    return keys;
+  }
+
   /**
    * Read one entry, migrating an older format.
    * @param {string} id
@@ -138,7 +164,7 @@ export class Store {
    * @param {any} fallback
    */
   getData(name, fallback) {
-    const read = this.readRaw(`${this.prefix}data:${name}`);
+    const read = this.readRaw(this.dataKey(name));
     if (read.status !== "ok") return fallback;
     let value;
     try {
@@ -147,7 +173,7 @@ export class Store {
       value = undefined;
     }
     if (value === undefined || !isData(name, value)) {
-      this.quarantine(`${this.prefix}data:${name}`, read.raw);
+      this.quarantine(this.dataKey(name), read.raw);
       return fallback;
     }
     return value;
@@ -155,7 +181,7 @@ export class Store {
 
   /** @param {string} name @param {any} value */
   setData(name, value) {
-    return this.writeRaw(`${this.prefix}data:${name}`, JSON.stringify(value));
+    return this.writeRaw(this.dataKey(name), JSON.stringify(value));
   }
 
   /**

@@ -13,212 +13,111 @@
  */
 
 import { readConfig } from "../lib/exercise.js";
-import { t, tn } from "../lib/strings.js";
+import {
+  chimeOffsets, formatClock, newTimer, nextPhase, pauseTimer, phaseText, resetTimer, startTimer, tickTimer, timerView,
+} from "../lib/timer.js";
+
+export { formatClock, phaseText };
 
 const TICK_MS = 250;
-const MINUTE_MS = 60 * 1000;
 
-/** Format milliseconds left as m:ss, rounding up so 0:00 shows only at the very end. */
-export function formatClock(ms) {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  const minutes = Math.floor(seconds / 60);
-  return `${String(minutes).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+/** The timer's parts in the page (the form's HTML, shown and driven here). */
+function timerParts(root) {
+  return {
+    panel: root.querySelector("[data-rs-timer-panel]"),
+    nameLine: root.querySelector("[data-rs-phase-name]"),
+    clock: root.querySelector("[data-rs-clock]"),
+    stateLine: root.querySelector("[data-rs-state]"),
+    toggle: root.querySelector('[data-rs-timer="toggle"]'),
+    announcer: root.querySelector("[data-rs-announce]"),
+    soundBox: root.querySelector("[data-rs-timer-sound]"),
+    items: [...root.querySelectorAll("[data-rs-phase]")],
+  };
 }
 
-/** What is announced when a phase begins ("Phase 1 of 4: Presentation, 5 minutes."). */
-export function phaseText(phases, index) {
-  const { label, minutes } = phases[index];
-  const params = { number: index + 1, total: phases.length, label, minutes };
-  return tn("timer_phase_announcement", minutes, params);
+function showTimer(parts, view) {
+  parts.nameLine.textContent = view.name;
+  parts.clock.textContent = view.clock;
+  parts.stateLine.textContent = view.state;
+  parts.toggle.textContent = view.toggle;
+  parts.items.forEach((item, n) => {
+    const { current, done } = view.items[n];
+    item.classList.toggle("rs-activity-timer__item--current", current);
+    item.classList.toggle("rs-activity-timer__item--done", done);
+    if (current) item.setAttribute("aria-current", "step");
+    else item.removeAttribute("aria-current");
+  });
+}
+
+/** Announce politely; cleared first so the same words are read again if they repeat. */
+function announceIn(announcer, text) {
+  announcer.textContent = "";
+  setTimeout(() => { announcer.textContent = text; }, 50);
 }
 
 /** @param {HTMLFormElement} root */
 export function mount(root) {
   const { phases } = readConfig(root);
-  const panel = root.querySelector("[data-rs-timer-panel]");
-  const nameLine = root.querySelector("[data-rs-phase-name]");
-  const clock = root.querySelector("[data-rs-clock]");
-  const stateLine = root.querySelector("[data-rs-state]");
-  const toggle = root.querySelector('[data-rs-timer="toggle"]');
-  const announcer = root.querySelector("[data-rs-announce]");
-  const soundBox = root.querySelector("[data-rs-timer-sound]");
-  const items = [...root.querySelectorAll("[data-rs-phase]")];
+  const parts = timerParts(root);
   const sound = gentleSound();
-
-  let index = 0;
-  let remaining = phases[0].minutes * MINUTE_MS;
-  let endsAt = null; // set while running
+  let state = newTimer(phases);
   let timer = null;
-  let finished = false;
-  let warned = false;
 
   for (const element of root.querySelectorAll(".rs-js-only")) element.hidden = false;
-  panel.hidden = false;
+  parts.panel.hidden = false;
 
-  const announce = (text) => {
-    // Clear first so the same words are read again if they repeat.
-    announcer.textContent = "";
-    setTimeout(() => { announcer.textContent = text; }, 50);
-  };
-
-  const show = () => {
-    const paused = remaining < phases[index].minutes * MINUTE_MS;
-    nameLine.textContent = finished
-      ? t("timer_all_phases_done")
-      : t("timer_phase_name", { number: index + 1, total: phases.length, label: phases[index].label });
-    clock.textContent = formatClock(finished ? 0 : remaining);
-    stateLine.textContent = finished ? t("timer_state_time_up") : endsAt !== null ? t("timer_state_running") : paused ? t("timer_state_paused") : t("timer_state_ready");
-    toggle.textContent = finished ? t("timer_start_again") : endsAt !== null ? t("timer_pause") : paused ? t("timer_resume") : t("timer_start");
-    items.forEach((item, n) => {
-      const current = !finished && n === index;
-      item.classList.toggle("rs-activity-timer__item--current", current);
-      item.classList.toggle("rs-activity-timer__item--done", finished || n < index);
-      if (current) item.setAttribute("aria-current", "step");
-      else item.removeAttribute("aria-current");
-    });
-  };
-
-  const stopTicking = () => {
-    clearInterval(timer);
-    timer = null;
-  };
-
+  const show = () => showTimer(parts, timerView(phases, state));
   // Schedule the chimes for the end of the current phase and each one after it (or cancel them all when
   // the timer is not running with sound on).
   const planChimes = () => {
-    if (endsAt === null || finished || !soundBox.checked) {
-      sound.cancel();
-      return;
-    }
-    const offsets = [];
-    let at = endsAt - Date.now();
-    for (let n = index; n < phases.length; n += 1) {
-      if (n > index) at += phases[n].minutes * MINUTE_MS;
-      offsets.push(at / 1000);
-    }
-    sound.plan(offsets);
+    const offsets = parts.soundBox.checked ? chimeOffsets(phases, state, Date.now()) : [];
+    if (offsets.length) sound.plan(offsets);
+    else sound.cancel();
   };
-
-  const begin = (n) => {
-    index = n;
-    remaining = phases[n].minutes * MINUTE_MS;
-    warned = phases[n].minutes < 2;
-    if (endsAt !== null) endsAt = Date.now() + remaining;
+  /** Take a step: keep ticking only while running, say what changed, chime on time, show it. */
+  const apply = (step, { chimes = true } = {}) => {
+    state = step.state;
+    if (state.endsAt === null) {
+      clearInterval(timer);
+      timer = null;
+    } else if (timer === null) timer = setInterval(tick, TICK_MS);
+    if (step.say) announceIn(parts.announcer, step.say);
+    if (chimes) planChimes();
+    show();
   };
 
   const tick = () => {
-    if (endsAt === null) return;
-    const now = Date.now();
-    const lateBy = now - endsAt; // how long ago the current phase ended, if it has
-    const ended = [];
-    // Catch up phase by phase if the tab slept through more than one: each phase starts when the last ended.
-    while (endsAt - now <= 0 && !finished) {
-      ended.push(phases[index].label);
-      if (index + 1 < phases.length) {
-        index += 1;
-        warned = phases[index].minutes < 2;
-        endsAt += phases[index].minutes * MINUTE_MS;
-      } else {
-        finished = true;
+    const step = tickTimer(phases, state, Date.now());
+    if (step.ended.length > 0 && parts.soundBox.checked) {
+      state = step.state;
+      // The chimes were scheduled ahead. If the audio clock did not keep time with the clock (the computer
+      // slept), they have not sounded: chime once now and plan the rest again.
+      if (sound.onTime(step.lateBy / 1000)) sound.done(step.ended.length);
+      else {
+        planChimes();
+        sound.play();
       }
     }
-    if (finished) {
-      endsAt = null;
-      remaining = 0;
-      stopTicking();
-    } else {
-      remaining = endsAt - now;
-    }
-    if (ended.length > 0) {
-      if (soundBox.checked) {
-        // The chimes were scheduled ahead. If the audio clock did not keep time with the clock (the computer
-        // slept), they have not sounded: chime once now and plan the rest again.
-        if (sound.onTime(lateBy / 1000)) sound.done(ended.length);
-        else {
-          planChimes();
-          sound.play();
-        }
-      }
-      const last = ended[ended.length - 1];
-      const passed = ended.length;
-      if (passed === 1) {
-        announce(finished
-          ? tn("timer_time_up_all_done", phases.length, { ended: last })
-          : t("timer_time_up_next", { ended: last, phase: phaseText(phases, index) }));
-      } else {
-        announce(finished
-          ? t("timer_time_up_several_all_done", { passed, ended: last, count: phases.length })
-          : t("timer_time_up_several", { passed, ended: last, phase: phaseText(phases, index) }));
-      }
-    } else if (!warned && remaining <= MINUTE_MS) {
-      warned = true;
-      announce(t("timer_one_minute_left", { label: phases[index].label }));
-    }
-    show();
+    apply(step, { chimes: false });
   };
 
-  const start = () => {
-    if (finished) reset(false);
-    // A phase that has not run at all starts (also after Next phase from Ready); one that was paused resumes.
-    const fresh = remaining === phases[index].minutes * MINUTE_MS;
-    endsAt = Date.now() + remaining;
-    timer = setInterval(tick, TICK_MS);
-    announce(fresh
-      ? t("timer_started", { phase: phaseText(phases, index) })
-      : t("timer_resumed", { label: phases[index].label, time: formatClock(remaining) }));
-    planChimes();
-    show();
-  };
-
-  const pause = () => {
-    remaining = Math.max(0, endsAt - Date.now());
-    endsAt = null;
-    stopTicking();
-    sound.cancel();
-    announce(t("timer_paused_announcement", { time: formatClock(remaining), label: phases[index].label }));
-    show();
-  };
-
-  const reset = (say = true) => {
-    stopTicking();
-    sound.cancel();
-    endsAt = null;
-    finished = false;
-    begin(0);
-    if (say) announce(t("timer_reset", { phase: phaseText(phases, 0) }));
-    show();
-  };
-
-  const next = () => {
-    if (finished) {
-      announce(t("timer_already_done"));
-      return;
-    }
-    if (index + 1 >= phases.length) {
-      finished = true;
-      endsAt = null;
-      stopTicking();
-      announce(tn("timer_all_done", phases.length));
-    } else {
-      begin(index + 1);
-      announce(phaseText(phases, index));
-    }
-    planChimes();
-    show();
-  };
-
-  toggle.addEventListener("click", () => (endsAt === null ? start() : pause()));
-  root.querySelector('[data-rs-timer="next"]').addEventListener("click", next);
-  root.querySelector('[data-rs-timer="reset"]').addEventListener("click", () => reset());
+  parts.toggle.addEventListener("click", () => apply(state.endsAt === null
+    ? startTimer(phases, state, Date.now()) : pauseTimer(phases, state, Date.now())));
+  root.querySelector('[data-rs-timer="next"]').addEventListener("click", () => {
+    const step = nextPhase(phases, state, Date.now());
+    if (state.finished) announceIn(parts.announcer, step.say);
+    else apply(step);
+  });
+  root.querySelector('[data-rs-timer="reset"]').addEventListener("click", () => apply(resetTimer(phases, state)));
   // Create the audio context on the click that asks for sound, as browsers require.
-  soundBox.addEventListener("change", () => {
-    if (soundBox.checked) sound.prepare();
+  parts.soundBox.addEventListener("change", () => {
+    if (parts.soundBox.checked) sound.prepare();
     planChimes();
   });
   // Shown again after being hidden: catch up at once rather than at the next (possibly slowed) tick.
   // Being hidden: plan the chimes afresh against the audio clock.
   document.addEventListener("visibilitychange", () => {
-    if (endsAt === null) return;
+    if (state.endsAt === null) return;
     if (document.hidden) planChimes();
     else tick();
   });

@@ -6,6 +6,7 @@
  * (chart plus table), and the author's prompts for statements rated 0 or taking too large a share, in words.
  */
 
+import { drawChart, tableParts } from "../lib/bar-chart.js";
 import { bdi, cloneContent, h, scrollingTable, svg, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { formatDate, listAnd, t, tn } from "../lib/strings.js";
@@ -114,73 +115,41 @@ function formatAverage(value) {
   return value === null ? t("self_assessment_not_rated_yet") : value.toFixed(1);
 }
 
-// Bar charts: each row is the group's title (wrapped onto more lines when long), its bar, then its figure in
-// words under the bar, never drawn over it. The viewBox is about as wide as a phone's column, and the figure is
-// never drawn wider than that (CSS), so the text stays close to the page's own size on a phone and a desktop.
-const CHART_WIDTH = 320;
-const LABEL_LINE = 19;
-const LABEL_CHARACTERS = 34;
-
-/** Split a label into lines of at most about `limit` characters, at spaces. */
-export function wrapLabel(text, limit = LABEL_CHARACTERS) {
-  const lines = [];
-  for (const word of String(text).split(/\s+/).filter(Boolean)) {
-    const last = lines.length - 1;
-    if (last >= 0 && (lines[last] + " " + word).length <= limit) lines[last] += ` ${word}`;
-    else lines.push(word);
-  }
-  return lines.length ? lines : [""];
-}
-
-function barChart(titleId, title, rows, extraClass = "") {
-  const barHeight = 20;
-  const graphic = svg("svg", {
-    class: `rs-chart ${extraClass}`.trim(), role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, title));
-  let y = 0;
-  for (const row of rows) {
-    const lines = wrapLabel(row.title);
-    const label = svg("text", { x: 0, y: y + 15, class: "rs-chart__label" });
-    lines.forEach((line, index) => label.append(svg("tspan", { x: 0, dy: index ? LABEL_LINE : 0 }, line)));
-    const barTop = y + lines.length * LABEL_LINE + 4;
-    graphic.append(
-      label,
-      svg("rect", { x: 0, y: barTop, width: CHART_WIDTH, height: barHeight, class: "rs-chart__track", rx: 3 }),
-      row.share === null ? null
-        : svg("rect", { x: 0, y: barTop, width: Math.max(row.share * CHART_WIDTH, 4), height: barHeight, class: "rs-chart__bar", rx: 3 }),
-      svg("text", { x: 0, y: barTop + barHeight + 18, class: "rs-chart__value" }, row.value),
-    );
-    y = barTop + barHeight + 34;
-  }
-  graphic.setAttribute("viewBox", `0 0 ${CHART_WIDTH} ${y}`);
-  return h("figure", { class: "rs-chart-figure" }, graphic);
-}
-
 function chart(uid, config, rows) {
-  const span = config.max - config.min || 1;
-  return barChart(`${uid}-chart-title`, t("self_assessment_chart_title"), rows.map((row) => ({
-    title: row.title,
-    share: row.average === null ? null : (row.average - config.min) / span,
-    value: row.average === null ? t("self_assessment_not_rated")
-      : t("self_assessment_chart_value", { average: formatAverage(row.average), max: config.max }),
-  })));
+  return drawChart(profileChart(uid, config, rows));
 }
 
 function table(uid, config, rows) {
   // On a narrow screen the table scrolls sideways inside its own box (focusable, named by its caption, which
   // stays in view above it) rather than breaking words or pushing the page wider than the screen.
-  return scrollingTable(`${uid}-table-caption`, t("self_assessment_table_caption", { min: config.min, max: config.max }),
-    { class: "rs-profile-table" },
-    h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, t("self_assessment_column_group")),
-      h("th", { scope: "col" }, t("self_assessment_column_average")),
-      h("th", { scope: "col" }, t("self_assessment_column_rated")),
-      h("th", { scope: "col" }, t("self_assessment_column_reading")))),
-    h("tbody", {}, rows.map((row) => h("tr", {},
-      h("th", { scope: "row" }, row.title),
-      h("td", {}, formatAverage(row.average)),
-      h("td", {}, t("self_assessment_rated_count", { answered: row.answered, total: row.items.length })),
-      h("td", {}, row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label)))));
+  const description = profileChart(uid, config, rows);
+  return scrollingTable(`${uid}-table-caption`, description.table.caption, { class: "rs-profile-table" },
+    ...tableParts(description));
+}
+
+/** The profile as one bar chart description: the picture and the table give the same figures. */
+function profileChart(uid, config, rows) {
+  const span = config.max - config.min || 1;
+  return {
+    layout: "stacked", prefix: "rs-chart__", svgClass: "rs-chart", figureClass: "rs-chart-figure",
+    titleId: `${uid}-chart-title`, title: t("self_assessment_chart_title"),
+    table: {
+      caption: t("self_assessment_table_caption", { min: config.min, max: config.max }),
+      columns: [t("self_assessment_column_group"), t("self_assessment_column_average"), t("self_assessment_column_rated"),
+        t("self_assessment_column_reading")],
+    },
+    rows: rows.map((row) => ({
+      title: row.title,
+      share: row.average === null ? null : (row.average - config.min) / span,
+      value: row.average === null ? t("self_assessment_not_rated")
+        : t("self_assessment_chart_value", { average: formatAverage(row.average), max: config.max }),
+      cells: [
+        formatAverage(row.average),
+        t("self_assessment_rated_count", { answered: row.answered, total: row.items.length }),
+        row.average === null ? "–" : config.bands[bandFor(config.bands, row.average)].label,
+      ],
+    })),
+  };
 }
 
 function feedback(root, config, row) {
@@ -294,22 +263,31 @@ function prompt(name, title, text) {
 }
 
 function shareChart(uid, groups) {
-  return barChart(`${uid}-balance-chart-title`, t("self_assessment_balance_chart_title"), groups.map((group) => ({
-    title: group.title,
-    share: group.share > 0 ? group.share / 100 : null,
-    value: t("self_assessment_balance_value", { share: group.share }),
-  })), "rs-balance__svg");
+  return drawChart(balanceChart(uid, groups));
 }
 
 function shareTable(uid, groups) {
-  return scrollingTable(`${uid}-balance-table-caption`, t("self_assessment_balance_table_caption"),
-    { class: "rs-profile-table rs-balance__table" },
-    h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, t("self_assessment_column_group")),
-      h("th", { scope: "col" }, t("self_assessment_balance_column_share")))),
-    h("tbody", {}, groups.map((group) => h("tr", {},
-      h("th", { scope: "row" }, group.title),
-      h("td", {}, t("self_assessment_balance_percent", { share: group.share }))))));
+  const description = balanceChart(uid, groups);
+  return scrollingTable(`${uid}-balance-table-caption`, description.table.caption,
+    { class: "rs-profile-table rs-balance__table" }, ...tableParts(description));
+}
+
+/** Each group's share of all the ratings, as one bar chart description. */
+function balanceChart(uid, groups) {
+  return {
+    layout: "stacked", prefix: "rs-chart__", svgClass: "rs-chart rs-balance__svg", figureClass: "rs-chart-figure",
+    titleId: `${uid}-balance-chart-title`, title: t("self_assessment_balance_chart_title"),
+    table: {
+      caption: t("self_assessment_balance_table_caption"),
+      columns: [t("self_assessment_column_group"), t("self_assessment_balance_column_share")],
+    },
+    rows: groups.map((group) => ({
+      title: group.title,
+      share: group.share > 0 ? group.share / 100 : null,
+      value: t("self_assessment_balance_value", { share: group.share }),
+      cells: [t("self_assessment_balance_percent", { share: group.share })],
+    })),
+  };
 }
 
 /** The group pulse code for a profile, or null when nothing is rated yet. */

@@ -5,7 +5,8 @@
  * The results are rebuilt only when a rating changes, never while someone types in a text box.
  */
 
-import { cloneContent, h, svg } from "../lib/dom.js";
+import { drawChart, drawTable } from "../lib/bar-chart.js";
+import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { pageRole, visibleText } from "../lib/role.js";
 import { t } from "../lib/strings.js";
@@ -158,7 +159,8 @@ function showResults(root, config, rows) {
     feedback.replaceChildren(h("p", {}, t("seven_eyed_waiting")));
     return;
   }
-  chartArea.replaceChildren(chart(root.id, config, rows), table(config, rows));
+  const description = eyesChart(root.id, config, rows);
+  chartArea.replaceChildren(drawChart(description), drawTable(description, { class: "rs-seven-eyed__table" }));
   if (rated < rows.length) {
     feedback.replaceChildren(h("p", { class: "rs-seven-eyed__status" },
       t("seven_eyed_partly_rated", { rated, total: rows.length })));
@@ -186,43 +188,23 @@ function valueText(row) {
   return row.value === null ? t("seven_eyed_not_rated_yet") : t("seven_eyed_value", { value: row.value, label: row.label });
 }
 
-function chart(uid, config, rows) {
-  const width = 320;
-  const track = 150;
-  const rowHeight = 50;
-  const barHeight = 18;
-  const bottom = config.scale[0].value;
-  const span = config.scale[config.scale.length - 1].value - bottom || 1;
-  const height = rows.length * rowHeight + 6;
-  const titleId = `${uid}-chart-title`;
-  const graphic = svg("svg", {
-    class: "rs-seven-eyed__svg", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId },
-    t("seven_eyed_chart_title")));
-  rows.forEach((row, index) => {
-    const y = index * rowHeight + 4;
-    const share = row.value === null ? 0 : (row.value - bottom) / span;
-    graphic.append(
-      svg("text", { x: 0, y: y + 14, class: "rs-seven-eyed__chart-label" }, eyeName(row)),
-      svg("rect", { x: 1, y: y + 22, width: track, height: barHeight, rx: 3, class: "rs-seven-eyed__chart-track" }),
-      share > 0 ? svg("rect", { x: 1, y: y + 22, width: share * track, height: barHeight, rx: 3, class: "rs-seven-eyed__chart-bar" }) : null,
-      svg("text", { x: track + 10, y: y + 36, class: "rs-seven-eyed__chart-value" }, valueText(row)),
-    );
-  });
-  return h("figure", { class: "rs-seven-eyed__figure" }, graphic);
-}
-
-function table(config, rows) {
+/** The eyes' attention as one bar chart description: the picture and the table give the same figures. */
+function eyesChart(uid, config, rows) {
   const low = config.scale[0];
   const high = config.scale[config.scale.length - 1];
-  return h("table", { class: "rs-seven-eyed__table" },
-    h("caption", {}, t("seven_eyed_table_caption", { low_value: low.value, low_label: low.label, high_value: high.value, high_label: high.label })),
-    h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, t("seven_eyed_column_eye")),
-      h("th", { scope: "col" }, t("seven_eyed_column_attention")),
-      h("th", { scope: "col" }, t("seven_eyed_column_value")))),
-    h("tbody", {}, rows.map((row) => h("tr", {},
-      h("th", { scope: "row" }, eyeName(row)),
-      h("td", {}, row.value === null ? t("seven_eyed_not_rated_yet") : row.label),
-      h("td", {}, row.value === null ? "–" : String(row.value))))));
+  const span = high.value - low.value || 1;
+  return {
+    layout: "beside", prefix: "rs-seven-eyed__chart-", svgClass: "rs-seven-eyed__svg", figureClass: "rs-seven-eyed__figure",
+    titleId: `${uid}-chart-title`, title: t("seven_eyed_chart_title"),
+    table: {
+      caption: t("seven_eyed_table_caption", { low_value: low.value, low_label: low.label, high_value: high.value, high_label: high.label }),
+      columns: [t("seven_eyed_column_eye"), t("seven_eyed_column_attention"), t("seven_eyed_column_value")],
+    },
+    rows: rows.map((row) => ({
+      title: eyeName(row),
+      share: row.value === null ? null : (row.value - low.value) / span,
+      value: valueText(row),
+      cells: [row.value === null ? t("seven_eyed_not_rated_yet") : row.label, row.value === null ? "–" : String(row.value)],
+    })),
+  };
 }

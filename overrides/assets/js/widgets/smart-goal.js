@@ -15,6 +15,59 @@ import { printPart } from "../lib/print-part.js";
 import { isolate } from "../lib/text.js";
 import { formatDate, t, tn } from "../lib/strings.js";
 
+/**
+ * A goal's calendar button: a file (.ics) for its review date, with an optional reminder on the day, and
+ * what stops it (no date, a date that is not one) said beside the button.
+ */
+function wireCalendar(root, goal) {
+  const calendar = goal.querySelector('[data-rs-action="calendar"]');
+  calendar.hidden = false;
+  // What stops a calendar file, said beside the button (and read out), until the next try.
+  const note = h("p", { class: "rs-goal__calendar-note", role: "alert", "data-rs-calendar-note": "" });
+  note.hidden = true;
+  // That the file was made, said politely beside the button.
+  const done = h("p", { class: "rs-goal__calendar-done", role: "status", "data-rs-calendar-done": "" });
+  // An optional reminder on the review day (not saved: asked each time a file is made).
+  const reminderId = `${goal.querySelector("[data-rs-field]").id}-reminder-alarm`;
+  const reminder = h("input", { type: "checkbox", id: reminderId, "data-rs-calendar-reminder": "" });
+  calendar.before(h("div", { class: "rs-goal__reminder" }, reminder,
+    h("label", { for: reminderId }, t("smart_goal_calendar_reminder"))));
+  calendar.after(note, done);
+  calendar.addEventListener("click", () => {
+    const values = readFields(goal);
+    const dateField = goal.querySelector('[data-rs-field="time_bound"]');
+    const problem = reviewDateProblem(values.time_bound);
+    note.hidden = !problem;
+    done.textContent = "";
+    if (problem) {
+      note.replaceChildren(problem === "missing"
+        ? t("smart_goal_calendar_needs_date")
+        : textWith("smart_goal_calendar_bad_date", { date: bdi(String(values.time_bound).slice(0, 40)) }));
+      dateField.focus();
+      return;
+    }
+    note.replaceChildren();
+    const text = goalReviewEvent({
+      uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
+      date: values.time_bound,
+      reminder: reminder.checked,
+      goal: values.goal,
+      evidence: values.measurable,
+      words: {
+        summary: (words) => t("smart_goal_calendar_summary", { goal: words }),
+        checkIn: (words) => t("smart_goal_calendar_check_in", { goal: words }),
+        defaultGoal: t("smart_goal_calendar_default_goal"),
+        evidence: (evidence) => t("smart_goal_calendar_evidence", { evidence }),
+      },
+    });
+    const name = `goal-review-${values.time_bound}.ics`;
+    download(name, text, "text/calendar");
+    const date = formatDate(new Date(`${values.time_bound}T12:00:00`));
+    done.textContent = reminder.checked
+      ? t("smart_goal_calendar_done_reminder", { name, date }) : t("smart_goal_calendar_done", { name, date });
+  });
+}
+
 /** @param {HTMLFormElement} root */
 export function mount(root) {
   const config = readConfig(root);
@@ -49,53 +102,8 @@ export function mount(root) {
   };
 
   const wireGoal = (goal) => {
-    const calendar = goal.querySelector('[data-rs-action="calendar"]');
-    calendar.hidden = false;
-    // What stops a calendar file, said beside the button (and read out), until the next try.
-    const note = h("p", { class: "rs-goal__calendar-note", role: "alert", "data-rs-calendar-note": "" });
-    note.hidden = true;
-    // That the file was made, said politely beside the button.
-    const done = h("p", { class: "rs-goal__calendar-done", role: "status", "data-rs-calendar-done": "" });
-    // An optional reminder on the review day (not saved: asked each time a file is made).
-    const reminderId = `${goal.querySelector("[data-rs-field]").id}-reminder-alarm`;
-    const reminder = h("input", { type: "checkbox", id: reminderId, "data-rs-calendar-reminder": "" });
-    calendar.before(h("div", { class: "rs-goal__reminder" }, reminder,
-      h("label", { for: reminderId }, t("smart_goal_calendar_reminder"))));
-    calendar.after(note, done);
+    wireCalendar(root, goal);
     for (const field of CHECKED_FIELDS) checkBeside(goal, field);
-    calendar.addEventListener("click", () => {
-      const values = readFields(goal);
-      const dateField = goal.querySelector('[data-rs-field="time_bound"]');
-      const problem = reviewDateProblem(values.time_bound);
-      note.hidden = !problem;
-      done.textContent = "";
-      if (problem) {
-        note.replaceChildren(problem === "missing"
-          ? t("smart_goal_calendar_needs_date")
-          : textWith("smart_goal_calendar_bad_date", { date: bdi(String(values.time_bound).slice(0, 40)) }));
-        dateField.focus();
-        return;
-      }
-      note.replaceChildren();
-      const text = goalReviewEvent({
-        uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
-        date: values.time_bound,
-        reminder: reminder.checked,
-        goal: values.goal,
-        evidence: values.measurable,
-        words: {
-          summary: (words) => t("smart_goal_calendar_summary", { goal: words }),
-          checkIn: (words) => t("smart_goal_calendar_check_in", { goal: words }),
-          defaultGoal: t("smart_goal_calendar_default_goal"),
-          evidence: (evidence) => t("smart_goal_calendar_evidence", { evidence }),
-        },
-      });
-      const name = `goal-review-${values.time_bound}.ics`;
-      download(name, text, "text/calendar");
-      const date = formatDate(new Date(`${values.time_bound}T12:00:00`));
-      done.textContent = reminder.checked
-        ? t("smart_goal_calendar_done_reminder", { name, date }) : t("smart_goal_calendar_done", { name, date });
-    });
     goal.querySelector('[data-rs-action="remove-goal"]').addEventListener("click", () => {
       const number = goals().indexOf(goal) + 1;
       const hasText = Object.keys(readFields(goal)).length > 0;

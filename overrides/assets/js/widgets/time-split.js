@@ -6,7 +6,8 @@
  * A session that adds up to more or less than 100% is scaled to 100% ("worked out from what you entered").
  */
 
-import { cloneContent, h, svg } from "../lib/dom.js";
+import { drawChart, drawTable } from "../lib/bar-chart.js";
+import { cloneContent, h } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { readFields } from "../lib/fields.js";
 import { listAnd, t, tn } from "../lib/strings.js";
@@ -136,10 +137,11 @@ function showSplit(root, config, result) {
   }
   const sum = result.rounded.reduce((a, b) => a + b, 0);
   const sessions = listAnd(result.used);
+  const description = splitChart(root.id, config, result, sum);
   area.append(
     h("p", {}, tn("time_split_average", result.used.length, { sessions })),
-    chart(root.id, config, result),
-    table(config, result, sum),
+    drawChart(description),
+    drawTable(description, { class: "rs-time-split__table" }),
   );
   if (result.notes.length) area.append(notesList(result.notes));
   for (const item of result.advice) {
@@ -154,40 +156,27 @@ function notesList(notes) {
   return h("ul", { class: "rs-time-split__notes" }, notes.map((note) => h("li", {}, note)));
 }
 
-function chart(uid, config, result) {
-  // Sized in CSS pixels, bars in percentages: the text stays readable at any width.
-  const rowHeight = 52;
-  const barHeight = 20;
-  const height = config.categories.length * rowHeight;
-  const titleId = `${uid}-chart-title`;
-  const graphic = svg("svg", {
-    class: "rs-time-split__chart", width: "100%", height, role: "img", "aria-labelledby": titleId, focusable: "false",
-  }, svg("title", { id: titleId }, tn("time_split_chart_title", result.used.length, { sessions: listAnd(result.used) })));
-  config.categories.forEach((category, index) => {
-    const y = index * rowHeight;
-    const share = result.rounded[index];
-    graphic.append(
-      svg("text", { x: 0, y: y + 17, class: "rs-time-split__chart-label" },
-        t("time_split_chart_label", { category: category.label }), " ",
-        svg("tspan", { class: "rs-time-split__chart-value" }, t("time_split_percent", { share }))),
-      svg("rect", { x: 1, y: y + 25, width: "99%", height: barHeight, rx: 3, class: "rs-time-split__chart-track" }),
-      svg("rect", { x: 1, y: y + 25, width: `${Math.max(share * 0.99, share > 0 ? 0.5 : 0)}%`, height: barHeight, rx: 3, class: "rs-time-split__chart-bar" }),
-    );
-  });
-  return h("figure", { class: "rs-time-split__figure" }, graphic);
-}
-
-function table(config, result, sum) {
+/**
+ * The average split as one bar chart description: the picture and the table give the same figures. The table
+ * says when the whole per cents were rounded to add up to 100.
+ */
+function splitChart(uid, config, result, sum) {
   const sessions = listAnd(result.used);
-  const caption = sum === 100
-    ? tn("time_split_table_caption", result.used.length, { sessions })
-    : tn("time_split_table_caption_rounded", result.used.length, { sessions });
-  return h("table", { class: "rs-time-split__table" },
-    h("caption", {}, caption),
-    h("thead", {}, h("tr", {},
-      h("th", { scope: "col" }, t("time_split_column_category")),
-      h("th", { scope: "col" }, t("time_split_column_share")))),
-    h("tbody", {}, config.categories.map((category, index) => h("tr", {},
-      h("th", { scope: "row" }, category.label),
-      h("td", {}, t("time_split_percent", { share: result.rounded[index] }))))));
+  return {
+    layout: "percent", prefix: "rs-time-split__chart-", svgClass: "rs-time-split__chart", figureClass: "rs-time-split__figure",
+    titleId: `${uid}-chart-title`, title: tn("time_split_chart_title", result.used.length, { sessions }),
+    table: {
+      caption: sum === 100
+        ? tn("time_split_table_caption", result.used.length, { sessions })
+        : tn("time_split_table_caption_rounded", result.used.length, { sessions }),
+      columns: [t("time_split_column_category"), t("time_split_column_share")],
+    },
+    rows: config.categories.map((category, index) => ({
+      title: t("time_split_chart_label", { category: category.label }),
+      header: category.label,
+      share: result.rounded[index] / 100,
+      value: t("time_split_percent", { share: result.rounded[index] }),
+      cells: [t("time_split_percent", { share: result.rounded[index] })],
+    })),
+  };
 }
