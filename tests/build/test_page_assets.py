@@ -25,12 +25,26 @@ def test_every_page_links_one_stylesheet_of_ours(site_dir: Path) -> None:
     html = page_html(site_dir, MODULE)
     sheets = OUR_STYLESHEET.findall(html)
     assert sheets == ["../../assets/css/rs.css"], sheets
-    assert OUR_STYLESHEET.findall(page_html(site_dir, "learning-record/index.html")) == ["../assets/css/rs.css"]
     css = (site_dir / "assets" / "css" / "rs.css").read_text(encoding="utf-8")
     for name in ("site.css", "apps.css", "sessions.css", "widgets/_exercise.css", "widgets/self-assessment.css",
                  "widgets/smart-goal.css"):
         assert f"/*! assets/css/{name} */" in css
     assert "\n  " not in css  # minified
+
+
+def test_a_module_page_stylesheet_leaves_out_the_styles_of_applications_it_does_not_hold(site_dir: Path) -> None:
+    """My learning's, the agenda's and the record's styles are only in the stylesheet of the pages holding them;
+    each of those pages still links one stylesheet of ours, with the shared styles too."""
+    css = site_dir / "assets" / "css"
+    shared = (css / "rs.css").read_text(encoding="utf-8")
+    for selector in (".rs-agenda__item", ".rs-goals-table", ".rs-record-settings", ".rs-compare__bar",
+                     ".rs-unlock"):
+        assert selector not in shared, selector
+    for page, selector in (("learning-record/index.html", ".rs-record-settings"), ("agenda/index.html",
+                           ".rs-agenda__item"), ("my-learning/index.html", ".rs-goals-table")):
+        [sheet] = OUR_STYLESHEET.findall(page_html(site_dir, page))
+        text = (site_dir / page).parent.joinpath(sheet).resolve().read_text(encoding="utf-8")
+        assert selector in text and ".rs-nav-badge" in text and ".rs-chart-figure" in text, (page, sheet)
 
 
 def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_first_use(site_dir: Path) -> None:
