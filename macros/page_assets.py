@@ -66,6 +66,8 @@ EXERCISE_CSS = "widgets/_exercise.css"
 APP_STYLESHEETS = {
     "assets/css/records.css": ("agenda", "learning-record", "my-learning"),
 }
+# Stylesheets a script links on first use (not in extra_css, so in no page's stylesheet), minified in place.
+LAZY_STYLESHEETS = ("assets/css/presenting.css",)
 # Modules every page runs (app.js loads them whatever the page holds).
 ALWAYS = ("apps/progress.js",)
 
@@ -240,6 +242,9 @@ class PageAssets:
         kinds' and the applications' markup borrows.)"""
         for extras in sorted({kit.app_stylesheets for kit in self.kits()} | {()}):
             self.write_stylesheet(site, extras)
+        for path in LAZY_STYLESHEETS:
+            if (site / path).is_file():
+                minify_stylesheet(site, site / path)
 
     def write_stylesheet(self, site: Path, app_stylesheets: tuple[str, ...]) -> None:
         """Write, minified, the stylesheet holding the shared styles and the given applications' stylesheets."""
@@ -253,14 +258,7 @@ class PageAssets:
         text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
                           for part in parts if part.is_file())
         target.write_text(text, encoding="utf-8")
-        esbuild = find_esbuild()
-        if esbuild:  # minified in place
-            result = subprocess.run([esbuild, str(target), "--minify", "--log-level=error",
-                                     f"--outfile={target}", "--allow-overwrite"],
-                                    capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                raise ContentError("Minifying the site's stylesheet failed.", [Problem(
-                    target.relative_to(site).as_posix(), "esbuild", result.stderr.strip())])
+        minify_stylesheet(site, target)
 
     def write_scripts(self, site: Path) -> None:
         """Bundle each kit's script with esbuild into one file (lazily loaded modules stay out); fail clearly
@@ -350,6 +348,18 @@ class PageAssets:
         except OSError:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def minify_stylesheet(site: Path, target: Path) -> None:
+    """Minify a stylesheet of the built site in place (left as it is without esbuild)."""
+    esbuild = find_esbuild()
+    if not esbuild:
+        return
+    result = subprocess.run([esbuild, str(target), "--minify", "--log-level=error", f"--outfile={target}",
+                             "--allow-overwrite"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise ContentError("Minifying the site's stylesheet failed.", [Problem(
+            target.relative_to(site).as_posix(), "esbuild", result.stderr.strip())])
 
 
 def find_esbuild() -> str | None:

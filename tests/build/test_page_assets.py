@@ -47,6 +47,16 @@ def test_a_module_page_stylesheet_leaves_out_the_styles_of_applications_it_does_
         assert selector in text and ".rs-nav-badge" in text and ".rs-chart-figure" in text, (page, sheet)
 
 
+def test_presenter_mode_styles_are_their_own_minified_file_linked_on_first_use(site_dir: Path) -> None:
+    css = site_dir / "assets" / "css"
+    assert "html.rs-presenting{" in (css / "presenting.css").read_text(encoding="utf-8")  # minified
+    for sheet in css.glob("rs*.css"):
+        assert ".rs-presenter__sections" not in sheet.read_text(encoding="utf-8"), sheet.name
+    presenter = (site_dir / "assets" / "js" / "lib" / "presenter.js").read_text(encoding="utf-8")
+    assert "presenting.css" in presenter and "data-rs-stylesheet" in presenter
+    assert "data-rs-stylesheet" in page_html(site_dir, MODULE)
+
+
 def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_first_use(site_dir: Path) -> None:
     html = page_html(site_dir, MODULE)
     scripts = linked(html, r'<script type="module" src="((?:\.\./)*assets/js/[^"]+)"')

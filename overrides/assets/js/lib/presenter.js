@@ -14,7 +14,7 @@
  * caught first (capture phase) and mapped to next and previous, or do nothing. Facilitator notes are never shown.
  * "Sections" opens a list of every section to jump to (buttons: pointer or keyboard; Escape closes it);
  * "Full screen" shows where the browser offers the Fullscreen API. A timer's slide is trimmed to its clock,
- * controls and current phase (html.rs-presenting-timer, sessions.css), so it fits a 1280x720 projector.
+ * controls and current phase (html.rs-presenting-timer, presenting.css), so it fits a 1280x720 projector.
  * startPresenter's ``target`` starts at the section showing an element (page-tools.js: "Present from here",
  * and a link with ?present#id).
  */
@@ -136,6 +136,33 @@ function takesText(target) {
   return Boolean(input) && !["radio", "checkbox", "button", "submit", "reset", "range", "color", "file", "image"].includes(input.type);
 }
 
+let stylesLoaded = null;
+
+/**
+ * Link presenter mode's stylesheet (assets/css/presenting.css, beside the page's stylesheet of ours, which main.html
+ * marks with data-rs-stylesheet) once, and settle when it has loaded, so slides never show half styled. Settles
+ * too if it cannot load (presenting still works, plainer).
+ * @param {Document} [doc]
+ * @returns {Promise<void>}
+ */
+export function presentingStyles(doc = document) {
+  if (stylesLoaded) return stylesLoaded;
+  const ours = doc.querySelector("link[data-rs-stylesheet]");
+  if (!ours) return (stylesLoaded = Promise.resolve());
+  const link = doc.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("presenting.css", ours.href).href;
+  stylesLoaded = new Promise((resolve) => {
+    link.addEventListener("load", () => resolve(), { once: true });
+    link.addEventListener("error", () => {
+      console.warn("Could not load presenter mode's styles");
+      resolve();
+    }, { once: true });
+  });
+  doc.head.append(link);
+  return stylesLoaded;
+}
+
 /**
  * Start presenting an article.
  * @param {HTMLElement} article
@@ -200,7 +227,7 @@ export function startPresenter(article, options = {}) {
     }
     for (const element of parts) element.classList.toggle("rs-presenter-off", Boolean(part) && part.all.includes(element) && !part.shown.includes(element));
     position.textContent = t("presenter_position", { number: index + 1, total: sections.length });
-    // A timer's slide is kept to what the room needs: clock, controls and the current phase (sessions.css).
+    // A timer's slide is kept to what the room needs: clock, controls and the current phase (presenting.css).
     root.classList.toggle("rs-presenting-timer", Boolean(sections[index].exercise?.matches(".rs-exercise--activity-timer")));
     // aria-disabled rather than disabled, so a focused button keeps the focus at the first or last section.
     previous.setAttribute("aria-disabled", String(index === 0));
