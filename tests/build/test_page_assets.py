@@ -57,6 +57,14 @@ def test_presenter_mode_styles_are_their_own_minified_file_linked_on_first_use(s
     assert "data-rs-stylesheet" in page_html(site_dir, MODULE)
 
 
+def test_a_page_fetches_one_head_script_of_ours_which_sets_the_theme_scope(site_dir: Path) -> None:
+    html = page_html(site_dir, MODULE)
+    head = html.split("</head>")[0]
+    assert re.findall(r'<script src="((?:\.\./)*assets/js/[^"]+)"', head) == ["../../assets/js/head.js"]
+    assert re.search(r'assets/js/head\.js" data-base="[^"]*"\s+data-scope="[^"]+"', head)
+    assert "__md_scope" in (site_dir / "assets" / "js" / "head.js").read_text(encoding="utf-8")
+
+
 def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_first_use(site_dir: Path) -> None:
     html = page_html(site_dir, MODULE)
     scripts = linked(html, r'<script type="module" src="((?:\.\./)*assets/js/[^"]+)"')
