@@ -1,8 +1,8 @@
 """The Content-Security-Policy the site runs under, and a check of the built site against it.
 
-The site needs no third-party origin and no inline script: Material's two inline scripts are served as files
-(overrides/partials/javascripts/), as is ours (assets/js/head.js). So the policy is the same for every build
-and every host.
+The site needs no third-party origin and no inline script: Material's two inline scripts run from files
+(overrides/partials/javascripts/: the head one inside ours, assets/js/head.js). So the policy is the same for
+every build and every host.
 
 The data lab (JupyterLite, under ``lab/``) is the one exception, and only for its own files: Pyodide compiles
 WebAssembly and evaluates code ('wasm-unsafe-eval', 'unsafe-eval') and JupyterLab sets inline styles

@@ -2,7 +2,10 @@
 
 - ``assets/css/rs.css``, linked by every page (the only stylesheet of ours that blocks rendering): our stylesheets
   (the ``assets/css/*.css`` entries of ``extra_css``, in order), then ``widgets/_exercise.css`` and every kind's
-  stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it.
+  stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it. A stylesheet in
+  ``APP_STYLESHEETS`` (styles of applications only some pages have, such as My learning's) joins only the pages
+  whose HTML holds one of its applications: those link, instead of rs.css, ``assets/css/rs-<name>.css``, the same
+  file with it in its place, so every page still links one stylesheet of ours.
 
 A page's scripts are read from its HTML once it is rendered: the exercise kinds on it (``data-rs-widget``) and
 its page applications (``data-rs-app``), with the applications of the theme's templates that every page renders
@@ -59,6 +62,12 @@ CACHE_KEEP = 6
 OUR_STYLESHEETS = "assets/css/"
 STYLESHEET = "assets/css/rs.css"
 EXERCISE_CSS = "widgets/_exercise.css"
+# Stylesheets (of ``extra_css``) only pages with one of the given applications (``data-rs-app``) link.
+APP_STYLESHEETS = {
+    "assets/css/records.css": ("agenda", "learning-record", "my-learning"),
+}
+# Stylesheets a script links on first use (not in extra_css, so in no page's stylesheet), minified in place.
+LAZY_STYLESHEETS = ("assets/css/presenting.css",)
 # Modules every page runs (app.js loads them whatever the page holds).
 ALWAYS = ("apps/progress.js",)
 
@@ -96,9 +105,14 @@ class Kit:
         return hashlib.sha1(json.dumps([self.kinds, self.apps]).encode()).hexdigest()[:10]
 
     @property
+    def app_stylesheets(self) -> tuple[str, ...]:
+        """The stylesheets of ``APP_STYLESHEETS`` this kit's applications need, in that order."""
+        return tuple(path for path, apps in APP_STYLESHEETS.items() if set(apps) & set(self.apps))
+
+    @property
     def stylesheet(self) -> str:
-        """The one stylesheet of ours every page links."""
-        return STYLESHEET
+        """The one stylesheet of ours this kit's pages link: rs.css, or one with its applications' styles too."""
+        return stylesheet_with(self.app_stylesheets)
 
     @property
     def script(self) -> str:
@@ -109,6 +123,14 @@ class Kit:
         """The widget and application modules this kit registers, as paths under assets/js/."""
         return [f"widgets/{kind}.js" for kind in self.kinds] + [f"apps/{app}.js" for app in self.apps] + \
             [path for path in ALWAYS if path not in {f"apps/{app}.js" for app in self.apps}]
+
+
+def stylesheet_with(app_stylesheets: tuple[str, ...]) -> str:
+    """The site path of our stylesheet holding the shared styles and the given applications' stylesheets."""
+    if not app_stylesheets:
+        return STYLESHEET
+    names = "-".join(Path(path).stem for path in app_stylesheets)
+    return f"{STYLESHEET.removesuffix('.css')}-{names}.css"
 
 
 def kit_for(html: str) -> Kit:
@@ -225,25 +247,29 @@ class PageAssets:
         return sorted(kits, key=lambda kit: kit.name)
 
     def write_stylesheets(self, site: Path) -> None:
-        """Write the one stylesheet of ours every page links: ours in order, then the exercise styles and every
-        kind's, minified. (One file for all pages measured lighter at load than one per kit once minified, is
-        cached from page to page, and keeps styles that other kinds' and the applications' markup borrows.)"""
+        """Write each stylesheet of ours pages link: ours in order (an application's only in the files for pages
+        with it), then the exercise styles and every kind's, minified. (One file for all module pages measured
+        lighter at load than one per kit once minified, is cached from page to page, and keeps styles that other
+        kinds' and the applications' markup borrows.)"""
+        for extras in sorted({kit.app_stylesheets for kit in self.kits()} | {()}):
+            self.write_stylesheet(site, extras)
+        for path in LAZY_STYLESHEETS:
+            if (site / path).is_file():
+                minify_stylesheet(site, site / path)
+
+    def write_stylesheet(self, site: Path, app_stylesheets: tuple[str, ...]) -> None:
+        """Write, minified, the stylesheet holding the shared styles and the given applications' stylesheets."""
         css = site / "assets" / "css"
-        parts = [site / path for path in self.stylesheets]
+        target = site / stylesheet_with(app_stylesheets)
+        parts = [site / path for path in self.stylesheets
+                 if str(path) not in APP_STYLESHEETS or str(path) in app_stylesheets]
         kinds = sorted(path for path in (css / "widgets").glob("*.css") if path.name != Path(EXERCISE_CSS).name)
         parts += [css / EXERCISE_CSS, *kinds]
         # Each part opens with its source's name, in a comment minifying keeps (/*! ... */).
         text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
                           for part in parts if part.is_file())
-        (site / STYLESHEET).write_text(text, encoding="utf-8")
-        esbuild = find_esbuild()
-        if esbuild:  # minified in place
-            result = subprocess.run([esbuild, str(site / STYLESHEET), "--minify", "--log-level=error",
-                                     f"--outfile={site / STYLESHEET}", "--allow-overwrite"],
-                                    capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                raise ContentError("Minifying the site's stylesheet failed.", [Problem(
-                    STYLESHEET, "esbuild", result.stderr.strip())])
+        target.write_text(text, encoding="utf-8")
+        minify_stylesheet(site, target)
 
     def write_scripts(self, site: Path) -> None:
         """Bundle each kit's script with esbuild into one file (lazily loaded modules stay out); fail clearly
@@ -333,6 +359,18 @@ class PageAssets:
         except OSError:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def minify_stylesheet(site: Path, target: Path) -> None:
+    """Minify a stylesheet of the built site in place (left as it is without esbuild)."""
+    esbuild = find_esbuild()
+    if not esbuild:
+        return
+    result = subprocess.run([esbuild, str(target), "--minify", "--log-level=error", f"--outfile={target}",
+                             "--allow-overwrite"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise ContentError("Minifying the site's stylesheet failed.", [Problem(
+            target.relative_to(site).as_posix(), "esbuild", result.stderr.strip())])
 
 
 def find_esbuild() -> str | None:

@@ -27,12 +27,44 @@ def test_every_page_links_one_stylesheet_of_ours(site_dir: Path) -> None:
     html = page_html(site_dir, MODULE)
     sheets = OUR_STYLESHEET.findall(html)
     assert sheets == ["../../assets/css/rs.css"], sheets
-    assert OUR_STYLESHEET.findall(page_html(site_dir, "learning-record/index.html")) == ["../assets/css/rs.css"]
     css = (site_dir / "assets" / "css" / "rs.css").read_text(encoding="utf-8")
     for name in ("site.css", "apps.css", "sessions.css", "widgets/_exercise.css", "widgets/self-assessment.css",
                  "widgets/smart-goal.css"):
         assert f"/*! assets/css/{name} */" in css
     assert "\n  " not in css  # minified
+
+
+def test_a_module_page_stylesheet_leaves_out_the_styles_of_applications_it_does_not_hold(site_dir: Path) -> None:
+    """My learning's, the agenda's and the record's styles are only in the stylesheet of the pages holding them;
+    each of those pages still links one stylesheet of ours, with the shared styles too."""
+    css = site_dir / "assets" / "css"
+    shared = (css / "rs.css").read_text(encoding="utf-8")
+    for selector in (".rs-agenda__item", ".rs-goals-table", ".rs-record-settings", ".rs-compare__bar",
+                     ".rs-unlock"):
+        assert selector not in shared, selector
+    for page, selector in (("learning-record/index.html", ".rs-record-settings"), ("agenda/index.html",
+                           ".rs-agenda__item"), ("my-learning/index.html", ".rs-goals-table")):
+        [sheet] = OUR_STYLESHEET.findall(page_html(site_dir, page))
+        text = (site_dir / page).parent.joinpath(sheet).resolve().read_text(encoding="utf-8")
+        assert selector in text and ".rs-nav-badge" in text and ".rs-chart-figure" in text, (page, sheet)
+
+
+def test_presenter_mode_styles_are_their_own_minified_file_linked_on_first_use(site_dir: Path) -> None:
+    css = site_dir / "assets" / "css"
+    assert "html.rs-presenting{" in (css / "presenting.css").read_text(encoding="utf-8")  # minified
+    for sheet in css.glob("rs*.css"):
+        assert ".rs-presenter__sections" not in sheet.read_text(encoding="utf-8"), sheet.name
+    presenter = (site_dir / "assets" / "js" / "lib" / "presenter.js").read_text(encoding="utf-8")
+    assert "presenting.css" in presenter and "data-rs-stylesheet" in presenter
+    assert "data-rs-stylesheet" in page_html(site_dir, MODULE)
+
+
+def test_a_page_fetches_one_head_script_of_ours_which_sets_the_theme_scope(site_dir: Path) -> None:
+    html = page_html(site_dir, MODULE)
+    head = html.split("</head>")[0]
+    assert re.findall(r'<script src="((?:\.\./)*assets/js/[^"]+)"', head) == ["../../assets/js/head.js"]
+    assert re.search(r'assets/js/head\.js" data-base="[^"]*"\s+data-scope="[^"]+"', head)
+    assert "__md_scope" in (site_dir / "assets" / "js" / "head.js").read_text(encoding="utf-8")
 
 
 def test_a_module_page_runs_one_bundle_and_loads_presenting_and_the_pulse_on_first_use(site_dir: Path) -> None:

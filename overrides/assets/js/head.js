@@ -1,5 +1,21 @@
 // Runs in the page's head, before the first paint. A file rather than an inline script, so the
 // Content-Security-Policy needs no 'unsafe-inline'.
+
+// Material for MkDocs 9.8.1's inline head script (partials/javascripts/base.html, which the site's override
+// leaves empty), here so the page fetches one head script. Copyright (c) 2016-2025 Martin Donath, MIT licence.
+// The scope comes from this script's data-scope (extra.scope, or the page's relative base URL); the theme's
+// bundle, at the end of the page, reads these.
+globalThis.__md_scope = new URL(document.currentScript.dataset.scope, location);
+globalThis.__md_hash = (e) => [...e].reduce((e, _) => (e << 5) - e + _.charCodeAt(0), 0);
+globalThis.__md_get = (e, _ = localStorage, t = globalThis.__md_scope) => JSON.parse(_.getItem(t.pathname + "." + e));
+globalThis.__md_set = (e, _, t = localStorage, a = globalThis.__md_scope) => {
+  try {
+    t.setItem(a.pathname + "." + e, JSON.stringify(_));
+  } catch {
+    // Storage blocked or full: the theme keeps its state for this page only.
+  }
+};
+
 // Mark that JavaScript runs, so CSS may hide the no-JavaScript notes (and only then).
 document.documentElement.classList.add("rs-js");
 

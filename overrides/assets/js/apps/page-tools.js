@@ -118,7 +118,10 @@ export function mount(root) {
   const article = root.closest("article") || document.querySelector("article.md-content__inner");
   // Presenter mode loads on first use: most learners never present.
   const begin = (target, from = present) => import("../lib/presenter.js")
-    .then(({ startPresenter }) => startPresenter(article, { target, onLeave: () => from.focus() }))
+    .then(async ({ presentingStyles, startPresenter }) => {
+      await presentingStyles(); // its own stylesheet, on first use too
+      startPresenter(article, { target, onLeave: () => from.focus() });
+    })
     .catch((error) => console.warn("Could not start presenter mode", error));
   present.addEventListener("click", () => begin(null));
   if (groupTools.hidden) return;

@@ -14,7 +14,7 @@
  * caught first (capture phase) and mapped to next and previous, or do nothing. Facilitator notes are never shown.
  * "Sections" opens a list of every section to jump to (buttons: pointer or keyboard; Escape closes it);
  * "Full screen" shows where the browser offers the Fullscreen API. A timer's slide is trimmed to its clock,
- * controls and current phase (html.rs-presenting-timer, sessions.css), so it fits a 1280x720 projector.
+ * controls and current phase (html.rs-presenting-timer, presenting.css), so it fits a 1280x720 projector.
  * startPresenter's ``target`` starts at the section showing an element (page-tools.js: "Present from here",
  * and a link with ?present#id).
  */
@@ -145,6 +145,33 @@ function takesText(target) {
   return Boolean(input) && !["radio", "checkbox", "button", "submit", "reset", "range", "color", "file", "image"].includes(input.type);
 }
 
+let stylesLoaded = null;
+
+/**
+ * Link presenter mode's stylesheet (assets/css/presenting.css, beside the page's stylesheet of ours, which main.html
+ * marks with data-rs-stylesheet) once, and settle when it has loaded, so slides never show half styled. Settles
+ * too if it cannot load (presenting still works, plainer).
+ * @param {Document} [doc]
+ * @returns {Promise<void>}
+ */
+export function presentingStyles(doc = document) {
+  if (stylesLoaded) return stylesLoaded;
+  const ours = doc.querySelector("link[data-rs-stylesheet]");
+  if (!ours) return (stylesLoaded = Promise.resolve());
+  const link = doc.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("presenting.css", ours.href).href;
+  stylesLoaded = new Promise((resolve) => {
+    link.addEventListener("load", () => resolve(), { once: true });
+    link.addEventListener("error", () => {
+      console.warn("Could not load presenter mode's styles");
+      resolve();
+    }, { once: true });
+  });
+  doc.head.append(link);
+  return stylesLoaded;
+}
+
 /** The bar of controls, with the list of sections to jump to (opened from the bar). */
 function presenterBar(sections) {
   const button = (words, attrs = {}) => h("button", { type: "button", class: "rs-presenter__button", ...attrs }, words);
@@ -182,7 +209,7 @@ function showSlide(view, controls, elements, parts) {
   }
   for (const element of parts) element.classList.toggle("rs-presenter-off", view.partsOff.has(element));
   controls.position.textContent = t("presenter_position", { number: view.number, total: view.total });
-  // A timer's slide is kept to what the room needs: clock, controls and the current phase (sessions.css).
+  // A timer's slide is kept to what the room needs: clock, controls and the current phase (presenting.css).
   document.documentElement.classList.toggle("rs-presenting-timer",
     Boolean(view.exercise?.matches(".rs-exercise--activity-timer")));
   // aria-disabled rather than disabled, so a focused button keeps the focus at the first or last section.
