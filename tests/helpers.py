@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -157,6 +158,27 @@ SETTLED = """() => !document.querySelector('script[src*="assets/js/app"]')
 def settled(page: object) -> None:
     """Wait until every script that enhances the page has mounted or failed (see SETTLED)."""
     page.wait_for_function(SETTLED)
+
+
+def settled_under_policy(page: object, timeout: float = 15.0) -> None:
+    """settled() for a page under the site's Content-Security-Policy, which rightly blocks the eval that
+    page.wait_for_function() needs: ask the page (through the developer protocol, which the policy allows)
+    until it has settled."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(SETTLED):
+        assert time.monotonic() < deadline, "the page's scripts did not mount within the time allowed"
+        time.sleep(0.05)
+
+
+# Recorded in each page before its own scripts run (context.add_init_script): every Content-Security-Policy
+# violation, as text.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+});
+"""
 
 
 def shared_temp(tmp_path_factory: object) -> Path:

@@ -1,15 +1,21 @@
 """Every page in Chromium: no request leaves the site, axe-core finds no violations, no script errors, nothing
-scrolls sideways at 320 px; search works offline; pages read without JavaScript."""
+scrolls sideways at 320 px, nothing breaks the Content-Security-Policy when nginx serves the site with the shipped
+configuration; search works offline; pages read without JavaScript."""
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from macros import csp
 from tests.browser.reflow import PHONE, phone_overflow
-from tests.helpers import ROOT
+from tests.conftest import Visit
+from tests.helpers import CSP_LISTENER, ROOT, settled_under_policy
+from tests.hosting.conftest import nginx, nginx_binary
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -38,16 +44,18 @@ def pages(site_dir: Path) -> list[str]:
 
 
 def run_axe(page: object) -> list[dict]:
-    """Run axe-core (all rules, including best practice) and return its violations."""
+    """Run axe-core (all rules, including best practice) and return its violations. axe is evaluated through the
+    browser's developer protocol, not added as a script element, so it runs under the site's strict policy too."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm install` (make test does this)")
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => JSON.stringify((await axe.run(document)).violations)")
     return json.loads(result)
 
 
 # The page sweep is cut into parts so parallel workers (pytest-xdist) share it; each part visits its pages once
-# in each of the three ways below, and every check of that way runs on that one visit.
+# in each of the ways below, and every check of that way runs on that one visit.
 PARTS = 6
 
 
@@ -63,9 +71,10 @@ def part_of(pages: list[str], part: int, parts: int = PARTS) -> list[str]:
 REPEATED_TEMPLATES = ("modules/", "handouts/")
 
 
-def desktop_axe_pages(pages: list[str]) -> set[str]:
-    """The pages axe-core checks on a desktop screen too: every page, but only the first module page, the first
-    handouts page and the first answer sheet (all pages in the modules' and handouts' folder indexes are kept)."""
+def template_sample(pages: list[str]) -> set[str]:
+    """One page of each template: every page, but only the first module page, the first handouts page and the
+    first answer sheet (the modules' and handouts' folder indexes are kept). axe-core checks these on a desktop
+    screen too, and tests/hosting/test_nginx.py opens these of the example copy."""
     chosen: set[str] = set()
     firsts: set[str] = set()
     for path in pages:
@@ -89,16 +98,56 @@ def axe_problems(page: object, path: str, where: str) -> list[str]:
     return problems
 
 
-def phone_problems(phone: object, path: str) -> list[str]:
-    """On a 320 px phone screen (WCAG 2.2 reflow): nothing scrolls sideways or runs off the screen, and axe-core
-    finds no violations."""
-    page = phone.open(path)
-    return [f"phone /{path}: {problem}" for problem in phone_overflow(page)] + axe_problems(page, path, "phone")
+@pytest.fixture(scope="module")
+def phone_url(site_dir: Path, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | None]:
+    """Where the phone visits of the sweep go: the site served by Debian's nginx with the shipped configuration
+    (hosting/nginx.conf: its strict Content-Security-Policy and headers), so every page is checked under the
+    policy on the same visit; the plain loopback server when nginx is not installed and not required."""
+    if nginx_binary() is None and os.environ.get("RS_REQUIRE_NGINX") != "1":
+        yield None
+        return
+    with nginx(site_dir, tmp_path_factory.mktemp("nginx-sweep")) as url:
+        yield url
+
+
+def phone_visit(browser: object, base_url: str, phone_url: str | None) -> Visit:
+    """A 320 px phone that records policy violations (through nginx) as well as errors and other hosts."""
+    phone = Visit(browser, phone_url or base_url, viewport=PHONE, is_mobile=True, has_touch=True, locale="en-GB")
+    phone.context.add_init_script(CSP_LISTENER)
+    return phone
+
+
+def policy_problems(page: object, response: object, path: str) -> list[str]:
+    """Served by nginx: the page came with the site's policy, nothing broke it, and the head scripts that
+    used to be inline ran (Material's scope and our JavaScript marker)."""
+    if response is None or response.status != 200:
+        return [f"/{path}: HTTP {response.status if response else 'no response'} through nginx"]
+    problems = [f"/{path}: {violation}" for violation in page.evaluate("window.__cspViolations")]
+    if response.headers.get("content-security-policy") != csp.policy():
+        problems.append(f"/{path}: Content-Security-Policy header is "
+                        f"{response.headers.get('content-security-policy')!r}")
+    if not page.evaluate("typeof __md_scope === 'object' && document.documentElement.classList.contains('rs-js')"):
+        problems.append(f"/{path}: the head scripts did not run")
+    return problems
+
+
+def phone_problems(phone: Visit, path: str, through_nginx: bool) -> list[str]:
+    """On a 320 px phone screen (WCAG 2.2 reflow): nothing scrolls sideways or runs off the screen, axe-core
+    finds no violations, one h1; through nginx, no policy violation either."""
+    response = phone.page.goto(phone.base_url + path, wait_until="networkidle")
+    page = phone.page
+    settled_under_policy(page)
+    problems = policy_problems(page, response, path) if through_nginx else []
+    if page.locator("h1").count() != 1:
+        problems.append(f"phone /{path}: {page.locator('h1').count()} h1 elements")
+    problems += [f"phone /{path}: {problem}" for problem in phone_overflow(page)]
+    return problems + axe_problems(page, path, "phone")
 
 
 def no_js_problems(no_js_visit: object, path: str) -> list[str]:
     """Without JavaScript: the page reads (one h1) and shows no actions that need scripts."""
-    page = no_js_visit.open(path)
+    page = no_js_visit.page
+    page.goto(no_js_visit.base_url + path, wait_until="load")
     problems = []
     if page.locator("h1").count() != 1:
         problems.append(f"/{path}: {page.locator('h1').count()} h1 elements without JavaScript")
@@ -109,20 +158,18 @@ def no_js_problems(no_js_visit: object, path: str) -> list[str]:
 
 @pytest.mark.parametrize("part", range(PARTS))
 def test_every_page_passes_axe_reflows_at_320_px_reads_without_javascript_and_stays_on_the_site(
-        visit, no_js_visit, browser, base_url, pages, part: int) -> None:
-    """Every page, on a desktop screen and on a 320 px phone with JavaScript, and without it: no request to
-    another host, no script error, no axe-core violation (see desktop_axe_pages), no sideways scrolling on the
-    phone, one h1 and no script-only actions without JavaScript."""
-    from tests.conftest import Visit
-
-    phone = Visit(browser, base_url, viewport=PHONE, is_mobile=True, has_touch=True, locale="en-GB")
-    on_desktop = desktop_axe_pages(pages)
+        visit, no_js_visit, browser, base_url, phone_url, pages, part: int) -> None:
+    """Every page on a 320 px phone with JavaScript, served by nginx under the shipped Content-Security-Policy:
+    no policy violation, no request to another host, no script error, no axe-core violation, no sideways
+    scrolling. Without JavaScript: one h1 and no script-only actions. On a desktop screen, one page of each
+    template (template_sample): no axe-core violation, no script error."""
+    phone = phone_visit(browser, base_url, phone_url)
+    on_desktop = template_sample(pages)
     problems = []
     for path in part_of(pages, part):
-        page = visit.open(path)
         if path in on_desktop:
-            problems += axe_problems(page, path, "desktop")
-        problems += phone_problems(phone, path)
+            problems += axe_problems(visit.open(path), path, "desktop")
+        problems += phone_problems(phone, path, through_nginx=phone_url is not None)
         problems += [f"no JavaScript {problem}" for problem in no_js_problems(no_js_visit, path)]
     phone.close()
     assert visit.console_errors == [] and phone.console_errors == []
@@ -133,7 +180,7 @@ def test_every_page_passes_axe_reflows_at_320_px_reads_without_javascript_and_st
 def test_the_desktop_axe_sample_keeps_every_other_page_and_one_of_each_repeated_template() -> None:
     pages = ["", "modules/", "modules/a/", "modules/b/", "handouts/", "handouts/a/", "handouts/a-answers/",
              "handouts/b/", "handouts/b-answers/", "my-learning/", "404.html"]
-    assert desktop_axe_pages(pages) == {
+    assert template_sample(pages) == {
         "", "modules/", "modules/a/", "handouts/", "handouts/a/", "handouts/a-answers/", "my-learning/", "404.html"
     }
 
