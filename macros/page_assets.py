@@ -65,9 +65,12 @@ EXERCISE_CSS = "widgets/_exercise.css"
 # Stylesheets (of ``extra_css``) only pages with one of the given applications (``data-rs-app``) link.
 APP_STYLESHEETS = {
     "assets/css/records.css": ("agenda", "learning-record", "my-learning"),
+    "assets/css/pulse.css": ("pulse",),
 }
 # Stylesheets a script links on first use (not in extra_css, so in no page's stylesheet), minified in place.
 LAZY_STYLESHEETS = ("assets/css/presenting.css",)
+# Classic scripts every page links as they are (not bundled), minified in place in a web build.
+CLASSIC_SCRIPTS = ("assets/js/head.js", "assets/js/theme-content.js")
 # Modules every page runs (app.js loads them whatever the page holds).
 ALWAYS = ("apps/progress.js",)
 
@@ -280,6 +283,7 @@ class PageAssets:
             raise ContentError("The build needs esbuild to bundle each page's scripts.", [Problem(
                 "package.json", "devDependencies", "run `npm install` in the upstream repository (make serve and "
                 "make build do this), then build again.")])
+        minify_classic_scripts(esbuild, site)
         with tempfile.TemporaryDirectory() as tmp:
             # The bundles read the page's strings (data in the page), so they leave out the file of all of them.
             sources = Path(tmp) / "assets" / "js"
@@ -371,6 +375,21 @@ def minify_stylesheet(site: Path, target: Path) -> None:
     if result.returncode != 0:
         raise ContentError("Minifying the site's stylesheet failed.", [Problem(
             target.relative_to(site).as_posix(), "esbuild", result.stderr.strip())])
+
+
+def minify_classic_scripts(esbuild: str, site: Path) -> None:
+    """Minify in place the classic scripts every page links (``CLASSIC_SCRIPTS``); their licence comments
+    (``/*! ... */``) stay."""
+    for path in CLASSIC_SCRIPTS:
+        target = site / path
+        if not target.is_file():
+            continue
+        result = subprocess.run([esbuild, str(target), "--minify", "--target=es2020", "--log-level=error",
+                                 f"--outfile={target}", "--allow-overwrite"], capture_output=True, text=True,
+                                check=False)
+        if result.returncode != 0:
+            raise ContentError("Minifying a script of the site failed.", [Problem(path, "esbuild",
+                                                                                  result.stderr.strip())])
 
 
 def find_esbuild() -> str | None:
