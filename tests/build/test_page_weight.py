@@ -37,3 +37,43 @@ def test_the_calendar_file_writer_loads_when_a_learner_first_asks_for_a_file(sit
     assert 'import("./lib/ics.js")' in bundle
     assert "BEGIN:VCALENDAR" not in bundle  # the writer is not in the page's bundle
     assert "BEGIN:VCALENDAR" in (site_dir / "assets" / "js" / "lib" / "ics.js").read_text(encoding="utf-8")
+
+
+def linked_stylesheet(site_dir: Path, page: str) -> str:
+    [sheet] = re.findall(r'<link rel="stylesheet" href="((?:\.\./)*assets/css/[^"]+)"',
+                         (site_dir / page).read_text(encoding="utf-8"))
+    return (site_dir / page).parent.joinpath(sheet).resolve().read_text(encoding="utf-8")
+
+
+def test_a_module_page_stylesheet_holds_its_own_kinds_and_the_shared_ones_only(site_dir: Path) -> None:
+    """supervision-models holds a checklist, a knowledge check, reflections and self-assessments: no time split,
+    seven-eyed, case review or activity timer styles; the kinds whose styles others borrow are there."""
+    css = linked_stylesheet(site_dir, "modules/supervision-models/index.html")
+    for kind in ("checklist", "knowledge-check", "reflection", "self-assessment", "smart-goal", "agreement"):
+        assert f"/*! assets/css/widgets/{kind}.css */" in css, kind
+    for kind in ("time-split", "seven-eyed", "case-review", "activity-timer"):
+        assert f"/*! assets/css/widgets/{kind}.css */" not in css, kind
+    # Pages without exercises (My learning, an answer sheet) may show any kind's markup: every kind's styles.
+    for page in ("my-learning/index.html", "handouts/learning-from-reviews-answers/index.html"):
+        assert "/*! assets/css/widgets/time-split.css */" in linked_stylesheet(site_dir, page), page
+
+
+def test_a_kind_stylesheet_left_out_of_other_pages_styles_only_its_own_markup() -> None:
+    """A kind's stylesheet that joins only the pages holding that kind names the kind in every selector, so no
+    other page's markup loses a style when it is left out (SHARED_KIND_STYLESHEETS are in every page's)."""
+    from macros.page_assets import PACKAGE_ROOT, SHARED_KIND_STYLESHEETS
+
+    widgets = PACKAGE_ROOT / "overrides" / "assets" / "css" / "widgets"
+    unscoped = []
+    for sheet in sorted(widgets.glob("[a-z]*.css")):
+        if sheet.stem in SHARED_KIND_STYLESHEETS:
+            continue
+        code = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for selectors in re.findall(r"([^{}]+)\{", code):
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if selector.startswith("@") or re.fullmatch(r"from|to|[0-9.]+%", selector):
+                    continue
+                if f"rs-{sheet.stem}" not in selector and f'"{sheet.stem}"' not in selector:
+                    unscoped.append(f"{sheet.name}: {selector}")
+    assert unscoped == []
