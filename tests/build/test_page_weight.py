@@ -77,3 +77,10 @@ def test_a_kind_stylesheet_left_out_of_other_pages_styles_only_its_own_markup() 
                 if f"rs-{sheet.stem}" not in selector and f'"{sheet.stem}"' not in selector:
                     unscoped.append(f"{sheet.name}: {selector}")
     assert unscoped == []
+
+
+def test_the_pulse_code_picture_loads_when_a_learner_first_opens_the_pulse(site_dir: Path) -> None:
+    bundle = page_bundle(site_dir, "modules/supervision-models/index.html")  # self-assessments with a pulse
+    assert 'import("./lib/pulse-share.js")' in bundle
+    assert "shape-rendering" not in bundle  # the QR picture is drawn by lib/pulse-share.js
+    assert "shape-rendering" in (site_dir / "assets" / "js" / "lib" / "pulse-share.js").read_text(encoding="utf-8")
