@@ -5,7 +5,10 @@
   stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it. A stylesheet in
   ``APP_STYLESHEETS`` (styles of applications only some pages have, such as My learning's) joins only the pages
   whose HTML holds one of its applications: those link, instead of rs.css, ``assets/css/rs-<name>.css``, the same
-  file with it in its place, so every page still links one stylesheet of ours.
+  file with it in its place, so every page still links one stylesheet of ours. A page with exercises links one
+  holding, of the kinds' stylesheets, only those of ``SHARED_KIND_STYLESHEETS`` (their rules style markup others
+  use too) and its own kinds' (``rs-[<name>-]k<hash>.css``); a page without any (My learning, an answer sheet)
+  keeps every kind's.
 
 A page's scripts are read from its HTML once it is rendered: the exercise kinds on it (``data-rs-widget``) and
 its page applications (``data-rs-app``), with the applications of the theme's templates that every page renders
@@ -65,9 +68,16 @@ EXERCISE_CSS = "widgets/_exercise.css"
 # Stylesheets (of ``extra_css``) only pages with one of the given applications (``data-rs-app``) link.
 APP_STYLESHEETS = {
     "assets/css/records.css": ("agenda", "learning-record", "my-learning"),
+    "assets/css/pulse.css": ("pulse",),
 }
+# Kinds whose stylesheets also style markup other kinds and applications use (fields, choices, scales, charts,
+# prompts, goals): in every page's stylesheet. Any other kind's stylesheet styles only its own markup (each rule
+# names the kind), so a page with exercises gets it only when it holds that kind.
+SHARED_KIND_STYLESHEETS = ("agreement", "desc-planner", "reflection", "self-assessment", "smart-goal")
 # Stylesheets a script links on first use (not in extra_css, so in no page's stylesheet), minified in place.
 LAZY_STYLESHEETS = ("assets/css/presenting.css",)
+# Classic scripts every page links as they are (not bundled), minified in place in a web build.
+CLASSIC_SCRIPTS = ("assets/js/head.js", "assets/js/theme-content.js")
 # Modules every page runs (app.js loads them whatever the page holds).
 ALWAYS = ("apps/progress.js",)
 
@@ -110,9 +120,18 @@ class Kit:
         return tuple(path for path, apps in APP_STYLESHEETS.items() if set(apps) & set(self.apps))
 
     @property
+    def kind_stylesheets(self) -> tuple[str, ...] | None:
+        """The kinds whose own stylesheets this kit's pages need beside the shared ones, or None for every kind's
+        (a page with no exercise, such as My learning or an answer sheet, may show any kind's markup)."""
+        if not self.kinds:
+            return None
+        return tuple(kind for kind in self.kinds if kind not in SHARED_KIND_STYLESHEETS)
+
+    @property
     def stylesheet(self) -> str:
-        """The one stylesheet of ours this kit's pages link: rs.css, or one with its applications' styles too."""
-        return stylesheet_with(self.app_stylesheets)
+        """The one stylesheet of ours this kit's pages link: rs.css, or one with its applications' styles too,
+        or one with only the kinds' styles its exercises need."""
+        return stylesheet_with(self.app_stylesheets, self.kind_stylesheets)
 
     @property
     def script(self) -> str:
@@ -125,12 +144,15 @@ class Kit:
             [path for path in ALWAYS if path not in {f"apps/{app}.js" for app in self.apps}]
 
 
-def stylesheet_with(app_stylesheets: tuple[str, ...]) -> str:
-    """The site path of our stylesheet holding the shared styles and the given applications' stylesheets."""
-    if not app_stylesheets:
+def stylesheet_with(app_stylesheets: tuple[str, ...], kinds: tuple[str, ...] | None = None) -> str:
+    """The site path of our stylesheet holding the shared styles, the given applications' stylesheets and the
+    given kinds' (None: every kind's; otherwise the shared kinds' and these, named by a short hash of them)."""
+    names = [Path(path).stem for path in app_stylesheets]
+    if kinds is not None:
+        names.append("k" + hashlib.sha1(json.dumps(kinds).encode()).hexdigest()[:8])
+    if not names:
         return STYLESHEET
-    names = "-".join(Path(path).stem for path in app_stylesheets)
-    return f"{STYLESHEET.removesuffix('.css')}-{names}.css"
+    return f"{STYLESHEET.removesuffix('.css')}-{'-'.join(names)}.css"
 
 
 def kit_for(html: str) -> Kit:
@@ -248,23 +270,26 @@ class PageAssets:
 
     def write_stylesheets(self, site: Path) -> None:
         """Write each stylesheet of ours pages link: ours in order (an application's only in the files for pages
-        with it), then the exercise styles and every kind's, minified. (One file for all module pages measured
-        lighter at load than one per kit once minified, is cached from page to page, and keeps styles that other
-        kinds' and the applications' markup borrows.)"""
-        for extras in sorted({kit.app_stylesheets for kit in self.kits()} | {()}):
-            self.write_stylesheet(site, extras)
+        with it), then the exercise styles and the kinds' (every kind's, or the shared kinds' and the page's own),
+        minified."""
+        variants = {(kit.app_stylesheets, kit.kind_stylesheets) for kit in self.kits()} | {((), None)}
+        for app_stylesheets, kinds in sorted(variants, key=repr):
+            self.write_stylesheet(site, app_stylesheets, kinds)
         for path in LAZY_STYLESHEETS:
             if (site / path).is_file():
                 minify_stylesheet(site, site / path)
 
-    def write_stylesheet(self, site: Path, app_stylesheets: tuple[str, ...]) -> None:
-        """Write, minified, the stylesheet holding the shared styles and the given applications' stylesheets."""
+    def write_stylesheet(self, site: Path, app_stylesheets: tuple[str, ...],
+                         kinds: tuple[str, ...] | None = None) -> None:
+        """Write, minified, the stylesheet holding the shared styles, the given applications' stylesheets and the
+        given kinds' (None: every kind's)."""
         css = site / "assets" / "css"
-        target = site / stylesheet_with(app_stylesheets)
+        target = site / stylesheet_with(app_stylesheets, kinds)
         parts = [site / path for path in self.stylesheets
                  if str(path) not in APP_STYLESHEETS or str(path) in app_stylesheets]
-        kinds = sorted(path for path in (css / "widgets").glob("*.css") if path.name != Path(EXERCISE_CSS).name)
-        parts += [css / EXERCISE_CSS, *kinds]
+        kind_sheets = sorted(path for path in (css / "widgets").glob("*.css") if path.name != Path(EXERCISE_CSS).name
+                             and (kinds is None or path.stem in SHARED_KIND_STYLESHEETS or path.stem in kinds))
+        parts += [css / EXERCISE_CSS, *kind_sheets]
         # Each part opens with its source's name, in a comment minifying keeps (/*! ... */).
         text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
                           for part in parts if part.is_file())
@@ -280,6 +305,7 @@ class PageAssets:
             raise ContentError("The build needs esbuild to bundle each page's scripts.", [Problem(
                 "package.json", "devDependencies", "run `npm install` in the upstream repository (make serve and "
                 "make build do this), then build again.")])
+        minify_classic_scripts(esbuild, site)
         with tempfile.TemporaryDirectory() as tmp:
             # The bundles read the page's strings (data in the page), so they leave out the file of all of them.
             sources = Path(tmp) / "assets" / "js"
@@ -371,6 +397,21 @@ def minify_stylesheet(site: Path, target: Path) -> None:
     if result.returncode != 0:
         raise ContentError("Minifying the site's stylesheet failed.", [Problem(
             target.relative_to(site).as_posix(), "esbuild", result.stderr.strip())])
+
+
+def minify_classic_scripts(esbuild: str, site: Path) -> None:
+    """Minify in place the classic scripts every page links (``CLASSIC_SCRIPTS``); their licence comments
+    (``/*! ... */``) stay."""
+    for path in CLASSIC_SCRIPTS:
+        target = site / path
+        if not target.is_file():
+            continue
+        result = subprocess.run([esbuild, str(target), "--minify", "--target=es2020", "--log-level=error",
+                                 f"--outfile={target}", "--allow-overwrite"], capture_output=True, text=True,
+                                check=False)
+        if result.returncode != 0:
+            raise ContentError("Minifying a script of the site failed.", [Problem(path, "esbuild",
+                                                                                  result.stderr.strip())])
 
 
 def find_esbuild() -> str | None:

@@ -1,8 +1,8 @@
 // Runs in the page's head, before the first paint. A file rather than an inline script, so the
 // Content-Security-Policy needs no 'unsafe-inline'.
 
-// Material for MkDocs 9.8.1's inline head script (partials/javascripts/base.html, which the site's override
-// leaves empty), here so the page fetches one head script. Copyright (c) 2016-2025 Martin Donath, MIT licence.
+/*! Material for MkDocs 9.8.1's inline head script (partials/javascripts/base.html, which the site's override
+ * leaves empty), here so the page fetches one head script. Copyright (c) 2016-2025 Martin Donath, MIT licence. */
 // The scope comes from this script's data-scope (extra.scope, or the page's relative base URL); the theme's
 // bundle, at the end of the page, reads these.
 globalThis.__md_scope = new URL(document.currentScript.dataset.scope, location);

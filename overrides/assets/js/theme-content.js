@@ -1,4 +1,4 @@
-/*
+/*!
  * Material for MkDocs 9.8.1's inline content scripts (partials/javascripts/content.html), served as a file so
  * the Content-Security-Policy needs no 'unsafe-inline'. Copyright (c) 2016-2025 Martin Donath, MIT licence.
  */

@@ -4,24 +4,13 @@
  * isolated (U+2068 … U+2069), so it cannot reorder the site's words around it.
  */
 
-import { isCalendarDate } from "./shape.js";
+import { reviewDateProblem } from "./review-date.js";
 import { cutText, isolate } from "./text.js";
+
+export { reviewDateProblem };
 
 /** How much of a goal an event's title carries (its description carries all of it). */
 export const GOAL_TITLE_LENGTH = 80;
-
-/**
- * Why a review date cannot go into a calendar file, or null when it can: "missing" (empty) or
- * "unreadable" (not a real day written YYYY-MM-DD with a four-digit year, as a calendar file needs; a date
- * field in some browsers lets a five-digit year through), including 9999-12-31, whose next day has no
- * four-digit year to end the event on.
- * @param {unknown} date
- * @returns {null|"missing"|"unreadable"}
- */
-export function reviewDateProblem(date) {
-  if (date === undefined || date === null || date === "") return "missing";
-  return isCalendarDate(date) && date < "9999-12-31" ? null : "unreadable";
-}
 
 /**
  * Escape a TEXT value (RFC 5545 3.3.11): every line break (CRLF, CR or LF) becomes "\\n", and control

@@ -7,7 +7,7 @@
  */
 
 import { drawChart, tableParts } from "../lib/bar-chart.js";
-import { bdi, cloneContent, h, scrollingTable, svg, textWith } from "../lib/dom.js";
+import { bdi, cloneContent, h, scrollingTable, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { formatDate, listAnd, t, tn } from "../lib/strings.js";
 
@@ -290,63 +290,29 @@ function balanceChart(uid, groups) {
   };
 }
 
-/** The group pulse code for a profile, or null when nothing is rated yet. */
-// The group pulse's code and its QR encoder load when a learner first opens the pulse (few do).
-let qrcode = null;
-let encodePulse = null;
+// The group pulse's code, its QR encoder and the code's picture load when a learner first opens the pulse
+// (few do): lib/pulse.js, the vendored encoder and lib/pulse-share.js.
+let pulseTools = null;
 
-/** Load the pulse code and QR encoder once; resolves when pulseCode and qrPicture can run. */
+/** Load the pulse code, QR encoder and picture once; resolves when pulseCode and qrPicture can run. */
 export async function loadPulseTools() {
-  if (encodePulse) return;
-  const [encoder, pulse] = await Promise.all([import("../../vendor/qrcode-generator/qrcode.js"), import("../lib/pulse.js")]);
-  qrcode = encoder.default;
-  encodePulse = pulse.encodePulse;
+  if (pulseTools) return;
+  const [encoder, pulse, share] = await Promise.all([import("../../vendor/qrcode-generator/qrcode.js"),
+    import("../lib/pulse.js"), import("../lib/pulse-share.js")]);
+  pulseTools = { qrcode: encoder.default, encodePulse: pulse.encodePulse, share };
 }
 
+/** The group pulse code for a profile, or null when nothing is rated yet (once loadPulseTools has run). */
 export function pulseCode(exerciseId, config, values) {
   const rows = profile(config, values);
   if (rows.every((row) => row.average === null)) return null;
-  return encodePulse({ exercise: exerciseId, min: config.min, max: config.max, averages: rows.map((row) => row.average) });
+  return pulseTools.encodePulse({ exercise: exerciseId, min: config.min, max: config.max,
+    averages: rows.map((row) => row.average) });
 }
 
 function showPulse(root, config, values) {
   loadPulseTools()
-    .then(() => showPulseCode(root, config, values))
+    .then(() => pulseTools.share.showPulseCode(root, pulseCode(root.dataset.rsExercise, config, values),
+      pulseTools.qrcode))
     .catch((error) => console.warn("Could not load the group pulse", error));
-}
-
-function showPulseCode(root, config, values) {
-  const code = pulseCode(root.dataset.rsExercise, config, values);
-  const text = root.querySelector("[data-rs-pulse-code]");
-  const picture = root.querySelector("[data-rs-pulse-qr]");
-  const note = root.querySelector("[data-rs-pulse-note]");
-  if (text.textContent === (code || "") && (code || note.textContent)) return;
-  text.textContent = code || "";
-  picture.replaceChildren();
-  if (!code) {
-    note.textContent = t("self_assessment_pulse_empty");
-    return;
-  }
-  picture.append(qrPicture(code));
-  note.textContent = t("self_assessment_pulse_note");
-}
-
-/** Draw a QR code of a pulse code as SVG squares (built with DOM calls, never parsed from a string). */
-export function qrPicture(code) {
-  const qr = qrcode(0, "M");
-  qr.addData(code, "Alphanumeric");
-  qr.make();
-  const count = qr.getModuleCount();
-  const quiet = 4;
-  const size = count + quiet * 2;
-  let path = "";
-  for (let row = 0; row < count; row += 1) {
-    for (let column = 0; column < count; column += 1) {
-      if (qr.isDark(row, column)) path += `M${column + quiet} ${row + quiet}h1v1h-1z`;
-    }
-  }
-  return svg("svg", {
-    class: "rs-pulse-share__qr-image", viewBox: `0 0 ${size} ${size}`, role: "img",
-    "aria-label": t("self_assessment_qr_label", { code }), "shape-rendering": "crispEdges", focusable: "false",
-  }, svg("rect", { width: size, height: size, fill: "#fff" }), svg("path", { d: path, fill: "#000" }));
 }

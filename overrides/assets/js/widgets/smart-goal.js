@@ -10,7 +10,7 @@ import { bdi, h, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
 import { mirrorForPrint, readFields, writeFields } from "../lib/fields.js";
 import { download } from "../lib/download.js";
-import { goalReviewEvent, reviewDateProblem } from "../lib/ics.js";
+import { reviewDateProblem } from "../lib/review-date.js";
 import { printPart } from "../lib/print-part.js";
 import { isolate } from "../lib/text.js";
 import { formatDate, t, tn } from "../lib/strings.js";
@@ -47,25 +47,32 @@ function wireCalendar(root, goal) {
       return;
     }
     note.replaceChildren();
-    const text = goalReviewEvent({
-      uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
-      date: values.time_bound,
-      reminder: reminder.checked,
-      goal: values.goal,
-      evidence: values.measurable,
-      words: {
-        summary: (words) => t("smart_goal_calendar_summary", { goal: words }),
-        checkIn: (words) => t("smart_goal_calendar_check_in", { goal: words }),
-        defaultGoal: t("smart_goal_calendar_default_goal"),
-        evidence: (evidence) => t("smart_goal_calendar_evidence", { evidence }),
-      },
-    });
-    const name = `goal-review-${values.time_bound}.ics`;
-    download(name, text, "text/calendar");
-    const date = formatDate(new Date(`${values.time_bound}T12:00:00`));
-    done.textContent = reminder.checked
-      ? t("smart_goal_calendar_done_reminder", { name, date }) : t("smart_goal_calendar_done", { name, date });
+    // The calendar file writer loads on first use: most learners never add a goal to a calendar.
+    import("../lib/ics.js").then(({ goalReviewEvent }) => calendarFile(goalReviewEvent, root, goal, values,
+      reminder.checked, done)).catch((error) => console.warn("Could not make the calendar file", error));
   });
+}
+
+/** Write a goal's calendar file (with goalReviewEvent, lib/ics.js) and say beside the button that it was made. */
+function calendarFile(goalReviewEvent, root, goal, values, withReminder, done) {
+  const text = goalReviewEvent({
+    uid: `${root.dataset.rsExercise}-${goal.dataset.rsGoal}@reflective-supervision`,
+    date: values.time_bound,
+    reminder: withReminder,
+    goal: values.goal,
+    evidence: values.measurable,
+    words: {
+      summary: (words) => t("smart_goal_calendar_summary", { goal: words }),
+      checkIn: (words) => t("smart_goal_calendar_check_in", { goal: words }),
+      defaultGoal: t("smart_goal_calendar_default_goal"),
+      evidence: (evidence) => t("smart_goal_calendar_evidence", { evidence }),
+    },
+  });
+  const name = `goal-review-${values.time_bound}.ics`;
+  download(name, text, "text/calendar");
+  const date = formatDate(new Date(`${values.time_bound}T12:00:00`));
+  done.textContent = withReminder
+    ? t("smart_goal_calendar_done_reminder", { name, date }) : t("smart_goal_calendar_done", { name, date });
 }
 
 /** @param {HTMLFormElement} root */
