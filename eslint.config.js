@@ -41,8 +41,7 @@ export default [
   },
   {
     files: ["overrides/assets/js/lib/backup.js", "overrides/assets/js/lib/backup-lock.js",
-            "overrides/assets/js/lib/pulse.js", "overrides/assets/js/lib/shape.js", "overrides/assets/js/lib/path.js",
-            "overrides/assets/js/lib/read-aloud.js", "overrides/assets/js/widgets/desc-planner.js"],
+            "overrides/assets/js/lib/pulse.js", "overrides/assets/js/lib/shape.js"],
     rules: { complexity: "off" },
   },
   {
