@@ -40,8 +40,7 @@ export default [
     rules: { "max-lines-per-function": "off" },
   },
   {
-    files: ["overrides/assets/js/lib/backup.js",
-            "overrides/assets/js/lib/pulse.js", "overrides/assets/js/lib/shape.js"],
+    files: ["overrides/assets/js/lib/backup.js", "overrides/assets/js/lib/shape.js"],
     rules: { complexity: "off" },
   },
   {
