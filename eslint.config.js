@@ -36,14 +36,11 @@ export default [
   },
   {
     // Still above those limits, to be split the same way; no file joins this list.
-    files: ["overrides/assets/js/lib/exercise.js", "overrides/assets/js/lib/read-aloud.js",
-            "overrides/assets/js/lib/file-backup-section.js"],
+    files: ["overrides/assets/js/lib/read-aloud.js", "overrides/assets/js/lib/file-backup-section.js"],
     rules: { "max-lines-per-function": "off" },
   },
   {
-    files: ["overrides/assets/js/lib/backup.js", "overrides/assets/js/lib/backup-lock.js", "overrides/assets/js/lib/exercise.js",
-            "overrides/assets/js/lib/pulse.js", "overrides/assets/js/lib/shape.js", "overrides/assets/js/lib/path.js",
-            "overrides/assets/js/lib/read-aloud.js", "overrides/assets/js/widgets/desc-planner.js"],
+    files: ["overrides/assets/js/lib/backup.js", "overrides/assets/js/lib/shape.js"],
     rules: { complexity: "off" },
   },
   {

@@ -129,3 +129,16 @@ test("a chosen file is read as locked by its format, even when cut short; a plai
   assert.throws(() => readBackupFile(new Uint8Array([0x7b, 0xff, 0x7d])), /not valid UTF-8/);
   assert.throws(() => readBackupFile(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x20)), /too large/);
 });
+
+test("a locked file with any header field of the wrong type or size is refused as damaged, not a crash", async () => {
+  const broken = [
+    { kdf: null }, { kdf: [] }, { kdf: { ...LOCKED.kdf, hash: "SHA-1" } }, { kdf: { ...LOCKED.kdf, extra: 1 } },
+    { kdf: { ...LOCKED.kdf, salt: LOCKED.cipher.iv } }, { cipher: null }, { cipher: { ...LOCKED.cipher, tagLength: 96 } },
+    { cipher: { ...LOCKED.cipher, iv: LOCKED.kdf.salt } }, { check: "not base64!" }, { ciphertext: "AAAA" },
+    { checksum: 12 },
+  ];
+  for (const change of broken) {
+    const file = JSON.stringify({ ...LOCKED, ...change });
+    assert.match(await message(checkLockedBackup(file)), /damaged or incomplete/, JSON.stringify(change));
+  }
+});

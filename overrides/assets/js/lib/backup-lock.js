@@ -114,19 +114,34 @@ export async function unlockBackup(file, passphrase) {
 
 /** Every field present, of its type and size, and no other field. */
 function isWellFormed(file) {
-  const { kdf, cipher } = file;
-  const plain = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-  const base64 = (value, bytes) => typeof value === "string" && value.length % 4 === 0 && BASE64.test(value)
-    && (bytes === undefined || fromBase64(value).length === bytes);
   return Object.keys(file).every((key) => FIELDS.includes(key)) && FIELDS.every((key) => key in file)
     && file.version === LOCKED_VERSION
-    && plain(kdf) && Object.keys(kdf).length === 4 && kdf.name === "PBKDF2" && kdf.hash === "SHA-256"
-    && Number.isInteger(kdf.iterations) && kdf.iterations >= MIN_ITERATIONS && kdf.iterations <= MAX_ITERATIONS
-    && base64(kdf.salt, 16)
-    && plain(cipher) && Object.keys(cipher).length === 3 && cipher.name === "AES-GCM" && cipher.tagLength === 128
-    && base64(cipher.iv, 12) && base64(file.check, 16)
-    && base64(file.ciphertext) && file.ciphertext.length >= 24
+    && isKdf(file.kdf) && isCipher(file.cipher) && isBase64(file.check, 16)
+    && isBase64(file.ciphertext) && file.ciphertext.length >= 24
     && typeof file.checksum === "string" && HEX_64.test(file.checksum);
+}
+
+/** The key derivation: PBKDF2 with SHA-256, iterations in range and a 16-byte salt, nothing else. */
+function isKdf(kdf) {
+  return isPlain(kdf) && Object.keys(kdf).length === 4 && kdf.name === "PBKDF2" && kdf.hash === "SHA-256"
+    && Number.isInteger(kdf.iterations) && kdf.iterations >= MIN_ITERATIONS && kdf.iterations <= MAX_ITERATIONS
+    && isBase64(kdf.salt, 16);
+}
+
+/** The cipher: AES-GCM with a 128-bit tag and a 12-byte IV, nothing else. */
+function isCipher(cipher) {
+  return isPlain(cipher) && Object.keys(cipher).length === 3 && cipher.name === "AES-GCM" && cipher.tagLength === 128
+    && isBase64(cipher.iv, 12);
+}
+
+function isPlain(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Padded base64 text, holding exactly `bytes` bytes when given. */
+function isBase64(value, bytes) {
+  return typeof value === "string" && value.length % 4 === 0 && BASE64.test(value)
+    && (bytes === undefined || fromBase64(value).length === bytes);
 }
 
 /** The fields the cipher's additional data covers, in a fixed order. */

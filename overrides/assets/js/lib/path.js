@@ -51,15 +51,22 @@ export function pathLinks({ progress, pages, here, place }) {
   const index = steps.findIndex((module) => module.path === here);
   const step = index >= 0 ? { number: index + 1, total: steps.length } : null;
   const resume = placed && placed.path !== here ? { module: placed, exercise: place.exercise } : null;
-  let next = null;
-  if (index >= 0) {
-    next = steps[index + 1] || null;
-  } else {
-    const after = placed ? steps.findIndex((module) => module.path === placed.path) : -1;
-    next = steps.find((module, at) => at > after && module.state !== "complete")
-      || steps.find((module) => module.state !== "complete" && module !== placed) || null;
-  }
+  const next = nextOnPath(steps, index, placed);
   const start = !opened && !placed && steps.length > 0 && index < 0 ? steps[0] : null;
   const finished = steps.length > 0 && steps.every((module) => module.state === "complete");
   return { start, resume, next: start ? null : next, step, finished };
+}
+
+/**
+ * The module to go on to: on a page of the path, the one after it; elsewhere, the first not complete after the
+ * last place (or, with none there, any not complete but the last place).
+ * @param {object[]} steps  the path's modules, in order
+ * @param {number} index  this page's place on the path, or -1
+ * @param {object|null|undefined} placed  the module of the last place
+ */
+function nextOnPath(steps, index, placed) {
+  if (index >= 0) return steps[index + 1] || null;
+  const after = placed ? steps.findIndex((module) => module.path === placed.path) : -1;
+  return steps.find((module, at) => at > after && module.state !== "complete")
+    || steps.find((module) => module.state !== "complete" && module !== placed) || null;
 }

@@ -120,18 +120,8 @@ export function decodePulse(text, exercises) {
   const shown = isolate(cutText(String(text).trim(), 40));
   if (!/^\s*R\s*S/i.test(String(text))) throw new PulseError(t("pulse_code_not_pulse", { code: shown }));
   const code = normaliseCode(text);
-  const version = code.charCodeAt(2) - 48;
-  if (!(version >= 0 && version <= 9)) throw new PulseError(t("pulse_code_no_version", { code: shown }));
-  if (version > PULSE_VERSION) throw new PulseError(t("pulse_code_newer", { code: shown }));
-  if (version !== PULSE_VERSION) throw new PulseError(t("pulse_code_old_version", { code: shown }));
-  const minimum = 3 + HASH_CHARS + SCORE_CHARS + CHECK_CHARS;
-  if (code.length < minimum || (code.length - 3 - HASH_CHARS - CHECK_CHARS) % SCORE_CHARS !== 0) {
-    throw new PulseError(t("pulse_code_malformed", { code: shown }));
-  }
-  const body = code.slice(0, -CHECK_CHARS);
-  if (checkChars(body) !== code.slice(-CHECK_CHARS)) {
-    throw new PulseError(t("pulse_code_typing_mistake", { code: shown }));
-  }
+  checkVersion(code, shown);
+  const body = checkedBody(code, shown);
   const hash = code.slice(3, 3 + HASH_CHARS);
   const exercise = exercises.find((candidate) => exerciseHash(candidate.id) === hash);
   if (!exercise) throw new PulseError(t("pulse_code_unknown_exercise", { code: shown }));
@@ -144,19 +134,44 @@ export function decodePulse(text, exercises) {
   }
   const averages = [];
   for (let i = 0; i < count; i += 1) {
-    const value = fromChars(scores.slice(i * SCORE_CHARS, (i + 1) * SCORE_CHARS));
-    const average = value === 0 ? null : Math.round((exercise.min + (value - 1) / 10) * 10) / 10;
-    if (average !== null && average > exercise.max + 1e-9) throw new PulseError(t("pulse_code_above_scale", { code: shown }));
-    if (average !== null && !possibleScores(exercise, exercise.dimensions[i]).has(value)) {
-      throw new PulseError(t("pulse_code_impossible", { code: shown, title: exercise.title }));
-    }
-    averages.push(average);
+    averages.push(groupAverage(exercise, i, fromChars(scores.slice(i * SCORE_CHARS, (i + 1) * SCORE_CHARS)), shown));
   }
   // The self-assessment shows no code until something is rated: a code that rates nothing is made up.
   if (averages.every((average) => average === null)) {
     throw new PulseError(t("pulse_code_nothing_rated", { code: shown }));
   }
   return { code: encodePulse({ exercise: exercise.id, min: exercise.min, max: exercise.max, averages }), exercise, averages };
+}
+
+/** A code of this version of the pulse, or an error saying it is older, newer or has no version. */
+function checkVersion(code, shown) {
+  const version = code.charCodeAt(2) - 48;
+  if (!(version >= 0 && version <= 9)) throw new PulseError(t("pulse_code_no_version", { code: shown }));
+  if (version > PULSE_VERSION) throw new PulseError(t("pulse_code_newer", { code: shown }));
+  if (version !== PULSE_VERSION) throw new PulseError(t("pulse_code_old_version", { code: shown }));
+}
+
+/** The code without its check characters, once its length and check characters are right. */
+function checkedBody(code, shown) {
+  const minimum = 3 + HASH_CHARS + SCORE_CHARS + CHECK_CHARS;
+  if (code.length < minimum || (code.length - 3 - HASH_CHARS - CHECK_CHARS) % SCORE_CHARS !== 0) {
+    throw new PulseError(t("pulse_code_malformed", { code: shown }));
+  }
+  const body = code.slice(0, -CHECK_CHARS);
+  if (checkChars(body) !== code.slice(-CHECK_CHARS)) {
+    throw new PulseError(t("pulse_code_typing_mistake", { code: shown }));
+  }
+  return body;
+}
+
+/** One group's average from its score as the code holds it (0: not rated), if ratings could give it. */
+function groupAverage(exercise, index, value, shown) {
+  const average = value === 0 ? null : Math.round((exercise.min + (value - 1) / 10) * 10) / 10;
+  if (average !== null && average > exercise.max + 1e-9) throw new PulseError(t("pulse_code_above_scale", { code: shown }));
+  if (average !== null && !possibleScores(exercise, exercise.dimensions[index]).has(value)) {
+    throw new PulseError(t("pulse_code_impossible", { code: shown, title: exercise.title }));
+  }
+  return average;
 }
 
 const possible = new Map();

@@ -46,28 +46,32 @@ function labelOf(control) {
 
 /** An exercise read in order: its words, and for each field the learner's answer (or that there is none). */
 function exerciseBlocks(widget) {
-  const blocks = [];
   const parts = widget.querySelectorAll("h2, h3, h4, h5, legend, p, label, textarea, input, select");
-  for (const part of parts) {
-    if (isHidden(part) || part.closest(SKIP)) continue;
-    if (part.matches("textarea, input[type='text'], input:not([type]), input[type='number'], input[type='date']")) {
-      const answer = tidy(part.value);
-      blocks.push({ text: answer ? t("read_aloud_your_answer", { answer }) : t("read_aloud_no_answer"), ref: part });
-    } else if (part.matches("input[type='radio'], input[type='checkbox']")) {
-      if (part.checked) blocks.push({ text: t("read_aloud_chosen", { answer: labelOf(part) }), ref: part });
-    } else if (part.matches("select")) {
-      const chosen = part.selectedOptions[0];
-      if (chosen && chosen.value) blocks.push({ text: t("read_aloud_chosen", { answer: tidy(chosen.textContent) }), ref: part });
-    } else if (part.matches("label")) {
-      const control = part.control;
-      // A choice's label is read with "Chosen" when ticked; a text field's label is read before its answer.
-      if (!control || !control.matches("input[type='radio'], input[type='checkbox']")) blocks.push({ text: readableText(part), ref: part });
-    } else if (!part.closest("label")) {
-      const heading = HEADING.exec(part.tagName);
-      blocks.push({ text: readableText(part), ref: part, heading: heading ? Number(heading[1]) : undefined });
-    }
+  return [...parts].filter((part) => !isHidden(part) && !part.closest(SKIP)).map(partBlock).filter(Boolean);
+}
+
+/** How one part of an exercise is read: an answer, a choice made, a label or words; null when it is not read. */
+function partBlock(part) {
+  if (part.matches("textarea, input[type='text'], input:not([type]), input[type='number'], input[type='date']")) {
+    const answer = tidy(part.value);
+    return { text: answer ? t("read_aloud_your_answer", { answer }) : t("read_aloud_no_answer"), ref: part };
   }
-  return blocks;
+  if (part.matches("input[type='radio'], input[type='checkbox']")) {
+    return part.checked ? { text: t("read_aloud_chosen", { answer: labelOf(part) }), ref: part } : null;
+  }
+  if (part.matches("select")) {
+    const chosen = part.selectedOptions[0];
+    return chosen && chosen.value ? { text: t("read_aloud_chosen", { answer: tidy(chosen.textContent) }), ref: part } : null;
+  }
+  if (part.matches("label")) {
+    const control = part.control;
+    // A choice's label is read with "Chosen" when ticked; a text field's label is read before its answer.
+    const choice = control && control.matches("input[type='radio'], input[type='checkbox']");
+    return choice ? null : { text: readableText(part), ref: part };
+  }
+  if (part.closest("label")) return null;
+  const heading = HEADING.exec(part.tagName);
+  return { text: readableText(part), ref: part, heading: heading ? Number(heading[1]) : undefined };
 }
 
 /** The page's readable blocks in order, each with its element. */

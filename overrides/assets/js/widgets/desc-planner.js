@@ -93,38 +93,51 @@ export function countRequests(text) {
  */
 export function advise(config, values) {
   if (Object.keys(values).length === 0) return [];
-  const advice = [];
+  return [
+    describeCheck(values.describe || "", config.words),
+    expressCheck(values.express || ""),
+    specifyCheck(countRequests(values.specify || ""), config.maxRequests),
+    followUpCheck(values.follow_up || ""),
+  ];
+}
 
-  const describe = values.describe || "";
-  const flagged = flaggedWords(describe, config.words);
-  if (!describe.trim()) advice.push({ id: "describe", ok: false, text: t("desc_planner_describe_empty") });
-  else if (flagged.length) {
+/** Describe: written, in neutral words (none of the configured judging words). */
+function describeCheck(describe, words) {
+  const flagged = flaggedWords(describe, words);
+  if (!describe.trim()) return { id: "describe", ok: false, text: t("desc_planner_describe_empty") };
+  if (flagged.length) {
     const quoted = flagged.map((word) => t("desc_planner_quoted_word", { word }));
-    advice.push({ id: "describe", ok: false, text: t("desc_planner_describe_flagged", { words: listAnd(quoted) }) });
-  } else advice.push({ id: "describe", ok: true, text: t("desc_planner_describe_ok") });
-
-  const express = values.express || "";
-  if (!express.trim()) advice.push({ id: "express", ok: false, text: t("desc_planner_express_empty") });
-  else if (!usesFirstPerson(express)) {
-    advice.push({ id: "express", ok: false, text: t("desc_planner_express_not_first_person") });
-  } else advice.push({ id: "express", ok: true, text: t("desc_planner_express_ok") });
-
-  const count = countRequests(values.specify || "");
-  if (count === 0) advice.push({ id: "specify", ok: false, text: t("desc_planner_specify_empty") });
-  else if (count > config.maxRequests) {
-    advice.push({ id: "specify", ok: false, text: t("desc_planner_specify_too_many", { count, max: numberWord(config.maxRequests) }) });
-  } else advice.push({ id: "specify", ok: true, text: tn("desc_planner_specify_ok", count) });
-
-  const date = values.follow_up || "";
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00`) : null;
-  if (!date) advice.push({ id: "follow_up", ok: false, text: t("desc_planner_follow_up_missing") });
-  else if (!parsed || Number.isNaN(parsed.getTime())) {
-    advice.push({ id: "follow_up", ok: false, text: t("desc_planner_follow_up_unreadable") });
-  } else {
-    const weekday = formatWeekday(parsed);
-    advice.push({ id: "follow_up", ok: true, text: t("desc_planner_follow_up_set", { weekday, date: formatDate(parsed) }) });
+    return { id: "describe", ok: false, text: t("desc_planner_describe_flagged", { words: listAnd(quoted) }) };
   }
-  return advice;
+  return { id: "describe", ok: true, text: t("desc_planner_describe_ok") };
+}
+
+/** Express: written, in the first person. */
+function expressCheck(express) {
+  if (!express.trim()) return { id: "express", ok: false, text: t("desc_planner_express_empty") };
+  if (!usesFirstPerson(express)) return { id: "express", ok: false, text: t("desc_planner_express_not_first_person") };
+  return { id: "express", ok: true, text: t("desc_planner_express_ok") };
+}
+
+/** Specify: at least one request, and no more than the configured number. */
+function specifyCheck(count, maxRequests) {
+  if (count === 0) return { id: "specify", ok: false, text: t("desc_planner_specify_empty") };
+  if (count > maxRequests) {
+    const text = t("desc_planner_specify_too_many", { count, max: numberWord(maxRequests) });
+    return { id: "specify", ok: false, text };
+  }
+  return { id: "specify", ok: true, text: tn("desc_planner_specify_ok", count) };
+}
+
+/** Follow up: a readable date (YYYY-MM-DD), named with its weekday. */
+function followUpCheck(date) {
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T12:00:00`) : null;
+  if (!date) return { id: "follow_up", ok: false, text: t("desc_planner_follow_up_missing") };
+  if (!parsed || Number.isNaN(parsed.getTime())) {
+    return { id: "follow_up", ok: false, text: t("desc_planner_follow_up_unreadable") };
+  }
+  const weekday = formatWeekday(parsed);
+  return { id: "follow_up", ok: true, text: t("desc_planner_follow_up_set", { weekday, date: formatDate(parsed) }) };
 }
 
 function showChecks(box, advice) {
