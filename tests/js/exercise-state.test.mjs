@@ -3,7 +3,7 @@ import { test } from "node:test";
 
 import {
   clearingLeavesStore, emptyEntry, entryToWriteOver, exercisePage, hasOwnChanges, isEmpty, nextEntry, openingStep,
-  readAllowsWriting, saveStep, savedNoteKey, worthKeeping,
+  readAllowsWriting, saveStep, savedNote, worthKeeping,
 } from "../../overrides/assets/js/lib/exercise-state.js";
 
 const details = {
@@ -83,10 +83,10 @@ test("an entry is worth keeping for its answers, flag, snapshots or copies", () 
 });
 
 test("the note after a save: saved (on a shared computer says so), kept a copy, or nothing when removed", () => {
-  assert.equal(savedNoteKey({ kept: false, keptCopy: true, shared: true }), "");
-  assert.equal(savedNoteKey({ kept: true, keptCopy: true, shared: true }), "exercise_saved_kept_copy");
-  assert.equal(savedNoteKey({ kept: true, keptCopy: false, shared: true }), "exercise_saved_at_shared");
-  assert.equal(savedNoteKey({ kept: true, keptCopy: false, shared: false }), "exercise_saved_at");
+  assert.equal(savedNote({ kept: false, keptCopy: true, shared: true }), "");
+  assert.equal(savedNote({ kept: true, keptCopy: true, shared: true }), "kept-copy");
+  assert.equal(savedNote({ kept: true, keptCopy: false, shared: true }), "shared");
+  assert.equal(savedNote({ kept: true, keptCopy: false, shared: false }), "saved");
 });
 
 test("another window's save replaces the form only when this window has nothing of its own waiting", () => {

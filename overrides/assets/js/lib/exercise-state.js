@@ -88,13 +88,14 @@ export function worthKeeping(values, entry) {
 }
 
 /**
- * The string key of the note after a save that worked ("" when the entry was removed, having nothing to keep).
+ * Which note follows a save that worked: "kept-copy", "shared" or "saved" ("" when the entry was removed, having
+ * nothing to keep).
  * @param {{kept: boolean, keptCopy: boolean, shared: boolean}} outcome
  */
-export function savedNoteKey({ kept, keptCopy, shared }) {
+export function savedNote({ kept, keptCopy, shared }) {
   if (!kept) return "";
-  if (keptCopy) return "exercise_saved_kept_copy";
-  return shared ? "exercise_saved_at_shared" : "exercise_saved_at";
+  if (keptCopy) return "kept-copy";
+  return shared ? "shared" : "saved";
 }
 
 /**

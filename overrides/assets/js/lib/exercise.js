@@ -20,7 +20,7 @@ import { pageRole, resolveRoles } from "./role.js";
 import { formatDate, formatTime, t, tn } from "./strings.js";
 import {
   clearingLeavesStore, emptyEntry, entryToWriteOver, exercisePage, hasOwnChanges, nextEntry, openingStep, saveStep,
-  savedNoteKey, worthKeeping,
+  savedNote, worthKeeping,
 } from "./exercise-state.js";
 
 export { isEmpty, readAllowsWriting } from "./exercise-state.js";
@@ -146,7 +146,7 @@ function showNote(view, text) {
   view.savedNote.textContent = text;
 }
 
-/** Say "Not saved."; returns false, the result of a save that did not store. */
+/** Say that the answer was not saved; returns false, the result of a save that did not store. */
 function notSaved(view) {
   showNote(view, t("exercise_not_saved"));
   return false;
@@ -254,10 +254,17 @@ function writeEntry(exercise, current) {
   Object.assign(state, { base: values, baseFlag: Boolean(next.flagged), pending: [] });
   state.unread = false; // what is stored is now known: this window's own save
   showAlert(view, "");
-  const key = savedNoteKey({ kept: keep, keptCopy: Object.keys(overwritten).length > 0, shared: store.shared });
-  showNote(view, key ? t(key, { time: formatTime(new Date()) }) : "");
+  const note = savedNote({ kept: keep, keptCopy: Object.keys(overwritten).length > 0, shared: store.shared });
+  showNote(view, note ? SAVED_NOTES[note](formatTime(new Date())) : "");
   return true;
 }
+
+/** The note after a save that worked, by savedNote's answer. */
+const SAVED_NOTES = {
+  "kept-copy": (time) => t("exercise_saved_kept_copy", { time }),
+  shared: (time) => t("exercise_saved_at_shared", { time }),
+  saved: (time) => t("exercise_saved_at", { time }),
+};
 
 /** Save after a pause in typing (the debounce). */
 function schedule(exercise) {
