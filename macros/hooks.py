@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import app_icons, csp, offline, parts, scorm, service_worker, tables
+from macros import app_icons, csp, html_slots, offline, parts, scorm, service_worker, tables
 from macros.answer_sheet import answer_sheet_source
 from macros.errors import ContentError, Problem
 from macros.fill_in import pending_in_config, report_pending
@@ -222,6 +222,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     (macros/search_scope.py)."""
     organisation = _state.get("organisation")
     tr = translator(organisation.strings if organisation else default_strings())
+    html = html_slots.fill(html, page)  # the exercises' HTML, kept out of Markdown, back in place
     html = tables.wrap_tables(html, tr)
     if page.file.src_uri in (config.extra.get("rs_modules") or {}):
         html = parts.add_parts(html, page.toc, tr)
