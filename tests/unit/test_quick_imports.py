@@ -20,9 +20,25 @@ def test_loading_the_content_layer_does_not_build_slow_format_checkers() -> None
         "from jsonschema import Draft202012Validator\n"
         "errors = list(Draft202012Validator({'type': 'object', 'required': ['kind']}).iter_errors({}))\n"
         "print('rfc3987_syntax' in sys.modules, 'jsonschema._format' in sys.modules, len(errors))\n"
+        "print('isoduration' in sys.modules, 'arrow' in sys.modules, 'uri_template' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["False", "True", "1"]
+    assert result.stdout.split() == ["False", "True", "1", "False", "False", "False"]
+
+
+def test_the_formats_our_schemas_use_are_still_checked() -> None:
+    """The backup schema's date-time and uri-reference formats keep their checkers after the quick import."""
+    script = (
+        "import macros\n"
+        "from jsonschema import Draft202012Validator, FormatChecker\n"
+        "schema = {'properties': {'at': {'format': 'date-time'}, 'url': {'format': 'uri-reference'}}}\n"
+        "check = Draft202012Validator(schema, format_checker=FormatChecker())\n"
+        "bad = {'at': 'yesterday', 'url': 'http://a b'}\n"
+        "good = {'at': '2026-12-07T10:00:00Z', 'url': '../modules/x.html#part'}\n"
+        "print(len(list(check.iter_errors(bad))), len(list(check.iter_errors(good))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["2", "0"]
 
 
 def test_yaml_uses_the_c_loader_where_present() -> None:
