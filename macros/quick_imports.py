@@ -25,6 +25,8 @@ SLOW_FORMAT_PACKAGES = ("rfc3987_syntax", "isoduration", "uri_template", "jsonpo
 
 # PyYAML's C loader when the C extension is present (several times faster), else the pure-Python one.
 SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# And its C dumper, for the front matter of the pages the build writes (the same text as ``yaml.safe_dump``).
+SAFE_DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def import_jsonschema() -> None:

@@ -57,3 +57,13 @@ def test_a_yaml_syntax_error_reads_as_the_pure_loader_reports_it() -> None:
     with pytest.raises(yaml.YAMLError) as caught:
         load_yaml(text)
     assert str(caught.value) == str(expected.value)
+
+
+def test_front_matter_written_with_the_c_dumper_reads_as_safe_dump_writes_it() -> None:
+    """The pages the build writes (handouts, answer sheets) get the same front matter text as yaml.safe_dump's."""
+    from macros.quick_imports import SAFE_DUMPER
+
+    for title in ("Supervision models", 'The "4x4x4" model: roles', "Réflexion – l'été", "a: b # c", "- list?"):
+        data = {"title": f"Handouts: {title}", "description": f'From "{title}", for A4.', "search": {"exclude": True}}
+        options = {"allow_unicode": True, "sort_keys": False, "width": 1000}
+        assert yaml.dump(data, Dumper=SAFE_DUMPER, **options) == yaml.safe_dump(data, **options)
