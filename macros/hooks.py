@@ -86,6 +86,7 @@ def on_config(config: Any) -> Any:
     config_dir = Path(config.config_file_path).resolve().parent
     upstream = _upstream(config, config_dir)
     config.extra["rs_upstream"] = str(upstream)
+    html_slots.promise_to_fill(config.extra)  # on_page_content puts macros' finished HTML back (html_slots.py)
     # The Modules section of the navigation comes from the module registry (data/modules.yaml).
     if config.nav and (upstream / "data" / "modules.yaml").is_file():
         config.nav = nav_with_modules(config.nav, load_registry(upstream))

@@ -4,7 +4,8 @@ An exercise's form is finished HTML, which Python-Markdown would pass through un
 parsing it tag by tag (md_in_html, and MkDocs again for the anchors it holds): most of a module page's
 conversion time. A macro gives ``hold`` its HTML and puts the one-line placeholder it returns in the page;
 ``fill`` (hooks.py ``on_page_content``, before anything else reads the page) swaps the HTML back in and
-tells MkDocs the ids it holds, so links to an exercise's anchors are still checked.
+tells MkDocs the ids it holds, so links to an exercise's anchors are still checked. Only a build whose hooks
+fill (``promise_to_fill``, hooks.py ``on_config``) holds HTML; without the hooks, macros give the HTML itself.
 """
 
 from __future__ import annotations
@@ -24,8 +25,21 @@ SLOT = re.compile(r'<div data-rs-html-slot="(\d+)"></div>')
 # The anchors MkDocs collects from raw HTML: an element's id, and an <a>'s name.
 ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"|<a\s[^>]*?\bname="([^"]*)"')
 
+# The key in config.extra that says this build's hooks fill the placeholders.
+WILL_FILL = "rs_html_slots"
+
 _held: dict[str, str] = {}
 _numbers = itertools.count()
+
+
+def promise_to_fill(extra: dict[str, Any]) -> None:
+    """Note in a build's ``config.extra`` that its hooks will fill the placeholders."""
+    extra[WILL_FILL] = True
+
+
+def will_fill(extra: dict[str, Any]) -> bool:
+    """Whether this build's hooks fill placeholders (so macros may hold their HTML)."""
+    return bool(extra.get(WILL_FILL))
 
 
 def hold(html: str) -> str:

@@ -117,6 +117,7 @@ def register(env: Any) -> BuildState:
     env.variables["rs_lab"] = register_lab_macros(env, state.content.root, state.current_page,
                                                   state.link_to_site_path, state.strings)
     for macro in MACROS:
-        held = macro.__name__ in exercise_macros.FINISHED_HTML  # kept out of Markdown (macros/html_slots.py)
+        # Kept out of Markdown where the hooks put it back (macros/html_slots.py).
+        held = macro.__name__ in exercise_macros.FINISHED_HTML and html_slots.will_fill(env.conf["extra"])
         env.macro(bind(html_slots.held(macro) if held else macro, state), macro.__name__)
     return state

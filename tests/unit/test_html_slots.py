@@ -52,3 +52,10 @@ def test_a_held_macro_keeps_its_name_and_returns_markup() -> None:
     slot = placed(None, "e1")
     assert isinstance(slot, Markup)
     assert html_slots.fill(str(slot), SimpleNamespace(present_anchor_ids=set())) == '<div id="e1"></div>'
+
+
+def test_only_a_build_whose_hooks_fill_holds_html() -> None:
+    extra: dict = {}
+    assert not html_slots.will_fill(extra)  # the macros plugin without our hooks: macros give their HTML
+    html_slots.promise_to_fill(extra)
+    assert html_slots.will_fill(extra)
