@@ -9,6 +9,7 @@ import yaml
 from jinja2 import Environment
 
 from .kinds import KINDS
+from .quick_imports import SAFE_DUMPER
 from .roles import with_role_text
 
 # The exercise kinds whose data carries answers a blank handout must not print.
@@ -49,9 +50,9 @@ def answer_sheet_html(widgets: Environment, exercises: list[Any], handouts_link:
 
 def answer_sheet_source(title: str, module: str) -> str:
     """The Markdown of a module's answer sheet page, which the build adds beside its handouts page."""
-    front_matter = yaml.safe_dump({
+    front_matter = yaml.dump({
         "title": f"Answer sheet: {title}",
         "description": f'The answers and explanations for the exercises of "{title}", for the facilitator.',
         "search": {"exclude": True},
-    }, allow_unicode=True, sort_keys=False, width=1000)
+    }, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return ANSWER_SHEET_PAGE.format(front_matter=front_matter, heading=f"Answer sheet: {title}", module=module)

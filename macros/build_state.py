@@ -10,6 +10,7 @@ key                         written by                           read by
 ``extra.rs_upstream``       hooks.py ``on_config``               plugin.py (where content comes from), hooks.py
 ``extra.rs_organisation``   hooks.py ``on_config``               plugin.py (the adapted copy's overlay, or None)
 ``extra.rs_offline``        hooks.py ``on_config``               main.html (classic bundle), hooks.py post-build
+``extra.rs_html_slots``     hooks.py ``on_config``               plugin.py (macros may hold HTML: html_slots.py)
 ``extra.rs_modules``        ``BuildState.publish`` (filled by    main.html (the manifest), hooks.py
                             ``module_intro`` and ``exercise``     ``on_page_content`` (module pages get parts)
                             as pages render)

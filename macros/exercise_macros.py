@@ -24,6 +24,8 @@ from .site_content import exercise_reference_keys, unknown_exercise
 
 # A link in exercise text to a Markdown page: href="modules/x.md" or href="modules/x.md#part".
 MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+\.md)(#[^"]*)?"')
+# The macros whose finished HTML stays out of Markdown's parsing (macros/html_slots.py), by name.
+FINISHED_HTML = frozenset({"exercise", "handouts", "answer_sheet", "pulse_collector"})
 
 
 def find_exercise(state: BuildState, exercise_id: str, call: str, page: str | None = None) -> Any:

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import app_icons, csp, offline, parts, scorm, service_worker, tables
+from macros import app_icons, csp, html_slots, offline, parts, scorm, search_input, service_worker, tables
 from macros.answer_sheet import answer_sheet_source
 from macros.errors import ContentError, Problem
 from macros.fill_in import pending_in_config, report_pending
@@ -42,7 +42,7 @@ from macros.overlay_nav import own_nav
 from macros.page_assets import PageAssets
 from macros.project import PACKAGE_ROOT
 from macros.safe_markdown import html_text
-from macros.search_scope import index_only_what_readers_search, leave_out_of_search
+from macros.search_scope import leave_out_of_search, marked_and_indexed
 from macros.strings import JS_URI, default_strings, js_module, translator
 from macros.template_cache import bytecode_cache
 
@@ -86,6 +86,7 @@ def on_config(config: Any) -> Any:
     config_dir = Path(config.config_file_path).resolve().parent
     upstream = _upstream(config, config_dir)
     config.extra["rs_upstream"] = str(upstream)
+    html_slots.promise_to_fill(config.extra)  # on_page_content puts macros' finished HTML back (html_slots.py)
     # The Modules section of the navigation comes from the module registry (data/modules.yaml).
     if config.nav and (upstream / "data" / "modules.yaml").is_file():
         config.nav = nav_with_modules(config.nav, load_registry(upstream))
@@ -222,12 +223,20 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     (macros/search_scope.py)."""
     organisation = _state.get("organisation")
     tr = translator(organisation.strings if organisation else default_strings())
+    html = html_slots.fill(html, page)  # the exercises' HTML, kept out of Markdown, back in place
     html = tables.wrap_tables(html, tr)
     if page.file.src_uri in (config.extra.get("rs_modules") or {}):
         html = parts.add_parts(html, page.toc, tr)
     _state["assets"].record(page.file.src_uri, html)
     leave_out_of_search(page.file.src_uri, page.meta)  # the readers' search index (macros/search_scope.py)
-    return index_only_what_readers_search(html)
+    html, lighter = marked_and_indexed(html)
+    search_input.keep(page.file.src_uri, html, lighter)  # what the search plugin reads (macros/search_input.py)
+    return html
+
+
+def on_pre_build(config: Any) -> None:
+    """The search plugin reads each page without the content of the parts it leaves out (macros/search_input.py)."""
+    search_input.read_lightly(config.plugins)
 
 
 @event_priority(-200)

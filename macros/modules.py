@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, Problem
-from .quick_imports import load_yaml
+from .quick_imports import SAFE_DUMPER, load_yaml
 from .suggest import did_you_mean
 
 REGISTRY = Path("data") / "modules.yaml"
@@ -202,9 +202,9 @@ def handouts_page(upstream: Path, module: str) -> str:
     """The Markdown of a module's handouts page (handouts/<module>.md), which the build adds for every module
     in the registry that has no page of its own in docs/handouts/."""
     title = str(read_front_matter(upstream / "docs" / "modules" / f"{module}.md").get("title", module))
-    front_matter = yaml.safe_dump({
+    front_matter = yaml.dump({
         "title": f"Handouts: {title}",
         "description": f'The exercises from "{title}" laid out for printing on A4, blank or with your saved answers.',
         "search": {"exclude": True},
-    }, allow_unicode=True, sort_keys=False, width=1000)
+    }, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return HANDOUTS_PAGE.format(front_matter=front_matter, heading=f"Handouts: {title}", module=module)

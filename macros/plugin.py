@@ -15,7 +15,7 @@ from typing import Any
 
 from mkdocs_macros.errors import format_error
 
-from . import exercise_macros, module_macros, site_macros
+from . import exercise_macros, html_slots, module_macros, site_macros
 from .accessibility import register_macros as register_accessibility_macros
 from .build_state import BuildState
 from .errors import ContentError
@@ -117,5 +117,7 @@ def register(env: Any) -> BuildState:
     env.variables["rs_lab"] = register_lab_macros(env, state.content.root, state.current_page,
                                                   state.link_to_site_path, state.strings)
     for macro in MACROS:
-        env.macro(bind(macro, state), macro.__name__)
+        # Kept out of Markdown where the hooks put it back (macros/html_slots.py).
+        held = macro.__name__ in exercise_macros.FINISHED_HTML and html_slots.will_fill(env.conf["extra"])
+        env.macro(bind(html_slots.held(macro) if held else macro, state), macro.__name__)
     return state

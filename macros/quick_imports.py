@@ -2,10 +2,12 @@
 YAML with PyYAML's C loader where it is installed.
 
 ``jsonschema`` builds its format checkers when it is first imported. With ``rfc3987-syntax`` installed (a
-dependency of ``jupyter_server``, which the data lab needs) that import compiles 38 grammars and costs seconds.
-No schema of this project uses the ``format`` keyword, so :func:`import_jsonschema` hides that package for the
-one import; validation is unchanged. It must run before anything imports ``jsonschema`` (``macros/__init__.py``
-calls it first).
+dependency of ``jupyter_server``, which the data lab needs) that import compiles 38 grammars and costs seconds;
+the duration format's ``isoduration`` imports ``arrow`` (a third of a second). No content schema uses the
+``format`` keyword, so :func:`import_jsonschema` hides the packages of the formats no schema of ours names for
+the one import; those of the backup schema's ``date-time`` and ``uri-reference`` stay, so a format checker still
+checks them, and validation is unchanged. It must run before anything imports ``jsonschema``
+(``macros/__init__.py`` calls it first).
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from typing import Any
 
 import yaml
 
-# Optional packages whose import makes jsonschema's format checkers slow to build.
-SLOW_FORMAT_PACKAGES = ("rfc3987_syntax",)
+# Optional packages whose import makes jsonschema's format checkers slow to build, for formats no schema of ours
+# uses: rfc3987-syntax (its grammars), and those of duration, uri-template, json-pointer, color, hostname and
+# idn-hostname. (rfc3339_validator and rfc3987/rfc3986_validator check the backup schema's formats: not here.)
+SLOW_FORMAT_PACKAGES = ("rfc3987_syntax", "isoduration", "uri_template", "jsonpointer", "webcolors", "fqdn", "idna")
 
 # PyYAML's C loader when the C extension is present (several times faster), else the pure-Python one.
 SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# And its C dumper, for the front matter of the pages the build writes (the same text as ``yaml.safe_dump``).
+SAFE_DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def import_jsonschema() -> None:

@@ -32,6 +32,7 @@ EXCLUDE = "data-search-exclude"
 EXERCISE_FORM = re.compile(r"<form\b[^>]*\bdata-rs-widget=.*?</form>", re.S)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 ATTRIBUTE = re.compile(r"""([^\s=/"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+HEADING = re.compile(r"<h[1-6]\b", re.I)
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
@@ -49,6 +50,7 @@ class Element:
     name_end: int
     attrs: dict[str, str]
     children: list[Element] = field(default_factory=list)
+    inside: tuple[int, int] | None = None  # where its content starts and ends (after its start tag, at its end tag)
     _holds: bool | None = None
     _tags: frozenset[str] | None = None
 
@@ -83,11 +85,12 @@ def _tree(html: str) -> Element:
         if closing:
             for depth in range(len(stack) - 1, 0, -1):
                 if stack[depth].tag == name:
+                    stack[depth].inside = (stack[depth].inside or (0, 0))[0], tag.start()
                     del stack[depth:]
                     break
             continue
         attrs = {key.lower(): (value or "").strip("\"'") for key, value in ATTRIBUTE.findall(rest)}
-        element = Element(name, tag.start() + 1 + len(name), attrs)
+        element = Element(name, tag.start() + 1 + len(name), attrs, inside=(tag.end(), -1))
         stack[-1].children.append(element)
         if name not in VOID and not rest.rstrip().endswith("/"):
             stack.append(element)
@@ -108,13 +111,46 @@ def _left_out(element: Element) -> list[Element]:
 def index_only_what_readers_search(html: str) -> str:
     """The page's HTML with ``data-search-exclude`` on every part of an exercise readers do not search for.
     Only the exercises are parsed (each is one ``<form>``, and forms never nest)."""
-    marks: list[int] = []
+    return marked_and_indexed(html)[0]
+
+
+def marked_and_indexed(html: str) -> tuple[str, str]:
+    """The page's HTML marked (``index_only_what_readers_search``), and the same HTML as the theme's search
+    plugin needs to read it: each part marked ``data-search-exclude`` without its content, which the plugin
+    reads tag by tag only to skip it (where that content has no heading, which would open a section)."""
+    marks: set[int] = set()
+    emptied: list[tuple[int, int]] = []
     for form in EXERCISE_FORM.finditer(html):
         tree = _tree(form.group(0))
         for exercise in tree.children:
-            marks += [form.start() + part.name_end for child in exercise.children for part in _left_out(child)]
+            for part in (part for child in exercise.children for part in _left_out(child)):
+                marks.add(form.start() + part.name_end)
+                start, end = part.inside or (0, -1)
+                if end > start and not HEADING.search(form.group(0), start, end):
+                    emptied.append((form.start() + start, form.start() + end))
+    marked = _insert_marks(html, sorted(marks))
     pieces, last = [], 0
-    for place in sorted(set(marks)):
+    for start, end in sorted(emptied):
+        pieces.append(html[last:start])
+        last = end
+    return marked, _insert_marks("".join([*pieces, html[last:]]), _shifted(sorted(marks), sorted(emptied)))
+
+
+def _insert_marks(html: str, places: list[int]) -> str:
+    """``html`` with `` data-search-exclude`` inserted at each place (in order)."""
+    pieces, last = [], 0
+    for place in places:
         pieces += [html[last:place], f" {EXCLUDE}"]
         last = place
     return "".join([*pieces, html[last:]])
+
+
+def _shifted(places: list[int], cuts: list[tuple[int, int]]) -> list[int]:
+    """Places in HTML moved to where they are once the cuts (disjoint, none holding a place) are taken out."""
+    moved, removed, cut = [], 0, 0
+    for place in places:
+        while cut < len(cuts) and cuts[cut][1] <= place:
+            removed += cuts[cut][1] - cuts[cut][0]
+            cut += 1
+        moved.append(place - removed)
+    return moved

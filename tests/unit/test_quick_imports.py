@@ -20,9 +20,25 @@ def test_loading_the_content_layer_does_not_build_slow_format_checkers() -> None
         "from jsonschema import Draft202012Validator\n"
         "errors = list(Draft202012Validator({'type': 'object', 'required': ['kind']}).iter_errors({}))\n"
         "print('rfc3987_syntax' in sys.modules, 'jsonschema._format' in sys.modules, len(errors))\n"
+        "print('isoduration' in sys.modules, 'arrow' in sys.modules, 'uri_template' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["False", "True", "1"]
+    assert result.stdout.split() == ["False", "True", "1", "False", "False", "False"]
+
+
+def test_the_formats_our_schemas_use_are_still_checked() -> None:
+    """The backup schema's date-time and uri-reference formats keep their checkers after the quick import."""
+    script = (
+        "import macros\n"
+        "from jsonschema import Draft202012Validator, FormatChecker\n"
+        "schema = {'properties': {'at': {'format': 'date-time'}, 'url': {'format': 'uri-reference'}}}\n"
+        "check = Draft202012Validator(schema, format_checker=FormatChecker())\n"
+        "bad = {'at': 'yesterday', 'url': 'http://a b'}\n"
+        "good = {'at': '2026-12-07T10:00:00Z', 'url': '../modules/x.html#part'}\n"
+        "print(len(list(check.iter_errors(bad))), len(list(check.iter_errors(good))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["2", "0"]
 
 
 def test_yaml_uses_the_c_loader_where_present() -> None:
@@ -41,3 +57,13 @@ def test_a_yaml_syntax_error_reads_as_the_pure_loader_reports_it() -> None:
     with pytest.raises(yaml.YAMLError) as caught:
         load_yaml(text)
     assert str(caught.value) == str(expected.value)
+
+
+def test_front_matter_written_with_the_c_dumper_reads_as_safe_dump_writes_it() -> None:
+    """The pages the build writes (handouts, answer sheets) get the same front matter text as yaml.safe_dump's."""
+    from macros.quick_imports import SAFE_DUMPER
+
+    for title in ("Supervision models", 'The "4x4x4" model: roles', "Réflexion – l'été", "a: b # c", "- list?"):
+        data = {"title": f"Handouts: {title}", "description": f'From "{title}", for A4.', "search": {"exclude": True}}
+        options = {"allow_unicode": True, "sort_keys": False, "width": 1000}
+        assert yaml.dump(data, Dumper=SAFE_DUMPER, **options) == yaml.safe_dump(data, **options)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.search_scope import index_only_what_readers_search, leave_out_of_search
+from macros.search_scope import index_only_what_readers_search, leave_out_of_search, marked_and_indexed
 
 FORM = """<p>Module text.</p>
 <form class="rs-exercise" data-rs-widget="reflection" data-rs-exercise="x">
@@ -69,3 +69,33 @@ def test_the_theme_indexes_the_title_prompt_and_module_text_only() -> None:
         assert kept in text
     for machinery in ("Reflection", "save automatically", "A hint", "Yes", "No", "The key", "Clear"):
         assert machinery not in text, machinery
+
+
+def indexed_sections(html: str) -> list[tuple[str | None, str, str]]:
+    """Each section the theme's search plugin indexes: its id, title and text."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(section.id, "".join(section.title), "".join(section.text)) for section in parser.data
+            if not section.is_excluded()]
+
+
+def test_the_search_plugin_reads_a_lighter_page_and_indexes_the_same() -> None:
+    page = f"<h2 id='before'>Before</h2>\n{FORM}\n<h2 id='after'>After</h2>\n<p>End.</p>"
+    marked, lighter = marked_and_indexed(page)
+    assert marked == index_only_what_readers_search(page)
+    assert len(lighter) < len(marked) and "A hint" not in lighter and "Clear" not in lighter
+    assert indexed_sections(lighter) == indexed_sections(marked)
+
+
+def test_a_left_out_part_holding_a_heading_keeps_its_content_for_the_plugin() -> None:
+    form = ('<form data-rs-widget="x"><div class="rs-exercise">'
+            '<h3 class="rs-exercise__title" id="t">Title</h3>'
+            '<div class="rs-result"><h4 id="r">Your result</h4><p>Score</p></div><p class="rs-note">Note</p>'
+            '</div></form>')
+    marked, lighter = marked_and_indexed(form)
+    assert '<div data-search-exclude class="rs-result"><h4 id="r">Your result</h4><p>Score</p></div>' in lighter
+    assert '<p data-search-exclude class="rs-note"></p>' in lighter
+    assert indexed_sections(lighter) == indexed_sections(marked)
