@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from macros.kinds import KINDS
+from macros.page_exercises import page_exercises
 from tests.browser.kit import enhanced, form_selector, wait_all_saved, wait_saved
 from tests.helpers import ROOT, registry_modules
 
@@ -196,13 +198,38 @@ def test_every_handouts_page_holds_every_exercise_of_its_module_in_order(site_di
         assert shown and printed == list(dict.fromkeys(shown)), module.name
 
 
-MODULES = sorted(p.stem for p in (ROOT / "docs" / "modules").glob("*.md") if p.stem != "index")
+def kinds_by_module() -> dict[str, set[str]]:
+    """Each module -> the kinds of exercise its page holds (from its Markdown and the exercise files)."""
+    kinds = {}
+    for path in (ROOT / "exercises").rglob("*.yaml"):
+        found = re.search(r"(?m)^kind:\s*([a-z-]+)", path.read_text(encoding="utf-8"))
+        if found:
+            kinds[path.stem] = found.group(1)
+    pages = [page for page in (ROOT / "docs" / "modules").glob("*.md") if page.stem != "index"]
+    return {page.stem: {kinds[exercise] for exercise in page_exercises(page.read_text(encoding="utf-8"))
+                        if exercise in kinds} for page in pages}
+
+
+def modules_covering_every_kind(kinds: dict[str, set[str]]) -> list[str]:
+    """Few modules whose pages between them hold every kind of exercise (each next one adds the most kinds)."""
+    left, chosen = set().union(*kinds.values()), []
+    while left:
+        module = max(sorted(kinds), key=lambda name: len(kinds[name] & left))
+        chosen.append(module)
+        left -= kinds[module]
+    return sorted(chosen)
+
+
+# Printing is done by each kind's template and styles, so the modules that between them hold every kind of
+# exercise stand for all: a PDF of a module's handouts costs seconds.
+MODULES = modules_covering_every_kind(kinds_by_module())
 TEXT_FIELD = "textarea[data-rs-field]:visible, input[type=text][data-rs-field]:visible"
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_copies_with_answers_print_every_exercises_answer_and_blank_copies_none(visit, module: str) -> None:
-    """One written answer in every exercise that has a text box, saved on the module page; the handouts with
+    """In modules that between them hold every kind of exercise (MODULES): one written answer in every exercise
+    that has a text box, saved on the module page; the handouts with
     answers print each one on A4; the blank handouts hold none, in their text or their fields. (Printing a blank
     copy to PDF: test_blank_handouts_never_show_saved_answers_and_print_one_exercise_a_sheet.)"""
     page = visit.open(f"modules/{module}/")
@@ -228,6 +255,14 @@ def test_copies_with_answers_print_every_exercises_answer_and_blank_copies_none(
     expect(blank.locator("[data-rs-handouts-mode]")).to_contain_text("These copies are blank")
     text = re.sub(r"\s", "", printable_text(blank))
     assert [answer for answer in answers.values() if answer in text] == []
+
+
+def test_the_modules_printed_with_answers_hold_every_kind_of_exercise() -> None:
+    kinds = kinds_by_module()
+    assert len(kinds) == len(registry_modules()) and all(kinds.values())
+    assert set().union(*(kinds[module] for module in MODULES)) == set().union(*kinds.values())
+    assert set().union(*kinds.values()) == set(KINDS)  # every kind is used by some module
+    assert modules_covering_every_kind({"a": {"x"}, "b": {"x", "y"}, "c": {"z"}}) == ["b", "c"]
 
 
 def visible_text(html: str) -> str:
