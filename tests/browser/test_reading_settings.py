@@ -14,7 +14,11 @@ from tests.browser.test_site_pages import run_axe
 
 MODULE = "modules/what-is-supervision/"
 # A module page, My learning, and the gallery of every exercise kind (the widest exercises).
-REPRESENTATIVE = [MODULE, "my-learning/", "authoring/exercise-kinds/"]
+GALLERY = "authoring/exercise-kinds/"
+REPRESENTATIVE = [MODULE, "my-learning/", GALLERY]
+# The widest layout of the gallery: the case review's factors all ticked, so each shows its three functions side
+# by side (step 3).
+CASE_REVIEW_FACTORS = "form[data-rs-exercise='example-case-review-default'] input[type='checkbox'][data-rs-field]"
 PREFERENCES = "reflective-supervision:/:data:preferences"
 
 # Elements that hide overflowing content (overflow hidden or clip) while their content is taller or wider than
@@ -129,6 +133,9 @@ def test_large_text_and_wide_spacing_scroll_nothing_sideways_and_clip_no_text(vi
     problems = []
     for path in REPRESENTATIVE:
         page = visit.open(path)
+        if path == GALLERY:
+            for factor in page.locator(CASE_REVIEW_FACTORS).all():
+                factor.check()
         problems += [f"{path}: {problem}" for problem in phone_overflow(page) + page.evaluate(_CLIPPED_SCRIPT)]
     assert problems == [], "\n".join(problems)
 
