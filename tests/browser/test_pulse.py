@@ -43,7 +43,8 @@ def test_a_participant_sees_an_anonymous_code_and_qr_code_that_follow_their_answ
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
     # The pulse code and QR encoder load on first use: wait for what they show.
-    expect(page.locator(f"{FORM} [data-rs-pulse-note]")).to_have_text(re.compile(r"^Rate some statements first"))
+    expect(page.locator(f"{FORM} [data-rs-pulse-note]")).to_have_text(re.compile(r"^Rate some statements first"),
+                                                                       timeout=15_000)
     rate(page, "time-to-read", 1)
     rate(page, "asked-questions", 2)
     rate(page, "someone-to-talk-to", 3)

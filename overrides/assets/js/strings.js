@@ -258,6 +258,7 @@ export default Object.freeze({
   "file_backup_stopped": "The site no longer saves a backup to a file. The file you chose is left as it is.",
   "file_backup_title": "Back up to a file of your choice",
   "file_backup_written": "Saving backups to {name}. Last written: {date}.",
+  "first_use_not_loaded": "This could not load: the connection may have dropped. Your answers are safe. Try again when you have a signal, or reload the page.",
   "flag_for_supervision": "Bring this to my next supervision",
   "goal_status_achieved": "Achieved",
   "goal_status_in_progress": "In progress",

@@ -14,6 +14,7 @@
  */
 
 import { h } from "../lib/dom.js";
+import { sayNotLoaded } from "../lib/first-use.js";
 import { printPart } from "../lib/print-part.js";
 import { t } from "../lib/strings.js";
 import { runsGroups, saveWhoIAm, savedRole, showRole } from "../lib/role.js";
@@ -120,9 +121,10 @@ export function mount(root) {
   const begin = (target, from = present) => import("../lib/presenter.js")
     .then(async ({ presentingStyles, startPresenter }) => {
       await presentingStyles(); // its own stylesheet, on first use too
+      root.querySelector("[data-rs-tools-note]").hidden = true;  // loaded after all: no message of an earlier try
       startPresenter(article, { target, onLeave: () => from.focus() });
     })
-    .catch((error) => console.warn("Could not start presenter mode", error));
+    .catch((error) => sayNotLoaded(root.querySelector("[data-rs-tools-note]"), error));
   present.addEventListener("click", () => begin(null));
   if (groupTools.hidden) return;
   addPresentHere(article, begin);

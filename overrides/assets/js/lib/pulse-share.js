@@ -16,15 +16,12 @@ export function showPulseCode(root, code, qrcode) {
   const text = root.querySelector("[data-rs-pulse-code]");
   const picture = root.querySelector("[data-rs-pulse-qr]");
   const note = root.querySelector("[data-rs-pulse-note]");
-  if (text.textContent === (code || "") && (code || note.textContent)) return;
+  const words = code ? t("self_assessment_pulse_note") : t("self_assessment_pulse_empty");
+  if (text.textContent === (code || "") && note.textContent === words) return;  // nothing changed
   text.textContent = code || "";
   picture.replaceChildren();
-  if (!code) {
-    note.textContent = t("self_assessment_pulse_empty");
-    return;
-  }
-  picture.append(qrPicture(code, qrcode));
-  note.textContent = t("self_assessment_pulse_note");
+  note.textContent = words;
+  if (code) picture.append(qrPicture(code, qrcode));
 }
 
 /** Draw a QR code of a pulse code as SVG squares (built with DOM calls, never parsed from a string). */

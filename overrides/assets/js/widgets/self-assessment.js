@@ -9,6 +9,7 @@
 import { drawChart, tableParts } from "../lib/bar-chart.js";
 import { bdi, cloneContent, h, scrollingTable, textWith } from "../lib/dom.js";
 import { mountExercise, readConfig } from "../lib/exercise.js";
+import { sayNotLoaded } from "../lib/first-use.js";
 import { formatDate, listAnd, t, tn } from "../lib/strings.js";
 
 /** @param {HTMLFormElement} root */
@@ -314,5 +315,5 @@ function showPulse(root, config, values) {
   loadPulseTools()
     .then(() => pulseTools.share.showPulseCode(root, pulseCode(root.dataset.rsExercise, config, values),
       pulseTools.qrcode))
-    .catch((error) => console.warn("Could not load the group pulse", error));
+    .catch((error) => sayNotLoaded(root.querySelector("[data-rs-pulse-note]"), error));
 }

@@ -14,6 +14,7 @@ import { reviewDateProblem } from "../lib/review-date.js";
 import { printPart } from "../lib/print-part.js";
 import { isolate } from "../lib/text.js";
 import { formatDate, t, tn } from "../lib/strings.js";
+import { sayNotLoaded } from "../lib/first-use.js";
 
 /**
  * A goal's calendar button: a file (.ics) for its review date, with an optional reminder on the day, and
@@ -49,7 +50,7 @@ function wireCalendar(root, goal) {
     note.replaceChildren();
     // The calendar file writer loads on first use: most learners never add a goal to a calendar.
     import("../lib/ics.js").then(({ goalReviewEvent }) => calendarFile(goalReviewEvent, root, goal, values,
-      reminder.checked, done)).catch((error) => console.warn("Could not make the calendar file", error));
+      reminder.checked, done)).catch((error) => sayNotLoaded(note, error));
   });
 }
 
