@@ -14,8 +14,7 @@ import pytest
 from macros import csp
 from tests.browser.reflow import PHONE, phone_overflow
 from tests.conftest import Visit
-from tests.helpers import CSP_LISTENER, ROOT, settled_under_policy
-from tests.hosting.conftest import nginx, nginx_binary
+from tests.helpers import CSP_LISTENER, ROOT, nginx, nginx_binary, settled_under_policy
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
