@@ -38,7 +38,7 @@ def audit(url: str) -> tuple[float, float]:
 
 def print_lighthouse(sites: dict[str, Path], pages: list[str]) -> None:
     """Print the performance score and first contentful paint of each page on each site (median of RUNS)."""
-    from tests.hosting.conftest import nginx, nginx_binary
+    from tests.helpers import nginx, nginx_binary
 
     if nginx_binary() is None:
         print("Lighthouse: not run (nginx is not installed; Debian: apt-get install nginx)")

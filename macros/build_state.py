@@ -19,7 +19,15 @@ key                         written by                           read by
 ``rs_abbreviations``        ``BuildState.publish`` (variable)    __init__.py ``on_post_page_macros``
 ``rs_content``              ``BuildState.publish`` (variable)    __init__.py ``on_post_build`` (unused sources)
 ``rs_lab``                  plugin.py ``register`` (variable)    __init__.py ``on_post_build`` (copies the lab)
+``extra.rs_build_state``    ``BuildState.publish`` (this state)  hooks.py ``on_pre_build`` and ``on_page_content``
+                                                                 (``held_html`` and ``search_input``, below)
 ==========================  ===================================  ===============================================
+
+What lasts only for one build lives on this state, never in a module's globals, so a build starts clean even
+when an earlier one ran in the same process (``mkdocs serve`` rebuilding, tests building twice) or stopped part
+way: ``modules`` (the pages rendered so far), ``held_html`` (the finished HTML of macros, waiting for its page:
+macros/html_slots.py) and ``search_input`` (each page's lighter HTML, waiting for the search plugin:
+macros/search_input.py).
 """
 
 from __future__ import annotations
@@ -30,10 +38,15 @@ from typing import Any
 
 from jinja2 import Environment
 
+from .html_slots import HeldHtml
 from .modules import Registry, Step
 from .organisation import Organisation
+from .search_input import SearchInput
 from .site_content import SiteContent
 from .site_paths import page_url, relative_url
+
+# The key in config.extra under which the hooks find this build's state.
+STATE_KEY = "rs_build_state"
 
 
 @dataclass
@@ -59,6 +72,10 @@ class BuildState:
     page_meta: Callable[[], dict[str, Any]] = dict  # the front matter of the page being rendered
     # extra.rs_modules: module pages and the exercises on each that keep answers, filled as pages render.
     modules: dict[str, list[str]] = field(default_factory=dict)
+    # The finished HTML of macros, kept out of Markdown until hooks.py on_page_content fills its page back in.
+    held_html: HeldHtml = field(default_factory=HeldHtml)
+    # Each page's lighter HTML, noted by hooks.py on_page_content until the search plugin reads the page.
+    search_input: SearchInput = field(default_factory=SearchInput)
 
     @property
     def tr(self) -> Callable[..., Any]:
@@ -83,6 +100,7 @@ class BuildState:
     def publish(self, env: Any) -> None:
         """Put the keys the theme and the other hooks read into ``config.extra`` and ``env.variables``."""
         extra = env.conf["extra"]
+        extra[STATE_KEY] = self
         extra["rs_modules"] = self.modules
         extra["rs_paths"] = {path_id: [self.module_page(step.module) for step in steps]
                              for path_id, steps in self.site_paths.items()}
@@ -90,3 +108,8 @@ class BuildState:
         env.variables["rs_abbreviations"] = self.content.abbreviations
         env.variables["rs_content"] = self.content
 
+
+def published(extra: dict[str, Any]) -> BuildState | None:
+    """This build's state as ``BuildState.publish`` left it in ``config.extra``; None when the macros plugin
+    is not in use (so no macro held HTML and no page has lighter HTML)."""
+    return extra.get(STATE_KEY)

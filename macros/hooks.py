@@ -30,8 +30,9 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import app_icons, csp, html_slots, offline, parts, scorm, search_input, service_worker, tables
+from macros import app_icons, csp, html_slots, offline, parts, scorm, service_worker, tables
 from macros.answer_sheet import answer_sheet_source
+from macros.build_state import published
 from macros.errors import ContentError, Problem
 from macros.fill_in import pending_in_config, report_pending
 from macros.leftovers import find_leftovers, report_leftovers
@@ -223,20 +224,25 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     (macros/search_scope.py)."""
     organisation = _state.get("organisation")
     tr = translator(organisation.strings if organisation else default_strings())
-    html = html_slots.fill(html, page)  # the exercises' HTML, kept out of Markdown, back in place
+    build = published(config.extra)  # this build's state (macros/build_state.py); None without the macros plugin
+    if build is not None:
+        html = build.held_html.fill(html, page)  # the exercises' HTML, kept out of Markdown, back in place
     html = tables.wrap_tables(html, tr)
     if page.file.src_uri in (config.extra.get("rs_modules") or {}):
         html = parts.add_parts(html, page.toc, tr)
     _state["assets"].record(page.file.src_uri, html)
     leave_out_of_search(page.file.src_uri, page.meta)  # the readers' search index (macros/search_scope.py)
     html, lighter = marked_and_indexed(html)
-    search_input.keep(page.file.src_uri, html, lighter)  # what the search plugin reads (macros/search_input.py)
+    if build is not None:
+        build.search_input.keep(page.file.src_uri, html, lighter)  # what search reads (macros/search_input.py)
     return html
 
 
 def on_pre_build(config: Any) -> None:
     """The search plugin reads each page without the content of the parts it leaves out (macros/search_input.py)."""
-    search_input.read_lightly(config.plugins)
+    build = published(config.extra)
+    if build is not None:
+        build.search_input.read_lightly(config.plugins)
 
 
 @event_priority(-200)

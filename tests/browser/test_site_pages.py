@@ -15,8 +15,7 @@ from macros import csp
 from tests.browser.reflow import PHONE, phone_overflow
 from tests.browser.test_handouts import MODULES as MODULES_WITH_EVERY_KIND
 from tests.conftest import Visit
-from tests.helpers import CSP_LISTENER, ROOT, settled_under_policy
-from tests.hosting.conftest import nginx, nginx_binary
+from tests.helpers import CSP_LISTENER, ROOT, nginx, nginx_binary, settled_under_policy
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

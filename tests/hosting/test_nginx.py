@@ -18,8 +18,7 @@ from tests.browser import lab_kit
 from tests.browser.kit import enhanced, form_selector
 from tests.browser.test_site_pages import part_of, site_pages, template_sample
 from tests.conftest import Visit
-from tests.helpers import CSP_LISTENER, ROOT
-from tests.hosting.conftest import HOSTING, nginx
+from tests.helpers import CSP_LISTENER, HOSTING, ROOT, nginx
 
 pytestmark = pytest.mark.browser
 

@@ -22,13 +22,15 @@ def convert(text: str) -> str:
 
 def test_markdown_passes_the_placeholder_through_and_fill_puts_the_html_back() -> None:
     page_text = "# Title\n\nBefore.\n\n{}\n\nAfter *this*.\n"
-    placeholder = html_slots.hold(FORM)
+    held = html_slots.HeldHtml()
+    placeholder = held.hold(FORM)
     assert "\n" not in placeholder and FORM not in placeholder
     html = convert(page_text.format(placeholder))
     page = SimpleNamespace(present_anchor_ids={"title"})
-    filled = html_slots.fill(html, page)
+    filled = held.fill(html, page)
     assert FORM in filled and filled == convert(page_text.format(FORM))  # as if Markdown had parsed the form
     assert page.present_anchor_ids == {"title", "ex-one", "ex-one-title", "ex-one-q1", "top"}
+    assert held.waiting == {}  # given back once: nothing kept after its page
 
 
 def test_anchor_ids_decode_entities_like_an_html_parser() -> None:
@@ -38,7 +40,7 @@ def test_anchor_ids_decode_entities_like_an_html_parser() -> None:
 
 def test_a_page_without_placeholders_is_left_as_it_is() -> None:
     page = SimpleNamespace(present_anchor_ids={"x"})
-    assert html_slots.fill("<p>plain</p>", page) == "<p>plain</p>"
+    assert html_slots.HeldHtml().fill("<p>plain</p>", page) == "<p>plain</p>"
     assert page.present_anchor_ids == {"x"}
 
 
@@ -49,9 +51,10 @@ def test_a_held_macro_keeps_its_name_and_returns_markup() -> None:
 
     placed = html_slots.held(exercise)
     assert placed.__name__ == "exercise" and placed.__doc__ == "Insert an exercise."
-    slot = placed(None, "e1")
+    state = SimpleNamespace(held_html=html_slots.HeldHtml())  # the build state's part that holds HTML
+    slot = placed(state, "e1")
     assert isinstance(slot, Markup)
-    assert html_slots.fill(str(slot), SimpleNamespace(present_anchor_ids=set())) == '<div id="e1"></div>'
+    assert state.held_html.fill(str(slot), SimpleNamespace(present_anchor_ids=set())) == '<div id="e1"></div>'
 
 
 def test_only_a_build_whose_hooks_fill_holds_html() -> None:

@@ -16,21 +16,15 @@ def page(src_uri: str, content: str) -> Any:
 def test_the_indexer_reads_the_lighter_html_and_the_page_keeps_its_own() -> None:
     read: list[str] = []
     index = SimpleNamespace(add_entry_from_context=lambda shown: read.append(shown.content))
-    search_input.read_lightly({"material/search": SimpleNamespace(search_index=index), "other": object()})
-    search_input.keep("a.md", "<p>whole</p>", "<p></p>")
-    search_input.keep("b.md", "<p>as built</p>", "<p></p>")
+    kept = search_input.SearchInput()
+    kept.read_lightly({"material/search": SimpleNamespace(search_index=index), "other": object()})
+    kept.keep("a.md", "<p>whole</p>", "<p></p>")
+    kept.keep("b.md", "<p>as built</p>", "<p></p>")
     first, changed, unknown = page("a.md", "<p>whole</p>"), page("b.md", "<p>changed since</p>"), page("c.md", "c")
     for shown in (first, changed, unknown):
         index.add_entry_from_context(shown)
     # The lighter HTML only for the content it was made from; every page keeps its own content.
     assert read == ["<p></p>", "<p>changed since</p>", "c"]
     assert (first.content, changed.content, unknown.content) == ("<p>whole</p>", "<p>changed since</p>", "c")
+    assert kept.lighter == {}  # each page's lighter HTML let go once read
 
-
-def test_a_new_build_forgets_the_last_ones_pages() -> None:
-    search_input.keep("a.md", "x", "")
-    read: list[str] = []
-    index = SimpleNamespace(add_entry_from_context=lambda shown: read.append(shown.content))
-    search_input.read_lightly({"search": SimpleNamespace(search_index=index)})
-    index.add_entry_from_context(page("a.md", "x"))
-    assert read == ["x"]
