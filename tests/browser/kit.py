@@ -77,6 +77,12 @@ def tab_to(page: object, selector: str, limit: int = 400) -> None:
     raise AssertionError(f"could not reach {selector} with the Tab key")
 
 
+def open_at(visit: object, exercise_id: str, path: str = GALLERY) -> object:
+    """Open a page at one exercise, as a link to it does (#ex-<id>): the browser starts the next Tab press there,
+    so a keyboard journey through the exercise does not first press through every exercise above it."""
+    return visit.open(f"{path}#ex-{exercise_id}")
+
+
 def wait_saved(page: object, exercise_id: str) -> dict:
     """Wait for the debounced autosave of the latest change (no save pending) and return the stored entry."""
     page.wait_for_function(
