@@ -12,13 +12,75 @@ def form_selector(exercise_id: str) -> str:
     return f'form[data-rs-exercise="{exercise_id}"]'
 
 
+# How many Tab stops surely lie between the focused element and the first element matching a selector, counting
+# only what every browser stops on (visible, enabled, not inert, in order of the document, one stop a radio group)
+# and giving up (0) wherever the order is not the document's (a positive tabindex, an open modal dialog). The count
+# may be short of the real distance (a date field's parts, a frame, a scrolling box are stops it leaves out), never
+# over it, so pressing Tab that many times can never pass the target.
+SURE_STOPS_BEFORE = """(selector) => {
+  const active = document.activeElement;
+  if (!active || active === document.body || active.tagName === 'IFRAME') return 0;
+  if (document.querySelector('[tabindex]:not([tabindex^="-"]):not([tabindex="0"])')) return 0;
+  if (document.querySelector('dialog:modal')) return 0;
+  const after = (el) => Boolean(active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const groupOf = (el) => (el.form ? [...el.form.elements] : [...document.querySelectorAll('input[type=radio]')])
+    .filter((other) => other.type === 'radio' && other.name === el.name);
+  const sure = (el) => {
+    if (el.matches(':disabled, [tabindex^="-"], input[type=hidden]') || el.closest('[inert]')) return false;
+    const closed = el.closest('details:not([open])');
+    if (closed && !(el.tagName === 'SUMMARY' && el.parentElement === closed)) return false;
+    return el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
+  };
+  const candidates = 'a[href], button, input, select, textarea, details > summary:first-of-type, [tabindex="0"]';
+  const countedGroups = new Set();
+  let count = 0;
+  for (const el of document.querySelectorAll(candidates)) {
+    if (el === active || !after(el)) continue;
+    const radioGroup = el.type === 'radio' && el.name ? groupOf(el) : null;
+    if (el.matches(selector) || (radioGroup && radioGroup.some((radio) => radio.matches(selector)))) return count;
+    if (!sure(el)) continue;
+    if (radioGroup) {
+      const key = radioGroup[0];
+      if (countedGroups.has(key) || radioGroup.some((radio) => radio === active || !after(radio))) continue;
+      countedGroups.add(key);
+    }
+    count += 1;
+  }
+  return 0;
+}"""
+FOCUS_MATCHES = "(s) => document.activeElement && document.activeElement.matches(s)"
+# True while an element matching the selector is focused or still ahead in the document.
+AT_OR_BEFORE = """(s) => [...document.querySelectorAll(s)].some((el) => el === document.activeElement
+  || Boolean(document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING))"""
+
+
 def tab_to(page: object, selector: str, limit: int = 400) -> None:
-    """Press Tab (keyboard only) until the focused element matches a selector."""
-    for _ in range(limit):
+    """Press Tab (keyboard only) until the focused element matches a selector. The Tab stops surely on the way
+    (SURE_STOPS_BEFORE) are pressed through without asking the page after each press; then one press at a time."""
+    pressed = 0
+    if page.evaluate("() => !document.activeElement || document.activeElement === document.body"):
+        page.keyboard.press("Tab")  # from the top of the page: the count starts from a focused element
+        pressed += 1
+        if page.evaluate(FOCUS_MATCHES, selector):
+            return
+    sure_stops = page.evaluate(SURE_STOPS_BEFORE, selector)
+    for _ in range(sure_stops):
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+        pressed += 1
+    if sure_stops and not page.evaluate(AT_OR_BEFORE, selector):
+        raise AssertionError(f"Tab went past {selector}: SURE_STOPS_BEFORE counted a stop that is none")
+    while pressed < limit:
+        page.keyboard.press("Tab")
+        pressed += 1
+        if page.evaluate(FOCUS_MATCHES, selector):
             return
     raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def open_at(visit: object, exercise_id: str, path: str = GALLERY) -> object:
+    """Open a page at one exercise, as a link to it does (#ex-<id>): the browser starts the next Tab press there,
+    so a keyboard journey through the exercise does not first press through every exercise above it."""
+    return visit.open(f"{path}#ex-{exercise_id}")
 
 
 def wait_saved(page: object, exercise_id: str) -> dict:

@@ -54,38 +54,6 @@ def assert_vega_chart(page: object) -> None:
     assert page.locator(".jp-OutputArea-output .vega-embed a[href*='vega.github.io']").count() == 0
 
 
-def test_audit_notebook_runs_offline_and_shows_the_run_chart(visit) -> None:
-    page = visit.page
-    page.goto(lab_kit.notebook_path(lab_url(visit), RELEASE, "audit-run-chart"))
-    lab_kit.wait_for_notebook(page)
-    lab_kit.run_all(page)
-    lab_kit.wait_for_text(page, "Shift: 8 points above the median, 2024-04 to 2024-11.")
-    text = lab_kit.outputs_text(page)
-    for line in ("Months: 24 (2023-04 to 2025-03).", "Median: 0.81 sessions per supervisee per month.",
-                 "met in 6 of 24 months.", "Shift: 6 points below the median, 2023-10 to 2024-03.",
-                 "Trend: 7 points going up, 2024-02 to 2024-08."):
-        assert line in text
-    assert "Error" not in text and "Traceback" not in text
-    assert_vega_chart(page)
-    assert visit.external == []
-
-
-def test_group_notebook_runs_offline_and_shows_distributions_and_prompts(visit) -> None:
-    page = visit.page
-    page.goto(lab_kit.notebook_path(lab_url(visit), RELEASE, "group-self-assessment"))
-    lab_kit.wait_for_notebook(page)
-    lab_kit.run_all(page)
-    lab_kit.wait_for_text(page, "4. Which of these patterns")
-    text = lab_kit.outputs_text(page)
-    for line in ("normative: 12 people, median 4.13, middle half 3.94 to 4.5, lowest 3.25, highest 4.75",
-                 "restorative: 12 people, median 2.5, middle half 2.25 to 3.06, lowest 1.75, highest 4",
-                 "1. Restorative has the lowest median (2.5).", "2. Normative has the highest median (4.13)."):
-        assert line in text
-    assert "Error" not in text and "Traceback" not in text
-    assert_vega_chart(page)
-    assert visit.external == []
-
-
 # Choose "Run All" the moment the notebook's file is loaded, as a quick person (or a test) can: before the
 # fix, JupyterLab had not yet read the kernel's name then, and showed "Select Kernel" instead of running.
 # Done in the page itself (checked every frame), so each page runs at its own first moment.
@@ -100,25 +68,59 @@ RUN_ALL_AT_ONCE = f"""(() => {{
 DIALOG_OR_OUTPUT = "() => document.querySelector('.jp-Dialog') || document.querySelector('.jp-OutputArea-output')"
 
 
-def test_a_fresh_notebook_runs_at_once_every_time_without_a_kernel_dialog(browser, base_url) -> None:
-    """Three fresh opens (empty storage each time), each running all cells as soon as it can: never the
-    "Select Kernel" dialog (before the fix: about 1 open in 6 with a quick click, every time with this
-    one), always the first output. About 6 seconds an open, most of it Python starting."""
-    url = lab_kit.notebook_path(base_url + "lab/", RELEASE, "audit-run-chart")
-    for number in range(1, 4):
-        session = Visit(
-            browser, base_url, viewport={"width": 1280, "height": 720}, locale="en-GB", service_workers="allow"
-        )
-        try:
-            page = session.page
-            page.add_init_script(RUN_ALL_AT_ONCE)
-            page.goto(url)
-            page.wait_for_function(DIALOG_OR_OUTPUT, timeout=lab_kit.KERNEL_TIMEOUT_MS)
-            assert page.locator(".jp-Dialog").count() == 0, f"open {number}: {page.locator('.jp-Dialog').inner_text()}"
-            lab_kit.wait_for_text(page, "Months: 24 (2023-04 to 2025-03).", timeout_ms=30_000)
-            assert session.external == []
-        finally:
-            session.close()
+def test_audit_notebook_runs_at_once_without_a_kernel_dialog_offline_and_shows_the_run_chart(visit) -> None:
+    """A fresh open (empty storage) running all cells the moment it can: never the "Select Kernel" dialog
+    (before the fix, every time when run this early; about 1 open in 6 with a quick click), then every output.
+    The group notebook's test runs its cells from the menu, as a person would."""
+    page = visit.page
+    page.add_init_script(RUN_ALL_AT_ONCE)
+    page.goto(lab_kit.notebook_path(lab_url(visit), RELEASE, "audit-run-chart"))
+    page.wait_for_function(DIALOG_OR_OUTPUT, timeout=lab_kit.KERNEL_TIMEOUT_MS)
+    assert page.locator(".jp-Dialog").count() == 0, page.locator(".jp-Dialog").inner_text()
+    lab_kit.wait_for_text(page, "Shift: 8 points above the median, 2024-04 to 2024-11.")
+    text = lab_kit.outputs_text(page)
+    for line in ("Months: 24 (2023-04 to 2025-03).", "Median: 0.81 sessions per supervisee per month.",
+                 "met in 6 of 24 months.", "Shift: 6 points below the median, 2023-10 to 2024-03.",
+                 "Trend: 7 points going up, 2024-02 to 2024-08."):
+        assert line in text
+    assert "Error" not in text and "Traceback" not in text
+    assert_vega_chart(page)
+    assert visit.external == []
+
+
+# Run code in the kernel of the notebook on show and return what it printed.
+KERNEL_PRINTS = """async (code) => {
+  const future = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.requestExecute({ code });
+  let printed = '';
+  future.onIOPub = (message) => {
+    if (message.header.msg_type === 'stream') printed += message.content.text;
+  };
+  await future.done;
+  return printed;
+}"""
+INSTALL_FROM_PYPI = (
+    "import piplite\ntry:\n    await piplite.install('requests')\nexcept Exception as error:\n    "
+    "print('REFUSED', type(error).__name__)"
+)
+
+
+def test_group_notebook_runs_offline_and_shows_distributions_and_prompts(visit) -> None:
+    """All cells run from the menu; then, in the same kernel, an unknown package cannot be installed: the PyPI
+    fallback is off, so no request is even tried (the visit fixture fails on any request to another host)."""
+    page = visit.page
+    page.goto(lab_kit.notebook_path(lab_url(visit), RELEASE, "group-self-assessment"))
+    lab_kit.wait_for_notebook(page)
+    lab_kit.run_all(page)
+    lab_kit.wait_for_text(page, "4. Which of these patterns")
+    text = lab_kit.outputs_text(page)
+    for line in ("normative: 12 people, median 4.13, middle half 3.94 to 4.5, lowest 3.25, highest 4.75",
+                 "restorative: 12 people, median 2.5, middle half 2.25 to 3.06, lowest 1.75, highest 4",
+                 "1. Restorative has the lowest median (2.5).", "2. Normative has the highest median (4.13)."):
+        assert line in text
+    assert "Error" not in text and "Traceback" not in text
+    assert_vega_chart(page)
+    assert page.evaluate(KERNEL_PRINTS, INSTALL_FROM_PYPI).startswith("REFUSED")
+    assert visit.external == []
 
 
 def test_repl_embed_on_the_data_lab_page_runs_code_and_passes_axe(visit) -> None:
@@ -148,14 +150,3 @@ def test_embeds_without_javascript_are_plain_links(no_js_visit) -> None:
     assert links.count() == 3
     assert page.locator(".rs-lab-embed button:visible").count() == 0
     assert f"lab/notebooks/index.html?path={RELEASE}/group-self-assessment.ipynb" in links.nth(0).get_attribute("href")
-
-
-def test_the_kernel_never_tries_pypi_or_a_cdn(visit) -> None:
-    """An unknown package cannot be installed: the PyPI fallback is off, so no request is even tried."""
-    code = (
-        "import piplite\ntry:\n    await piplite.install('requests')\nexcept Exception as error:\n    "
-        "print('REFUSED', type(error).__name__)"
-    )
-    visit.page.goto(lab_kit.repl_path(lab_url(visit), code))
-    visit.page.locator(".jp-OutputArea-output", has_text="REFUSED").first.wait_for(timeout=lab_kit.KERNEL_TIMEOUT_MS)
-    assert visit.external == []

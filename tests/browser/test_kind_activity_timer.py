@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tests.browser.kit import GALLERY, form_selector, printed_text, tab_to
+from tests.browser.kit import GALLERY, form_selector, open_at, printed_text, tab_to
 
 EXERCISE = "example-activity-timer-default"
 FORM = form_selector(EXERCISE)
@@ -67,7 +67,7 @@ def announced(page: object) -> str:
 def open_timer(visit: object) -> object:
     visit.page.add_init_script(FAKE_AUDIO)
     visit.page.clock.install()
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     page.wait_for_selector(f"{FORM} [data-rs-timer-panel]:not([hidden])")
     page.evaluate(RECORD_ANNOUNCEMENTS, FORM)
     # install() leaves the fake clock running at real speed; pause it so that only run_for and friends move

@@ -3,7 +3,7 @@ the print button, the printed document with signature lines, and the no-JS blank
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to, wait_saved
 
 EXERCISE = "example-agreement-default"
 FORM = form_selector(EXERCISE)
@@ -17,7 +17,7 @@ def missing(page) -> list[str]:
 
 
 def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     count = page.locator(f"#{UID}-count")
     assert count.inner_text() == "0 of 5 fields filled."
@@ -60,7 +60,7 @@ def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
 
 
 def test_missing_essential_links_move_focus_to_their_field(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     links = page.locator(f"{FORM} [data-rs-missing] a")
     assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
@@ -79,7 +79,7 @@ def test_missing_essential_links_move_focus_to_their_field(visit) -> None:
 
 
 def test_print_button_prints_the_agreement_alone(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     page.fill(f"#{UID}-frequency", "Every two weeks")
     page.evaluate("() => { window.rsPrinted = 0; window.print = () => { window.rsPrinted += 1; }; }")

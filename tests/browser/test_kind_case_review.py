@@ -3,7 +3,7 @@ restore, the no-JavaScript form with its closed answer key, and print."""
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to
 
 EXERCISE = "example-case-review-default"
 FORM = form_selector(EXERCISE)
@@ -57,7 +57,7 @@ def wait_values(page: object, expected: dict) -> dict:
 
 
 def test_keyboard_only_through_the_four_steps_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     assert visible_mappings(page) == []
     assert page.locator(f"{FORM} [data-rs-mapping-empty]").is_visible()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to
 
 TICK = "example-checklist-default"
 YPN = "example-checklist-yes-partly-no"
@@ -39,13 +39,13 @@ def lines(page: object, selector: str) -> list[str]:
 @pytest.fixture()
 def ypn_page(visit):
     """The gallery, which shows the yes-partly-no example after the tick example."""
-    page = visit.open(GALLERY)
+    page = open_at(visit, YPN)
     enhanced(page, YPN)
     return page
 
 
 def test_tick_with_keyboard_only_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, TICK)
     enhanced(page, TICK)
     tab_to(page, f"{FORM} input[name$='-perspective']")
     page.keyboard.press("ArrowDown")  # the second perspective: As a supervisee

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to, wait_saved
 
 EXERCISE = "example-desc-planner-default"
 FORM = form_selector(EXERCISE)
@@ -20,7 +20,7 @@ def checks(page) -> dict[str, str]:
 
 
 def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     tab_to(page, f"{FORM} #{UID}-context")
     page.keyboard.type("Our agreement on recording.")

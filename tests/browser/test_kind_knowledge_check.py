@@ -3,7 +3,7 @@ never a score, the no-JavaScript worksheet, and print with the answer sheet."""
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to
 
 EXERCISE = "example-knowledge-check-default"
 FORM = form_selector(EXERCISE)
@@ -64,7 +64,7 @@ def answer_first_two(page: object) -> None:
 
 
 def test_keyboard_only_check_each_answer_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     assert summary(page) == "You have checked 0 of 3 questions."
     answer_first_two(page)
@@ -131,7 +131,7 @@ def test_there_is_never_a_score(visit) -> None:
 
 
 def test_keyboard_only_the_count_of_matching_choices_shows_once_every_question_is_checked(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     answer_first_two(page)  # question 1 differs from the key, question 2 matches, question 3 unanswered
     assert summary(page) == "You have checked 2 of 3 questions."

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, type_date, wait_saved
+from tests.browser.kit import (
+    GALLERY,
+    enhanced,
+    form_selector,
+    open_at,
+    printed_text,
+    reload,
+    tab_to,
+    type_date,
+    wait_saved,
+)
 
 EXERCISE = "example-reflection-default"
 FORM = form_selector(EXERCISE)
@@ -10,7 +20,7 @@ LONG_ANSWER = "\n".join(f"Line {n}: what I noticed in the session and why it mat
 
 
 def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     tab_to(page, f"{FORM} textarea[data-rs-field='what-stood-out']")
     page.keyboard.type("The pause before the hard question.")
@@ -84,7 +94,7 @@ TALLY_FORM = form_selector(TALLY)
 
 
 def test_tally_counts_choices_by_group_with_keyboard_and_restores(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, TALLY)
     enhanced(page, TALLY)
     result = page.locator(f"{TALLY_FORM} [data-rs-tally-result]")
     assert result.is_hidden()  # nothing chosen yet: no count
@@ -147,7 +157,7 @@ def items_note(page, form: str = LIST_FORM, prompt: str = "ideas") -> str:
 
 
 def test_list_and_date_with_keyboard_only_advise_in_words_and_never_block_saving(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, LIST)
     enhanced(page, LIST)
     assert items_note(page) == ""  # nothing written: the question already says what to do
     assert page.locator(f"{LIST_FORM} [data-rs-items='ideas']").get_attribute("aria-live") == "polite"
@@ -183,7 +193,7 @@ def test_words_saved_before_a_prompt_became_a_date_are_kept_until_a_date_is_chos
     """A text prompt changed to type: date keeps its saved answers: shown as text under the date field, saved
     unchanged through other edits, in the readable copy, and replaced only when a date is chosen."""
     earlier = 'By the end of March <img src=x onerror="window.__pwned=1">'
-    page = visit.open(GALLERY)
+    page = open_at(visit, LIST)
     enhanced(page, LIST)
     page.fill(f"{LIST_FORM} textarea[data-rs-field='first-step']", "Ask for an observation.")
     wait_saved(page, LIST)
@@ -239,7 +249,7 @@ GROW_FORM = form_selector(GROW)
 
 def test_grow_planner_asks_for_three_options_and_a_date_and_links_to_the_smart_goal_worksheet(visit) -> None:
     """E15 on its module page (brief §3.2): at least three options, Will has a date, and a way on to E10."""
-    page = visit.open("modules/professional-knowledge/")
+    page = open_at(visit, GROW, "modules/professional-knowledge/")
     enhanced(page, GROW)
     tab_to(page, f"{GROW_FORM} textarea[data-rs-field='options']", limit=1500)
     page.keyboard.type("Practise with my supervisor")

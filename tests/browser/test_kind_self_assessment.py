@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, wait_saved
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to, wait_saved
 
 EXERCISE = "example-self-assessment-default"
 FORM = form_selector(EXERCISE)
 
 
 def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     # Perspective: first option. Then rate: time-to-read 3 (Often), asked-questions 1, someone-to-talk-to 2.
     tab_to(page, f"{FORM} input[name$='-perspective']")
@@ -121,7 +121,7 @@ def share_values(page: object) -> list[str]:
 
 
 def test_balance_with_keyboard_only_shares_and_prompts_come_and_go(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, BALANCE)
     enhanced(page, BALANCE)
     region = page.locator(f"{BALANCE_FORM} [data-rs-balance-feedback]")
     assert region.get_attribute("aria-live") == "polite"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to
 
 EXERCISE = "example-seven-eyed-default"
 FORM = form_selector(EXERCISE)
@@ -63,7 +63,7 @@ def feedback(page: object) -> str:
 
 
 def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     ratings = [3, 3, 2, 1, 0, 0, 1]
     texts = {eye: f"Notes for {eye}, initials only." for eye in EYES}

@@ -8,7 +8,17 @@ from pathlib import Path
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to, type_date, wait_saved
+from tests.browser.kit import (
+    GALLERY,
+    enhanced,
+    form_selector,
+    open_at,
+    printed_text,
+    reload,
+    tab_to,
+    type_date,
+    wait_saved,
+)
 
 EXERCISE = "example-smart-goal-default"
 FORM = form_selector(EXERCISE)
@@ -17,7 +27,7 @@ TODAY = dt.datetime(2026, 11, 22, 10, 0, 0)
 
 def open_with_clock(visit):
     visit.page.clock.set_fixed_time(TODAY)
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     return page
 

@@ -3,7 +3,7 @@ print."""
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, printed_text, reload, tab_to
+from tests.browser.kit import GALLERY, enhanced, form_selector, open_at, printed_text, reload, tab_to
 
 EXERCISE = "example-time-split-default"
 FORM = form_selector(EXERCISE)
@@ -46,7 +46,7 @@ def table_rows(page: object) -> list[list[str]]:
 
 
 def test_complete_with_keyboard_only_then_restore_after_reload(visit) -> None:
-    page = visit.open(GALLERY)
+    page = open_at(visit, EXERCISE)
     enhanced(page, EXERCISE)
     tab_to(page, field("s1-cases"))
     page.keyboard.type("70")
