@@ -87,7 +87,7 @@ def wait_saved(page: object, exercise_id: str) -> dict:
     """Wait for the debounced autosave of the latest change (no save pending) and return the stored entry."""
     page.wait_for_function(
         "(id) => Object.keys(localStorage).some((k) => k.endsWith(':entry:' + id))"
-        " && !document.querySelector(`[data-rs-exercise=\"${id}\"][data-rs-saving]`)", arg=exercise_id, timeout=5000)
+        " && !document.querySelector(`[data-rs-exercise=\"${id}\"][data-rs-saving]`)", arg=exercise_id, timeout=15_000)
     return page.evaluate(
         "(id) => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':entry:' + id))))",
         exercise_id)
@@ -95,7 +95,7 @@ def wait_saved(page: object, exercise_id: str) -> dict:
 
 def wait_all_saved(page: object) -> None:
     """Wait until no exercise on the page has a change waiting for its debounced autosave."""
-    page.wait_for_function("() => !document.querySelector('[data-rs-saving]')", timeout=5000)
+    page.wait_for_function("() => !document.querySelector('[data-rs-saving]')", timeout=15_000)
 
 
 def enhanced(page: object, exercise_id: str) -> None:
