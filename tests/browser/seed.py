@@ -40,8 +40,8 @@ def stored(value: object) -> str:
 
 
 def seed(visit: object, items: dict[str, str], area: str = "localStorage") -> object:
-    """Put raw values under their keys in a storage area of the site (sessionStorage is the tab's own), from a
-    blank document of the site's origin; return the tab, ready to open the page under test."""
+    """Put raw values under their keys in a storage area of the site (sessionStorage is the tab's own), from the
+    page open if it is one of the site's, else from BLANK; return the tab, ready to open the page under test."""
     page = visit.page
     if not page.url.startswith(visit.base_url):
         page.goto(visit.base_url + BLANK)
