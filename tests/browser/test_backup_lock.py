@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, wait_saved
+from tests.browser.seed import answered, seed
 from tests.browser.test_my_learning import REFLECTION, site_state
 from tests.conftest import Visit
 
@@ -17,12 +18,10 @@ FIELD = f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']"
 def test_a_locked_backup_round_trips_and_refuses_a_wrong_passphrase_or_damage(
     visit, browser, base_url, tmp_path
 ) -> None:
-    page = visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    page.fill(FIELD, "Only for me: ‮ a hard week")
-    wait_saved(page, REFLECTION)
-    visit.open("my-learning/")
+    seed(visit, answered({"A calm start.\nThen a hard question.": "Only for me: \u202e a hard week"}))
+    page = visit.open("my-learning/")
     before = site_state(page)
+    assert "hard week" in str(before)
     page.fill("[data-rs-lock='rs-lock-passphrase']", PASSPHRASE)
     page.fill("[data-rs-lock='rs-lock-again']", PASSPHRASE)
     with page.expect_download() as download:

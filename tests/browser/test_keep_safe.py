@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from tests.browser.seed import seed as seed_storage
 from tests.browser.test_my_learning import site_state
 from tests.helpers import registry_modules
 
@@ -30,8 +31,7 @@ def seed(page, answers: dict) -> None:
 @pytest.mark.parametrize("granted", [True, False], ids=["granted", "refused"])
 def test_my_learning_says_whether_storage_is_kept_and_asks_only_on_the_button(visit, granted) -> None:
     visit.context.add_init_script(STUB)
-    page = visit.open("my-learning/")
-    seed(page, {"persisted": False, "persist": granted})
+    seed_storage(visit, {"test-persist": json.dumps({"persisted": False, "persist": granted})})
     page = visit.open("my-learning/")
     keep = page.locator("[data-rs-keep-safe]")
     expect_text = "may clear this site's storage"

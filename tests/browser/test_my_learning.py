@@ -12,8 +12,9 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_all_saved, wait_saved
+from tests.browser.seed import PREFIX, answered, seed, seed_answered, shared_setting_on
 from tests.conftest import Visit
-from tests.helpers import registry_modules, serve
+from tests.helpers import registry_modules, serve, settled
 
 REFLECTION = "example-reflection-default"
 ASSESSMENT = "example-self-assessment-default"
@@ -33,27 +34,9 @@ def site_state(page) -> dict:
     )
 
 
-def answer_some(page) -> None:
-    """Fill one exercise of each of three kinds, flag one, keep a dated copy of a profile."""
-    enhanced(page, REFLECTION)
-    page.fill(
-        f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']", "A calm start.\nThen a hard question."
-    )
-    page.check(f"{form_selector(REFLECTION)} [data-rs-flag]")
-    page.check(f"{form_selector(ASSESSMENT)} input[name$='-time-to-read'][value='2']")
-    page.click(f"{form_selector(ASSESSMENT)} [data-rs-action='snapshot']")
-    page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] textarea[data-rs-field='goal']", "Agree the agenda together")
-    page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
-    for exercise in (REFLECTION, ASSESSMENT, GOALS):
-        wait_saved(page, exercise)
-    wait_all_saved(page)
-
-
-def test_export_delete_import_restores_exactly_the_same_state(visit, browser, base_url, tmp_path) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    page.evaluate("localStorage.setItem('reflective-supervision:/:entry:example-damaged', '{not json')")
-    visit.open("my-learning/")
+def test_export_delete_import_restores_exactly_the_same_state(visit, tmp_path) -> None:
+    seed(visit, {**answered(), f"{PREFIX}entry:example-damaged": "{not json"})
+    page = visit.open("my-learning/")
     before = site_state(page)
     assert len(before) >= 4
     with page.expect_download() as download:
@@ -81,26 +64,21 @@ def test_export_delete_import_restores_exactly_the_same_state(visit, browser, ba
     page.click("[data-rs-action='import-merge']")
     assert site_state(page) == before
 
-    fresh = Visit(browser, base_url)
-    fresh_page = fresh.open("my-learning/")
-    fresh_page.set_input_files("[data-rs-import]", str(backup_path))
-    fresh_page.once("dialog", lambda dialog: dialog.accept())
-    fresh_page.click("[data-rs-action='import-replace']")
-    assert site_state(fresh_page) == before
-    fresh.open(GALLERY)
-    assert (
-        fresh_page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']")
-        == "A calm start.\nThen a hard question."
-    )
-    fresh.close()
-    assert fresh.external == []
+    # Replacing everything, in a browser whose store holds nothing of the site, restores the same state.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-rs-action='delete-everything']")
+    assert site_state(page) == {}
+    page.set_input_files("[data-rs-import]", str(backup_path))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-rs-action='import-replace']")
+    assert site_state(page) == before
 
 
 def test_bad_import_files_get_a_clear_message_and_change_nothing(visit, tmp_path) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("my-learning/")
+    seed_answered(visit)
+    page = visit.open("my-learning/")
     before = site_state(page)
+    assert len(before) == 3
     cases = {
         "proto.json": (
             '{"format":"reflective-supervision-backup","version":1,"entries":{},"data":{},"damaged":{},"__proto__":{"x":1}}',
@@ -125,9 +103,8 @@ def test_bad_import_files_get_a_clear_message_and_change_nothing(visit, tmp_path
 
 
 def test_damaged_entry_is_reported_kept_and_harmless(visit) -> None:
+    seed(visit, {f"{PREFIX}entry:{REFLECTION}": '{"broken'})
     page = visit.open(GALLERY)
-    page.evaluate(f"localStorage.setItem('reflective-supervision:/:entry:{REFLECTION}', '{{\"broken')")
-    reload(page)
     enhanced(page, REFLECTION)
     assert "could not be read" in page.locator(f"{form_selector(REFLECTION)} [data-rs-alert]").inner_text()
     page.check(f"{form_selector(ASSESSMENT)} input[name$='-time-to-read'][value='1']")
@@ -220,24 +197,23 @@ def test_two_copies_on_one_domain_keep_separate_answers(browser, site_dir: Path,
     (root / "council").symlink_to(site_dir)
     field = f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']"
     copies = {"": "Answer at the root", "council/": "Answer in the council's copy"}
+    at_root = entry(REFLECTION, values={"next-time": copies[""]}, readable=[{"label": "L", "text": copies[""]}])
     with serve(root) as origin:
         session = Visit(browser, origin, viewport={"width": 1280, "height": 900}, locale="en-GB")
         try:
-            page = session.page
-            for path, answer in copies.items():
-                session.open(path + GALLERY)
-                enhanced(page, REFLECTION)
-                page.fill(field, answer)
-                wait_saved(page, REFLECTION)
-            keys = sorted(key for key in site_state(page) if key.endswith(f":entry:{REFLECTION}"))
-            assert keys == [
+            seed(session, {f"{PREFIX}entry:{REFLECTION}": at_root})
+            page = session.open("council/" + GALLERY)
+            enhanced(page, REFLECTION)
+            assert page.input_value(field) == "", "the council's copy does not show the root's answer"
+            page.fill(field, copies["council/"])
+            wait_saved(page, REFLECTION)
+            state = site_state(page)
+            assert sorted(key for key in state if key.endswith(f":entry:{REFLECTION}")) == [
                 f"reflective-supervision:/:entry:{REFLECTION}",
                 f"reflective-supervision:/council/:entry:{REFLECTION}",
             ]
+            assert state[f"{PREFIX}entry:{REFLECTION}"] == at_root, "the root's answer is untouched"
             for path, answer in copies.items():
-                session.open(path + GALLERY)
-                enhanced(page, REFLECTION)
-                assert page.input_value(field) == answer
                 session.open(path + "my-learning/")
                 text = page.locator("div[data-rs-app]").inner_text()
                 assert [other for other in copies.values() if other in text] == [answer], path
@@ -260,9 +236,8 @@ def test_two_tabs_stay_in_step(visit) -> None:
 
 
 def test_shared_computer_mode_keeps_answers_only_for_the_tab(visit) -> None:
-    page = visit.open("my-learning/")
-    shared_on(visit, page)
-    visit.open(GALLERY)
+    shared_setting_on(visit)
+    page = visit.open(GALLERY)
     enhanced(page, REFLECTION)
     page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Only for this tab")
     page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
@@ -277,12 +252,9 @@ def test_shared_computer_mode_keeps_answers_only_for_the_tab(visit) -> None:
 
 
 def test_a_format_1_entry_is_restored_and_upgraded(visit) -> None:
-    page = visit.open("")
     raw = FIXTURE_V1.read_text(encoding="utf-8").strip()
-    page.evaluate(
-        "(raw) => localStorage.setItem('reflective-supervision:/:entry:example-reflection-default', raw)", raw
-    )
-    visit.open(GALLERY)
+    seed(visit, {f"{PREFIX}entry:{REFLECTION}": raw})
+    page = visit.open(GALLERY)
     enhanced(page, REFLECTION)
     assert (
         page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']")
@@ -293,12 +265,17 @@ def test_a_format_1_entry_is_restored_and_upgraded(visit) -> None:
     assert stored["format"] == 2 and stored["flagged"] is False
 
 
+def answered_on(module: str, *exercises: str) -> dict[str, str]:
+    """Saved answers to exercises of a module page, as its exercises write them (the entry names its page)."""
+    return {
+        f"{PREFIX}entry:{exercise}": entry(exercise, page=f"/modules/{module}/", values={"a": f"Answer to {exercise}"})
+        for exercise in exercises
+    }
+
+
 def test_progress_in_navigation_and_on_the_home_page(visit) -> None:
-    page = visit.open("modules/implementing-good-supervision/")
-    enhanced(page, "culture-change-reflection")
-    page.fill(f"{form_selector('culture-change-reflection')} textarea >> nth=0", "A change that worked")
-    wait_saved(page, "culture-change-reflection")
-    visit.open("")
+    seed(visit, answered_on("implementing-good-supervision", "culture-change-reflection"))
+    page = visit.open("")
     bars = page.locator("[data-rs-progress] progress")
     assert bars.count() == len(registry_modules())
     item = page.locator(".rs-progress-item", has_text="Implementation of good supervision")
@@ -324,12 +301,8 @@ def test_opening_a_module_starts_it_and_answering_every_exercise_completes_it(vi
     visit.open("")
     item = page.locator(".rs-progress-item", has_text="What is supervision?")
     assert "Started: 0 of 4 exercises answered" in item.inner_text()
-    module = "modules/implementing-good-supervision/"
-    visit.open(module)
-    for exercise in ("culture-change-reflection", "supervision-smart-goals", "implementing-good-supervision-journal"):
-        enhanced(page, exercise)
-        page.locator(f"{form_selector(exercise)} textarea").first.fill(f"An answer to {exercise}")
-        wait_saved(page, exercise)
+    seed(visit, answered_on("implementing-good-supervision", "culture-change-reflection", "supervision-smart-goals",
+                            "implementing-good-supervision-journal"))
     visit.open("")
     item = page.locator(".rs-progress-item", has_text="Implementation of good supervision")
     assert "Complete: 3 of 3 exercises answered" in item.inner_text()
@@ -341,19 +314,12 @@ def test_opening_a_module_starts_it_and_answering_every_exercise_completes_it(vi
 
 
 def test_goals_show_their_review_date_and_status(visit) -> None:
-    page = visit.open(GALLERY)
-    enhanced(page, GOALS)
-    page.click(f"{form_selector(GOALS)} [data-rs-action='add-goal']")
-    for goal, text, status in (
-        ("g1", "Open each session with a check-in", "achieved"),
-        ("g2", "Bring one article a month", "revised"),
-    ):
-        page.fill(f"{form_selector(GOALS)} [data-rs-goal='{goal}'] textarea[data-rs-field='goal']", text)
-        page.check(f"{form_selector(GOALS)} [data-rs-goal='{goal}'] input[data-rs-field='status'][value='{status}']")
-    page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
-    wait_saved(page, GOALS)
-    wait_all_saved(page)
-    visit.open("my-learning/")
+    goals = [
+        {"id": "g1", "goal": "Open each session with a check-in", "status": "achieved", "time_bound": "2027-03-15"},
+        {"id": "g2", "goal": "Bring one article a month", "status": "revised"},
+    ]
+    seed(visit, {f"{PREFIX}entry:{GOALS}": entry(GOALS, kind="smart-goal", values={"goals": goals})})
+    page = visit.open("my-learning/")
     rows = page.locator(".rs-goals-table tbody tr")
     assert rows.count() == 2
     first, second = rows.nth(0).inner_text(), rows.nth(1).inner_text()
@@ -362,15 +328,9 @@ def test_goals_show_their_review_date_and_status(visit) -> None:
 
 
 def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
-    page = visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']", HOSTILE)
-    page.check(f"{form_selector(REFLECTION)} [data-rs-flag]")
-    page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] textarea[data-rs-field='goal']", HOSTILE)
-    page.fill(f"{form_selector(GOALS)} [data-rs-goal='g1'] input[data-rs-field='time_bound']", "2027-03-15")
-    wait_saved(page, REFLECTION)
-    wait_saved(page, GOALS)
-    wait_all_saved(page)
+    """Hostile text saved in a reflection (flagged) and a goal, on every page that shows saved answers and in
+    the record's and the calendar's downloads. (The exercises themselves: the next test, every kind.)"""
+    seed(visit, answered({"A calm start.\nThen a hard question.": HOSTILE, "Agree the agenda together": HOSTILE}))
 
     def inert(where: str) -> None:
         assert page.evaluate("window.__pwned") is None, where
@@ -379,30 +339,9 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
             "&lt;", "<"
         ).replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", '"'), where
 
-    reload(page)
-    enhanced(page, REFLECTION)
-    assert page.evaluate("window.__pwned") is None and page.locator("img[src='x']").count() == 0
-    page.emulate_media(media="print")
-    assert HOSTILE in page.locator(f"{form_selector(REFLECTION)} [data-rs-print-for='what-stood-out']").inner_text()
-    page.emulate_media(media="screen")
-    for path in ("my-learning/", "agenda/"):
-        visit.open(path)
-        assert HOSTILE in page.locator("div[data-rs-app]").inner_text(), path
-        inert(path)
-    visit.open("learning-record/")
-    page.check(f"[data-rs-record-pick='{REFLECTION}']")
-    page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", HOSTILE)
-    page.emulate_media(media="print")
-    assert HOSTILE in page.locator(f"[data-rs-record-item='{REFLECTION}'] .rs-record-print").nth(1).inner_text()
-    page.emulate_media(media="screen")
-    inert("record")
-    with page.expect_download() as download:
-        page.click("[data-rs-action='markdown']")
-    markdown = Path(download.value.path()).read_text(encoding="utf-8")
-    assert "&lt;img src=x onerror=\"window.\\_\\_pwned=1\"&gt;" in markdown
-    assert re.search(r"(?<!\\)[<>]", markdown) is None, "every < and > in user text is escaped"
-
-    visit.open("my-learning/")
+    page = visit.open("my-learning/")
+    assert HOSTILE in page.locator("div[data-rs-app]").inner_text()
+    inert("my-learning/")
     with page.expect_download() as download:
         page.click("[data-rs-action='goal-calendar']")
     raw = Path(download.value.path()).read_bytes()
@@ -418,14 +357,32 @@ def test_hostile_text_stays_inert_everywhere(visit, tmp_path) -> None:
     assert event["DTSTART"].dt.isoformat() == "2027-03-15"
     assert page.evaluate("window.__pwned") is None
 
+    visit.open("agenda/")
+    assert HOSTILE in page.locator("div[data-rs-app]").inner_text()
+    inert("agenda/")
+    visit.open("learning-record/")
+    page.check(f"[data-rs-record-pick='{REFLECTION}']")
+    page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='learned']", HOSTILE)
+    page.emulate_media(media="print")
+    assert HOSTILE in page.locator(f"[data-rs-record-item='{REFLECTION}'] .rs-record-print").nth(1).inner_text()
+    page.emulate_media(media="screen")
+    inert("record")
+    with page.expect_download() as download:
+        page.click("[data-rs-action='markdown']")
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=\"window.\\_\\_pwned=1\"&gt;" in markdown
+    assert re.search(r"(?<!\\)[<>]", markdown) is None, "every < and > in user text is escaped"
+
 
 def test_learning_record_text_boxes_carry_the_same_privacy_reminder_as_the_exercises(visit) -> None:
-    page = visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    exercise_reminder = page.locator(f"{form_selector(REFLECTION)} .rs-reminder").inner_text()
-    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']", "A calm start.")
-    wait_saved(page, REFLECTION)
-    visit.open("learning-record/")
+    seed_answered(visit)
+    page = visit.open("learning-record/")
+    # The reminder an exercise carries, as the exercise gallery (built by the macros) shows it.
+    exercise_reminder = page.evaluate("""async (id) => {
+        const html = await (await fetch('../authoring/exercise-kinds/')).text();
+        const gallery = new DOMParser().parseFromString(html, 'text/html');
+        return gallery.querySelector(`form[data-rs-exercise="${id}"] .rs-reminder`).textContent;
+    }""", REFLECTION)
     assert page.locator("#rs-record-reminder").count() == 0  # nothing chosen yet: no text boxes, no reminder
     tab_to(page, f"[data-rs-record-pick='{REFLECTION}']")
     page.keyboard.press("Space")
@@ -449,9 +406,8 @@ def test_learning_record_text_boxes_carry_the_same_privacy_reminder_as_the_exerc
 
 
 def test_agenda_lists_flagged_items_and_clears_flags_on_request(visit) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("agenda/")
+    seed_answered(visit)
+    page = visit.open("agenda/")
     items = page.locator("[data-rs-agenda-item]")
     assert items.count() == 1 and "A calm start." in items.first.inner_text()
     page.once("dialog", lambda dialog: dialog.accept())
@@ -462,9 +418,8 @@ def test_agenda_lists_flagged_items_and_clears_flags_on_request(visit) -> None:
 
 
 def test_clearing_agenda_flags_in_a_full_store_says_so_and_keeps_the_flags(visit) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("agenda/")
+    seed_answered(visit)
+    page = visit.open("agenda/")
     page.evaluate(
         "() => { Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }"
     )
@@ -475,18 +430,22 @@ def test_clearing_agenda_flags_in_a_full_store_says_so_and_keeps_the_flags(visit
     assert json.loads(site_state(page)[f"reflective-supervision:/:entry:{REFLECTION}"])["flagged"] is True
 
 
+def profiles(*labelled: tuple[str, int]) -> str:
+    """The self-assessment's entry with a dated copy of its profile for each (label, Learning score) given."""
+    copies = [
+        {"taken": f"2026-0{month}-01T09:00:00.000Z", "label": label, "values": {"time-to-read": str(score)},
+         "profile": [{"id": "learning", "title": "Learning", "average": score, "max": 3},
+                     {"id": "support", "title": "Support", "average": None, "max": 3}]}
+        for month, (label, score) in enumerate(labelled, start=1)
+    ]
+    return entry(ASSESSMENT, kind="self-assessment", flagged=False, snapshots=copies,
+                 values={"time-to-read": copies[-1]["values"]["time-to-read"]})
+
+
 def test_profiles_over_time_side_by_side(visit) -> None:
-    page = visit.open(GALLERY)
-    enhanced(page, ASSESSMENT)
-    form = form_selector(ASSESSMENT)
-    page.check(f"{form} input[name$='-time-to-read'][value='1']")
-    page.select_option(f"{form} [data-rs-snapshot-label]", "Start of the supported year")
-    page.click(f"{form} [data-rs-action='snapshot']")
-    page.check(f"{form} input[name$='-time-to-read'][value='3']")
-    page.select_option(f"{form} [data-rs-snapshot-label]", "End of the supported year")
-    page.click(f"{form} [data-rs-action='snapshot']")
-    wait_all_saved(page)
-    visit.open("my-learning/")
+    seed(visit, {f"{PREFIX}entry:{ASSESSMENT}": profiles(("Start of the supported year", 1),
+                                                          ("End of the supported year", 3))})
+    page = visit.open("my-learning/")
     table = page.locator(".rs-compare table")
     headers = table.locator("thead th").all_inner_texts()
     assert headers[1].startswith("Start of the supported year") and headers[2].startswith("End of the supported year")
@@ -515,7 +474,9 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
     assert sorted(restored.nth(i).input_value() for i in range(restored.count())) == sorted(
         f"{HOSTILE} #{i}" for i in range(count)
     )
+    assert page.evaluate("window.__pwned") is None and page.locator("img[src='x']").count() == 0
     page.emulate_media(media="print")
+    assert HOSTILE in page.locator(f"{form_selector(REFLECTION)} [data-rs-print-for='what-stood-out']").inner_text()
     assert page.evaluate("window.__pwned") is None
     page.emulate_media(media="screen")
     for path in ("my-learning/", "agenda/"):
@@ -529,13 +490,7 @@ def test_hostile_text_in_every_field_of_every_kind_stays_inert(visit) -> None:
 # ---------------------------------------------------------------------------------------------------------
 # Saved state that is not what the site wrote, shared computers, failed imports, blocked storage, the record.
 
-PREFIX = "reflective-supervision:/:"
 SAMPLES = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "backups"
-
-
-def seed(page, items: dict) -> None:
-    """Put raw values under this site's keys in localStorage."""
-    page.evaluate("(items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
 
 
 def entry(exercise: str, **fields) -> str:
@@ -562,21 +517,20 @@ def session_state(page) -> dict:
     )
 
 
-def shared_on(visit, page) -> None:
-    """Tick the shared-computer box on My learning (confirming if asked) and wait for the reload."""
-    visit.open("my-learning/")  # (waits for My learning's script to mount)
+def tick_shared(page) -> None:
+    """On My learning, tick the shared-computer box (confirming if asked) and wait for the reload."""
     with page.expect_navigation():
         page.check("[data-rs-shared]")
         if page.locator("[data-rs-action='shared-confirm-on']").count():
             page.click("[data-rs-action='shared-confirm-on']")
     page.wait_for_load_state("networkidle")
+    settled(page)
     assert page.is_checked("[data-rs-shared]")
 
 
 def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
-    page = visit.open("privacy/")
-    seed(
-        page,
+    page = seed(
+        visit,
         {
             f"{PREFIX}entry:example-reflection-default": entry("example-reflection-default", readable=[None]),
             f"{PREFIX}entry:example-self-assessment-default": entry(
@@ -614,30 +568,6 @@ def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:
     assert f"{PREFIX}corrupt:entry:example-self-assessment-default" in kept
     assert page.evaluate("window.__pwned") is None
     assert visit.console_errors == []
-
-
-@pytest.mark.parametrize(
-    "sample",
-    [
-        "readable-null",
-        "snapshots-null",
-        "snapshot-profile-null",
-        "record-null",
-        "record-items-null",
-        "visits-null",
-        "page-javascript",
-        "page-other-host",
-        "snapshot-average-huge",
-    ],
-)
-def test_import_files_of_the_wrong_shape_are_refused(visit, sample) -> None:
-    page = visit.open("my-learning/")
-    page.set_input_files("[data-rs-import]", str(SAMPLES / "invalid" / f"{sample}.json"))
-    alert = page.locator(".rs-import-preview [role='alert']")
-    alert.wait_for()
-    assert "Nothing was imported" in alert.inner_text()
-    assert page.locator("[data-rs-action='import-merge']").count() == 0
-    assert site_state(page) == {}
 
 
 def test_a_valid_sample_backup_imports_and_every_page_shows_it(visit) -> None:
@@ -679,13 +609,10 @@ def test_the_import_preview_says_what_is_kept_aside_and_the_answer_here_stays(vi
 
 
 def test_delete_everything_in_shared_mode_keeps_the_setting(visit) -> None:
+    shared_setting_on(visit)
+    seed(visit, answered({"A calm start.\nThen a hard question.": "In the tab"}), "sessionStorage")
     page = visit.open("my-learning/")
-    shared_on(visit, page)
-    visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "In the tab")
-    page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
-    visit.open("my-learning/")
+    assert "In the tab" in page.locator("div[data-rs-app]").inner_text()
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-rs-action='delete-everything']")
     assert "stays on" in page.locator("[role='status']").first.inner_text()
@@ -693,66 +620,53 @@ def test_delete_everything_in_shared_mode_keeps_the_setting(visit) -> None:
     assert [k for k in session_state(page) if k.startswith(PREFIX)] == []
     visit.open(GALLERY)
     enhanced(page, REFLECTION)
-    assert page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']") == ""
+    assert page.input_value(f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']") == ""
+    note = page.locator(f"{form_selector(REFLECTION)} [data-rs-mode-note]")
+    assert "kept only until you close this tab" in note.inner_text()
     page.fill(f"{form_selector(REFLECTION)} textarea[data-rs-field='next-time']", "Typed after deleting")
     page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
     assert site_state(page) == {}, "answers still go to the tab only"
+
+
+def test_replace_import_in_shared_mode_keeps_the_setting_and_shows_the_answers(visit) -> None:
+    shared_setting_on(visit)
+    tab = visit.open("my-learning/")
+    tab.set_input_files("[data-rs-import]", str(SAMPLES / "valid" / "full.json"))
+    tab.locator("[data-rs-action='import-replace']").wait_for()  # the file is read asynchronously
+    assert "kept only until you close this tab" in tab.locator(".rs-import-preview").inner_text()
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.click("[data-rs-action='import-replace']")
     visit.open("my-learning/")
-    assert page.is_checked("[data-rs-shared]")
-
-
-def test_replace_import_in_shared_mode_keeps_the_setting_and_shows_the_answers(
-    visit, browser, base_url, tmp_path
-) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("my-learning/")
-    with page.expect_download() as download:
-        page.click("[data-rs-action='export']")
-    backup_path = tmp_path / "backup.json"
-    download.value.save_as(backup_path)
-
-    other = Visit(browser, base_url)
-    try:
-        tab = other.open("my-learning/")
-        shared_on(other, tab)
-        tab.set_input_files("[data-rs-import]", str(backup_path))
-        tab.locator("[data-rs-action='import-replace']").wait_for()  # the file is read asynchronously
-        assert "kept only until you close this tab" in tab.locator(".rs-import-preview").inner_text()
-        tab.once("dialog", lambda dialog: dialog.accept())
-        tab.click("[data-rs-action='import-replace']")
-        other.open("my-learning/")
-        assert tab.is_checked("[data-rs-shared]")
-        assert "A calm start." in tab.locator("div[data-rs-app]").inner_text()
-        assert site_state(tab) == {}
-        assert any(k.startswith(f"{PREFIX}entry:") for k in session_state(tab))
-    finally:
-        other.close()
+    assert tab.is_checked("[data-rs-shared]")
+    assert "A calm start." in tab.locator("div[data-rs-app]").inner_text()
+    assert site_state(tab) == {}
+    assert any(k.startswith(f"{PREFIX}entry:") for k in session_state(tab))
 
 
 def test_switching_shared_mode_on_says_what_happens_and_off_offers_keep_or_discard(visit) -> None:
-    text = f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']"
-    page = visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    page.fill(text, "Saved before")
-    wait_saved(page, REFLECTION)
-    wait_all_saved(page)
-    visit.open("my-learning/")
+    """The setting's switch on My learning. (What the exercises do in shared mode: the tests before, and
+    tests/browser/test_shared_computer.py.)"""
+    key = f"{PREFIX}entry:{REFLECTION}"
+
+    def answer(text: str) -> str:
+        return answered({"A calm start.\nThen a hard question.": text})[key]
+
+    def saved_text() -> str:
+        return json.loads(site_state(page)[key])["values"]["what-stood-out"]
+
+    seed(visit, {key: answer("Saved before")})
+    page = visit.open("my-learning/")
     page.check("[data-rs-shared]")
     choice = page.locator("[data-rs-shared-choice]")
     assert "does not delete them" in choice.inner_text() and "anyone who uses it can see them" in choice.inner_text()
     page.click("[data-rs-action='shared-cancel']")
     assert not page.is_checked("[data-rs-shared]")
-    shared_on(visit, page)
+    # What an exercise keeps for this tab (sessionStorage) in shared mode, there when the page reloads.
+    seed(visit, {key: answer("Typed on the shared computer")}, "sessionStorage")
+    tick_shared(page)
     assert "not shown in this tab" in page.locator("[data-rs-shared-hidden]").inner_text()
 
-    visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    assert page.input_value(text) == ""
-    page.fill(text, "Typed on the shared computer")
-    page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
-    wait_all_saved(page)
-    visit.open("my-learning/")
+    # Switching off and keeping this tab's answers.
     page.uncheck("[data-rs-shared]")
     assert (
         "Keeping them replaces what was saved earlier in this browser for: Looking back on a session"
@@ -761,34 +675,27 @@ def test_switching_shared_mode_on_says_what_happens_and_off_offers_keep_or_disca
     with page.expect_navigation():
         page.click("[data-rs-action='shared-keep']")
     page.wait_for_load_state("networkidle")
+    settled(page)
     assert not page.is_checked("[data-rs-shared]")
     assert [k for k in session_state(page) if k.startswith(PREFIX)] == []
-    visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    assert page.input_value(text) == "Typed on the shared computer"
+    assert saved_text() == "Typed on the shared computer"
 
     # Again, discarding this time: what was saved in the browser is untouched.
-    shared_on(visit, page)
-    visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    page.fill(text, "Throw this away")
-    page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.includes(':entry:'))")
-    wait_all_saved(page)
-    visit.open("my-learning/")
+    seed(visit, {key: answer("Throw this away")}, "sessionStorage")
+    tick_shared(page)
     page.uncheck("[data-rs-shared]")
     with page.expect_navigation():
         page.click("[data-rs-action='shared-discard']")
     page.wait_for_load_state("networkidle")
+    settled(page)
+    assert not page.is_checked("[data-rs-shared]")
     assert [k for k in session_state(page) if k.startswith(PREFIX)] == []
-    visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    assert page.input_value(text) == "Typed on the shared computer"
+    assert saved_text() == "Typed on the shared computer"
 
 
 def test_a_replace_refused_half_way_is_undone_with_an_import_message(visit, tmp_path) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("my-learning/")
+    seed_answered(visit)
+    page = visit.open("my-learning/")
     before = site_state(page)
     backup = json.loads((SAMPLES / "valid" / "full.json").read_text(encoding="utf-8"))
     path = tmp_path / "backup.json"
@@ -863,8 +770,7 @@ def test_blocked_storage_is_reported_on_every_page(visit) -> None:
 
 
 def test_a_goal_date_that_is_not_a_real_day_gets_a_message(visit) -> None:
-    page = visit.open("privacy/")
-    seed(page, {f"{PREFIX}entry:{GOALS}": entry(GOALS, kind="smart-goal", values={"goals": [
+    page = seed(visit, {f"{PREFIX}entry:{GOALS}": entry(GOALS, kind="smart-goal", values={"goals": [
         {"id": "g1", "goal": "Bad date goal", "time_bound": "2027-13-45"},
         {"id": "g2", "goal": "Good date goal", "time_bound": "2027-03-15"}]})})
     visit.open("my-learning/")
@@ -880,20 +786,11 @@ def test_the_comparison_chart_reads_on_a_phone(browser, base_url) -> None:
         browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-GB"
     )
     try:
-        page = phone.open(GALLERY)
-        enhanced(page, ASSESSMENT)
-        form = form_selector(ASSESSMENT)
         labels = ["Start of the supported year", "Middle of the supported year", "End of the supported year"]
-        for value, label in zip(["1", "2", "3"], labels, strict=True):
-            page.check(f"{form} input[name$='-time-to-read'][value='{value}']")
-            page.select_option(f"{form} [data-rs-snapshot-label]", label)
-            page.click(f"{form} [data-rs-action='snapshot']")
-        page.fill(
-            f"{form_selector(GOALS)} [data-rs-goal='g1'] textarea[data-rs-field='goal']",
-            "Agree the agenda together with my supervisor",
-        )
-        wait_all_saved(page)
-        phone.open("my-learning/")
+        goals = {"goals": [{"id": "g1", "goal": "Agree the agenda together with my supervisor"}]}
+        seed(phone, {f"{PREFIX}entry:{ASSESSMENT}": profiles(*zip(labels, [1, 2, 3], strict=True)),
+                     f"{PREFIX}entry:{GOALS}": entry(GOALS, kind="smart-goal", values=goals)})
+        page = phone.open("my-learning/")
         chart = page.locator(".rs-compare svg")
         # Each copy's name is isolated (U+2068 ... U+2069): no element fits inside an SVG text.
         names = [
@@ -916,9 +813,8 @@ def test_the_comparison_chart_reads_on_a_phone(browser, base_url) -> None:
 
 
 def test_the_record_prints_as_a_document(visit) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("learning-record/")
+    seed_answered(visit)
+    page = visit.open("learning-record/")
     page.check(f"[data-rs-record-pick='{REFLECTION}']")
     page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']", "Took it to supervision")
     page.emulate_media(media="print")
@@ -934,9 +830,8 @@ def test_the_record_prints_as_a_document(visit) -> None:
 
 
 def test_the_record_follows_changes_from_another_tab(visit) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("learning-record/")
+    seed_answered(visit)
+    page = visit.open("learning-record/")
     page.check(f"[data-rs-record-pick='{REFLECTION}']")
     other = visit.new_page()
     other.goto(visit.base_url + "learning-record/", wait_until="networkidle")
@@ -975,9 +870,8 @@ def test_the_markdown_download_keeps_every_line_as_text(visit) -> None:
         "[x]: https://example.org",
         "*not em*",
     ]
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("learning-record/")
+    seed_answered(visit)
+    page = visit.open("learning-record/")
     page.check(f"[data-rs-record-pick='{REFLECTION}']")
     page.fill(f"[data-rs-record-item='{REFLECTION}'] textarea[data-rs-record-field='did']", "\n".join(tricky))
     page.fill(
@@ -1004,10 +898,9 @@ def test_the_markdown_download_keeps_every_line_as_text(visit) -> None:
 
 
 def test_a_damaged_learning_record_says_so_and_adding_to_the_record_keeps_it(visit) -> None:
-    page = visit.open("privacy/")
     damaged = '{"items": "not a list"'
-    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
-                f"{PREFIX}data:record": damaged})
+    page = seed(visit, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+                        f"{PREFIX}data:record": damaged})
     visit.open("learning-record/")
     notice = page.locator("[data-rs-record-damaged='kept']")
     text = notice.inner_text()
@@ -1024,10 +917,9 @@ def test_a_damaged_learning_record_says_so_and_adding_to_the_record_keeps_it(vis
 
 
 def test_a_damaged_record_that_cannot_be_moved_aside_is_never_saved_over(visit) -> None:
-    page = visit.open("privacy/")
     damaged = "{not json"
-    seed(page, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
-                f"{PREFIX}data:record": damaged})
+    page = seed(visit, {f"{PREFIX}entry:example-agreement-default": entry("example-agreement-default"),
+                        f"{PREFIX}data:record": damaged})
     # A full store: the damaged record cannot be copied aside, so it stays where it is.
     visit.context.add_init_script(
         "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
@@ -1055,11 +947,10 @@ def isolated(page, selector: str, text: str = RLO_TITLE) -> bool:
 
 
 def test_a_right_to_left_override_in_imported_text_is_isolated_on_every_page(visit) -> None:
-    page = visit.open("privacy/")
     snapshot = {"taken": "2026-01-01T00:00:00Z", "label": "\u202esnap", "values": {},
                 "profile": [{"id": "d1", "title": "\u202edimension", "average": 2, "max": 4}]}
-    seed(
-        page,
+    page = seed(
+        visit,
         {
             f"{PREFIX}entry:example-agreement-default": entry(
                 "example-agreement-default",
@@ -1103,10 +994,7 @@ def test_a_right_to_left_override_in_imported_text_is_isolated_on_every_page(vis
 
 def test_progress_a_shared_exercise_answered_in_one_module_does_not_start_the_other(visit) -> None:
     shared = "developmental-level-reflection"  # on Supervision models and on Support needs of supervisors
-    page = visit.open("modules/supervision-models/")
-    enhanced(page, shared)
-    page.fill(f"{form_selector(shared)} textarea >> nth=0", "Somewhere between levels")
-    wait_saved(page, shared)
+    page = seed(visit, answered_on("supervision-models", shared))
     visit.open("")
     here = page.locator(".rs-progress-item", has_text="Supervision models").inner_text()
     other = page.locator(".rs-progress-item", has_text="Support needs of supervisors").inner_text()
@@ -1125,7 +1013,7 @@ def test_progress_path_start_continue_and_next_follow_the_learner(visit) -> None
     visit.open("modules/what-is-supervision/")
     assert actions.locator("[data-rs-path-link='next']").inner_text() == "Next on your path: Supervision in context"
     assert "Step 1 of" in actions.inner_text()
-    enhanced(page, "working-definition")
+    enhanced(page, "working-definition")  # answering it also saves the place, which "Continue" goes back to
     page.fill(f"{form_selector('working-definition')} textarea >> nth=0", "A space to think")
     wait_saved(page, "working-definition")
     visit.open("")
@@ -1143,3 +1031,16 @@ def test_progress_path_start_continue_and_next_follow_the_learner(visit) -> None
     visit.open("")
     assert actions.locator("[data-rs-path-link='next']").inner_text() == "Next on your path: Supervision models"
     assert page.locator("ol.rs-path--yours").get_attribute("data-rs-path") == "supervisor"
+
+
+def test_import_files_of_the_wrong_shape_are_refused(visit) -> None:
+    page = visit.open("my-learning/")
+    alert = page.locator(".rs-import-preview [role='alert']")
+    for sample in ("readable-null", "snapshots-null", "snapshot-profile-null", "record-null", "record-items-null",
+                   "visits-null", "page-javascript", "page-other-host", "snapshot-average-huge"):
+        # Choosing a file empties the preview at once, so the alert waited for is this file's.
+        page.set_input_files("[data-rs-import]", str(SAMPLES / "invalid" / f"{sample}.json"))
+        alert.wait_for()
+        assert "Nothing was imported" in alert.inner_text(), sample
+        assert page.locator("[data-rs-action='import-merge']").count() == 0, sample
+    assert site_state(page) == {}

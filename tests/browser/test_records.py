@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.kit import GALLERY, form_selector, reload, tab_to
-from tests.browser.test_my_learning import REFLECTION, answer_some
+from tests.browser.seed import seed_answered
+from tests.browser.test_my_learning import REFLECTION
 
 docx = pytest.importorskip("docx")
 pypdf = pytest.importorskip("pypdf")
@@ -45,8 +46,7 @@ def download(page: object, action: str, tmp_path: Path) -> Path:
 
 
 def test_the_agenda_takes_own_items_chosen_answers_an_order_and_prints_on_one_page(visit, tmp_path) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
+    page = seed_answered(visit)
     loaded = []
     page.on("request", lambda request: loaded.append(request.url))
     visit.open("agenda/")
@@ -89,9 +89,8 @@ def test_the_agenda_takes_own_items_chosen_answers_an_order_and_prints_on_one_pa
 
 
 def test_the_record_prints_its_date_and_name_takes_cpd_details_and_downloads_as_word(visit, tmp_path) -> None:
-    page = visit.open(GALLERY)
-    answer_some(page)
-    visit.open("learning-record/")
+    seed_answered(visit)
+    page = visit.open("learning-record/")
     page.check(f"[data-rs-record-pick='{REFLECTION}']")
     page.fill("[data-rs-record-name]", "Sam Jones")
     page.check("[data-rs-record-cpd]")
@@ -125,8 +124,8 @@ def test_the_record_prints_its_date_and_name_takes_cpd_details_and_downloads_as_
 
 
 def test_no_iso_date_reaches_the_screen_or_print_and_goals_download_as_word(visit, tmp_path) -> None:
+    seed_answered(visit)  # a review date of 2027-03-15 and a dated copy of a profile
     page = visit.open(GALLERY)
-    answer_some(page)  # a review date of 2027-03-15 and a dated copy of a profile
     copies = page.locator(form_selector("example-self-assessment-default")).inner_text()
     assert not ISO_DAY.search(copies) and not NUMERIC_DAY.search(copies), "a dated copy is named by its date in words"
     for path in ("my-learning/", "agenda/", "learning-record/"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, wait_saved
+from tests.browser.seed import seed
 
 REFLECTION = "example-reflection-default"
 FORM = form_selector(REFLECTION)
@@ -99,11 +100,10 @@ UNREADABLE_ENTRIES = """
 
 
 def test_an_answer_that_could_not_be_read_is_not_written_over(visit) -> None:
-    page = visit.open(GALLERY)
     earlier = {"format": 2, "exercise": REFLECTION, "values": {"what-stood-out": "My earlier answer"}}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(earlier)])
+    seed(visit, {KEY: json.dumps(earlier)})
     visit.context.add_init_script(UNREADABLE_ENTRIES)
-    visit.open(GALLERY)
+    page = visit.open(GALLERY)
     enhanced(page, REFLECTION)
     alert = page.locator(f"{FORM} [data-rs-alert]")
     assert "could not be read" in alert.inner_text()
@@ -122,11 +122,9 @@ def test_an_answer_that_could_not_be_read_is_not_written_over(visit) -> None:
 
 
 def test_the_learner_may_choose_to_save_over_an_answer_that_could_not_be_read(visit) -> None:
-    page = visit.open(GALLERY)
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)",
-                  [KEY, json.dumps({"format": 2, "exercise": REFLECTION, "values": {"next-time": "Earlier"}})])
+    seed(visit, {KEY: json.dumps({"format": 2, "exercise": REFLECTION, "values": {"next-time": "Earlier"}})})
     visit.context.add_init_script(UNREADABLE_ENTRIES)
-    visit.open(GALLERY)
+    page = visit.open(GALLERY)
     enhanced(page, REFLECTION)
     page.fill(NEXT_TIME, "Mine instead")
     page.click(f"{FORM} button:has-text('Save what I type here instead')")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, settled, wait_saved
-from tests.browser.test_my_learning import REFLECTION, session_state, shared_on, site_state
+from tests.browser.seed import answered, seed, shared_setting_on
+from tests.browser.test_my_learning import REFLECTION, session_state, site_state, tick_shared
 
 TEXT = f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']"
 NOTE = f"{form_selector(REFLECTION)} [data-rs-mode-note]"
@@ -21,11 +22,8 @@ def open_tab(visit, path: str):
 
 
 def test_a_tab_opened_by_address_in_shared_mode_neither_shows_nor_saves_lasting_answers(visit) -> None:
-    page = visit.open(GALLERY)
-    enhanced(page, REFLECTION)
-    page.fill(TEXT, "Words of an earlier person")
-    wait_saved(page, REFLECTION)
-    shared_on(visit, page)
+    seed(visit, answered({"A calm start.\nThen a hard question.": "Words of an earlier person"}))
+    shared_setting_on(visit)
 
     tab = open_tab(visit, GALLERY)
     enhanced(tab, REFLECTION)
@@ -50,7 +48,7 @@ def test_turning_shared_mode_on_and_off_in_one_tab_makes_another_open_tab_follow
     enhanced(tab, REFLECTION)
     tab.fill(TEXT, "Typed just before the switch")  # not saved yet: leaving the page saves it
     with tab.expect_navigation():
-        shared_on(visit, page)
+        tick_shared(page)
     settled(tab)
     enhanced(tab, REFLECTION)
     assert tab.locator("[data-rs-mode-notice='followed-on']").is_visible()
