@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 SMART_GOAL_PAGE = "modules/managing-boundaries/index.html"  # a SMART goal worksheet with a calendar button
 
 
@@ -103,12 +105,17 @@ def test_a_module_page_stylesheet_holds_no_rules_of_kinds_it_does_not_hold(site_
         assert selector in css, selector
 
 
-def test_only_pages_with_a_data_lab_embed_carry_its_styles(site_dir: Path) -> None:
-    """lab.css says it is only for pages with the lab-embed application: the data lab page has it, a module page
-    and the home page do not."""
-    assert ".rs-lab-embed" in linked_stylesheet(site_dir, "data-lab/index.html")
+@pytest.mark.parametrize(("selector", "page_with"), [
+    (".rs-lab-embed", "data-lab/index.html"),  # lab.css: only on pages with a data lab embed
+    (".rs-handouts__sheet", "handouts/supervision-models/index.html"),  # handouts.css: only on handouts pages
+])
+def test_styles_of_an_application_only_some_pages_hold_are_only_in_their_stylesheet(site_dir: Path, selector: str,
+                                                                                     page_with: str) -> None:
+    """A stylesheet whose opening comment says "Only on pages with: ..." joins only the pages holding one of those
+    applications: not a module page, nor the home page."""
+    assert selector in linked_stylesheet(site_dir, page_with)
     for page in ("modules/supervision-models/index.html", "index.html"):
-        assert ".rs-lab-embed" not in linked_stylesheet(site_dir, page), page
+        assert selector not in linked_stylesheet(site_dir, page), page
 
 
 def test_the_reading_settings_effects_are_a_file_of_their_own_no_page_links(site_dir: Path) -> None:
