@@ -118,8 +118,8 @@ class Organisation:
 
     def brand_css(self) -> str:
         """A stylesheet applying the brand colours through Material's custom palette variables. The reading
-        settings' dark theme (assets/css/reading.css) keeps only the header's pair (--rs-brand-header-*) and draws
-        the page in its own colours; the high-contrast theme sets every brand colour aside."""
+        settings' dark theme (assets/css/reading-effects.css) keeps only the header's pair (--rs-brand-header-*)
+        and draws the page in its own colours; the high-contrast theme sets every brand colour aside."""
         colours = self.colours
         if not colours:
             return ""

@@ -2,13 +2,14 @@
 
 - ``assets/css/rs.css``, linked by every page (the only stylesheet of ours that blocks rendering): our stylesheets
   (the ``assets/css/*.css`` entries of ``extra_css``, in order), then ``widgets/_exercise.css`` and every kind's
-  stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it. A stylesheet in
-  ``APP_STYLESHEETS`` (styles of applications only some pages have, such as My learning's) joins only the pages
-  whose HTML holds one of its applications: those link, instead of rs.css, ``assets/css/rs-<name>.css``, the same
+  stylesheet, minified. An adapted copy's brand.css stays its own file, linked after it. A stylesheet whose
+  opening comment says "Only on pages with: <application>, ..." (styles of applications only some pages have, such
+  as My learning's or a data lab embed's) joins only the pages whose HTML holds one of those applications
+  (``data-rs-app``): those link, instead of rs.css, ``assets/css/rs-<name>.css``, the same
   file with it in its place, so every page still links one stylesheet of ours. A page with exercises links one
-  holding, of the kinds' stylesheets, only those of ``SHARED_KIND_STYLESHEETS`` (their rules style markup others
-  use too) and its own kinds' (``rs-[<name>-]k<hash>.css``); a page without any (My learning, an answer sheet)
-  keeps every kind's.
+  holding, of the kinds' stylesheets, only its own kinds' (``rs-[<name>-]k<hash>.css``: each kind's stylesheet
+  styles only its own markup, every rule naming the kind; what kinds and applications share is in
+  ``widgets/_exercise.css``); a page without any (My learning, an answer sheet) keeps every kind's.
 
 A page's scripts are read from its HTML once it is rendered: the exercise kinds on it (``data-rs-widget``) and
 its page applications (``data-rs-app``), with the applications of the theme's templates that every page renders
@@ -65,17 +66,13 @@ CACHE_KEEP = 6
 OUR_STYLESHEETS = "assets/css/"
 STYLESHEET = "assets/css/rs.css"
 EXERCISE_CSS = "widgets/_exercise.css"
-# Stylesheets (of ``extra_css``) only pages with one of the given applications (``data-rs-app``) link.
-APP_STYLESHEETS = {
-    "assets/css/records.css": ("agenda", "learning-record", "my-learning"),
-    "assets/css/pulse.css": ("pulse",),
-}
-# Kinds whose stylesheets also style markup other kinds and applications use (fields, choices, scales, charts,
-# prompts, goals): in every page's stylesheet. Any other kind's stylesheet styles only its own markup (each rule
-# names the kind), so a page with exercises gets it only when it holds that kind.
-SHARED_KIND_STYLESHEETS = ("agreement", "desc-planner", "reflection", "self-assessment", "smart-goal")
-# Stylesheets a script links on first use (not in extra_css, so in no page's stylesheet), minified in place.
-LAZY_STYLESHEETS = ("assets/css/presenting.css",)
+# A stylesheet of ours (``extra_css``) that only pages holding some applications (``data-rs-app``) need says so in
+# its opening comment: "Only on pages with: agenda, learning-record, my-learning." (apps_declared).
+_APP_NAME = r"[a-z]+(?:-[a-z]+)*"
+ONLY_WITH_APPS = re.compile(rf"\A\s*/\*(?:(?!\*/).)*?Only on pages with: ({_APP_NAME}(?:, {_APP_NAME})*)\.", re.S)
+# Stylesheets a script links when needed (not in extra_css, so in no page's stylesheet), minified in place:
+# presenter mode's, on first use; the reading settings' effects, only while a setting is on (assets/js/head.js).
+LAZY_STYLESHEETS = ("assets/css/presenting.css", "assets/css/reading-effects.css")
 # Classic scripts every page links as they are (not bundled), minified in place in a web build.
 CLASSIC_SCRIPTS = ("assets/js/head.js", "assets/js/theme-content.js")
 # Modules every page runs (app.js loads them whatever the page holds).
@@ -108,6 +105,8 @@ class Kit:
 
     kinds: tuple[str, ...] = ()
     apps: tuple[str, ...] = ()
+    # The stylesheets only pages with some applications link that these applications need, in extra_css order.
+    app_stylesheets: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -115,17 +114,10 @@ class Kit:
         return hashlib.sha1(json.dumps([self.kinds, self.apps]).encode()).hexdigest()[:10]
 
     @property
-    def app_stylesheets(self) -> tuple[str, ...]:
-        """The stylesheets of ``APP_STYLESHEETS`` this kit's applications need, in that order."""
-        return tuple(path for path, apps in APP_STYLESHEETS.items() if set(apps) & set(self.apps))
-
-    @property
     def kind_stylesheets(self) -> tuple[str, ...] | None:
-        """The kinds whose own stylesheets this kit's pages need beside the shared ones, or None for every kind's
-        (a page with no exercise, such as My learning or an answer sheet, may show any kind's markup)."""
-        if not self.kinds:
-            return None
-        return tuple(kind for kind in self.kinds if kind not in SHARED_KIND_STYLESHEETS)
+        """The kinds whose stylesheets this kit's pages need, or None for every kind's (a page with no exercise,
+        such as My learning or an answer sheet, may show any kind's markup)."""
+        return self.kinds or None
 
     @property
     def stylesheet(self) -> str:
@@ -146,7 +138,7 @@ class Kit:
 
 def stylesheet_with(app_stylesheets: tuple[str, ...], kinds: tuple[str, ...] | None = None) -> str:
     """The site path of our stylesheet holding the shared styles, the given applications' stylesheets and the
-    given kinds' (None: every kind's; otherwise the shared kinds' and these, named by a short hash of them)."""
+    given kinds' (None: every kind's; otherwise these, named by a short hash of them)."""
     names = [Path(path).stem for path in app_stylesheets]
     if kinds is not None:
         names.append("k" + hashlib.sha1(json.dumps(kinds).encode()).hexdigest()[:8])
@@ -158,6 +150,12 @@ def stylesheet_with(app_stylesheets: tuple[str, ...], kinds: tuple[str, ...] | N
 def kit_for(html: str) -> Kit:
     """The kit a page's HTML needs."""
     return Kit(tuple(sorted(set(WIDGET.findall(html)))), tuple(sorted(set(APP.findall(html)))))
+
+
+def apps_declared(css: str) -> tuple[str, ...]:
+    """The applications a stylesheet's opening comment says it is only for (none: it is for every page)."""
+    match = ONLY_WITH_APPS.match(css)
+    return tuple(match.group(1).split(", ")) if match else ()
 
 
 def template_apps(env: Any) -> tuple[str, ...]:
@@ -191,6 +189,8 @@ class PageAssets:
         self.files: Any = None
         self.strings: dict[str, str] = {}
         self.template_apps: tuple[str, ...] = ()
+        # Each of our stylesheets that only pages with some applications link, and those applications.
+        self.app_stylesheets: dict[str, tuple[str, ...]] = {}
         self._names_in_kit: dict[Kit, set[str]] = {}
         self._names_in_script: dict[str, tuple[set[str], list[str]]] = {}
 
@@ -199,6 +199,11 @@ class PageAssets:
         environment (whose page template may hold applications every page has)."""
         self.files, self.strings = files, strings
         self.template_apps = template_apps(env) if env is not None and env.loader is not None else ()
+        self.app_stylesheets = {}
+        for path in self.stylesheets:
+            file = files.get_file_from_path(str(path)) if files is not None else None
+            if file is not None and (apps := apps_declared(file.content_string)):
+                self.app_stylesheets[str(path)] = apps
         self._names_in_kit.clear()
         self._names_in_script.clear()
 
@@ -222,7 +227,9 @@ class PageAssets:
     def with_template(self, kit: Kit) -> Kit:
         """A page's kit with the applications of the page template (read in on_env, after pages' content was
         recorded)."""
-        return Kit(kit.kinds, tuple(sorted(set(kit.apps) | set(self.template_apps))))
+        apps = tuple(sorted(set(kit.apps) | set(self.template_apps)))
+        return Kit(kit.kinds, apps,
+                   tuple(path for path, needs in self.app_stylesheets.items() if set(needs) & set(apps)))
 
     def strings_for_page(self, page: Any) -> dict[str, str]:
         """The interface strings a page's scripts can show: those named in the scripts it loads (at load or
@@ -270,7 +277,7 @@ class PageAssets:
 
     def write_stylesheets(self, site: Path) -> None:
         """Write each stylesheet of ours pages link: ours in order (an application's only in the files for pages
-        with it), then the exercise styles and the kinds' (every kind's, or the shared kinds' and the page's own),
+        with it), then the exercise styles and the kinds' (every kind's, or the page's own),
         minified."""
         variants = {(kit.app_stylesheets, kit.kind_stylesheets) for kit in self.kits()} | {((), None)}
         for app_stylesheets, kinds in sorted(variants, key=repr):
@@ -286,9 +293,9 @@ class PageAssets:
         css = site / "assets" / "css"
         target = site / stylesheet_with(app_stylesheets, kinds)
         parts = [site / path for path in self.stylesheets
-                 if str(path) not in APP_STYLESHEETS or str(path) in app_stylesheets]
+                 if str(path) not in self.app_stylesheets or str(path) in app_stylesheets]
         kind_sheets = sorted(path for path in (css / "widgets").glob("*.css") if path.name != Path(EXERCISE_CSS).name
-                             and (kinds is None or path.stem in SHARED_KIND_STYLESHEETS or path.stem in kinds))
+                             and (kinds is None or path.stem in kinds))
         parts += [css / EXERCISE_CSS, *kind_sheets]
         # Each part opens with its source's name, in a comment minifying keeps (/*! ... */).
         text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"

@@ -63,6 +63,10 @@ def choose(page: object, setting: str, value: str) -> None:
 def test_each_setting_applies_on_a_module_page_stays_after_reload_across_pages_and_in_backups(visit, tmp_path) -> None:
     page = visit.open(MODULE)
     default_size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    # With the standard settings the page links none of the settings' effects (assets/css/reading-effects.css).
+    effects = "link[data-rs-reading-effects]"
+    assert page.locator(effects).count() == 0
+    assert not page.evaluate("performance.getEntriesByType('resource').some((e) => e.name.includes('reading-effects'))")
     page.click("#rs-reading-settings > summary")
     choose(page, "size", "200")
     choose(page, "spacing", "wide")
@@ -70,6 +74,9 @@ def test_each_setting_applies_on_a_module_page_stays_after_reload_across_pages_a
     choose(page, "theme", "contrast")
     choose(page, "motion", "reduce")
     assert "Saved" in page.inner_text("[data-rs-reading-status]")
+    # Turning a setting on links the effects, and the page changes at once, before any reload.
+    page.wait_for_function("getComputedStyle(document.body).backgroundColor === 'rgb(0, 0, 0)'")
+    assert page.locator(effects).count() == 1
     wanted = {
         "rsTextSize": "200",
         "rsSpacing": "wide",
@@ -93,6 +100,7 @@ def test_each_setting_applies_on_a_module_page_stays_after_reload_across_pages_a
         if path != MODULE or page.url.endswith(MODULE):
             page = visit.open(path)
         seen = page.evaluate(looks)
+        assert page.locator(effects).count() == 1, path  # linked by head.js, before the first paint
         assert {key: seen["dataset"].get(key) for key in wanted} == wanted, path
         assert seen["size"] == pytest.approx(default_size * 2), path
         assert seen["background"] == "rgb(0, 0, 0)" and seen["font"].startswith("Verdana"), path

@@ -1,10 +1,13 @@
-"""What a module page fetches at load stays small: the head scripts are minified, the group pulse page's styles
-and the calendar file writer are fetched only where (or when) they are used."""
+"""What a module page fetches at load stays small: the head scripts are minified; the group pulse page's, a data
+lab embed's, each exercise kind's and the reading settings' effects' styles, and the calendar file writer, are
+fetched only where (or when) they are used."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import pytest
 
 SMART_GOAL_PAGE = "modules/managing-boundaries/index.html"  # a SMART goal worksheet with a calendar button
 
@@ -45,38 +48,88 @@ def linked_stylesheet(site_dir: Path, page: str) -> str:
     return (site_dir / page).parent.joinpath(sheet).resolve().read_text(encoding="utf-8")
 
 
-def test_a_module_page_stylesheet_holds_its_own_kinds_and_the_shared_ones_only(site_dir: Path) -> None:
-    """supervision-models holds a checklist, a knowledge check, reflections and self-assessments: no time split,
-    seven-eyed, case review or activity timer styles; the kinds whose styles others borrow are there."""
+def test_a_module_page_stylesheet_holds_its_own_kinds_only(site_dir: Path) -> None:
+    """supervision-models holds a checklist, a knowledge check, reflections and self-assessments: their styles
+    and no other kind's."""
     css = linked_stylesheet(site_dir, "modules/supervision-models/index.html")
-    for kind in ("checklist", "knowledge-check", "reflection", "self-assessment", "smart-goal", "agreement"):
+    for kind in ("checklist", "knowledge-check", "reflection", "self-assessment"):
         assert f"/*! assets/css/widgets/{kind}.css */" in css, kind
-    for kind in ("time-split", "seven-eyed", "case-review", "activity-timer"):
+    for kind in ("time-split", "seven-eyed", "case-review", "activity-timer", "smart-goal", "agreement",
+                 "desc-planner"):
         assert f"/*! assets/css/widgets/{kind}.css */" not in css, kind
     # Pages without exercises (My learning, an answer sheet) may show any kind's markup: every kind's styles.
     for page in ("my-learning/index.html", "handouts/learning-from-reviews-answers/index.html"):
         assert "/*! assets/css/widgets/time-split.css */" in linked_stylesheet(site_dir, page), page
 
 
-def test_a_kind_stylesheet_left_out_of_other_pages_styles_only_its_own_markup() -> None:
-    """A kind's stylesheet that joins only the pages holding that kind names the kind in every selector, so no
-    other page's markup loses a style when it is left out (SHARED_KIND_STYLESHEETS are in every page's)."""
-    from macros.page_assets import PACKAGE_ROOT, SHARED_KIND_STYLESHEETS
+def top_level_selectors(selectors: str) -> list[str]:
+    """A rule's selector list split at its own commas (not those inside :is(), :where() or :not())."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(selectors):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(selectors[start:index])
+            start = index + 1
+    return [part.strip() for part in [*parts, selectors[start:]]]
+
+
+def test_every_kind_stylesheet_styles_only_its_own_markup() -> None:
+    """Every kind's stylesheet joins only the pages holding that kind, so each of its selectors names the kind
+    (its own classes, or its exercise's ``rs-exercise--<kind>``): no other page's markup loses a style when it is
+    left out. What kinds and applications share (fields, choices, scales, charts) is in widgets/_exercise.css."""
+    from macros.page_assets import PACKAGE_ROOT
 
     widgets = PACKAGE_ROOT / "overrides" / "assets" / "css" / "widgets"
+    sheets = sorted(widgets.glob("[a-z]*.css"))
+    assert len(sheets) == 11
     unscoped = []
-    for sheet in sorted(widgets.glob("[a-z]*.css")):
-        if sheet.stem in SHARED_KIND_STYLESHEETS:
-            continue
+    for sheet in sheets:
         code = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
         for selectors in re.findall(r"([^{}]+)\{", code):
-            for selector in selectors.split(","):
-                selector = selector.strip()
+            for selector in top_level_selectors(selectors):
                 if selector.startswith("@") or re.fullmatch(r"from|to|[0-9.]+%", selector):
                     continue
-                if f"rs-{sheet.stem}" not in selector and f'"{sheet.stem}"' not in selector:
+                if not re.search(rf'rs-(exercise--)?{sheet.stem}(?![a-z0-9])|"{sheet.stem}"', selector):
                     unscoped.append(f"{sheet.name}: {selector}")
     assert unscoped == []
+
+
+def test_a_module_page_stylesheet_holds_no_rules_of_kinds_it_does_not_hold(site_dir: Path) -> None:
+    """supervision-models holds a checklist, a knowledge check, reflections and self-assessments: none of the
+    agreement's, the DESC planner's or the SMART goal's rules (which every page used to carry), while the shared
+    scale and chart rules are there."""
+    css = linked_stylesheet(site_dir, "modules/supervision-models/index.html")
+    for selector in (".rs-agreement__", ".rs-desc-planner__", ".rs-goal", ".rs-check--", ".rs-exercise--smart-goal"):
+        assert selector not in css, selector
+    for selector in (".rs-scale__options", ".rs-chart-figure", ".rs-tally__table", ".rs-balance__title"):
+        assert selector in css, selector
+
+
+@pytest.mark.parametrize(("selector", "page_with"), [
+    (".rs-lab-embed", "data-lab/index.html"),  # lab.css: only on pages with a data lab embed
+    (".rs-handouts__sheet", "handouts/supervision-models/index.html"),  # handouts.css: only on handouts pages
+])
+def test_styles_of_an_application_only_some_pages_hold_are_only_in_their_stylesheet(site_dir: Path, selector: str,
+                                                                                     page_with: str) -> None:
+    """A stylesheet whose opening comment says "Only on pages with: ..." joins only the pages holding one of those
+    applications: not a module page, nor the home page."""
+    assert selector in linked_stylesheet(site_dir, page_with)
+    for page in ("modules/supervision-models/index.html", "index.html"):
+        assert selector not in linked_stylesheet(site_dir, page), page
+
+
+def test_the_reading_settings_effects_are_a_file_of_their_own_no_page_links(site_dir: Path) -> None:
+    """A learner with the standard settings fetches none of the settings' effects: no page's stylesheet holds
+    them; head.js links the minified reading-effects.css only when a setting is on
+    (tests/browser/test_reading_settings.py checks it in a browser)."""
+    css = site_dir / "assets" / "css"
+    effects = (css / "reading-effects.css").read_text(encoding="utf-8")
+    assert '[data-rs-theme="dark"]' in effects.replace("=dark]", '="dark"]') and "\n  " not in effects
+    for sheet in css.glob("rs*.css"):
+        text = sheet.read_text(encoding="utf-8")
+        assert "data-rs-theme" not in text and "data-rs-text-size" not in text, sheet.name
+        assert ".rs-reading-tools" in text, sheet.name  # the settings panel itself stays
+    assert "reading-effects.css" in (site_dir / "assets" / "js" / "head.js").read_text(encoding="utf-8")
 
 
 def test_the_pulse_code_picture_loads_when_a_learner_first_opens_the_pulse(site_dir: Path) -> None:

@@ -11,15 +11,15 @@ from macros.organisation import contrast, load_organisation
 from tests.helpers import EXAMPLE, ROOT
 from tests.hosting.test_overlay import problems
 
-READING_CSS = (ROOT / "overrides" / "assets" / "css" / "reading.css").read_text(encoding="utf-8")
+READING_CSS = (ROOT / "overrides" / "assets" / "css" / "reading-effects.css").read_text(encoding="utf-8")
 
 
 def theme_block(theme: str) -> str:
-    """The declarations of a theme's main rule in reading.css."""
+    """The declarations of a theme's main rule in reading-effects.css."""
     found = re.search(
         r'html\[data-rs-theme="' + theme + r'"\]:not\(\.rs-presenting\) body \{(.*?)\n  \}', READING_CSS, re.S
     )
-    assert found, f"no {theme} theme rule in reading.css"
+    assert found, f"no {theme} theme rule in reading-effects.css"
     return found.group(1)
 
 

@@ -60,8 +60,9 @@ function savedPreferences(script) {
 })(document.currentScript, savedPreferences(document.currentScript));
 
 // Apply the learner's reading settings (preferences.display, lib/reading.js) before the first paint, as
-// attributes of <html> that assets/css/reading.css styles: text size, spacing, font, theme and motion.
+// attributes of <html> that assets/css/reading-effects.css styles: text size, spacing, font, theme and motion.
 // Only allowed values other than the default are shown; keep this list in step with READING_SETTINGS.
+// That stylesheet is linked only when a setting is on (as lib/reading.js linkReadingEffects does).
 (function applyReadingSettings(preferences) {
   const settings = {
     size: ["rsTextSize", ["125", "150", "175", "200"]],
@@ -72,7 +73,24 @@ function savedPreferences(script) {
   };
   const reading = preferences && preferences.display;
   if (!reading || typeof reading !== "object") return;
+  let on = false;
   for (const [key, [attribute, values]] of Object.entries(settings)) {
-    if (values.includes(reading[key])) document.documentElement.dataset[attribute] = reading[key];
+    if (!values.includes(reading[key])) continue;
+    document.documentElement.dataset[attribute] = reading[key];
+    on = true;
   }
+  if (on) linkReadingEffects();
 })(savedPreferences(document.currentScript));
+
+// Link the settings' effects beside the page's stylesheet of ours (main.html marks it with data-rs-stylesheet,
+// above this script), render-blocking, so the first paint already shows them.
+function linkReadingEffects() {
+  const ours = document.querySelector("link[data-rs-stylesheet]");
+  if (!ours || document.querySelector("link[data-rs-reading-effects]")) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("reading-effects.css", ours.href).href;
+  link.setAttribute("blocking", "render");
+  link.dataset.rsReadingEffects = "";
+  ours.after(link);
+}

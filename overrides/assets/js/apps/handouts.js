@@ -35,7 +35,7 @@ export function mount(root) {
 
 /**
  * Print every sheet, or one exercise alone: the others carry data-rs-not-printed (hidden in print by
- * sessions.css) until the print dialog closes.
+ * handouts.css) until the print dialog closes.
  * @param {string | null} only the exercise id of the one sheet to print, or null for all
  */
 export function printSheets(only) {

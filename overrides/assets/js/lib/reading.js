@@ -3,8 +3,9 @@
  * (shape.js) as preferences.display, beside the role and the facilitator view, so they travel in backups.
  *
  * assets/js/head.js applies them before the first paint as attributes of <html> (data-rs-text-size,
- * data-rs-spacing, data-rs-font, data-rs-theme, data-rs-motion; assets/css/reading.css styles them) with its
- * own copy of the checks below (it cannot import modules); apps/reading-settings.js changes them.
+ * data-rs-spacing, data-rs-font, data-rs-theme, data-rs-motion) with its own copy of the checks below (it cannot
+ * import modules); apps/reading-settings.js changes them. assets/css/reading-effects.css styles them: a
+ * stylesheet linked only once a setting is on (by head.js, or here when the learner turns one on).
  * A setting missing or of a value this version does not know means the site's default.
  */
 
@@ -48,9 +49,25 @@ export function readingAttributes(settings) {
   return attributes;
 }
 
+/**
+ * Link the settings' effects (assets/css/reading-effects.css, beside the page's stylesheet of ours, which
+ * main.html marks with data-rs-stylesheet) once, as head.js does when a page opens with a setting on.
+ * @param {Document} [doc]
+ */
+export function linkReadingEffects(doc = document) {
+  const ours = doc.querySelector("link[data-rs-stylesheet]");
+  if (!ours || doc.querySelector("link[data-rs-reading-effects]")) return;
+  const link = doc.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("reading-effects.css", ours.href).href;
+  link.dataset.rsReadingEffects = "";
+  ours.after(link);
+}
+
 /** Show these settings on the page at once (removing the attributes of settings back at their default). */
 export function applyReading(settings, doc = document) {
   const attributes = readingAttributes(settings);
+  if (Object.keys(attributes).length) linkReadingEffects(doc);
   for (const { attribute } of Object.values(READING_SETTINGS)) {
     if (Object.hasOwn(attributes, attribute)) doc.documentElement.dataset[attribute] = attributes[attribute];
     else delete doc.documentElement.dataset[attribute];
