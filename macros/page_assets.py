@@ -280,16 +280,14 @@ class PageAssets:
         with it), then the exercise styles and the kinds' (every kind's, or the page's own),
         minified."""
         variants = {(kit.app_stylesheets, kit.kind_stylesheets) for kit in self.kits()} | {((), None)}
-        for app_stylesheets, kinds in sorted(variants, key=repr):
-            self.write_stylesheet(site, app_stylesheets, kinds)
-        for path in LAZY_STYLESHEETS:
-            if (site / path).is_file():
-                minify_stylesheet(site, site / path)
+        written = [self.write_stylesheet(site, app_stylesheets, kinds)
+                   for app_stylesheets, kinds in sorted(variants, key=repr)]
+        minify_stylesheets(site, written + [site / path for path in LAZY_STYLESHEETS if (site / path).is_file()])
 
     def write_stylesheet(self, site: Path, app_stylesheets: tuple[str, ...],
-                         kinds: tuple[str, ...] | None = None) -> None:
-        """Write, minified, the stylesheet holding the shared styles, the given applications' stylesheets and the
-        given kinds' (None: every kind's)."""
+                         kinds: tuple[str, ...] | None = None) -> Path:
+        """Write the stylesheet holding the shared styles, the given applications' stylesheets and the given
+        kinds' (None: every kind's), to be minified (minify_stylesheets); return its path."""
         css = site / "assets" / "css"
         target = site / stylesheet_with(app_stylesheets, kinds)
         parts = [site / path for path in self.stylesheets
@@ -301,7 +299,7 @@ class PageAssets:
         text = "\n".join(f"/*! {part.relative_to(site).as_posix()} */\n{part.read_text(encoding='utf-8')}"
                           for part in parts if part.is_file())
         target.write_text(text, encoding="utf-8")
-        minify_stylesheet(site, target)
+        return target
 
     def write_scripts(self, site: Path) -> None:
         """Bundle each kit's script with esbuild into one file (lazily loaded modules stay out); fail clearly
@@ -394,16 +392,17 @@ class PageAssets:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
-def minify_stylesheet(site: Path, target: Path) -> None:
-    """Minify a stylesheet of the built site in place (left as it is without esbuild)."""
+def minify_stylesheets(site: Path, targets: list[Path]) -> None:
+    """Minify stylesheets of the built site in place, in one esbuild run (each file on its own; left as they
+    are without esbuild)."""
     esbuild = find_esbuild()
-    if not esbuild:
+    if not esbuild or not targets:
         return
-    result = subprocess.run([esbuild, str(target), "--minify", "--log-level=error", f"--outfile={target}",
-                             "--allow-overwrite"], capture_output=True, text=True, check=False)
+    result = subprocess.run([esbuild, *map(str, targets), "--minify", "--log-level=error", f"--outdir={site}",
+                             f"--outbase={site}", "--allow-overwrite"], capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise ContentError("Minifying the site's stylesheet failed.", [Problem(
-            target.relative_to(site).as_posix(), "esbuild", result.stderr.strip())])
+        raise ContentError("Minifying the site's stylesheets failed.", [Problem(
+            ", ".join(target.relative_to(site).as_posix() for target in targets), "esbuild", result.stderr.strip())])
 
 
 def minify_classic_scripts(esbuild: str, site: Path) -> None:
