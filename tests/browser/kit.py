@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.helpers import settled
 
 GALLERY = "authoring/exercise-kinds/"
+# What a learner reads where code loaded on first use could not arrive (lib/first-use.js).
+NOT_LOADED = re.compile(r"^This could not load: the connection may have dropped\. Your answers are safe\.")
 
 
 def form_selector(exercise_id: str) -> str:
@@ -81,6 +85,12 @@ def open_at(visit: object, exercise_id: str, path: str = GALLERY) -> object:
     """Open a page at one exercise, as a link to it does (#ex-<id>): the browser starts the next Tab press there,
     so a keyboard journey through the exercise does not first press through every exercise above it."""
     return visit.open(f"{path}#ex-{exercise_id}")
+
+
+def cut_off(page: object, *modules: str) -> None:
+    """Make the given scripts (paths under assets/js/, globs allowed) fail to arrive, as on a dropped connection."""
+    for module in modules:
+        page.route(f"**/assets/js/{module}", lambda route: route.abort("internetdisconnected"))
 
 
 def wait_saved(page: object, exercise_id: str) -> dict:

@@ -7,17 +7,10 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, runs_groups
+from tests.browser.kit import GALLERY, NOT_LOADED, cut_off, enhanced, form_selector, runs_groups
 
-NOT_LOADED = re.compile(r"^This could not load: the connection may have dropped\. Your answers are safe\.")
 ASSESSMENT = form_selector("example-self-assessment-default")
 GOALS = form_selector("example-smart-goal-default")
-
-
-def cut_off(page: object, *modules: str) -> None:
-    """Make the given scripts (paths under assets/js/) fail to arrive."""
-    for module in modules:
-        page.route(f"**/assets/js/{module}", lambda route: route.abort("internetdisconnected"))
 
 
 def test_the_pulse_and_a_calendar_file_say_when_they_cannot_load_and_load_on_a_later_try(visit) -> None:
@@ -48,3 +41,18 @@ def test_presenter_mode_says_when_it_cannot_load(visit) -> None:
     page.click("[data-rs-tool='present']")
     expect(note).to_be_hidden()
     expect(page.locator("html")).to_have_class(re.compile(r"\brs-presenting\b"))
+
+
+def test_the_reading_tools_keep_their_place_until_the_page_script_shows_them(visit) -> None:
+    """The reading tools bar at the top of a page is shown by the page's script. Until then (a slow phone, a poor
+    signal) it holds its place unseen, so the heading and text below do not jump down when it appears."""
+    page = visit.page
+    cut_off(page, "page-*.js")
+    page.goto(visit.base_url + "modules/what-is-supervision/", wait_until="load")
+    bar = page.locator("[data-rs-reading-tools]")
+    expect(bar).to_be_hidden()
+    unseen = page.locator("h1").bounding_box()["y"]
+    page.unroute_all()
+    visit.open("modules/what-is-supervision/")
+    expect(bar).to_be_visible()
+    assert page.locator("h1").bounding_box()["y"] == unseen
