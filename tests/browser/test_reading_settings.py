@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
+from tests.browser.kit import NOT_LOADED, cut_off
 from tests.browser.reflow import phone_overflow
 from tests.browser.test_site_pages import run_axe
 
@@ -222,12 +224,19 @@ def test_read_aloud_offers_and_uses_only_on_device_voices(visit) -> None:
     assert all(item["local"] is True for item in page.evaluate("window.spoken"))
 
 
-def test_read_aloud_says_plainly_when_there_is_no_on_device_voice(visit) -> None:
+def test_read_aloud_says_when_its_reader_cannot_load_and_plainly_when_there_is_no_on_device_voice(visit) -> None:
     network_only = [voice for voice in VOICES if not voice["localService"]]
     visit.context.add_init_script(f"({_SPEECH_STUB})({json.dumps(network_only)})")
     page = visit.open(MODULE)
+    # On a dropped connection the reader cannot load: the learner is told so, and opening it again retries.
+    cut_off(page, "lib/read-aloud.js")
     page.click(".rs-read-aloud > summary")
-    page.wait_for_function("document.querySelector('[data-rs-read-aloud-unavailable]').textContent !== ''")
+    expect(page.locator("[data-rs-read-aloud-unavailable]")).to_have_text(NOT_LOADED)
+    page.unroute_all()
+    page.click(".rs-read-aloud > summary")
+    page.click(".rs-read-aloud > summary")
+    page.wait_for_function("!/could not load/.test(document.querySelector('[data-rs-read-aloud-unavailable]')"
+                           ".textContent) && document.querySelector('[data-rs-read-aloud-unavailable]').textContent")
     assert "no voice on this device" in page.inner_text("[data-rs-read-aloud-unavailable]")
     assert page.is_hidden("[data-rs-read-aloud-controls]")
     assert page.evaluate("window.spoken") == []
