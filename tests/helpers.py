@@ -304,3 +304,32 @@ def built_once(tmp_path_factory: object, name: str) -> Path:
     recorded = build_once(shared, name)
     assert recorded["returncode"] == 0, f"{SHARED_BUILDS[name][1]}:\n{recorded['output']}"
     return shared / name
+
+
+def kinds_by_module() -> dict[str, set[str]]:
+    """Each module -> the kinds of exercise its page holds (from its Markdown and the exercise files)."""
+    from macros.page_exercises import page_exercises
+
+    kinds = {}
+    for path in (ROOT / "exercises").rglob("*.yaml"):
+        found = re.search(r"(?m)^kind:\s*([a-z-]+)", path.read_text(encoding="utf-8"))
+        if found:
+            kinds[path.stem] = found.group(1)
+    pages = [page for page in (ROOT / "docs" / "modules").glob("*.md") if page.stem != "index"]
+    return {page.stem: {kinds[exercise] for exercise in page_exercises(page.read_text(encoding="utf-8"))
+                        if exercise in kinds} for page in pages}
+
+
+def modules_covering_every_kind(kinds: dict[str, set[str]]) -> list[str]:
+    """Few modules whose pages between them hold every kind of exercise (each next one adds the most kinds)."""
+    left, chosen = set().union(*kinds.values()), []
+    while left:
+        module = max(sorted(kinds), key=lambda name: len(kinds[name] & left))
+        chosen.append(module)
+        left -= kinds[module]
+    return sorted(chosen)
+
+
+# The modules whose pages between them hold every kind of exercise: they stand for all where a check is done by
+# each kind's template and styles (printed handouts, axe-core on handouts pages).
+MODULES_WITH_EVERY_KIND = modules_covering_every_kind(kinds_by_module())

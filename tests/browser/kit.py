@@ -144,3 +144,14 @@ def runs_groups(context: object) -> None:
       const key = "reflective-supervision:/:data:preferences";
       if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ groups: true }));
     })();""")
+
+
+def tick_shared(page) -> None:
+    """On My learning, tick the shared-computer box (confirming if asked) and wait for the reload."""
+    with page.expect_navigation():
+        page.check("[data-rs-shared]")
+        if page.locator("[data-rs-action='shared-confirm-on']").count():
+            page.click("[data-rs-action='shared-confirm-on']")
+    page.wait_for_load_state("networkidle")
+    settled(page)
+    assert page.is_checked("[data-rs-shared]")

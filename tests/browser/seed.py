@@ -1,6 +1,7 @@
 """Saved state written straight into a browser's storage, in the site's own format, before the page under test
 opens: tests about My learning, the agenda, the record, backups and shared computers start from answers without
-opening the exercise gallery (the dearest page) to type them. The kinds' own tests prove typing and saving."""
+opening the exercise gallery (the dearest page) to type them. The kinds' own tests prove typing and saving.
+site_state and session_state read a page's storage back, as the site wrote it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from pathlib import Path
 
 PREFIX = "reflective-supervision:/:"
+REFLECTION = "example-reflection-default"  # the gallery's reflection, answered in ANSWERED_FILE
 SHARED_SETTING = "reflective-supervision:/#shared-computer"
 # A small file of the site, not a page: the site's origin (so its storage) without a page's scripts to run.
 BLANK = "schemas/backup-v1.schema.json"
@@ -60,3 +62,21 @@ def seed_answered(visit: object, area: str = "localStorage") -> object:
 def shared_setting_on(visit: object) -> object:
     """Switch this device's shared-computer setting on, as My learning's box does; return the tab."""
     return seed(visit, {SHARED_SETTING: "on"})
+
+
+def site_state(page) -> dict:
+    """Every storage key of this site and its raw value.
+
+    The shared-computer setting, "…#shared-computer", is not saved state.
+    """
+    return page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).filter((k) => "
+        "k.startsWith('reflective-supervision:') && !k.includes('#')).sort().map((k) => [k, localStorage.getItem(k)]))"
+    )
+
+
+def session_state(page) -> dict:
+    """Every key of this tab's session storage and its raw value."""
+    return page.evaluate(
+        "() => Object.fromEntries(Object.keys(sessionStorage).sort().map((k) => [k, sessionStorage.getItem(k)]))"
+    )

@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.browser.kit import GALLERY, enhanced, form_selector, wait_saved
-from tests.browser.seed import answered, seed
-from tests.browser.test_my_learning import REFLECTION, site_state
+from tests.browser.seed import REFLECTION, answered, seed, site_state
 from tests.conftest import Visit
 
 PASSPHRASE = "a long walk, twice"

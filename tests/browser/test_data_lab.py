@@ -10,7 +10,7 @@ import pytest
 
 from macros.lab import Lab
 from tests.browser import lab_kit
-from tests.browser.test_site_pages import AXE, run_axe
+from tests.browser.axe import AXE, run_axe
 from tests.conftest import Visit
 from tests.helpers import ROOT
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tests.browser.axe import run_axe
 from tests.browser.kit import printed_text, reload, runs_groups, tab_to
-from tests.browser.test_site_pages import run_axe
 from tests.helpers import registry_modules
 
 MODULE = "modules/supervision-models/"

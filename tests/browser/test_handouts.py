@@ -12,9 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.kinds import KINDS
-from macros.page_exercises import page_exercises
 from tests.browser.kit import enhanced, form_selector, wait_all_saved, wait_saved
-from tests.helpers import ROOT, registry_modules
+from tests.helpers import MODULES_WITH_EVERY_KIND, kinds_by_module, modules_covering_every_kind, registry_modules
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -198,31 +197,9 @@ def test_every_handouts_page_holds_every_exercise_of_its_module_in_order(site_di
         assert shown and printed == list(dict.fromkeys(shown)), module.name
 
 
-def kinds_by_module() -> dict[str, set[str]]:
-    """Each module -> the kinds of exercise its page holds (from its Markdown and the exercise files)."""
-    kinds = {}
-    for path in (ROOT / "exercises").rglob("*.yaml"):
-        found = re.search(r"(?m)^kind:\s*([a-z-]+)", path.read_text(encoding="utf-8"))
-        if found:
-            kinds[path.stem] = found.group(1)
-    pages = [page for page in (ROOT / "docs" / "modules").glob("*.md") if page.stem != "index"]
-    return {page.stem: {kinds[exercise] for exercise in page_exercises(page.read_text(encoding="utf-8"))
-                        if exercise in kinds} for page in pages}
-
-
-def modules_covering_every_kind(kinds: dict[str, set[str]]) -> list[str]:
-    """Few modules whose pages between them hold every kind of exercise (each next one adds the most kinds)."""
-    left, chosen = set().union(*kinds.values()), []
-    while left:
-        module = max(sorted(kinds), key=lambda name: len(kinds[name] & left))
-        chosen.append(module)
-        left -= kinds[module]
-    return sorted(chosen)
-
-
 # Printing is done by each kind's template and styles, so the modules that between them hold every kind of
 # exercise stand for all: a PDF of a module's handouts costs seconds.
-MODULES = modules_covering_every_kind(kinds_by_module())
+MODULES = MODULES_WITH_EVERY_KIND
 TEXT_FIELD = "textarea[data-rs-field]:visible, input[type=text][data-rs-field]:visible"
 
 

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from tests.browser.seed import seed as seed_storage
-from tests.browser.test_my_learning import site_state
+from tests.browser.seed import site_state
 from tests.helpers import registry_modules
 
 PREFIX = "reflective-supervision:/:"

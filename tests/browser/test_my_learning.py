@@ -11,27 +11,24 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, wait_all_saved, wait_saved
-from tests.browser.seed import PREFIX, answered, seed, seed_answered, shared_setting_on
+from tests.browser.kit import GALLERY, enhanced, form_selector, reload, tab_to, tick_shared, wait_all_saved, wait_saved
+from tests.browser.seed import (
+    PREFIX,
+    REFLECTION,
+    answered,
+    seed,
+    seed_answered,
+    session_state,
+    shared_setting_on,
+    site_state,
+)
 from tests.conftest import Visit
 from tests.helpers import registry_modules, serve, settled
 
-REFLECTION = "example-reflection-default"
 ASSESSMENT = "example-self-assessment-default"
 GOALS = "example-smart-goal-default"
 HOSTILE = '<img src=x onerror="window.__pwned=1">"quoted", semi;colon\\ <script>window.__pwned=2</script>'
 FIXTURE_V1 = Path(__file__).resolve().parent.parent / "js" / "fixtures" / "entry-format-1.json"
-
-
-def site_state(page) -> dict:
-    """Every storage key of this site and its raw value.
-
-    The shared-computer setting, "…#shared-computer", is not saved state.
-    """
-    return page.evaluate(
-        "() => Object.fromEntries(Object.keys(localStorage).filter((k) => "
-        "k.startsWith('reflective-supervision:') && !k.includes('#')).sort().map((k) => [k, localStorage.getItem(k)]))"
-    )
 
 
 def test_export_delete_import_restores_exactly_the_same_state(visit, tmp_path) -> None:
@@ -509,23 +506,6 @@ def entry(exercise: str, **fields) -> str:
             **fields,
         }
     )
-
-
-def session_state(page) -> dict:
-    return page.evaluate(
-        "() => Object.fromEntries(Object.keys(sessionStorage).sort().map((k) => [k, sessionStorage.getItem(k)]))"
-    )
-
-
-def tick_shared(page) -> None:
-    """On My learning, tick the shared-computer box (confirming if asked) and wait for the reload."""
-    with page.expect_navigation():
-        page.check("[data-rs-shared]")
-        if page.locator("[data-rs-action='shared-confirm-on']").count():
-            page.click("[data-rs-action='shared-confirm-on']")
-    page.wait_for_load_state("networkidle")
-    settled(page)
-    assert page.is_checked("[data-rs-shared]")
 
 
 def test_wrong_shapes_in_storage_never_break_a_page(visit) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.axe import run_axe
 from tests.browser.kit import form_selector, runs_groups, tab_to, wait_saved
-from tests.browser.test_site_pages import run_axe
 from tests.conftest import Visit
 
 MODULE = "modules/supervision-models/"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import run_axe
 from tests.browser.kit import GALLERY, enhanced, form_selector
-from tests.browser.test_site_pages import run_axe
 from tests.conftest import Visit
 from tests.unit.test_lab_files import groupscores  # the data lab notebook's own module, which reads the CSV
 

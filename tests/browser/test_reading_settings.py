@@ -10,9 +10,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import run_axe
 from tests.browser.kit import NOT_LOADED, cut_off
 from tests.browser.reflow import phone_overflow
-from tests.browser.test_site_pages import run_axe
 
 MODULE = "modules/what-is-supervision/"
 # A module page, My learning, and the gallery of every exercise kind (the widest exercises).

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.kit import GALLERY, form_selector, reload, tab_to
-from tests.browser.seed import seed_answered
-from tests.browser.test_my_learning import REFLECTION
+from tests.browser.seed import REFLECTION, seed_answered
 
 docx = pytest.importorskip("docx")
 pypdf = pytest.importorskip("pypdf")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector, settled, wait_saved
-from tests.browser.seed import answered, seed, shared_setting_on
-from tests.browser.test_my_learning import REFLECTION, session_state, site_state, tick_shared
+from tests.browser.kit import GALLERY, enhanced, form_selector, settled, tick_shared, wait_saved
+from tests.browser.seed import REFLECTION, answered, seed, session_state, shared_setting_on, site_state
 
 TEXT = f"{form_selector(REFLECTION)} textarea[data-rs-field='what-stood-out']"
 NOTE = f"{form_selector(REFLECTION)} [data-rs-mode-note]"

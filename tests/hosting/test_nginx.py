@@ -16,7 +16,7 @@ from macros import csp
 from macros.lab import Lab
 from tests.browser import lab_kit
 from tests.browser.kit import enhanced, form_selector
-from tests.browser.test_site_pages import part_of, site_pages, template_sample
+from tests.browser.sweep import part_of, site_pages, template_sample
 from tests.conftest import Visit
 from tests.helpers import CSP_LISTENER, HOSTING, ROOT, nginx
 
