@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import vm from "node:vm";
 
-import { READING_SETTINGS, readingAttributes, readingSettings, saveReading, savedReading } from "../../overrides/assets/js/lib/reading.js";
+import {
+  READING_SETTINGS, linkReadingEffects, readingAttributes, readingSettings, saveReading, savedReading,
+} from "../../overrides/assets/js/lib/reading.js";
 import { isData } from "../../overrides/assets/js/lib/shape.js";
 import { Store } from "../../overrides/assets/js/lib/storage.js";
 import { MemoryStorage } from "./memory-storage.mjs";
@@ -46,19 +48,40 @@ test("only settings away from their default become attributes of the page", () =
   assert.deepEqual(readingSettings("damaged"), DEFAULTS);
 });
 
-/** Run assets/js/head.js with these saved preferences and return <html>'s dataset. */
-function runHead(preferences) {
+/**
+ * A page's document as the head script and lib/reading.js see it: <html>, the storage name, and our stylesheet's
+ * link (main.html marks it data-rs-stylesheet), which records the elements put after it in `linked`.
+ */
+function pageDocument() {
+  const linked = [];
+  const ours = { href: "https://example.org/site/assets/css/rs-k0123abcd.css", after: (element) => linked.push(element) };
+  const found = {
+    'meta[name="rs-storage"]': () => ({ content: "rs" }),
+    "link[data-rs-stylesheet]": () => ours,
+    "link[data-rs-reading-effects]": () => linked.find((element) => "rsReadingEffects" in element.dataset) ?? null,
+  };
+  return {
+    linked,
+    documentElement: { dataset: {}, classList: { add() {} } },
+    currentScript: { dataset: { base: "../.." } },
+    querySelector: (selector) => found[selector]?.() ?? null,
+    createElement: (tagName) => ({ tagName, dataset: {}, setAttribute(name, value) { this[name] = value; } }),
+  };
+}
+
+/** Run assets/js/head.js with these saved preferences on a page; return <html>'s dataset and what it linked. */
+function runHeadOn(preferences) {
   const localStorage = new MemoryStorage();
   if (preferences !== undefined) localStorage.setItem("rs:/site/:data:preferences", preferences);
-  const root = { dataset: {}, classList: { add() {} } };
-  const document = {
-    documentElement: root,
-    currentScript: { dataset: { base: "../.." } },
-    querySelector: (selector) => (selector === 'meta[name="rs-storage"]' ? { content: "rs" } : null),
-  };
+  const document = pageDocument();
   const location = new URL("https://example.org/site/modules/a/");
   vm.runInNewContext(HEAD, { document, localStorage, sessionStorage: new MemoryStorage(), location, URL, URLSearchParams, JSON });
-  return { ...root.dataset };
+  return { dataset: { ...document.documentElement.dataset }, linked: document.linked };
+}
+
+/** Run assets/js/head.js with these saved preferences and return <html>'s dataset. */
+function runHead(preferences) {
+  return runHeadOn(preferences).dataset;
 }
 
 test("the head script applies every allowed reading setting before the first paint, and nothing else", () => {
@@ -71,4 +94,22 @@ test("the head script applies every allowed reading setting before the first pai
   assert.deepEqual(runHead(JSON.stringify({ role: "supervisor", display: { theme: "<b>", size: "999" } })), { rsRole: "supervisor" });
   assert.deepEqual(runHead("{damaged"), {});
   assert.deepEqual(runHead(), {});
+});
+
+test("the head script and the settings panel link the same effects stylesheet, once, after ours", () => {
+  const effects = { rel: "stylesheet", href: "https://example.org/site/assets/css/reading-effects.css" };
+  const fromHead = runHeadOn(JSON.stringify({ display: { theme: "dark", size: "150" } })).linked;
+  assert.equal(fromHead.length, 1);
+  assert.deepEqual({ rel: fromHead[0].rel, href: fromHead[0].href }, effects);
+  assert.deepEqual(fromHead[0].dataset, { rsReadingEffects: "" });
+  assert.equal(fromHead[0].blocking, "render"); // before the first paint
+  assert.deepEqual(runHeadOn(JSON.stringify({ display: { theme: "light" } })).linked, []);
+  assert.deepEqual(runHeadOn().linked, []);
+
+  const page = pageDocument();
+  linkReadingEffects(page);
+  linkReadingEffects(page);
+  assert.equal(page.linked.length, 1);
+  assert.deepEqual({ rel: page.linked[0].rel, href: page.linked[0].href }, effects);
+  assert.deepEqual(page.linked[0].dataset, { rsReadingEffects: "" });
 });

@@ -62,7 +62,8 @@ function savedPreferences(script) {
 // Apply the learner's reading settings (preferences.display, lib/reading.js) before the first paint, as
 // attributes of <html> that assets/css/reading-effects.css styles: text size, spacing, font, theme and motion.
 // Only allowed values other than the default are shown; keep this list in step with READING_SETTINGS.
-// That stylesheet is linked only when a setting is on (as lib/reading.js linkReadingEffects does).
+// That stylesheet is linked only when a setting is on, as lib/reading.js linkReadingEffects does
+// (tests/js/reading.test.mjs holds the two alike).
 (function applyReadingSettings(preferences) {
   const settings = {
     size: ["rsTextSize", ["125", "150", "175", "200"]],
