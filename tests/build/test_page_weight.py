@@ -1,6 +1,6 @@
 """What a module page fetches at load stays small: the head scripts are minified; the group pulse page's, a data
-lab embed's, each exercise kind's and the reading settings' effects' styles, and the calendar file writer, are
-fetched only where (or when) they are used."""
+lab embed's, each exercise kind's and the reading settings' effects' styles, the calendar file writer and the
+theme's content-tabs script are fetched only where (or when) they are used."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+
+from tests.build.test_build import make_site
+from tests.helpers import mkdocs_build_in_process
 
 SMART_GOAL_PAGE = "modules/managing-boundaries/index.html"  # a SMART goal worksheet with a calendar button
 
@@ -137,3 +140,18 @@ def test_the_pulse_code_picture_loads_when_a_learner_first_opens_the_pulse(site_
     assert 'import("./lib/pulse-share.js")' in bundle
     assert "shape-rendering" not in bundle  # the QR picture is drawn by lib/pulse-share.js
     assert "shape-rendering" in (site_dir / "assets" / "js" / "lib" / "pulse-share.js").read_text(encoding="utf-8")
+
+
+def test_the_content_tabs_script_is_only_on_pages_of_a_site_with_content_tabs(site_dir: Path, tmp_path: Path) -> None:
+    """Material's content script (assets/js/theme-content.js) only works on content tabs (pymdownx.tabbed): the
+    site has none, so no page fetches it; a copy that configures content tabs gets it on its pages."""
+    linking = [page.relative_to(site_dir).as_posix() for page in site_dir.rglob("*.html")
+               if "theme-content.js" in page.read_text(encoding="utf-8")]
+    assert linking == []
+    project = make_site(tmp_path, '# Home\n\n=== "One"\n\n    First tab.\n\n=== "Two"\n\n    Second tab.\n')
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("markdown_extensions:\n  - pymdownx.tabbed:\n      alternate_style: true\n")
+    result = mkdocs_build_in_process(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'class="tabbed-set' in home and 'assets/js/theme-content.js"></script>' in home
