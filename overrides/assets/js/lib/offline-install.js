@@ -100,11 +100,18 @@ export async function offlineState() {
   if (!url) return null;
   const listing = await (await fetch(new URL("offline-files.json", url), { cache: "no-cache" })).json();
   const { prefix } = names(url);
-  // Only look (caches.open would make an empty cache, even just after "delete everything").
+  // Only look: caches.open would make an empty cache, even just after "delete everything". Between has() and
+  // open() this page may have started removing the copy (removeOffline): then it is not opened, so a cache being
+  // deleted is never made again. (An open() asked for before the removal started comes before its deletes.)
   const name = `${prefix}${listing.release}`;
-  const kept = (await caches.has(name)) ? (await (await caches.open(name)).keys()).length : 0;
+  const there = await caches.has(name);
+  const kept = there && !removing ? (await (await caches.open(name)).keys()).length : 0;
   return { total: listing.total, files: listing.files.length, kept };
 }
+
+/** Set once this page begins to remove its copy's worker and caches (removeOffline): from then on it never opens
+ * the copy's cache again (its worker is gone too; a later page starts afresh). */
+let removing = false;
 
 /** How long to wait for a worker to answer "forget": a busy phone's worker can take seconds to read the message. */
 const FORGET_WAIT_MS = 10000;
@@ -130,6 +137,7 @@ function toldToForget(worker) {
 export async function removeOffline() {
   const url = workerUrl();
   if (!url || !("caches" in window)) return;
+  removing = true;
   const { scope, prefix } = names(url);
   for (const registration of await navigator.serviceWorker.getRegistrations()) {
     if (registration.scope !== scope.href) continue;
