@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.first_visit import print_figures
+from benchmarks.rebuild import print_rebuild
 from tests.helpers import ROOT, mkdocs_build
 
 RUNS = int(os.environ.get("RS_BENCH_RUNS", "3"))  # builds of each site, alternating
@@ -142,6 +143,7 @@ def main() -> None:
               f"ratio {ours_med / plain_med:.2f}x (target <= 2x)")
         print(f"  ours:  {', '.join(f'{t:.2f}' for t in ours_times)} s")
         print(f"  plain: {', '.join(f'{t:.2f}' for t in plain_times)} s")
+        print_rebuild()
 
         ours_site, plain_site = tmp_path / "ours-0", tmp_path / "plain-0"
         ours_index, plain_index = search_index_gzip(ours_site), search_index_gzip(plain_site)
