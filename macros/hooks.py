@@ -43,7 +43,7 @@ from macros.overlay_nav import own_nav
 from macros.page_assets import PageAssets
 from macros.project import PACKAGE_ROOT
 from macros.safe_markdown import html_text
-from macros.search_scope import leave_out_of_search, marked_and_indexed
+from macros.search_scope import leave_out_of_search, left_out_of_search, marked_and_indexed
 from macros.strings import JS_URI, default_strings, js_module, translator
 from macros.template_cache import bytecode_cache
 
@@ -232,6 +232,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         html = parts.add_parts(html, page.toc, tr)
     _state["assets"].record(page.file.src_uri, html)
     leave_out_of_search(page.file.src_uri, page.meta)  # the readers' search index (macros/search_scope.py)
+    if left_out_of_search(page.meta):  # the handouts and authoring pages: the plugin reads none of it
+        return html
     html, lighter = marked_and_indexed(html)
     if build is not None:
         build.search_input.keep(page.file.src_uri, html, lighter)  # what search reads (macros/search_input.py)

@@ -42,6 +42,13 @@ def leave_out_of_search(src_uri: str, meta: dict[str, Any]) -> None:
         meta["search"] = {**(meta.get("search") or {}), "exclude": True}
 
 
+def left_out_of_search(meta: dict[str, Any]) -> bool:
+    """Whether the theme's search plugin leaves a page out whole (its front matter says ``search: exclude``), so
+    nothing inside it needs marking."""
+    search = meta.get("search")
+    return isinstance(search, dict) and bool(search.get("exclude"))
+
+
 @dataclass
 class Element:
     """An element of the page: its tag, where its start tag ends its name, its attributes, its children."""

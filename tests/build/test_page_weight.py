@@ -155,3 +155,16 @@ def test_the_content_tabs_script_is_only_on_pages_of_a_site_with_content_tabs(si
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'class="tabbed-set' in home and 'assets/js/theme-content.js"></script>' in home
+
+
+def test_pages_search_leaves_out_whole_carry_no_search_marks_in_their_exercises(site_dir: Path) -> None:
+    """The handouts pages repeat the modules' exercises but are not indexed at all: marking their exercises' parts
+    for the index (the mark goes right after the tag's name) would only add bytes to the page and time to the
+    build. Marks the templates write themselves (the other role's wording) stay."""
+    forms = re.compile(r'<form\b[^>]*data-rs-widget=.*?</form>', re.S)
+    inserted = re.compile(r"<[a-z][a-z0-9]* data-search-exclude")
+    module = forms.findall((site_dir / "modules/supervision-models/index.html").read_text(encoding="utf-8"))
+    handouts = forms.findall((site_dir / "handouts/supervision-models/index.html").read_text(encoding="utf-8"))
+    assert module and handouts
+    assert all(inserted.search(form) for form in module)
+    assert not any(inserted.search(form) for form in handouts)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from macros.search_scope import index_only_what_readers_search, leave_out_of_search, marked_and_indexed
+from macros.search_scope import (
+    index_only_what_readers_search,
+    leave_out_of_search,
+    left_out_of_search,
+    marked_and_indexed,
+)
 
 FORM = """<p>Module text.</p>
 <form class="rs-exercise" data-rs-widget="reflection" data-rs-exercise="x">
@@ -48,9 +53,12 @@ def test_authoring_and_handouts_pages_leave_the_readers_index() -> None:
         meta: dict = {"title": "x"}
         leave_out_of_search(page, meta)
         assert meta == {"title": "x", "search": {"exclude": True}}
+        assert left_out_of_search(meta)
     meta = {"search": {"boost": 2}}
     leave_out_of_search("modules/supervision-models.md", meta)
     assert meta == {"search": {"boost": 2}}
+    assert not left_out_of_search(meta)
+    assert not left_out_of_search({}) and not left_out_of_search({"search": "exclude"})
 
 
 def indexed_text(html: str) -> str:
