@@ -4,7 +4,7 @@ page without JavaScript keeps its tables in named regions. Every page's reflow i
 
 from __future__ import annotations
 
-from tests.browser.kit import GALLERY, enhanced, form_selector
+from tests.browser.kit import GALLERY, enhanced, form_selector, wait_saved
 from tests.browser.reflow import PHONE, phone_overflow
 
 
@@ -18,6 +18,7 @@ def test_self_assessment_results_table_scrolls_in_its_own_region_with_its_captio
     enhanced(page, exercise)
     for radio in page.locator(f"{form} .rs-scale").all():
         radio.locator("input").first.check()
+    wait_saved(page, exercise)  # the save draws the results once more: measure the table it leaves
     region = page.locator(f"{form} [role=region]:has(table)")
     region.wait_for()
     assert phone_overflow(page) == []
