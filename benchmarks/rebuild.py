@@ -2,9 +2,9 @@
 
 Serve builds once, then, after each edit, loads the configuration again and builds the whole site again in the
 same process (MkDocs 1.6: ``mkdocs.commands.serve``). This does the same without a server: in a fresh process, a
-first build, an edit to one module page (a copy of the project's docs, so the checkout is never touched), then the
-rebuild, which is timed. The project it builds is a folder of links to this one's files, with a copy of the docs
-to edit. Used by build_and_size.py (`make bench`); prints figures, asserts nothing.
+first build, an edit to one module page, then the rebuild, which is timed. The project it builds is a folder of
+links to this one's files with copies of the docs (the page edited is a copy: the checkout is never touched),
+mkdocs.yml and macros/. Used by build_and_size.py (`make bench`); prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ EDITED_PAGE = "modules/supervision-models.md"
 # Run in a child process (the figures are of a fresh interpreter, as `make serve` starts one). argv: the project
 # (a copy), the page to edit (in its docs folder), the site folder. Prints the two times as JSON.
 CHILD = """
-import json, sys, time
+import json, logging, sys, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 project, page, site = sys.argv[1:]
+logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")  # a failed build says why
 
 def config():
     return load_config(config_file=str(Path(project) / "mkdocs.yml"), site_dir=site, strict=True)
