@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.search_scope import EXERCISE_FORM
 from tests.build.test_build import make_site
 from tests.helpers import mkdocs_build_in_process
 
@@ -161,10 +162,9 @@ def test_pages_search_leaves_out_whole_carry_no_search_marks_in_their_exercises(
     """The handouts pages repeat the modules' exercises but are not indexed at all: marking their exercises' parts
     for the index (the mark goes right after the tag's name) would only add bytes to the page and time to the
     build. Marks the templates write themselves (the other role's wording) stay."""
-    forms = re.compile(r'<form\b[^>]*data-rs-widget=.*?</form>', re.S)
     inserted = re.compile(r"<[a-z][a-z0-9]* data-search-exclude")
-    module = forms.findall((site_dir / "modules/supervision-models/index.html").read_text(encoding="utf-8"))
-    handouts = forms.findall((site_dir / "handouts/supervision-models/index.html").read_text(encoding="utf-8"))
+    module = EXERCISE_FORM.findall((site_dir / "modules/supervision-models/index.html").read_text(encoding="utf-8"))
+    handouts = EXERCISE_FORM.findall((site_dir / "handouts/supervision-models/index.html").read_text(encoding="utf-8"))
     assert module and handouts
     assert all(inserted.search(form) for form in module)
     assert not any(inserted.search(form) for form in handouts)
